@@ -1,0 +1,133 @@
+# talus: a terminal coach for ankle rehab.
+# make          build ./talus
+# make run      install missing Debian packages, build, start the coach
+# make check    install missing Debian packages, build, run every test
+# make install  PREFIX=/usr/local DESTDIR= (the usual)
+# V=1 shows the commands.
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATAROOT  ?= $(PREFIX)/share
+DATADIR   ?= $(DATAROOT)/talus
+DOCDIR    ?= $(DATAROOT)/doc/talus
+DESTDIR   ?=
+PKG_CONFIG ?= pkg-config
+INSTALL   ?= install
+
+# Debian packages that `make run` and `make check` install when missing.
+DEB_PACKAGES = gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux
+
+CURSES_PC := $(shell $(PKG_CONFIG) --exists ncursesw 2>/dev/null && echo ncursesw || echo ncurses)
+CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)
+CONFUSE_LIBS   := $(shell $(PKG_CONFIG) --libs libconfuse 2>/dev/null || echo -lconfuse)
+CURSES_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(CURSES_PC) 2>/dev/null)
+CURSES_LIBS    := $(shell $(PKG_CONFIG) --libs $(CURSES_PC) 2>/dev/null || echo -lncursesw)
+CHECK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS     := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
+
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
+	    -DTALUS_VERSION='"$(VERSION)"' -DTALUS_DATADIR='"$(DATADIR)"'
+
+# SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into build/san.
+ifeq ($(SAN),1)
+BUILD    ?= build/san
+CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS  += -fsanitize=address,undefined
+TALUS_BIN = $(BUILD)/talus
+else
+BUILD    ?= build
+TALUS_BIN = talus
+endif
+
+# The model: no curses in here.
+MODEL_SRCS = src/util.c src/clock.c src/confdoc.c src/program.c src/catalog.c \
+	     src/config.c src/routine.c src/plan.c src/paths.c
+MAIN_SRCS  = src/main.c
+TEST_SRCS  = $(wildcard tests/unit/*.c)
+
+MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
+MAIN_OBJS  = $(MAIN_SRCS:%.c=$(BUILD)/%.o)
+TEST_OBJS  = $(TEST_SRCS:%.c=$(BUILD)/%.o)
+UNIT_BIN   = $(BUILD)/unit-tests
+
+ifeq ($(V),1)
+Q =
+msg = @true
+else
+Q = @
+msg = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
+.PHONY: all run check test test-san deps install uninstall clean
+
+all: $(TALUS_BIN)
+
+$(TALUS_BIN): $(MAIN_OBJS) $(MODEL_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+
+$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(LDLIBS)
+
+$(BUILD)/src/%.o: src/%.c
+	$(call msg,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c
+	$(call msg,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Installs only what is missing, and says what; needs apt-get (sudo when not root).
+deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "talus: not a Debian system; make sure these are installed: $(DEB_PACKAGES)"; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "talus: installing missing Debian packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing \
+			|| { echo "talus: could not install:$$missing" >&2; exit 1; }; \
+	fi
+
+# Sub-makes, so the pkg-config flags are read after deps has installed the packages.
+run: deps
+	@$(MAKE) --no-print-directory all
+	./talus
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: $(TALUS_BIN) $(UNIT_BIN)
+	@$(MAKE) --no-print-directory SAN=1 build/san/talus build/san/unit-tests
+	@sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
+
+install: $(TALUS_BIN)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(TALUS_BIN) $(DESTDIR)$(BINDIR)/talus
+	$(INSTALL) -m 644 programs/*.conf $(DESTDIR)$(DATADIR)/programs/
+	$(INSTALL) -m 644 config/talus.conf $(DESTDIR)$(DOCDIR)/talus.conf.example
+	$(INSTALL) -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/talus
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/programs/,$(notdir $(wildcard programs/*.conf)))
+	-rmdir $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DATADIR) 2>/dev/null
+	rm -f $(DESTDIR)$(DOCDIR)/talus.conf.example $(DESTDIR)$(DOCDIR)/README.md
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+clean:
+	rm -rf build talus
+
+-include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(TEST_OBJS:.o=.d)

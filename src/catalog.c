@@ -1,0 +1,89 @@
+#include "catalog.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static int by_name(const void *a, const void *b)
+{
+	const struct catalog_entry *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+void catalog_scan(struct catalog *cat, const char *const *dirs, size_t ndirs)
+{
+	size_t cap = 8;
+
+	cat->n = 0;
+	cat->entries = xmalloc(cap * sizeof(*cat->entries));
+	for (size_t d = 0; d < ndirs; d++) {
+		DIR *dir = opendir(dirs[d]);
+		struct dirent *de;
+
+		if (!dir)
+			continue;
+		while ((de = readdir(dir))) {
+			size_t len = strlen(de->d_name);
+			char *name;
+
+			if (de->d_name[0] == '.' || len <= 5 || strcmp(de->d_name + len - 5, ".conf") != 0)
+				continue;
+			name = xstrdup(de->d_name);
+			name[len - 5] = '\0';
+			if (catalog_find(cat, name)) {
+				free(name);
+				continue;
+			}
+			if (cat->n == cap)
+				cat->entries = xrealloc(cat->entries, (cap *= 2) * sizeof(*cat->entries));
+			cat->entries[cat->n].name = name;
+			cat->entries[cat->n].path = xasprintf("%s/%s", dirs[d], de->d_name);
+			cat->n++;
+		}
+		closedir(dir);
+	}
+	qsort(cat->entries, cat->n, sizeof(*cat->entries), by_name);
+}
+
+void catalog_free(struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->n; i++) {
+		free(cat->entries[i].name);
+		free(cat->entries[i].path);
+	}
+	free(cat->entries);
+	cat->entries = NULL;
+	cat->n = 0;
+}
+
+const char *catalog_find(const struct catalog *cat, const char *name)
+{
+	for (size_t i = 0; i < cat->n; i++)
+		if (strcmp(cat->entries[i].name, name) == 0)
+			return cat->entries[i].path;
+	return NULL;
+}
+
+bool catalog_load(const struct catalog *cat, const char *name, struct program *prog, char *err,
+		  size_t errlen)
+{
+	const char *path = catalog_find(cat, name);
+
+	if (!path) {
+		snprintf(err, errlen, "no program named '%s' (talus --list shows them)", name);
+		return false;
+	}
+	if (!program_load_file(prog, path, err, errlen))
+		return false;
+	if (prog->next && !catalog_find(cat, prog->next)) {
+		snprintf(err, errlen, "%s:%d: next names no program '%s'", path, prog->next_line,
+			 prog->next);
+		program_free(prog);
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,46 @@
+/* Calendar dates as day numbers, and the monotonic clock. No time zones in here:
+ * callers turn the wall clock into a local date once, at the edge. */
+#ifndef TALUS_CLOCK_H
+#define TALUS_CLOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
+typedef int32_t day_t;
+
+struct civil_date {
+	int year;
+	int month; /* 1-12 */
+	int day;   /* 1-31 */
+};
+
+day_t days_from_civil(int year, int month, int day);
+struct civil_date civil_from_days(day_t days);
+/* 0 = Monday ... 6 = Sunday */
+int weekday(day_t days);
+int days_in_month(int year, int month);
+
+/* Strict YYYY-MM-DD, years 1970-9999; rejects 2026-02-30. */
+bool date_parse(const char *s, day_t *out);
+#define DATE_BUF 24
+/* "2026-11-23" into buf of DATE_BUF bytes */
+void date_format_iso(day_t d, char *buf);
+/* "Mon 23 Nov" into buf of DATE_BUF bytes */
+void date_format_short(day_t d, char *buf);
+
+extern const char *const weekday_abbr[7];   /* "mon" .. "sun" */
+extern const char *const weekday_title[7];  /* "Mon" .. "Sun" */
+extern const char *const month_title[12];   /* "Jan" .. "Dec" */
+
+/* "mon".."sun" (any case) to 0-6, or -1. */
+int weekday_from_name(const char *name);
+
+/* The local calendar date of a wall-clock time. */
+day_t local_day(time_t t);
+
+/* Milliseconds on CLOCK_MONOTONIC. */
+int64_t monotonic_ms(void);
+
+#endif

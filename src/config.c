@@ -1,0 +1,197 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "confdoc.h"
+#include "program.h"
+#include "util.h"
+
+#define DEFAULT_PROGRAM "ankle-foundations"
+
+/* Each progression key, its default (rehab reference: Silbernagel 2007 pain-monitoring
+ * model; our own design where noted in the shipped file) and its range. */
+static const struct rule_key {
+	const char *key;
+	size_t offset;
+	int def, min, max;
+} rule_keys[] = {
+	{ "advance-sessions", offsetof(struct progression_rules, advance_sessions), 2, 1, 10 },
+	{ "advance-max-pain", offsetof(struct progression_rules, advance_max_pain), 3, 0, 10 },
+	{ "repeat-max-pain", offsetof(struct progression_rules, repeat_max_pain), 5, 0, 10 },
+	{ "morning-rise", offsetof(struct progression_rules, morning_rise), 2, 1, 10 },
+	{ "layoff-days", offsetof(struct progression_rules, layoff_days), 14, 1, 365 },
+	{ "counted-percent", offsetof(struct progression_rules, counted_percent), 50, 0, 100 },
+	{ "flare-sessions", offsetof(struct progression_rules, flare_sessions), 2, 1, 10 },
+	{ "flare-days", offsetof(struct progression_rules, flare_days), 7, 1, 60 },
+	{ "stall-weeks", offsetof(struct progression_rules, stall_weeks), 3, 1, 52 },
+	{ "alarm-pain", offsetof(struct progression_rules, alarm_pain), 8, 1, 10 },
+};
+
+static const char *const sound_names[] = { "bell", "flash", "off" };
+static const char *const color_names[] = { "auto", "always", "never" };
+
+static int *rule_field(struct progression_rules *r, const struct rule_key *k)
+{
+	return (int *)((char *)r + k->offset);
+}
+
+void config_defaults(struct user_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->program = xstrdup(DEFAULT_PROGRAM);
+	cfg->week_start = 0;
+	cfg->sound = SOUND_BELL;
+	cfg->color = COLOR_AUTO;
+	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++)
+		*rule_field(&cfg->rules, &rule_keys[i]) = rule_keys[i].def;
+}
+
+static int pick(const char *value, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool load_rules(struct conf_doc *doc, cfg_t *sec, struct progression_rules *rules)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++) {
+		const struct rule_key *k = &rule_keys[i];
+		long v = cfg_getint(sec, k->key);
+		if (v < k->min || v > k->max)
+			return conf_error(doc, conf_key_line(doc, "progression", 0, k->key),
+					  "%s must be %d-%d, got %ld", k->key, k->min, k->max, v);
+		*rule_field(rules, k) = (int)v;
+	}
+	if (rules->advance_max_pain > rules->repeat_max_pain)
+		return conf_error(doc, conf_key_line(doc, "progression", 0, "advance-max-pain"),
+				  "advance-max-pain (%d) is above repeat-max-pain (%d)",
+				  rules->advance_max_pain, rules->repeat_max_pain);
+	return true;
+}
+
+static bool load_config(struct conf_doc *doc, struct user_config *cfg)
+{
+	cfg_t *c = doc->cfg;
+	const char *s;
+	int v;
+
+	s = cfg_getstr(c, "program");
+	if (!name_is_valid(s))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "program"),
+				  "program must be a program name, got '%s'", s);
+	free(cfg->program);
+	cfg->program = xstrdup(s);
+	if (conf_has_key(doc, NULL, 0, "program"))
+		cfg->program_line = conf_key_line(doc, NULL, 0, "program");
+
+	if (conf_has_key(doc, NULL, 0, "days")) {
+		unsigned n = cfg_size(c, "days");
+		int line = conf_key_line(doc, NULL, 0, "days");
+		if (n == 0)
+			return conf_error(doc, line, "days is an empty list");
+		for (unsigned i = 0; i < n; i++) {
+			int wd = weekday_from_name(cfg_getnstr(c, "days", i));
+			if (wd < 0)
+				return conf_error(doc, line,
+						  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)",
+						  cfg_getnstr(c, "days", i));
+			if (cfg->days & (1u << wd))
+				return conf_error(doc, line, "day '%s' is listed twice",
+						  cfg_getnstr(c, "days", i));
+			cfg->days |= 1u << wd;
+		}
+	}
+
+	s = cfg_getstr(c, "week-start");
+	cfg->week_start = weekday_from_name(s);
+	if (cfg->week_start < 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "week-start"),
+				  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)", s);
+
+	s = cfg_getstr(c, "sound");
+	if ((v = pick(s, sound_names, ARRAY_SIZE(sound_names))) < 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "sound"),
+				  "sound must be bell, flash or off, got '%s'", s);
+	cfg->sound = (enum sound_mode)v;
+
+	s = cfg_getstr(c, "color");
+	if ((v = pick(s, color_names, ARRAY_SIZE(color_names))) < 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "color"),
+				  "color must be auto, always or never, got '%s'", s);
+	cfg->color = (enum color_mode)v;
+
+	s = cfg_getstr(c, "history-file");
+	if (s) {
+		if (!*s || !is_clean_utf8(s, false))
+			return conf_error(doc, conf_key_line(doc, NULL, 0, "history-file"),
+					  "history-file must be a path");
+		const char *home = getenv("HOME");
+		if (s[0] == '~' && s[1] == '/' && home && *home)
+			cfg->history_file = xasprintf("%s/%s", home, s + 2);
+		else
+			cfg->history_file = xstrdup(s);
+	}
+	return load_rules(doc, cfg_getsec(c, "progression"), &cfg->rules);
+}
+
+bool config_parse(struct user_config *cfg, const char *path, const char *buf, char *err,
+		  size_t errlen)
+{
+	cfg_opt_t rule_opts[ARRAY_SIZE(rule_keys) + 1];
+	cfg_opt_t opts[] = {
+		CFG_STR("program", DEFAULT_PROGRAM, CFGF_NONE),
+		CFG_STR_LIST("days", NULL, CFGF_NONE),
+		CFG_STR("week-start", "mon", CFGF_NONE),
+		CFG_STR("sound", "bell", CFGF_NONE),
+		CFG_STR("color", "auto", CFGF_NONE),
+		CFG_STR("history-file", NULL, CFGF_NONE),
+		CFG_SEC("progression", rule_opts, CFGF_NONE),
+		CFG_END()
+	};
+	struct conf_doc doc;
+	bool ok;
+
+	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++) {
+		cfg_opt_t o = CFG_INT(rule_keys[i].key, rule_keys[i].def, CFGF_NONE);
+		rule_opts[i] = o;
+	}
+	{
+		cfg_opt_t end = CFG_END();
+		rule_opts[ARRAY_SIZE(rule_keys)] = end;
+	}
+
+	config_defaults(cfg);
+	cfg->path = xstrdup(path);
+	ok = conf_doc_parse(&doc, opts, path, buf) && load_config(&doc, cfg);
+	if (!ok)
+		snprintf(err, errlen, "%s", doc.err);
+	conf_doc_free(&doc);
+	return ok;
+}
+
+bool config_load_file(struct user_config *cfg, const char *path, char *err, size_t errlen)
+{
+	char *buf = conf_read_file(path, err, errlen);
+	bool ok;
+
+	if (!buf) {
+		config_defaults(cfg);
+		return false;
+	}
+	ok = config_parse(cfg, path, buf, err, errlen);
+	free(buf);
+	return ok;
+}
+
+void config_free(struct user_config *cfg)
+{
+	free(cfg->path);
+	free(cfg->program);
+	free(cfg->history_file);
+	memset(cfg, 0, sizeof(*cfg));
+}

@@ -1,0 +1,352 @@
+/* talus: command line and dispatch. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "clock.h"
+#include "config.h"
+#include "paths.h"
+#include "plan.h"
+#include "program.h"
+#include "util.h"
+
+#ifndef TALUS_VERSION
+#define TALUS_VERSION "0.1.0"
+#endif
+
+#define EXIT_BAD_INPUT 2
+#define MAX_PROGRAM_DIRS 4
+
+enum mode { MODE_SESSION, MODE_PLAN, MODE_LIST, MODE_CHECK };
+
+struct options {
+	enum mode mode;
+	int weeks;
+	bool have_date;
+	day_t date;
+	const char *program;
+	const char *config_file;
+	const char *programs_dir;
+	const char *history_file;
+};
+
+/* Everything a command needs, set up once. */
+struct context {
+	struct options opt;
+	struct user_config cfg;
+	struct catalog catalog;
+	day_t today;
+};
+
+static const char usage_text[] =
+	"Usage: talus [OPTION]...\n"
+	"A terminal coach for ankle rehab exercises. Without options, runs today's session.\n"
+	"\n"
+	"  -p, --plan              print the week's schedule with today's doses\n"
+	"  -w, --weeks N           with --plan, print N weeks (1-52; default 1)\n"
+	"  -d, --date YYYY-MM-DD   act as if today were that date\n"
+	"  -P, --program NAME      use program NAME instead of the configured one\n"
+	"  -l, --list              list the programs: name, title, levels, days\n"
+	"  -c, --check             validate the config and every program, then exit\n"
+	"  -C, --config FILE       read the config from FILE\n"
+	"  -D, --programs DIR      look for programs in DIR only\n"
+	"  -H, --history-file FILE keep the session history in FILE\n"
+	"  -h, --help              show this help and exit\n"
+	"  -V, --version           show the version and exit\n"
+	"\n"
+	"Config: $XDG_CONFIG_HOME/talus/talus.conf (~/.config/talus/talus.conf).\n"
+	"Exit status: 0 ok, 1 a failure, 2 bad input (options, config, programs).\n"
+	"\n"
+	"talus is a coach, not a diagnosis. If you cannot take four steps, heard a pop or\n"
+	"a crack, or the ankle is hot, red, numb or misshapen, stop and see a clinician.\n";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	char shown[128];
+
+	copy_str(shown, sizeof(shown), arg);
+	sanitize_text(shown);
+	fputs("talus: ", stderr);
+	fprintf(stderr, fmt, shown);
+	fputs("\nTry 'talus --help' for more information.\n", stderr);
+	exit(EXIT_BAD_INPUT);
+}
+
+static void parse_options(int argc, char **argv, struct options *opt)
+{
+	static const struct option longopts[] = {
+		{ "plan", no_argument, NULL, 'p' },
+		{ "weeks", required_argument, NULL, 'w' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "program", required_argument, NULL, 'P' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "programs", required_argument, NULL, 'D' },
+		{ "history-file", required_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	long weeks;
+
+	memset(opt, 0, sizeof(*opt));
+	opt->weeks = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":pw:d:P:lcC:D:H:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			opt->mode = MODE_PLAN;
+			break;
+		case 'w':
+			if (!parse_long(optarg, 1, 52, &weeks))
+				usage_error("--weeks must be a whole number from 1 to 52, got '%s'", optarg);
+			opt->weeks = (int)weeks;
+			break;
+		case 'd':
+			if (!date_parse(optarg, &opt->date))
+				usage_error("--date must be a real date as YYYY-MM-DD, got '%s'", optarg);
+			opt->have_date = true;
+			break;
+		case 'P':
+			if (!name_is_valid(optarg))
+				usage_error("--program takes a program name (letters, digits, '-', '_'), got '%s'",
+					    optarg);
+			opt->program = optarg;
+			break;
+		case 'l':
+			opt->mode = MODE_LIST;
+			break;
+		case 'c':
+			opt->mode = MODE_CHECK;
+			break;
+		case 'C':
+		case 'D':
+		case 'H':
+			if (!*optarg)
+				usage_error("%s needs a path, got an empty one",
+					    c == 'C' ? "--config" : c == 'D' ? "--programs" : "--history-file");
+			if (c == 'C')
+				opt->config_file = optarg;
+			else if (c == 'D')
+				opt->programs_dir = optarg;
+			else
+				opt->history_file = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(0);
+		case 'V':
+			puts("talus " TALUS_VERSION);
+			exit(0);
+		case ':':
+		default: {
+			const char *arg = argv[optind - 1];
+			bool is_long = strncmp(arg, "--", 2) == 0;
+			char name[64];
+
+			if (is_long)
+				snprintf(name, sizeof(name), "%.*s", (int)strcspn(arg, "="), arg);
+			else
+				snprintf(name, sizeof(name), "-%c", optopt);
+			sanitize_text(name);
+			if (c == ':')
+				usage_error("option '%s' needs a value", name);
+			else if (is_long && optopt)
+				usage_error("option '%s' takes no value", name);
+			usage_error("unknown option '%s'", name);
+		}
+		}
+	}
+	if (optind < argc)
+		usage_error("unexpected argument '%s'", argv[optind]);
+}
+
+/* Loads the config; returns false with err set when the file is broken. A missing
+ * default file means built-in defaults; a missing --config file is an error. */
+static bool load_config(const struct options *opt, struct user_config *cfg, char *err,
+			size_t errlen)
+{
+	char *path;
+	bool ok;
+
+	if (opt->config_file)
+		return config_load_file(cfg, opt->config_file, err, errlen);
+	path = default_config_path();
+	if (!path || access(path, F_OK) != 0) {
+		free(path);
+		config_defaults(cfg);
+		return true;
+	}
+	ok = config_load_file(cfg, path, err, errlen);
+	free(path);
+	return ok;
+}
+
+static void scan_programs(const struct options *opt, struct catalog *cat)
+{
+	char *dirs[MAX_PROGRAM_DIRS];
+	size_t n;
+
+	if (opt->programs_dir) {
+		dirs[0] = xstrdup(opt->programs_dir);
+		n = 1;
+	} else {
+		n = default_program_dirs(dirs, MAX_PROGRAM_DIRS);
+	}
+	catalog_scan(cat, (const char *const *)dirs, n);
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+}
+
+static bool want_bold(const struct user_config *cfg)
+{
+	const char *term = getenv("TERM");
+	const char *no_color = getenv("NO_COLOR");
+
+	if (cfg->color == COLOR_NEVER || (no_color && *no_color))
+		return false;
+	if (cfg->color == COLOR_ALWAYS)
+		return true;
+	return isatty(STDOUT_FILENO) && term && *term && strcmp(term, "dumb") != 0;
+}
+
+static const char *program_name(const struct context *ctx)
+{
+	return ctx->opt.program ? ctx->opt.program : ctx->cfg.program;
+}
+
+static int cmd_plan(struct context *ctx)
+{
+	struct program prog;
+	struct plan_request req;
+	char err[512];
+
+	if (!catalog_load(&ctx->catalog, program_name(ctx), &prog, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	memset(&req, 0, sizeof(req));
+	req.program = &prog;
+	req.level = 1;
+	req.today = ctx->today;
+	req.weeks = ctx->opt.weeks;
+	req.week_start = ctx->cfg.week_start;
+	req.days = plan_training_days(&prog, ctx->cfg.days, &req.days_limited);
+	req.bold = want_bold(&ctx->cfg);
+	plan_print(stdout, &req);
+	program_free(&prog);
+	return 0;
+}
+
+static void format_days(unsigned days, char *buf, size_t len)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int i = 0; i < 7; i++)
+		if (days & (1u << i))
+			sb_printf(&sb, "%s%s", sb.len ? " " : "", weekday_abbr[i]);
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}
+
+static int cmd_list(struct context *ctx)
+{
+	int status = 0;
+
+	printf("%-20s %-30s %6s  %s\n", "NAME", "TITLE", "LEVELS", "DAYS");
+	for (size_t i = 0; i < ctx->catalog.n; i++) {
+		struct program prog;
+		char err[512], days[40];
+
+		if (!catalog_load(&ctx->catalog, ctx->catalog.entries[i].name, &prog, err,
+				  sizeof(err))) {
+			fprintf(stderr, "talus: %s\n", err);
+			status = EXIT_BAD_INPUT;
+			continue;
+		}
+		format_days(prog.days, days, sizeof(days));
+		printf("%-20s %-30s %6d  %s\n", prog.name, prog.title, prog.levels, days);
+		program_free(&prog);
+	}
+	return status;
+}
+
+static int cmd_check(struct context *ctx)
+{
+	size_t bad = 0;
+
+	if (!catalog_find(&ctx->catalog, ctx->cfg.program)) {
+		if (ctx->cfg.path && ctx->cfg.program_line)
+			fprintf(stderr, "talus: %s:%d: program '%s' is not found\n", ctx->cfg.path,
+				ctx->cfg.program_line, ctx->cfg.program);
+		else
+			fprintf(stderr, "talus: default program '%s' is not found\n", ctx->cfg.program);
+		bad++;
+	}
+	for (size_t i = 0; i < ctx->catalog.n; i++) {
+		struct program prog;
+		char err[512];
+
+		if (!catalog_load(&ctx->catalog, ctx->catalog.entries[i].name, &prog, err,
+				  sizeof(err))) {
+			fprintf(stderr, "talus: %s\n", err);
+			bad++;
+			continue;
+		}
+		program_free(&prog);
+	}
+	if (bad)
+		return EXIT_BAD_INPUT;
+	printf("talus: config %s ok; %zu program%s ok\n",
+	       ctx->cfg.path ? ctx->cfg.path : "(built-in defaults)", ctx->catalog.n,
+	       ctx->catalog.n == 1 ? "" : "s");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct context ctx;
+	char err[512];
+	int status;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	memset(&ctx, 0, sizeof(ctx));
+	parse_options(argc, argv, &ctx.opt);
+	ctx.today = ctx.opt.have_date ? ctx.opt.date : local_day(time(NULL));
+
+	if (!load_config(&ctx.opt, &ctx.cfg, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		config_free(&ctx.cfg);
+		return EXIT_BAD_INPUT;
+	}
+	scan_programs(&ctx.opt, &ctx.catalog);
+
+	switch (ctx.opt.mode) {
+	case MODE_LIST:
+		status = cmd_list(&ctx);
+		break;
+	case MODE_CHECK:
+		status = cmd_check(&ctx);
+		break;
+	case MODE_PLAN:
+		status = cmd_plan(&ctx);
+		break;
+	case MODE_SESSION:
+	default:
+		fputs("talus: the coach screen is not built yet; here is the plan.\n", stderr);
+		status = cmd_plan(&ctx);
+		break;
+	}
+	catalog_free(&ctx.catalog);
+	config_free(&ctx.cfg);
+	return status;
+}

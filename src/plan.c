@@ -1,0 +1,156 @@
+#include "plan.h"
+
+#include <string.h>
+
+#include "routine.h"
+#include "util.h"
+
+#define PHASE_COL 2
+#define TITLE_COL 13
+#define DOSE_COL 41
+
+static int popcount7(unsigned days)
+{
+	int n = 0;
+
+	for (int i = 0; i < 7; i++)
+		n += (days >> i) & 1;
+	return n;
+}
+
+unsigned plan_training_days(const struct program *prog, unsigned user_days, bool *limited)
+{
+	*limited = false;
+	if (!user_days)
+		return prog->days;
+	if (prog->max_days && popcount7(user_days) > prog->max_days) {
+		*limited = true;
+		return prog->days;
+	}
+	return user_days;
+}
+
+static void pad_to(FILE *out, int *col, int target)
+{
+	if (*col >= target) {
+		fputc('\n', out);
+		*col = 0;
+	}
+	for (; *col < target; (*col)++)
+		fputc(' ', out);
+}
+
+/* Writes text from column col, wrapping at word breaks to stay inside PLAN_WIDTH. */
+static void put_wrapped(FILE *out, int col, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		const char *word = p;
+		int width = 0;
+		while (*p && *p != ' ') {
+			width += ((unsigned char)*p & 0xc0) != 0x80;
+			p++;
+		}
+		if (col > DOSE_COL && col + 1 + width > PLAN_WIDTH) {
+			fputc('\n', out);
+			col = 0;
+			pad_to(out, &col, DOSE_COL);
+		} else if (col > DOSE_COL) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(word, 1, (size_t)(p - word), out);
+		col += width;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', out);
+}
+
+static void print_day_list(FILE *out, const struct plan_request *req)
+{
+	unsigned days = req->days;
+	int week_start = req->week_start;
+	const char *sep = "";
+
+	fputs("Training days:", out);
+	for (int i = 0; i < 7; i++) {
+		int wd = (week_start + i) % 7;
+		if (days & (1u << wd)) {
+			fprintf(out, "%s %s", sep, weekday_title[wd]);
+			sep = ",";
+		}
+	}
+	if (req->days_limited)
+		fprintf(out, " (the program's own: at most %d a week)", req->program->max_days);
+	fputc('\n', out);
+}
+
+static void print_session(FILE *out, const struct program *prog, int level)
+{
+	int last_phase = -1;
+
+	for (size_t i = 0; i < prog->nexercises; i++) {
+		const struct exercise *ex = &prog->exercises[i];
+		char dose[320];
+		int col = 0;
+
+		pad_to(out, &col, PHASE_COL);
+		if ((int)ex->phase != last_phase) {
+			fputs(phase_title[ex->phase], out);
+			col += (int)strlen(phase_title[ex->phase]);
+			last_phase = (int)ex->phase;
+		}
+		pad_to(out, &col, TITLE_COL);
+		fputs(ex->title, out);
+		col += (int)utf8_width(ex->title);
+		pad_to(out, &col, DOSE_COL);
+		format_dose(ex, level, dose, sizeof(dose));
+		put_wrapped(out, col, dose);
+	}
+}
+
+static void print_week(FILE *out, const struct plan_request *req, day_t first)
+{
+	char from[DATE_BUF], to[DATE_BUF];
+	struct civil_date a = civil_from_days(first), b = civil_from_days(first + 6);
+	int minutes = (session_estimate_secs(req->program, req->level) + 30) / 60;
+
+	date_format_short(first, from);
+	date_format_short(first + 6, to);
+	if (a.year == b.year)
+		fprintf(out, "\nWeek of %s - %s %d\n", from, to, b.year);
+	else
+		fprintf(out, "\nWeek of %s %d - %s %d\n", from, a.year, to, b.year);
+	for (day_t d = first; d < first + 7; d++) {
+		bool training = req->days & (1u << weekday(d));
+		char date[DATE_BUF];
+
+		date_format_short(d, date);
+		if (req->bold)
+			fputs("\033[1m", out);
+		fprintf(out, "%s  ", date);
+		if (training)
+			fprintf(out, "training, about %d min", minutes < 1 ? 1 : minutes);
+		else
+			fputs("rest", out);
+		if (req->bold)
+			fputs("\033[0m", out);
+		fputs(d == req->today ? "  <- today\n" : "\n", out);
+		if (training)
+			print_session(out, req->program, req->level);
+	}
+}
+
+void plan_print(FILE *out, const struct plan_request *req)
+{
+	const struct program *prog = req->program;
+	int back = (weekday(req->today) - req->week_start + 7) % 7;
+	day_t first = req->today - back;
+
+	fprintf(out, "%s (%s): level %d of %d\n", prog->title, prog->name, req->level, prog->levels);
+	print_day_list(out, req);
+	for (int w = 0; w < req->weeks; w++)
+		print_week(out, req, first + 7 * w);
+}

@@ -1,0 +1,78 @@
+/* A rehab program: its exercises and their dose at each level, loaded from a
+ * libconfuse file (programs/NAME.conf) and validated. */
+#ifndef TALUS_PROGRAM_H
+#define TALUS_PROGRAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MAX_LEVELS 20
+#define NAME_MAX_LEN 32
+#define TITLE_MAX_COLS 40
+#define TEXT_MAX_COLS 200
+
+/* A value that may differ per level; the last one given repeats. */
+struct per_level {
+	int n;
+	int v[MAX_LEVELS];
+};
+
+struct per_level_text {
+	int n;
+	char *v[MAX_LEVELS];
+};
+
+enum phase { PHASE_WARMUP, PHASE_MAIN, PHASE_COOLDOWN, PHASE_COUNT };
+
+extern const char *const phase_key[PHASE_COUNT];   /* "warmup" ... as in the files */
+extern const char *const phase_title[PHASE_COUNT]; /* "warm-up" ... for people */
+
+enum tempo_beat { BEAT_UP, BEAT_HOLD, BEAT_DOWN, BEAT_COUNT };
+
+struct exercise {
+	char *name;
+	char *title;
+	enum phase phase;
+	bool each_side;
+	struct per_level sets;
+	struct per_level reps;  /* n == 0: a timed hold instead */
+	struct per_level hold;
+	struct per_level rest;  /* seconds between sets */
+	bool paced;             /* reps paced by tempo; else the runner says when done */
+	int tempo[BEAT_COUNT];  /* seconds up, hold, down */
+	struct per_level_text cue;
+	struct per_level_text load;
+};
+
+struct program {
+	char *name;       /* the file's stem */
+	char *path;
+	char *title;
+	char *summary;
+	char *next;       /* program that follows the last level, or NULL */
+	int next_line;
+	char *entry_test; /* question asked before moving on to next */
+	int levels;
+	int get_ready;    /* seconds of countdown before each exercise and side */
+	int max_days;     /* training days a week at most, 0 = no limit */
+	unsigned days;    /* bit 0 = Monday ... bit 6 = Sunday */
+	struct exercise *exercises; /* warm-up, main, cool-down; file order within each */
+	size_t nexercises;
+};
+
+int level_value(const struct per_level *p, int level);
+const char *level_text(const struct per_level_text *p, int level);
+bool is_rep_exercise(const struct exercise *ex);
+
+/* Letters, digits, '-' and '_', 1 to NAME_MAX_LEN long. */
+bool name_is_valid(const char *name);
+
+/* Parses and validates a program held in buf. path names it in messages; name is its
+ * stem. On error err holds one line "path:line: what is wrong" and prog is left empty. */
+bool program_parse(struct program *prog, const char *name, const char *path, const char *buf,
+		   char *err, size_t errlen);
+/* Reads path and parses it, naming the program after the file's stem. */
+bool program_load_file(struct program *prog, const char *path, char *err, size_t errlen);
+void program_free(struct program *prog);
+
+#endif

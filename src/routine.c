@@ -1,0 +1,117 @@
+#include "routine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+int work_secs(const struct exercise *ex, int level)
+{
+	int reps = level_value(&ex->reps, level);
+
+	if (!is_rep_exercise(ex))
+		return level_value(&ex->hold, level);
+	if (ex->paced)
+		return reps * (ex->tempo[BEAT_UP] + ex->tempo[BEAT_HOLD] + ex->tempo[BEAT_DOWN]);
+	return reps * UNPACED_REP_SECS;
+}
+
+static void add_step(struct routine *r, size_t *cap, struct step step)
+{
+	if (r->nsteps == *cap)
+		r->steps = xrealloc(r->steps, (*cap *= 2) * sizeof(*r->steps));
+	r->steps[r->nsteps++] = step;
+	r->total_secs += step.secs;
+}
+
+/* Each set does the left side, then the right, then rests: the legs take turns. */
+void routine_build(struct routine *r, const struct program *prog, int level)
+{
+	size_t cap = 32;
+
+	memset(r, 0, sizeof(*r));
+	r->program = prog;
+	r->level = level;
+	r->steps = xmalloc(cap * sizeof(*r->steps));
+	for (size_t e = 0; e < prog->nexercises; e++) {
+		const struct exercise *ex = &prog->exercises[e];
+		int sets = level_value(&ex->sets, level);
+		int rest = level_value(&ex->rest, level);
+		int work = work_secs(ex, level);
+
+		add_step(r, &cap, (struct step){ STEP_GET_READY, e, 1, SIDE_NONE, prog->get_ready });
+		for (int s = 1; s <= sets; s++) {
+			if (ex->each_side) {
+				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_LEFT, work });
+				add_step(r, &cap, (struct step){ STEP_SWITCH, e, s, SIDE_RIGHT, prog->get_ready });
+				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_RIGHT, work });
+			} else {
+				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_NONE, work });
+			}
+			if (s < sets && rest > 0)
+				add_step(r, &cap, (struct step){ STEP_REST, e, s, SIDE_NONE, rest });
+		}
+	}
+}
+
+void routine_free(struct routine *r)
+{
+	free(r->steps);
+	memset(r, 0, sizeof(*r));
+}
+
+int session_estimate_secs(const struct program *prog, int level)
+{
+	struct routine r;
+	int total;
+
+	routine_build(&r, prog, level);
+	total = r.total_secs;
+	routine_free(&r);
+	return total;
+}
+
+void format_secs(int secs, char *buf, size_t len)
+{
+	if (secs >= 120 && secs % 60 == 0)
+		snprintf(buf, len, "%d min", secs / 60);
+	else if (secs >= 120)
+		snprintf(buf, len, "%d min %d s", secs / 60, secs % 60);
+	else
+		snprintf(buf, len, "%d s", secs);
+}
+
+void format_dose(const struct exercise *ex, int level, char *buf, size_t len)
+{
+	struct strbuf sb;
+	int sets = level_value(&ex->sets, level);
+	const char *load = level_text(&ex->load, level);
+	char amount[32];
+
+	sb_init(&sb);
+	if (is_rep_exercise(ex)) {
+		int reps = level_value(&ex->reps, level);
+		if (sets > 1)
+			snprintf(amount, sizeof(amount), "%d x %d", sets, reps);
+		else
+			snprintf(amount, sizeof(amount), "%d reps", reps);
+	} else {
+		char hold[16];
+		format_secs(level_value(&ex->hold, level), hold, sizeof(hold));
+		if (sets > 1)
+			snprintf(amount, sizeof(amount), "%d x %s", sets, hold);
+		else
+			snprintf(amount, sizeof(amount), "%s", hold);
+	}
+	sb_puts(&sb, amount);
+	if (ex->each_side)
+		sb_puts(&sb, " each side");
+	if (ex->paced)
+		sb_printf(&sb, ", tempo %d-%d-%d", ex->tempo[BEAT_UP], ex->tempo[BEAT_HOLD],
+			  ex->tempo[BEAT_DOWN]);
+	if (load && *load) /* "" in a per-level list: no load at that level */
+		sb_printf(&sb, ", %s", load);
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}

@@ -1,0 +1,51 @@
+/* The steps of one session of a program at one level, in order, with how long each
+ * should take. The plan's estimate and the coach's session engine both read this. */
+#ifndef TALUS_ROUTINE_H
+#define TALUS_ROUTINE_H
+
+#include <stddef.h>
+
+#include "program.h"
+
+/* A set the runner ends by hand has no clock; the estimate assumes this per rep. */
+#define UNPACED_REP_SECS 3
+
+enum step_kind {
+	STEP_GET_READY, /* countdown before an exercise */
+	STEP_WORK,      /* one set on one side: paced reps, user-paced reps or a hold */
+	STEP_SWITCH,    /* countdown before the other side */
+	STEP_REST,      /* between sets */
+};
+
+enum side { SIDE_NONE, SIDE_LEFT, SIDE_RIGHT };
+
+struct step {
+	enum step_kind kind;
+	size_t exercise; /* index into program->exercises */
+	int set;         /* 1-based */
+	enum side side;
+	int secs;        /* planned length; for user-paced work, the estimate */
+};
+
+struct routine {
+	const struct program *program;
+	int level;
+	struct step *steps;
+	size_t nsteps;
+	int total_secs;
+};
+
+void routine_build(struct routine *r, const struct program *prog, int level);
+void routine_free(struct routine *r);
+
+/* Seconds one set on one side takes (for user-paced reps, the estimate). */
+int work_secs(const struct exercise *ex, int level);
+/* The estimated length of a whole session, in seconds. */
+int session_estimate_secs(const struct program *prog, int level);
+
+/* "3 x 12 each side, tempo 2-1-2, light band" into buf. */
+void format_dose(const struct exercise *ex, int level, char *buf, size_t len);
+/* "45 s", "2 min", "15 min" */
+void format_secs(int secs, char *buf, size_t len);
+
+#endif

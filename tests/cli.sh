@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# The command line: --plan, --list and --check against golden output, and every bad
+# option or file giving its one-line error and status 2.
+. "$(dirname "$0")/lib.sh"
+
+DATE=2026-11-23
+
+test_plan_default_program() {
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_golden plan-ankle-foundations.txt
+}
+
+test_plan_each_shipped_program() {
+	for p in ankle-strength return-to-run rice; do
+		talus --programs "$PROGRAMS" --program $p --plan --date $DATE
+		expect_status 0
+		expect_golden plan-$p.txt
+	done
+}
+
+test_plan_two_weeks_sunday_start() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'week-start = sun\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --weeks 2 --date 2026-12-31
+	expect_status 0
+	expect_golden plan-two-weeks.txt
+}
+
+test_plan_is_byte_for_byte_repeatable() {
+	talus --programs "$PROGRAMS" --plan --weeks 4 --date $DATE
+	first=$out
+	talus --programs "$PROGRAMS" --plan --weeks 4 --date $DATE
+	[ "$first" = "$out" ] || fail "two runs differ"
+}
+
+test_plan_fits_80_columns_and_has_no_escapes() {
+	for p in ankle-foundations ankle-strength return-to-run rice; do
+		talus --programs "$PROGRAMS" --program $p --plan --weeks 3 --date $DATE
+		wide=$(printf '%s\n' "$out" | awk 'length($0) > 80')
+		[ -z "$wide" ] || fail "$p: lines over 80 columns: $wide"
+		case "$out" in *$'\033'*) fail "$p: escape codes in piped output" ;; esac
+	done
+}
+
+test_programs_found_beside_the_binary() {
+	# no --programs: the source tree's programs/ next to ./talus
+	[ "$(basename "$TALUS")" = talus ] && [ -d "$(dirname "$TALUS")/programs" ] || return 0
+	talus --plan --date $DATE
+	expect_status 0
+	expect_golden plan-ankle-foundations.txt
+}
+
+test_user_days_override_program_days() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'days = {tue, thu, sat}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "Training days: Tue, Thu, Sat"
+	expect_out_has "Mon 23 Nov  rest  <- today"
+	expect_out_has "Tue 24 Nov  training"
+}
+
+test_max_days_keeps_the_programs_own_days() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'days = {mon, wed, fri}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --program return-to-run --plan --date $DATE
+	expect_status 0
+	expect_out_has "Training days: Tue, Sat (the program's own: at most 2 a week)"
+}
+
+test_config_option_names_the_file() {
+	printf 'program = "rice"\n' >my.conf
+	talus --programs "$PROGRAMS" --config my.conf --plan --date $DATE
+	expect_status 0
+	expect_out_has "Ice and elevation (rice): level 1 of 1"
+}
+
+test_list() {
+	talus --programs "$PROGRAMS" --list
+	expect_status 0
+	expect_golden list.txt
+}
+
+test_check_passes_on_shipped_files() {
+	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
+	expect_status 0
+	expect_out "talus: config $SRCDIR/config/talus.conf ok; 4 programs ok"
+}
+
+test_check_reports_every_broken_program() {
+	mkdir progs
+	cp "$PROGRAMS/rice.conf" progs/
+	printf 'levels = 2\nexercise a {\n  reps = {1, 2, 3}\n}\n' >progs/long.conf
+	printf 'next = "missing"\nexercise a {\n  reps = 1\n}\n' >progs/orphan.conf
+	printf 'program = "rice"\n' >c.conf
+	talus --programs progs --config c.conf --check
+	expect_status 2
+	expect_err "talus: progs/long.conf:3: reps has 3 values but levels is 2
+talus: progs/orphan.conf:1: next names no program 'missing'"
+}
+
+test_check_reports_missing_default_program() {
+	mkdir progs
+	cp "$PROGRAMS/rice.conf" progs/
+	printf '# mine\nprogram = "gone"\n' >c.conf
+	talus --programs progs --config c.conf --check
+	expect_status 2
+	expect_err "talus: c.conf:2: program 'gone' is not found"
+}
+
+test_broken_config_exits_2() {
+	printf 'sound = bell\ncolor = purple\n' >bad.conf
+	talus --programs "$PROGRAMS" --config bad.conf --plan
+	expect_status 2
+	expect_err "talus: bad.conf:2: color must be auto, always or never, got 'purple'"
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'progression {\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan
+	expect_status 2
+	expect_err "talus: $XDG_CONFIG_HOME/talus/talus.conf:1: '{' opened here is never closed"
+}
+
+test_broken_program_exits_2() {
+	mkdir progs
+	printf 'exercise a {\n  sets = 2\n  reps = -3\n}\n' >progs/bad.conf
+	talus --programs progs --program bad --plan
+	expect_status 2
+	expect_err "talus: progs/bad.conf:3: reps must be 1-100, got -3"
+}
+
+test_bad_options() {
+	while IFS='|' read -r args want; do
+		# shellcheck disable=SC2086
+		talus $args
+		[ "$status" -eq 2 ] || fail "$args: status $status"
+		[ "$(printf '%s\n' "$err" | head -n 1)" = "talus: $want" ] ||
+			fail "$args: got [$(printf '%s\n' "$err" | head -n 1)], want [talus: $want]"
+		[ "$(printf '%s\n' "$err" | sed -n 2p)" = "Try 'talus --help' for more information." ] ||
+			fail "$args: no usage hint"
+		[ -z "$out" ] || fail "$args: printed to stdout"
+	done <<'CASES'
+--bogus|unknown option '--bogus'
+-x|unknown option '-x'
+--plan=3|option '--plan' takes no value
+--weeks|option '--weeks' needs a value
+--weeks 0|--weeks must be a whole number from 1 to 52, got '0'
+--weeks 53|--weeks must be a whole number from 1 to 52, got '53'
+--weeks 3x|--weeks must be a whole number from 1 to 52, got '3x'
+--weeks -1|--weeks must be a whole number from 1 to 52, got '-1'
+--weeks 99999999999999999999999|--weeks must be a whole number from 1 to 52, got '99999999999999999999999'
+--date 2026-02-30|--date must be a real date as YYYY-MM-DD, got '2026-02-30'
+--date 2026-13-01|--date must be a real date as YYYY-MM-DD, got '2026-13-01'
+--date tomorrow|--date must be a real date as YYYY-MM-DD, got 'tomorrow'
+--date|option '--date' needs a value
+--program ../x|--program takes a program name (letters, digits, '-', '_'), got '../x'
+--plan extra|unexpected argument 'extra'
+CASES
+	talus --config ""
+	expect_status 2
+	expect_err "talus: --config needs a path, got an empty one
+Try 'talus --help' for more information."
+	talus --date "$(printf '\033[2J')"
+	expect_err "talus: --date must be a real date as YYYY-MM-DD, got '?[2J'
+Try 'talus --help' for more information."
+}
+
+test_unknown_program() {
+	talus --programs "$PROGRAMS" --program nope --plan
+	expect_status 2
+	expect_err "talus: no program named 'nope' (talus --list shows them)"
+}
+
+test_help_and_version() {
+	talus --help
+	expect_status 0
+	expect_out_has "--plan"
+	expect_out_has "a coach, not a diagnosis"
+	talus --version
+	expect_status 0
+	case "$out" in "talus "[0-9]*) ;; *) fail "version: $out" ;; esac
+}
+
+test_help_lists_every_option() {
+	talus --help
+	for opt in plan weeks date program list check config programs history-file help version; do
+		expect_out_has "--$opt"
+		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
+	done
+}
+
+run_tests

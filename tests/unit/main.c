@@ -1,0 +1,20 @@
+/* Unit tests of the model, with Check. Each suite is one module. */
+#include <stdlib.h>
+
+#include "unit.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(util_suite());
+	int failed;
+
+	srunner_add_suite(sr, clock_suite());
+	srunner_add_suite(sr, program_suite());
+	srunner_add_suite(sr, config_suite());
+	srunner_add_suite(sr, routine_suite());
+	srunner_add_suite(sr, plan_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,97 @@
+/* The user config through cfg_parse_buf, and that the shipped file equals the defaults. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "confdoc.h"
+#include "unit.h"
+
+START_TEST(shipped_file_equals_defaults)
+{
+	struct user_config def, shipped;
+	char err[512] = "";
+	const char *path = "config/talus.conf"; /* tests run from the source tree */
+	char *buf;
+
+	buf = conf_read_file(path, err, sizeof(err));
+	ck_assert_msg(buf != NULL, "%s", err);
+	config_defaults(&def);
+	ck_assert_msg(config_parse(&shipped, path, buf, err, sizeof(err)), "%s", err);
+	ck_assert_str_eq(shipped.program, def.program);
+	ck_assert_uint_eq(shipped.days, def.days);
+	ck_assert_int_eq(shipped.week_start, def.week_start);
+	ck_assert_int_eq(shipped.sound, def.sound);
+	ck_assert_int_eq(shipped.color, def.color);
+	ck_assert_ptr_null(shipped.history_file);
+	ck_assert_int_eq(memcmp(&shipped.rules, &def.rules, sizeof(def.rules)), 0);
+	config_free(&def);
+	config_free(&shipped);
+	free(buf);
+}
+END_TEST
+
+START_TEST(reads_values)
+{
+	struct user_config c;
+	char err[512] = "";
+
+	setenv("HOME", "/home/runner", 1);
+	ck_assert_msg(config_parse(&c, "c.conf",
+				   "program = \"rice\"\ndays = {tue, sat}\nweek-start = sun\n"
+				   "sound = off\ncolor = never\nhistory-file = \"~/h.tsv\"\n"
+				   "progression {\n  advance-max-pain = 2\n  layoff-days = 10\n}\n",
+				   err, sizeof(err)), "%s", err);
+	ck_assert_str_eq(c.program, "rice");
+	ck_assert_int_eq(c.program_line, 1);
+	ck_assert_uint_eq(c.days, (1u << 1) | (1u << 5));
+	ck_assert_int_eq(c.week_start, 6);
+	ck_assert_int_eq(c.sound, SOUND_OFF);
+	ck_assert_int_eq(c.color, COLOR_NEVER);
+	ck_assert_str_eq(c.history_file, "/home/runner/h.tsv");
+	ck_assert_int_eq(c.rules.advance_max_pain, 2);
+	ck_assert_int_eq(c.rules.layoff_days, 10);
+	ck_assert_int_eq(c.rules.repeat_max_pain, 5);
+	config_free(&c);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *message;
+} bad_configs[] = {
+	{ "sound = loud\n", "c.conf:1: sound must be bell, flash or off, got 'loud'" },
+	{ "color = blue\n", "c.conf:1: color must be auto, always or never, got 'blue'" },
+	{ "\nweek-start = monday\n", "c.conf:2: unknown day 'monday' (use mon, tue, wed, thu, fri, sat, sun)" },
+	{ "days = {fri, fri}\n", "c.conf:1: day 'fri' is listed twice" },
+	{ "program = \"a/b\"\n", "c.conf:1: program must be a program name, got 'a/b'" },
+	{ "history-file = \"\"\n", "c.conf:1: history-file must be a path" },
+	{ "progression {\n  alarm-pain = 11\n}\n", "c.conf:2: alarm-pain must be 1-10, got 11" },
+	{ "progression {\n  advance-max-pain = 6\n}\n", "c.conf:2: advance-max-pain (6) is above repeat-max-pain (5)" },
+	{ "progression {\n  layoff-days = 0\n", "c.conf:1: '{' opened here is never closed" },
+	{ "progression {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
+	{ "sound = bell\nsound = off\n", "c.conf:2: sound is set twice (first at line 1)" },
+};
+
+START_TEST(rejects_bad_config)
+{
+	struct user_config c;
+	char err[512] = "";
+
+	ck_assert_msg(!config_parse(&c, "c.conf", bad_configs[_i].text, err, sizeof(err)),
+		      "case %d loaded", _i);
+	ck_assert_msg(strcmp(err, bad_configs[_i].message) == 0, "case %d: got \"%s\"", _i, err);
+	config_free(&c);
+}
+END_TEST
+
+Suite *config_suite(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("config");
+
+	tcase_add_test(tc, shipped_file_equals_defaults);
+	tcase_add_test(tc, reads_values);
+	tcase_add_loop_test(tc, rejects_bad_config, 0, (int)(sizeof(bad_configs) / sizeof(bad_configs[0])));
+	suite_add_tcase(s, tc);
+	return s;
+}

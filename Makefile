@@ -44,7 +44,7 @@ endif
 
 # The model: no curses in here.
 MODEL_SRCS = src/util.c src/clock.c src/confdoc.c src/program.c src/catalog.c \
-	     src/config.c src/routine.c src/plan.c src/paths.c
+	     src/config.c src/routine.c src/plan.c src/paths.c src/history.c src/sessions.c src/report.c
 MAIN_SRCS  = src/main.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
@@ -52,6 +52,7 @@ MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 MAIN_OBJS  = $(MAIN_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS  = $(TEST_SRCS:%.c=$(BUILD)/%.o)
 UNIT_BIN   = $(BUILD)/unit-tests
+FAULT_LIB  = build/fault-inject.so
 
 ifeq ($(V),1)
 Q =
@@ -83,6 +84,12 @@ $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# Never sanitized: it is preloaded into either build.
+$(FAULT_LIB): tests/fault/inject.c
+	$(call msg,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -O1 -g -Wall -Wextra -shared -fPIC -o $@ $< -ldl
+
 # Installs only what is missing, and says what; needs apt-get (sudo when not root).
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
@@ -109,9 +116,10 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: $(TALUS_BIN) $(UNIT_BIN)
+test: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB)
 	@$(MAKE) --no-print-directory SAN=1 build/san/talus build/san/unit-tests
-	@sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
+	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) \
+		build/san/talus build/san/unit-tests
 
 install: $(TALUS_BIN)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DOCDIR)

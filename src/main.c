@@ -1,5 +1,6 @@
 /* talus: command line and dispatch. */
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +11,12 @@
 #include "catalog.h"
 #include "clock.h"
 #include "config.h"
+#include "history.h"
 #include "paths.h"
 #include "plan.h"
 #include "program.h"
+#include "report.h"
+#include "sessions.h"
 #include "util.h"
 
 #ifndef TALUS_VERSION
@@ -22,13 +26,16 @@
 #define EXIT_BAD_INPUT 2
 #define MAX_PROGRAM_DIRS 4
 
-enum mode { MODE_SESSION, MODE_PLAN, MODE_LIST, MODE_CHECK };
+enum mode { MODE_SESSION, MODE_PLAN, MODE_LIST, MODE_CHECK, MODE_HISTORY, MODE_CSV, MODE_MORNING };
 
 struct options {
 	enum mode mode;
 	int weeks;
 	bool have_date;
 	day_t date;
+	bool have_since;
+	day_t since;
+	int morning_pain;
 	const char *program;
 	const char *config_file;
 	const char *programs_dir;
@@ -56,6 +63,10 @@ static const char usage_text[] =
 	"  -C, --config FILE       read the config from FILE\n"
 	"  -D, --programs DIR      look for programs in DIR only\n"
 	"  -H, --history-file FILE keep the session history in FILE\n"
+	"  -y, --history           show past sessions and a summary of the last 4 weeks\n"
+	"  -s, --since YYYY-MM-DD  with --history, summarise from that date\n"
+	"      --csv               print every set in the history as CSV\n"
+	"  -m, --morning N         record this morning's ankle pain, 0-10\n"
 	"  -h, --help              show this help and exit\n"
 	"  -V, --version           show the version and exit\n"
 	"\n"
@@ -89,17 +100,21 @@ static void parse_options(int argc, char **argv, struct options *opt)
 		{ "config", required_argument, NULL, 'C' },
 		{ "programs", required_argument, NULL, 'D' },
 		{ "history-file", required_argument, NULL, 'H' },
+		{ "history", no_argument, NULL, 'y' },
+		{ "since", required_argument, NULL, 's' },
+		{ "csv", no_argument, NULL, 'v' },
+		{ "morning", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	long weeks;
+	long weeks, pain;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->weeks = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":pw:d:P:lcC:D:H:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":pw:d:P:lcC:D:H:ys:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			opt->mode = MODE_PLAN;
@@ -122,6 +137,23 @@ static void parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case 'l':
 			opt->mode = MODE_LIST;
+			break;
+		case 'y':
+			opt->mode = MODE_HISTORY;
+			break;
+		case 'v':
+			opt->mode = MODE_CSV;
+			break;
+		case 's':
+			if (!date_parse(optarg, &opt->since))
+				usage_error("--since must be a real date as YYYY-MM-DD, got '%s'", optarg);
+			opt->have_since = true;
+			break;
+		case 'm':
+			if (!parse_long(optarg, 0, 10, &pain))
+				usage_error("--morning takes a pain rating from 0 to 10, got '%s'", optarg);
+			opt->morning_pain = (int)pain;
+			opt->mode = MODE_MORNING;
 			break;
 		case 'c':
 			opt->mode = MODE_CHECK;
@@ -220,6 +252,133 @@ static bool want_bold(const struct user_config *cfg)
 static const char *program_name(const struct context *ctx)
 {
 	return ctx->opt.program ? ctx->opt.program : ctx->cfg.program;
+}
+
+static char *history_path(const struct context *ctx)
+{
+	if (ctx->opt.history_file)
+		return xstrdup(ctx->opt.history_file);
+	if (ctx->cfg.history_file)
+		return xstrdup(ctx->cfg.history_file);
+	return default_history_path();
+}
+
+/* Now, or with --date, that date at the current time of day. */
+static time_t record_time(const struct context *ctx)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct civil_date c;
+
+	if (!ctx->opt.have_date)
+		return now;
+	localtime_r(&now, &tm);
+	c = civil_from_days(ctx->opt.date);
+	tm.tm_year = c.year - 1900;
+	tm.tm_mon = c.month - 1;
+	tm.tm_mday = c.day;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	return codeset && strcmp(codeset, "UTF-8") == 0;
+}
+
+/* Loads the history; tells once about damaged lines. False when it cannot be read. */
+static bool load_history(const char *path, struct session_log *log)
+{
+	char skips[200];
+
+	if (!session_log_load(log, path)) {
+		fprintf(stderr, "talus: %s\n", log->report.err);
+		return false;
+	}
+	history_report_skips(&log->report, skips, sizeof(skips));
+	if (skips[0])
+		fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
+	return true;
+}
+
+/* The training days in force: the program's or the config's; mon/wed/fri if the
+ * program cannot be loaded. */
+static unsigned training_days(const struct context *ctx)
+{
+	struct program prog;
+	char err[512];
+	bool limited;
+	unsigned days;
+
+	if (!catalog_load(&ctx->catalog, program_name(ctx), &prog, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return ctx->cfg.days ? ctx->cfg.days : 0x15;
+	}
+	days = plan_training_days(&prog, ctx->cfg.days, &limited);
+	program_free(&prog);
+	return days;
+}
+
+static int cmd_history(struct context *ctx, bool csv)
+{
+	struct session_log log;
+	struct report_request req;
+	char *path = history_path(ctx);
+	int status = 0;
+
+	if (!path) {
+		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+		return 1;
+	}
+	if (!load_history(path, &log)) {
+		free(path);
+		return 1;
+	}
+	memset(&req, 0, sizeof(req));
+	req.log = &log;
+	req.history_path = path;
+	req.today = ctx->today;
+	req.since = ctx->opt.have_since ? ctx->opt.since : ctx->today - 27;
+	req.utf8 = locale_is_utf8();
+	if (csv) {
+		if (!report_csv(stdout, &req))
+			status = 1;
+	} else {
+		req.days = training_days(ctx);
+		report_history(stdout, &req);
+	}
+	session_log_free(&log);
+	free(path);
+	return status;
+}
+
+static int cmd_morning(struct context *ctx)
+{
+	struct history_writer writer;
+	struct strbuf line;
+	char *path = history_path(ctx);
+	bool saved;
+
+	if (!path) {
+		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+		return 1;
+	}
+	sb_init(&line);
+	rec_begin(&line, record_time(ctx), REC_MORNING);
+	rec_int(&line, "pain", ctx->opt.morning_pain);
+	rec_finish(&line);
+	history_writer_init(&writer, path);
+	saved = history_append(&writer, line.buf);
+	if (saved)
+		printf("Saved: morning pain %d/10.\n", ctx->opt.morning_pain);
+	else
+		fprintf(stderr, "talus: %s\n", writer.err);
+	history_writer_free(&writer);
+	sb_free(&line);
+	free(path);
+	return saved ? 0 : 1;
 }
 
 static int cmd_plan(struct context *ctx)
@@ -339,6 +498,13 @@ int main(int argc, char **argv)
 		break;
 	case MODE_PLAN:
 		status = cmd_plan(&ctx);
+		break;
+	case MODE_HISTORY:
+	case MODE_CSV:
+		status = cmd_history(&ctx, ctx.opt.mode == MODE_CSV);
+		break;
+	case MODE_MORNING:
+		status = cmd_morning(&ctx);
 		break;
 	case MODE_SESSION:
 	default:

@@ -31,7 +31,7 @@ while [ $# -ge 2 ]; do
 	cat "$log"
 	count "$log"
 	[ $rc -eq 0 ] || grep -q 'Failures: [1-9]\|Errors: [1-9]' "$log" || failed=$((failed + 1))
-	for script in tests/cli.sh; do
+	for script in tests/cli.sh tests/history.sh; do
 		TALUS=$talus SRCDIR=$(pwd) bash "$script" >"$log" 2>&1
 		cat "$log"
 		count "$log"

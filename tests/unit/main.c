@@ -13,6 +13,8 @@ int main(void)
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, routine_suite());
 	srunner_add_suite(sr, plan_suite());
+	srunner_add_suite(sr, history_suite());
+	srunner_add_suite(sr, report_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -9,5 +9,7 @@ Suite *config_suite(void);
 Suite *routine_suite(void);
 Suite *plan_suite(void);
 Suite *util_suite(void);
+Suite *history_suite(void);
+Suite *report_suite(void);
 
 #endif

@@ -1,0 +1,497 @@
+#include "history.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *const record_type_name[REC_TYPE_COUNT] = {
+	"start", "set", "skip", "end", "morning", "level", "safety", "advice",
+};
+
+/* ---- writing ---- */
+
+void rec_begin(struct strbuf *line, time_t when, enum record_type type)
+{
+	struct tm tm;
+	char stamp[40];
+	long off;
+
+	localtime_r(&when, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
+	off = tm.tm_gmtoff;
+	sb_reset(line);
+	sb_printf(line, "%s%c%02ld:%02ld\t%s", stamp, off < 0 ? '-' : '+', labs(off) / 3600,
+		  labs(off) / 60 % 60, record_type_name[type]);
+}
+
+void rec_str(struct strbuf *line, const char *key, const char *value)
+{
+	sb_printf(line, "\t%s=", key);
+	for (const char *p = value; *p; p++) {
+		switch (*p) {
+		case '\t': sb_puts(line, "\\t"); break;
+		case '\n': sb_puts(line, "\\n"); break;
+		case '\r': sb_puts(line, "\\r"); break;
+		case '\\': sb_puts(line, "\\\\"); break;
+		default: sb_putc(line, *p);
+		}
+	}
+}
+
+void rec_int(struct strbuf *line, const char *key, long value)
+{
+	sb_printf(line, "\t%s=%ld", key, value);
+}
+
+void rec_finish(struct strbuf *line)
+{
+	sb_putc(line, '\n');
+}
+
+void history_writer_init(struct history_writer *w, const char *path)
+{
+	memset(w, 0, sizeof(*w));
+	w->path = xstrdup(path);
+}
+
+void history_writer_free(struct history_writer *w)
+{
+	for (size_t i = 0; i < w->npending; i++)
+		free(w->pending[i]);
+	free(w->pending);
+	free(w->path);
+	memset(w, 0, sizeof(*w));
+}
+
+static bool fail(struct history_writer *w, const char *what, int err)
+{
+	snprintf(w->err, sizeof(w->err), "%s: %s: %s", w->path, what, strerror(err));
+	return false;
+}
+
+static void fsync_dir_of(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+/* mkdir -p for the file's folder, mode 0700; each new folder is synced into its parent. */
+static int make_parent_dirs(const char *path)
+{
+	char *copy = xstrdup(path);
+	int rc = 0;
+
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) == 0)
+			fsync_dir_of(copy);
+		else if (errno != EEXIST)
+			rc = -1;
+		*p = '/';
+		if (rc)
+			break;
+	}
+	free(copy);
+	return rc;
+}
+
+static bool write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return false;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Waits up to about two seconds for the lock; another talus holds it only for a write. */
+static bool lock_file(int fd)
+{
+	for (int i = 0; i < 200; i++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return true;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return false;
+		usleep(10000);
+	}
+	errno = EWOULDBLOCK;
+	return false;
+}
+
+bool history_retry(struct history_writer *w)
+{
+	struct strbuf buf;
+	struct stat st;
+	bool created, ok = false;
+	int fd, saved;
+
+	if (w->npending == 0)
+		return true;
+	if (make_parent_dirs(w->path) != 0)
+		return fail(w, "cannot create its folder", errno);
+	created = stat(w->path, &st) != 0 && errno == ENOENT;
+	fd = open(w->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600); /* read: the last byte */
+	if (fd < 0)
+		return fail(w, "record not saved", errno);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(w->err, sizeof(w->err), "%s: record not saved: not a regular file", w->path);
+		return false;
+	}
+	if (!lock_file(fd)) {
+		saved = errno;
+		close(fd);
+		return fail(w, "record not saved: cannot lock", saved);
+	}
+	if (fstat(fd, &st) != 0) {
+		saved = errno;
+		close(fd);
+		return fail(w, "record not saved", saved);
+	}
+
+	sb_init(&buf);
+	if (st.st_size == 0) {
+		sb_puts(&buf, HISTORY_HEADER);
+	} else {
+		char last;
+		/* a torn earlier write: end that line so ours starts clean */
+		if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+			sb_putc(&buf, '\n');
+	}
+	for (size_t i = 0; i < w->npending; i++)
+		sb_puts(&buf, w->pending[i]);
+
+	if (!write_all(fd, buf.buf, buf.len)) {
+		saved = errno;
+		if (ftruncate(fd, st.st_size) != 0) { /* nothing more to do; the reader skips a torn line */ }
+		fail(w, "record not saved", saved);
+	} else if (fdatasync(fd) != 0) {
+		saved = errno;
+		/* after a failed sync the data may or may not reach the disk: take it back */
+		if (ftruncate(fd, st.st_size) != 0) { /* as above */ }
+		fail(w, "record not saved (sync failed)", saved);
+	} else {
+		ok = true;
+	}
+	sb_free(&buf);
+	close(fd);
+	if (!ok)
+		return false;
+	if (created)
+		fsync_dir_of(w->path);
+	for (size_t i = 0; i < w->npending; i++)
+		free(w->pending[i]);
+	w->npending = 0;
+	w->err[0] = '\0';
+	return true;
+}
+
+bool history_append(struct history_writer *w, const char *line)
+{
+	w->pending = xrealloc(w->pending, (w->npending + 1) * sizeof(*w->pending));
+	w->pending[w->npending++] = xstrdup(line);
+	return history_retry(w);
+}
+
+/* ---- reading ---- */
+
+static bool two_digits(const char *s, int *out)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return false;
+	*out = (s[0] - '0') * 10 + (s[1] - '0');
+	return true;
+}
+
+/* 2026-11-23T07:30:12+01:00 (or Z) */
+static bool parse_stamp(const char *s, struct hist_record *rec)
+{
+	char date[11];
+	int hh, mm, ss, oh = 0, om = 0, sign = 1;
+	size_t len = strlen(s);
+
+	if (len != 25 && len != 20)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!date_parse(date, &rec->day) || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    !two_digits(s + 11, &hh) || !two_digits(s + 14, &mm) || !two_digits(s + 17, &ss) ||
+	    hh > 23 || mm > 59 || ss > 60)
+		return false;
+	if (len == 20) {
+		if (s[19] != 'Z')
+			return false;
+	} else {
+		if ((s[19] != '+' && s[19] != '-') || s[22] != ':' || !two_digits(s + 20, &oh) ||
+		    !two_digits(s + 23, &om) || oh > 14 || om > 59)
+			return false;
+		sign = s[19] == '-' ? -1 : 1;
+	}
+	rec->secs_of_day = hh * 3600 + mm * 60 + ss;
+	rec->when = (int64_t)rec->day * 86400 + rec->secs_of_day - sign * (oh * 3600 + om * 60);
+	return true;
+}
+
+/* Undoes rec_str's escapes in place; false on an unknown escape. */
+static bool unescape(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (*s != '\\') {
+			*out++ = *s;
+			continue;
+		}
+		switch (*++s) {
+		case 't': *out++ = '\t'; break;
+		case 'n': *out++ = '\n'; break;
+		case 'r': *out++ = '\r'; break;
+		case '\\': *out++ = '\\'; break;
+		default: return false;
+		}
+	}
+	*out = '\0';
+	return true;
+}
+
+const char *rec_get(const struct hist_record *rec, const char *key)
+{
+	for (size_t i = 0; i < rec->nfields; i++)
+		if (strcmp(rec->fields[i].key, key) == 0)
+			return rec->fields[i].value;
+	return NULL;
+}
+
+long rec_get_int(const struct hist_record *rec, const char *key, long fallback)
+{
+	long v;
+
+	return parse_long(rec_get(rec, key), -1000000000L, 1000000000L, &v) ? v : fallback;
+}
+
+static bool int_in(const struct hist_record *rec, const char *key, long min, long max,
+		   bool required)
+{
+	const char *s = rec_get(rec, key);
+	long v;
+
+	if (!s)
+		return !required;
+	return parse_long(s, min, max, &v);
+}
+
+static bool name_field(const struct hist_record *rec, const char *key, bool required)
+{
+	const char *s = rec_get(rec, key);
+
+	if (!s)
+		return !required;
+	return *s && strlen(s) <= 64 && !strpbrk(s, " \t\n\r\\=");
+}
+
+/* What each record type must hold for its readers to trust it. */
+static bool fields_valid(const struct hist_record *rec)
+{
+	const char *s;
+
+	switch (rec->type) {
+	case REC_START:
+		return name_field(rec, "session", true) && name_field(rec, "program", true) &&
+		       int_in(rec, "level", 1, 20, true) && int_in(rec, "planned", 0, 100000, false);
+	case REC_SET:
+		s = rec_get(rec, "side");
+		return name_field(rec, "session", true) && name_field(rec, "exercise", true) &&
+		       int_in(rec, "set", 1, 1000, true) && int_in(rec, "reps", 0, 100000, false) &&
+		       int_in(rec, "target", 0, 100000, false) && int_in(rec, "secs", 0, 86400, false) &&
+		       (!s || strcmp(s, "left") == 0 || strcmp(s, "right") == 0);
+	case REC_SKIP:
+		return name_field(rec, "session", true) && name_field(rec, "exercise", true);
+	case REC_END:
+		s = rec_get(rec, "status");
+		return name_field(rec, "session", true) && s &&
+		       (strcmp(s, "done") == 0 || strcmp(s, "quit") == 0 ||
+			strcmp(s, "interrupted") == 0) &&
+		       int_in(rec, "pain-during", 0, 10, false) && int_in(rec, "pain-after", 0, 10, false) &&
+		       int_in(rec, "secs", 0, 864000, false);
+	case REC_MORNING:
+		return int_in(rec, "pain", 0, 10, true);
+	case REC_LEVEL:
+		return name_field(rec, "program", true) && int_in(rec, "level", 1, 20, true);
+	case REC_SAFETY:
+	case REC_ADVICE:
+	default:
+		return true;
+	}
+}
+
+bool history_parse_line(char *line, size_t len, struct hist_record *rec)
+{
+	char *fields[HISTORY_MAX_FIELDS + 2];
+	size_t n = 0;
+	char *p = line;
+
+	line[len] = '\0';
+	fields[n++] = p;
+	while ((p = strchr(p, '\t'))) {
+		*p++ = '\0';
+		if (n == HISTORY_MAX_FIELDS + 2)
+			return false;
+		fields[n++] = p;
+	}
+	if (n < 2 || !parse_stamp(fields[0], rec))
+		return false;
+	for (rec->type = 0; rec->type < REC_TYPE_COUNT; rec->type++)
+		if (strcmp(fields[1], record_type_name[rec->type]) == 0)
+			break;
+	if (rec->type == REC_TYPE_COUNT)
+		return false;
+	rec->nfields = 0;
+	for (size_t i = 2; i < n; i++) {
+		char *eq = strchr(fields[i], '=');
+		if (!eq || eq == fields[i])
+			return false;
+		*eq = '\0';
+		if (!unescape(eq + 1))
+			return false;
+		rec->fields[rec->nfields].key = fields[i];
+		rec->fields[rec->nfields++].value = eq + 1;
+	}
+	return fields_valid(rec);
+}
+
+static void skip_line(struct history_report *report, size_t lineno)
+{
+	if (report->skipped < HISTORY_SHOWN_SKIPS)
+		report->skipped_lines[report->skipped] = lineno;
+	report->skipped++;
+}
+
+/* line[len] must be writable (it held the newline). */
+static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn visit, void *ctx,
+			struct history_report *report)
+{
+	struct hist_record rec;
+
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	line[len] = '\0';
+	if (len == 0 || line[0] == '#')
+		return;
+	if (len > HISTORY_MAX_LINE || memchr(line, '\0', len) || !is_clean_utf8(line, true) ||
+	    !history_parse_line(line, len, &rec)) {
+		skip_line(report, lineno);
+		return;
+	}
+	rec.line = lineno;
+	report->records++;
+	visit(&rec, ctx);
+}
+
+#define READ_CHUNK 65536
+
+bool history_read(const char *path, history_visit_fn visit, void *ctx,
+		  struct history_report *report)
+{
+	struct stat st;
+	char *buf;
+	size_t have = 0, lineno = 0;
+	bool overlong = false, ok = true;
+	int fd;
+
+	memset(report, 0, sizeof(*report));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return true;
+		snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path, strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path,
+			 S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		close(fd);
+		return false;
+	}
+	buf = xmalloc(READ_CHUNK + 1);
+	for (;;) {
+		ssize_t n = read(fd, buf + have, READ_CHUNK - have);
+		size_t start = 0;
+		char *nl;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path,
+				 strerror(errno));
+			ok = false;
+			break;
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
+		while ((nl = memchr(buf + start, '\n', have - start))) {
+			size_t len = (size_t)(nl - (buf + start));
+			lineno++;
+			if (overlong)
+				skip_line(report, lineno);
+			else
+				handle_line(buf + start, len, lineno, visit, ctx, report);
+			overlong = false;
+			start += len + 1;
+		}
+		memmove(buf, buf + start, have - start);
+		have -= start;
+		if (have == READ_CHUNK) { /* no newline in a whole buffer: too long to keep */
+			overlong = true;
+			have = 0;
+		}
+	}
+	if (ok && (have > 0 || overlong))
+		skip_line(report, ++lineno); /* no final newline: a torn write */
+	free(buf);
+	close(fd);
+	return ok;
+}
+
+void history_report_skips(const struct history_report *report, char *buf, size_t len)
+{
+	struct strbuf sb;
+	size_t shown = report->skipped < HISTORY_SHOWN_SKIPS ? report->skipped : HISTORY_SHOWN_SKIPS;
+
+	if (report->skipped == 0) {
+		copy_str(buf, len, "");
+		return;
+	}
+	sb_init(&sb);
+	sb_printf(&sb, "skipped %zu damaged line%s (line%s ", report->skipped,
+		  report->skipped == 1 ? "" : "s", report->skipped == 1 ? "" : "s");
+	for (size_t i = 0; i < shown; i++)
+		sb_printf(&sb, "%s%zu", i ? ", " : "", report->skipped_lines[i]);
+	if (report->skipped > shown)
+		sb_printf(&sb, " and %zu more", report->skipped - shown);
+	sb_puts(&sb, ")");
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}

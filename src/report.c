@@ -1,0 +1,270 @@
+#include "report.h"
+
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_SIDED_EXERCISES 32
+#define MAX_SPARK 40
+
+static const char *const spark_utf8[8] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+static const char spark_ascii[] = "_.-~=+*#";
+
+void pain_sparkline(const int *pains, size_t n, bool utf8, char *buf, size_t len)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (size_t i = 0; i < n; i++) {
+		int level = (pains[i] * 7 + 5) / 10; /* 0-10 onto 8 steps */
+		if (utf8)
+			sb_puts(&sb, spark_utf8[level]);
+		else
+			sb_putc(&sb, spark_ascii[level]);
+	}
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}
+
+static bool done_on(const struct session_log *log, day_t day)
+{
+	for (size_t i = log->nsessions; i-- > 0;)
+		if (log->sessions[i].day == day && log->sessions[i].status == SESSION_DONE)
+			return true;
+	return false;
+}
+
+int planned_streak(const struct session_log *log, unsigned days, day_t today)
+{
+	int streak = 0;
+
+	if (!days)
+		return 0;
+	for (day_t d = today; d > today - 3650; d--) {
+		if (!(days & (1u << weekday(d))))
+			continue;
+		if (done_on(log, d))
+			streak++;
+		else if (d != today)
+			break;
+	}
+	return streak;
+}
+
+static void print_table(FILE *out, const struct session_log *log)
+{
+	fprintf(out, "%-10s  %-20s %5s %7s %5s %5s  %s\n", "Date", "Program", "Level", "Sets",
+		"Min", "Pain", "Status");
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		char date[DATE_BUF], sets[24], pain[32], level[12];
+
+		date_format_iso(s->day, date);
+		if (s->planned > 0)
+			snprintf(sets, sizeof(sets), "%d/%d", s->sets_done, s->planned);
+		else
+			snprintf(sets, sizeof(sets), "%d", s->sets_done);
+		if (s->pain_during >= 0 || s->pain_after >= 0) {
+			char during[12] = "-", after[12] = "-";
+			if (s->pain_during >= 0)
+				snprintf(during, sizeof(during), "%d", s->pain_during);
+			if (s->pain_after >= 0)
+				snprintf(after, sizeof(after), "%d", s->pain_after);
+			snprintf(pain, sizeof(pain), "%s/%s", during, after);
+		} else {
+			copy_str(pain, sizeof(pain), "-");
+		}
+		if (s->level > 0)
+			snprintf(level, sizeof(level), "%d", s->level);
+		else
+			copy_str(level, sizeof(level), "?");
+		fprintf(out, "%-10s  %-20.20s %5s %7s %5d %5s  %s\n", date,
+			s->program[0] ? s->program : "?", level, sets, (s->secs + 30) / 60, pain,
+			session_status_name[s->status]);
+	}
+}
+
+struct side_totals {
+	char exercise[SESSION_ID_MAX + 1];
+	bool timed;
+	double sum[2];
+	int count[2];
+};
+
+struct side_pass {
+	const struct report_request *req;
+	struct side_totals ex[MAX_SIDED_EXERCISES];
+	size_t n;
+};
+
+static void collect_sides(const struct hist_record *rec, void *ctx)
+{
+	struct side_pass *pass = ctx;
+	const char *side = rec_get(rec, "side");
+	const char *name = rec_get(rec, "exercise");
+	const char *reps = rec_get(rec, "reps");
+	struct side_totals *t = NULL;
+	int which;
+
+	if (rec->type != REC_SET || !side || rec->day < pass->req->since || rec->day > pass->req->today)
+		return;
+	which = strcmp(side, "right") == 0;
+	for (size_t i = 0; i < pass->n; i++)
+		if (strcmp(pass->ex[i].exercise, name) == 0)
+			t = &pass->ex[i];
+	if (!t) {
+		if (pass->n == MAX_SIDED_EXERCISES)
+			return;
+		t = &pass->ex[pass->n++];
+		memset(t, 0, sizeof(*t));
+		copy_str(t->exercise, sizeof(t->exercise), name);
+		t->timed = !reps;
+	}
+	t->sum[which] += t->timed ? rec_get_int(rec, "secs", 0) : rec_get_int(rec, "reps", 0);
+	t->count[which]++;
+}
+
+static void print_side(FILE *out, const struct side_totals *t, int which)
+{
+	if (!t->count[which]) {
+		fprintf(out, "  %5s -    ", which ? "right" : "left");
+		return;
+	}
+	fprintf(out, "  %5s %4.1f%s", which ? "right" : "left", t->sum[which] / t->count[which],
+		t->timed ? " s" : "  ");
+}
+
+static void print_summary(FILE *out, const struct report_request *req)
+{
+	const struct session_log *log = req->log;
+	char from[DATE_BUF], to[DATE_BUF], spark[MAX_SPARK * 4 + 1];
+	int pains[MAX_SPARK];
+	size_t npains = 0;
+	int planned = 0, done = 0;
+	struct side_pass pass = { .req = req };
+	struct history_report rep;
+
+	for (day_t d = req->since; d <= req->today; d++)
+		planned += (req->days >> weekday(d)) & 1;
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		if (s->day < req->since || s->day > req->today)
+			continue;
+		done += s->status == SESSION_DONE;
+		if (s->pain_during >= 0) {
+			if (npains == MAX_SPARK)
+				memmove(pains, pains + 1, (MAX_SPARK - 1) * sizeof(*pains));
+			else
+				npains++;
+			pains[npains - 1] = s->pain_during;
+		}
+	}
+	date_format_iso(req->since, from);
+	date_format_iso(req->today, to);
+	fprintf(out, "\nFrom %s to %s:\n", from, to);
+	fprintf(out, "  Sessions done: %d of %d planned", done, planned);
+	if (planned)
+		fprintf(out, " (%d%%)", done >= planned ? 100 : done * 100 / planned);
+	fprintf(out, "\n  Streak: %d planned day%s met in a row\n",
+		planned_streak(log, req->days, req->today),
+		planned_streak(log, req->days, req->today) == 1 ? "" : "s");
+
+	history_read(req->history_path, collect_sides, &pass, &rep);
+	if (pass.n) {
+		fputs("  Left and right, mean per set:\n", out);
+		for (size_t i = 0; i < pass.n; i++) {
+			fprintf(out, "    %-24.24s", pass.ex[i].exercise);
+			print_side(out, &pass.ex[i], 0);
+			print_side(out, &pass.ex[i], 1);
+			fputc('\n', out);
+		}
+	}
+	if (npains) {
+		pain_sparkline(pains, npains, req->utf8, spark, sizeof(spark));
+		fprintf(out, "  Pain during sessions (0-10, oldest first): %s  (%d to %d)\n", spark,
+			pains[0], pains[npains - 1]);
+	} else {
+		fputs("  Pain during sessions: none rated\n", out);
+	}
+}
+
+void report_history(FILE *out, const struct report_request *req)
+{
+	if (req->log->nsessions == 0)
+		fputs("No sessions yet.\n", out);
+	else
+		print_table(out, req->log);
+	print_summary(out, req);
+}
+
+static void csv_field(FILE *out, const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\n\r")) {
+		fputc('"', out);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(s, out);
+	}
+	fputc(last ? '\n' : ',', out);
+}
+
+struct csv_pass {
+	FILE *out;
+	const struct session_log *log;
+	size_t last; /* index of the last session matched: sets of a session come together */
+};
+
+static const struct session *session_by_id(struct csv_pass *pass, const char *id)
+{
+	const struct session_log *log = pass->log;
+
+	if (pass->last < log->nsessions && strcmp(log->sessions[pass->last].id, id) == 0)
+		return &log->sessions[pass->last];
+	for (size_t i = 0; i < log->nsessions; i++)
+		if (strcmp(log->sessions[i].id, id) == 0) {
+			pass->last = i;
+			return &log->sessions[i];
+		}
+	return NULL;
+}
+
+static void csv_row(const struct hist_record *rec, void *ctx)
+{
+	struct csv_pass *pass = ctx;
+	const struct session *s;
+	char date[DATE_BUF], time[16], level[12];
+	const char *v;
+
+	if (rec->type != REC_SET)
+		return;
+	s = session_by_id(pass, rec_get(rec, "session"));
+	date_format_iso(rec->day, date);
+	snprintf(time, sizeof(time), "%02d:%02d:%02d", rec->secs_of_day / 3600,
+		 rec->secs_of_day / 60 % 60, rec->secs_of_day % 60);
+	snprintf(level, sizeof(level), "%d", s ? s->level : 0);
+	csv_field(pass->out, date, false);
+	csv_field(pass->out, time, false);
+	csv_field(pass->out, rec_get(rec, "session"), false);
+	csv_field(pass->out, s ? s->program : "", false);
+	csv_field(pass->out, s && s->level ? level : "", false);
+	csv_field(pass->out, rec_get(rec, "exercise"), false);
+	csv_field(pass->out, (v = rec_get(rec, "side")) ? v : "", false);
+	csv_field(pass->out, rec_get(rec, "set"), false);
+	csv_field(pass->out, (v = rec_get(rec, "reps")) ? v : "", false);
+	csv_field(pass->out, (v = rec_get(rec, "target")) ? v : "", false);
+	csv_field(pass->out, (v = rec_get(rec, "secs")) ? v : "", true);
+}
+
+bool report_csv(FILE *out, const struct report_request *req)
+{
+	struct csv_pass pass = { out, req->log, 0 };
+	struct history_report rep;
+
+	fputs("date,time,session,program,level,exercise,side,set,reps,target,secs\n", out);
+	return history_read(req->history_path, csv_row, &pass, &rep);
+}

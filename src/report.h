@@ -1,0 +1,29 @@
+/* talus --history: the sessions as a table with a summary, or every set as CSV. */
+#ifndef TALUS_REPORT_H
+#define TALUS_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "clock.h"
+#include "sessions.h"
+
+struct report_request {
+	const struct session_log *log;
+	const char *history_path; /* read again for the per-set figures */
+	day_t today;
+	day_t since;              /* first day of the summary */
+	unsigned days;            /* training days, bit 0 = Monday */
+	bool utf8;                /* block characters for the sparkline */
+};
+
+void report_history(FILE *out, const struct report_request *req);
+/* One row per set, with a header. False when the file cannot be read. */
+bool report_csv(FILE *out, const struct report_request *req);
+
+/* Pain 0-10 as one sparkline character per value, oldest first. */
+void pain_sparkline(const int *pains, size_t n, bool utf8, char *buf, size_t len);
+/* Planned days met in a row, counting back from today (today not yet due). */
+int planned_streak(const struct session_log *log, unsigned days, day_t today);
+
+#endif

@@ -1,0 +1,205 @@
+#include "sessions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *const session_status_name[3] = { "done", "quit", "interrupted" };
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void rehash(struct session_log *log)
+{
+	size_t n = log->nslots ? log->nslots * 2 : 64;
+
+	free(log->slots);
+	log->slots = xmalloc(n * sizeof(*log->slots));
+	for (size_t i = 0; i < n; i++)
+		log->slots[i] = SIZE_MAX;
+	log->nslots = n;
+	for (size_t s = 0; s < log->nsessions; s++) {
+		size_t i = hash_id(log->sessions[s].id) & (n - 1);
+		while (log->slots[i] != SIZE_MAX)
+			i = (i + 1) & (n - 1);
+		log->slots[i] = s;
+	}
+}
+
+static struct session *find_or_add(struct session_log *log, const char *id,
+				   const struct hist_record *rec)
+{
+	size_t i;
+	struct session *s;
+
+	if (log->nslots == 0 || (log->nsessions + 1) * 2 > log->nslots)
+		rehash(log);
+	i = hash_id(id) & (log->nslots - 1);
+	while (log->slots[i] != SIZE_MAX) {
+		s = &log->sessions[log->slots[i]];
+		if (strcmp(s->id, id) == 0)
+			return s;
+		i = (i + 1) & (log->nslots - 1);
+	}
+	if (log->nsessions == log->cap_sessions) {
+		log->cap_sessions = log->cap_sessions ? log->cap_sessions * 2 : 16;
+		log->sessions = xrealloc(log->sessions, log->cap_sessions * sizeof(*log->sessions));
+	}
+	log->slots[i] = log->nsessions;
+	s = &log->sessions[log->nsessions++];
+	memset(s, 0, sizeof(*s));
+	copy_str(s->id, sizeof(s->id), id);
+	s->start_when = s->last_when = rec->when;
+	s->day = rec->day;
+	s->pain_during = s->pain_after = -1;
+	s->secs = -1;
+	s->status = SESSION_INTERRUPTED;
+	return s;
+}
+
+void session_log_add(struct session_log *log, const struct hist_record *rec)
+{
+	const char *id = rec_get(rec, "session");
+	struct session *s;
+
+	switch (rec->type) {
+	case REC_MORNING:
+		log->mornings = xrealloc(log->mornings, (log->nmornings + 1) * sizeof(*log->mornings));
+		log->mornings[log->nmornings++] =
+			(struct morning_rating){ rec->when, rec->day, (int)rec_get_int(rec, "pain", 0) };
+		return;
+	case REC_LEVEL: {
+		struct manual_level *m;
+		log->levels = xrealloc(log->levels, (log->nlevels + 1) * sizeof(*log->levels));
+		m = &log->levels[log->nlevels++];
+		m->when = rec->when;
+		m->day = rec->day;
+		copy_str(m->program, sizeof(m->program), rec_get(rec, "program"));
+		m->level = (int)rec_get_int(rec, "level", 1);
+		return;
+	}
+	case REC_SAFETY:
+		log->safety_acknowledged = true;
+		return;
+	case REC_ADVICE:
+	case REC_TYPE_COUNT:
+		return;
+	case REC_START:
+	case REC_SET:
+	case REC_SKIP:
+	case REC_END:
+		break;
+	}
+	s = find_or_add(log, id, rec);
+	if (rec->when < s->start_when) {
+		s->start_when = rec->when;
+		s->day = rec->day;
+	}
+	if (rec->when > s->last_when)
+		s->last_when = rec->when;
+	switch (rec->type) {
+	case REC_START:
+		copy_str(s->program, sizeof(s->program), rec_get(rec, "program"));
+		s->level = (int)rec_get_int(rec, "level", 0);
+		s->planned = (int)rec_get_int(rec, "planned", 0);
+		s->start_when = rec->when;
+		s->day = rec->day;
+		break;
+	case REC_SET:
+		s->sets_done++;
+		break;
+	case REC_SKIP:
+		s->skips++;
+		break;
+	case REC_END: {
+		const char *status = rec_get(rec, "status");
+		const char *note = rec_get(rec, "note");
+		s->status = strcmp(status, "done") == 0   ? SESSION_DONE
+			    : strcmp(status, "quit") == 0 ? SESSION_QUIT
+							  : SESSION_INTERRUPTED;
+		s->pain_during = (int)rec_get_int(rec, "pain-during", -1);
+		s->pain_after = (int)rec_get_int(rec, "pain-after", -1);
+		s->secs = (int)rec_get_int(rec, "secs", -1);
+		free(s->note);
+		s->note = note && *note ? xstrdup(note) : NULL;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void visit(const struct hist_record *rec, void *ctx)
+{
+	session_log_add(ctx, rec);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct session *x = a, *y = b;
+
+	if (x->start_when != y->start_when)
+		return x->start_when < y->start_when ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static int by_morning_time(const void *a, const void *b)
+{
+	const struct morning_rating *x = a, *y = b;
+
+	return (x->when > y->when) - (x->when < y->when);
+}
+
+static int by_level_time(const void *a, const void *b)
+{
+	const struct manual_level *x = a, *y = b;
+
+	return (x->when > y->when) - (x->when < y->when);
+}
+
+void session_log_finish(struct session_log *log)
+{
+	for (size_t i = 0; i < log->nsessions; i++) {
+		struct session *s = &log->sessions[i];
+		if (s->secs < 0)
+			s->secs = (int)(s->last_when - s->start_when);
+	}
+	/* qsort on a NULL array is undefined even with no elements */
+	if (log->nsessions > 1)
+		qsort(log->sessions, log->nsessions, sizeof(*log->sessions), by_start);
+	if (log->nmornings > 1)
+		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);
+	if (log->nlevels > 1)
+		qsort(log->levels, log->nlevels, sizeof(*log->levels), by_level_time);
+	free(log->slots);
+	log->slots = NULL;
+	log->nslots = 0;
+}
+
+bool session_log_load(struct session_log *log, const char *path)
+{
+	bool ok;
+
+	memset(log, 0, sizeof(*log));
+	ok = history_read(path, visit, log, &log->report);
+	session_log_finish(log);
+	return ok;
+}
+
+void session_log_free(struct session_log *log)
+{
+	for (size_t i = 0; i < log->nsessions; i++)
+		free(log->sessions[i].note);
+	free(log->sessions);
+	free(log->mornings);
+	free(log->levels);
+	free(log->slots);
+	memset(log, 0, sizeof(*log));
+}

@@ -1,0 +1,72 @@
+/* The history file read back as sessions, morning ratings and manual levels: what
+ * the report, the scheduler and the coach's resume offer work from. */
+#ifndef TALUS_SESSIONS_H
+#define TALUS_SESSIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clock.h"
+#include "history.h"
+
+#define SESSION_ID_MAX 64
+
+enum session_status { SESSION_DONE, SESSION_QUIT, SESSION_INTERRUPTED };
+
+extern const char *const session_status_name[3];
+
+struct session {
+	char id[SESSION_ID_MAX + 1];
+	char program[SESSION_ID_MAX + 1]; /* "" when the start record was lost */
+	int level;                        /* 0 when unknown */
+	int planned;                      /* sets planned, each side counted; 0 unknown */
+	int64_t start_when;
+	day_t day;                        /* local date it started */
+	int64_t last_when;                /* latest record of the session */
+	int sets_done;
+	int skips;
+	int secs;                         /* from the end record, else start to last record */
+	int pain_during;                  /* -1: not rated */
+	int pain_after;
+	enum session_status status;
+	char *note;
+};
+
+struct morning_rating {
+	int64_t when;
+	day_t day;
+	int pain;
+};
+
+struct manual_level {
+	int64_t when;
+	day_t day;
+	char program[SESSION_ID_MAX + 1];
+	int level;
+};
+
+struct session_log {
+	struct session *sessions;   /* by start time */
+	size_t nsessions;
+	size_t cap_sessions;
+	struct morning_rating *mornings; /* by time */
+	size_t nmornings;
+	struct manual_level *levels;     /* by time */
+	size_t nlevels;
+	bool safety_acknowledged;
+	struct history_report report;
+	/* lookup by session id while reading */
+	size_t *slots;
+	size_t nslots;
+};
+
+/* Reads path into log. False (with log->report.err) when the file cannot be read. */
+bool session_log_load(struct session_log *log, const char *path);
+void session_log_free(struct session_log *log);
+/* Adds one record; session_log_load calls it for each, tests may too. */
+void session_log_add(struct session_log *log, const struct hist_record *rec);
+/* Sorts and settles statuses after the last record. */
+void session_log_finish(struct session_log *log);
+
+#endif

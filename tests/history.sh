@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The history file through the real binary: --history and --csv against golden output,
+# damaged files read without a change, --morning appends, and faults injected with an
+# LD_PRELOAD shim leave the file byte for byte as it was.
+. "$(dirname "$0")/lib.sh"
+
+SAMPLE="$SRCDIR/tests/data/history-sample.tsv"
+DATE=2026-11-23
+: "${FAULT_LIB:?FAULT_LIB must name the fault-injection shim}"
+# The sanitized build must accept a preloaded library.
+export ASAN_OPTIONS=verify_asan_link_order=0
+
+test_history_table_and_summary() {
+	talus --programs "$PROGRAMS" --history-file "$SAMPLE" --history --date $DATE
+	expect_status 0
+	expect_err ""
+	expect_golden history.txt
+}
+
+test_history_ascii_when_locale_is_not_utf8() {
+	LC_ALL=C talus --programs "$PROGRAMS" --history-file "$SAMPLE" --history --date $DATE
+	expect_status 0
+	expect_out_has "Pain during sessions (0-10, oldest first): -=.  (3 to 2)"
+}
+
+test_history_since() {
+	talus --programs "$PROGRAMS" --history-file "$SAMPLE" --history --date $DATE --since 2026-11-18
+	expect_status 0
+	expect_out_has "From 2026-11-18 to 2026-11-23:"
+	expect_out_has "Sessions done: 1 of 3 planned (33%)"
+}
+
+test_csv() {
+	talus --history-file "$SAMPLE" --csv
+	expect_status 0
+	expect_golden history.csv
+}
+
+test_empty_history() {
+	talus --programs "$PROGRAMS" --history --date $DATE
+	expect_status 0
+	expect_out_has "No sessions yet."
+	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "reading created the file"
+}
+
+test_damaged_history_shows_good_sessions_and_changes_nothing() {
+	{
+		head -n 3 "$SAMPLE"
+		printf '2026-11-16T07:3\0\0\0\0\0\0\0\0\n'
+		sed -n '4,9p' "$SAMPLE"
+		printf 'garbage line\n'
+		sed -n '10,$p' "$SAMPLE"
+		printf '2026-11-24T07:00:00+01:00\tmorn'
+	} >damaged.tsv
+	cp damaged.tsv before.tsv
+	talus --programs "$PROGRAMS" --history-file damaged.tsv --history --date $DATE
+	expect_status 0
+	expect_err "talus: damaged.tsv: skipped 3 damaged lines (lines 4, 11, 24); the file is left as it is"
+	expect_out_has "2026-11-23  ankle-foundations        1     1/6    21   2/1  done"
+	cmp -s damaged.tsv before.tsv || fail "the file changed"
+}
+
+test_history_on_a_directory() {
+	mkdir hdir
+	talus --history-file hdir --history
+	expect_status 1
+	expect_err "talus: hdir: cannot read: is a directory"
+}
+
+test_morning_creates_folder_and_file() {
+	talus --morning 2 --date $DATE
+	expect_status 0
+	expect_out "Saved: morning pain 2/10."
+	f="$XDG_DATA_HOME/talus/history.tsv"
+	[ "$(stat -c %a "$f")" = 600 ] || fail "file mode $(stat -c %a "$f")"
+	[ "$(stat -c %a "$XDG_DATA_HOME/talus")" = 700 ] || fail "folder mode"
+	[ "$(head -n 1 "$f")" = "# talus history v1" ] || fail "no header"
+	tail -n 1 "$f" | grep -q $'^2026-11-23T[0-9:]*+00:00\tmorning\tpain=2$' || fail "record: $(tail -n 1 "$f")"
+}
+
+test_history_file_from_config_and_option() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'history-file = "~/mine.tsv"\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --morning 1
+	[ -f "$HOME/mine.tsv" ] || fail "config's history-file not used"
+	talus --morning 1 --history-file other.tsv
+	[ -f other.tsv ] || fail "--history-file not used"
+	[ "$(grep -c morning "$HOME/mine.tsv")" = 1 ] || fail "wrote twice to the config's file"
+}
+
+# faults: the file must be byte-identical afterwards and the user told in one line
+fault_case() { # env settings..., then the expected message after "talus: FILE: "
+	local want=$1
+	shift
+	cp "$SAMPLE" h.tsv
+	cp h.tsv before.tsv
+	out=$(env LD_PRELOAD="$FAULT_LIB" FAULT_MATCH=h.tsv "$@" "$TALUS" --history-file h.tsv --morning 4 2>stderr)
+	status=$?
+	err=$(cat stderr)
+	expect_status 1
+	expect_err "talus: h.tsv: $want"
+	[ -z "$out" ] || fail "claimed success: $out"
+	cmp -s h.tsv before.tsv || fail "file changed under $*: $(diff before.tsv h.tsv | head -5)"
+}
+
+test_disk_full() {
+	fault_case "record not saved: No space left on device" FAULT_WRITE=ENOSPC
+}
+
+test_short_write_then_disk_full() {
+	fault_case "record not saved: No space left on device" FAULT_WRITE=ENOSPC FAULT_WRITE_AFTER=20
+}
+
+test_io_error_on_write() {
+	fault_case "record not saved: Input/output error" FAULT_WRITE=EIO FAULT_WRITE_AFTER=5
+}
+
+test_sync_fails() {
+	fault_case "record not saved (sync failed): Input/output error" FAULT_SYNC=EIO
+}
+
+test_read_only_file_system() {
+	fault_case "record not saved: Read-only file system" FAULT_OPEN=EROFS
+}
+
+test_no_permission() {
+	fault_case "record not saved: Permission denied" FAULT_OPEN=EACCES
+}
+
+test_shim_really_injects() {
+	# the same call without a fault must succeed, or the cases above prove nothing
+	cp "$SAMPLE" h.tsv
+	env LD_PRELOAD="$FAULT_LIB" "$TALUS" --history-file h.tsv --morning 4 >/dev/null 2>&1 ||
+		fail "append failed with the shim loaded and no fault"
+	[ "$(tail -n 1 h.tsv | cut -f 2-)" = $'morning\tpain=4' ] || fail "no record appended"
+}
+
+run_tests

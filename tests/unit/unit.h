@@ -11,5 +11,6 @@ Suite *plan_suite(void);
 Suite *util_suite(void);
 Suite *history_suite(void);
 Suite *report_suite(void);
+Suite *session_suite(void);
 
 #endif

@@ -1,0 +1,96 @@
+/* The session engine: walks the steps of a routine against a clock it is handed.
+ * No curses and no reading of the clock in here: every call takes `now`, in
+ * milliseconds on a monotonic clock, so tests drive it with made-up time. */
+#ifndef TALUS_SESSION_H
+#define TALUS_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "routine.h"
+
+#define NO_DEADLINE INT64_MAX
+#define REST_ADJUST_MS 15000
+
+enum engine_cmd {
+	CMD_PAUSE,         /* pause, or resume */
+	CMD_DONE,          /* the set is done (or: go on to the next step now) */
+	CMD_SKIP,          /* skip this step: a rest, a countdown, or a set without saving it */
+	CMD_SKIP_EXERCISE, /* skip the rest of this exercise */
+	CMD_BACK,          /* redo the set: restart it, or go back to it from its rest */
+	CMD_REST_PLUS,     /* 15 s more rest */
+	CMD_REST_MINUS,    /* 15 s less rest */
+};
+
+/* What a call changed; the caller redraws and rings from these. */
+#define ENG_CHANGED  1u /* something on screen changed */
+#define ENG_NEW_STEP 2u /* a different step began */
+#define ENG_BELL     4u /* a change, or one of the last three seconds of a hold */
+#define ENG_FINISHED 8u /* the last step ended */
+
+struct set_event {
+	size_t exercise;
+	int set;
+	enum side side;
+	int reps;   /* done; 0 for a hold */
+	int target; /* reps or seconds planned */
+	int secs;   /* how long the set took */
+};
+
+#define ENGINE_MAX_EVENTS 16
+
+struct engine {
+	const struct routine *routine;
+	size_t step;
+	int64_t step_start;   /* when this step began, moved on by pauses */
+	int64_t extra_ms;     /* +/- rest time on this step */
+	bool paused;
+	int64_t paused_at;
+	bool finished;
+	int64_t started_at;
+	int64_t paused_ms;    /* all time spent paused */
+	int last_bell_secs;   /* countdown second last rung, so each rings once */
+	bool *done;           /* per step: a set saved, or skipped over (for resume) */
+	/* sets ended and exercises skipped since the caller last drained them */
+	struct set_event sets[ENGINE_MAX_EVENTS];
+	size_t nsets;
+	size_t skipped[ENGINE_MAX_EVENTS];
+	size_t nskipped;
+};
+
+void engine_init(struct engine *e, const struct routine *r, int64_t now);
+void engine_free(struct engine *e);
+/* Starts at step (to resume a session); steps before it count as done. */
+void engine_seek(struct engine *e, size_t step, int64_t now);
+
+/* Moves past every deadline up to now. Each step starts exactly at its predecessor's
+ * deadline, however late the call, so lateness never adds up. */
+unsigned engine_tick(struct engine *e, int64_t now);
+unsigned engine_command(struct engine *e, enum engine_cmd cmd, int64_t now);
+/* Milliseconds until something on screen must change (the shown second, a tempo
+ * beat, the step's end), or -1 when nothing will change until a key is pressed. */
+int64_t engine_wait_ms(const struct engine *e, int64_t now);
+
+const struct step *engine_step(const struct engine *e);
+/* The current step's deadline, or NO_DEADLINE for a set the runner ends. */
+int64_t engine_deadline(const struct engine *e);
+/* Milliseconds into the current step (not counting pauses). */
+int64_t engine_elapsed_ms(const struct engine *e, int64_t now);
+/* Session time so far, pauses left out. */
+int64_t engine_active_ms(const struct engine *e, int64_t now);
+
+struct tempo_view {
+	int rep;            /* 1-based rep in progress */
+	enum tempo_beat beat;
+	int64_t beat_left_ms;
+};
+/* For a paced set: which rep and which beat now. */
+struct tempo_view engine_tempo(const struct engine *e, int64_t now);
+
+/* Planned seconds left in the session from now, the current step included. */
+int64_t engine_session_left_ms(const struct engine *e, int64_t now);
+/* Index of the first step of the next exercise, or nsteps. */
+size_t next_exercise_step(const struct routine *r, size_t from);
+
+#endif

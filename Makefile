@@ -44,12 +44,15 @@ endif
 
 # The model: no curses in here.
 MODEL_SRCS = src/util.c src/clock.c src/confdoc.c src/program.c src/catalog.c \
-	     src/config.c src/routine.c src/plan.c src/paths.c src/history.c src/sessions.c src/report.c src/session.c
+	     src/config.c src/routine.c src/plan.c src/paths.c src/history.c src/sessions.c src/report.c src/session.c src/coach.c
+# The screen: the only files that include curses.
+UI_SRCS    = src/ui.c src/ui_draw.c src/ui_keys.c
 MAIN_SRCS  = src/main.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
 MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
 MAIN_OBJS  = $(MAIN_SRCS:%.c=$(BUILD)/%.o)
+UI_OBJS    = $(UI_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS  = $(TEST_SRCS:%.c=$(BUILD)/%.o)
 UNIT_BIN   = $(BUILD)/unit-tests
 FAULT_LIB  = build/fault-inject.so
@@ -66,23 +69,28 @@ endif
 
 all: $(TALUS_BIN)
 
-$(TALUS_BIN): $(MAIN_OBJS) $(MODEL_OBJS)
+$(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
-$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS)
+$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 $(BUILD)/src/%.o: src/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/src/ui%.o: src/ui%.c
+	$(call msg,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(CURSES_CFLAGS) $(CONFUSE_CFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/tests/%.o: tests/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(CURSES_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Never sanitized: it is preloaded into either build.
 $(FAULT_LIB): tests/fault/inject.c
@@ -138,4 +146,4 @@ uninstall:
 clean:
 	rm -rf build talus
 
--include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+-include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)

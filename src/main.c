@@ -17,6 +17,7 @@
 #include "program.h"
 #include "report.h"
 #include "sessions.h"
+#include "ui.h"
 #include "util.h"
 
 #ifndef TALUS_VERSION
@@ -40,6 +41,7 @@ struct options {
 	const char *config_file;
 	const char *programs_dir;
 	const char *history_file;
+	const char *trace_file;
 };
 
 /* Everything a command needs, set up once. */
@@ -67,6 +69,7 @@ static const char usage_text[] =
 	"  -s, --since YYYY-MM-DD  with --history, summarise from that date\n"
 	"      --csv               print every set in the history as CSV\n"
 	"  -m, --morning N         record this morning's ankle pain, 0-10\n"
+	"      --trace FILE        write each step change of the session, with its time\n"
 	"  -h, --help              show this help and exit\n"
 	"  -V, --version           show the version and exit\n"
 	"\n"
@@ -104,6 +107,7 @@ static void parse_options(int argc, char **argv, struct options *opt)
 		{ "since", required_argument, NULL, 's' },
 		{ "csv", no_argument, NULL, 'v' },
 		{ "morning", required_argument, NULL, 'm' },
+		{ "trace", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -161,15 +165,19 @@ static void parse_options(int argc, char **argv, struct options *opt)
 		case 'C':
 		case 'D':
 		case 'H':
+		case 't':
 			if (!*optarg)
 				usage_error("%s needs a path, got an empty one",
-					    c == 'C' ? "--config" : c == 'D' ? "--programs" : "--history-file");
+					    c == 'C' ? "--config" : c == 'D' ? "--programs"
+						    : c == 'H' ? "--history-file" : "--trace");
 			if (c == 'C')
 				opt->config_file = optarg;
 			else if (c == 'D')
 				opt->programs_dir = optarg;
-			else
+			else if (c == 'H')
 				opt->history_file = optarg;
+			else
+				opt->trace_file = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -381,6 +389,78 @@ static int cmd_morning(struct context *ctx)
 	return saved ? 0 : 1;
 }
 
+static bool want_color(const struct user_config *cfg)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	return cfg->color != COLOR_NEVER && !(no_color && *no_color);
+}
+
+static int cmd_session(struct context *ctx)
+{
+	struct program prog;
+	struct session_log log;
+	struct coach coach;
+	struct coach_setup setup;
+	struct ui_options uopt;
+	char err[512], skips[200], note[300];
+	char *path;
+	bool limited;
+	int status;
+
+	if (!ui_available(err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	if (!catalog_load(&ctx->catalog, program_name(ctx), &prog, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	path = history_path(ctx);
+	if (!path) {
+		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+		program_free(&prog);
+		return 1;
+	}
+	if (!session_log_load(&log, path)) {
+		fprintf(stderr, "talus: %s\n", log.report.err);
+		session_log_free(&log);
+		program_free(&prog);
+		free(path);
+		return 1;
+	}
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &prog;
+	setup.level = 1;
+	setup.today = ctx->today;
+	setup.training_days = plan_training_days(&prog, ctx->cfg.days, &limited);
+	setup.history_path = path;
+	setup.log = &log;
+	setup.wall_offset = record_time(ctx) - time(NULL);
+	coach_init(&coach, &setup, monotonic_ms());
+	if (ctx->opt.trace_file && !(coach.trace = fopen(ctx->opt.trace_file, "w"))) {
+		fprintf(stderr, "talus: %s: cannot write the trace\n", ctx->opt.trace_file);
+		status = 1;
+	} else {
+		memset(&uopt, 0, sizeof(uopt));
+		uopt.sound = ctx->cfg.sound;
+		uopt.color = want_color(&ctx->cfg);
+		history_report_skips(&log.report, skips, sizeof(skips));
+		if (skips[0]) {
+			snprintf(note, sizeof(note), "History: %s; the file is left as it is.", skips);
+			uopt.history_note = note;
+		}
+		status = ui_run(&coach, &uopt);
+		if (skips[0])
+			fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
+	}
+	coach_free(&coach);
+	session_log_free(&log);
+	program_free(&prog);
+	free(path);
+	return status;
+}
+
 static int cmd_plan(struct context *ctx)
 {
 	struct program prog;
@@ -508,8 +588,7 @@ int main(int argc, char **argv)
 		break;
 	case MODE_SESSION:
 	default:
-		fputs("talus: the coach screen is not built yet; here is the plan.\n", stderr);
-		status = cmd_plan(&ctx);
+		status = cmd_session(&ctx);
 		break;
 	}
 	catalog_free(&ctx.catalog);

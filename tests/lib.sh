@@ -1,15 +1,21 @@
 # Shared by the shell test scripts: a private HOME, counters, and assertions.
 # A script sources this, defines test_* functions, and ends with run_tests.
+# TEST_ONLY=prefix runs only the tests whose names start with it.
 
 set -u
 : "${TALUS:?TALUS must name the binary under test}"
 SRCDIR=${SRCDIR:-$(pwd)}
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/talus-test.XXXXXX")
 trap 'rm -rf "$TMP_ROOT"' EXIT
-export HOME="$TMP_ROOT/home" XDG_CONFIG_HOME="$TMP_ROOT/home/.config" \
-	XDG_DATA_HOME="$TMP_ROOT/home/.local/share" TZ=UTC LC_ALL=C.UTF-8
+# each test gets a HOME of its own (set_home), so nothing leaks from one to the next
+set_home() {
+	export HOME="$TMP_ROOT/home-$1" XDG_CONFIG_HOME="$TMP_ROOT/home-$1/.config" \
+		XDG_DATA_HOME="$TMP_ROOT/home-$1/.local/share"
+	mkdir -p "$HOME"
+}
+set_home none
+export TZ=UTC LC_ALL=C.UTF-8
 unset NO_COLOR
-mkdir -p "$HOME"
 PROGRAMS="$SRCDIR/programs"
 passed=0
 failed=0
@@ -42,11 +48,13 @@ expect_golden() {
 }
 
 run_tests() {
-	for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
+	for t in $(declare -F | awk '{print $3}' | grep "^test_${TEST_ONLY:-}"); do
 		current=${t#test_}
 		test_failed=0
 		mkdir -p "$TMP_ROOT/work/$current"
+		set_home "$current"
 		( cd "$TMP_ROOT/work/$current" && "$t" ) >"$TMP_ROOT/log" 2>&1 || test_failed=1
+		if declare -F after_test >/dev/null; then after_test; fi
 		if grep -q '^FAIL' "$TMP_ROOT/log" || [ "$test_failed" = 1 ]; then
 			cat "$TMP_ROOT/log"
 			grep -q '^FAIL' "$TMP_ROOT/log" || echo "FAIL $current"
@@ -54,7 +62,6 @@ run_tests() {
 		else
 			passed=$((passed + 1))
 		fi
-		rm -rf "$HOME" && mkdir -p "$HOME"
 	done
 	echo "$(basename "$0" .sh): $passed passed, $failed failed"
 }

@@ -1,15 +1,18 @@
 #!/bin/sh
-# Runs every test against each build given as pairs "talus unit-tests", then prints
-# one summary line: N passed, N failed.
+# Runs every test against each build given as pairs "talus unit-tests", the builds at
+# the same time (each suite is mostly waiting on timers), then prints one summary
+# line: N passed, N failed.
 set -u
 passed=0
 failed=0
+SUITES="cli history e2e"
 
-count() { # adds the "N passed, N failed" or Check summary at the end of a log
+count() { # adds the "N passed, N failed" or the Check summary at the end of a log
 	p=$(sed -n 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p' "$1" | tail -n 1)
 	f=$(sed -n 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\2/p' "$1" | tail -n 1)
 	if [ -z "$p" ]; then
 		checks=$(sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$1" | tail -n 1)
+		# shellcheck disable=SC2086
 		set -- $checks
 		if [ $# -eq 3 ]; then
 			p=$(($1 - $2 - $3))
@@ -17,26 +20,33 @@ count() { # adds the "N passed, N failed" or Check summary at the end of a log
 		fi
 	fi
 	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-1}))
+	failed=$((failed + ${f:-1})) # no summary at all: the suite died
 }
 
-log=$(mktemp)
+run_build() { # talus unit-tests logdir
+	"$2" >"$3/unit.log" 2>&1
+	for suite in $SUITES; do
+		TALUS=$1 SRCDIR=$(pwd) bash "tests/$suite.sh" >"$3/$suite.log" 2>&1
+	done
+}
+
+logs=$(mktemp -d)
+n=0
 while [ $# -ge 2 ]; do
-	talus=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-	unit=$2
+	n=$((n + 1))
+	mkdir -p "$logs/$n"
+	echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" >"$logs/$n/name"
+	run_build "$(cat "$logs/$n/name")" "$2" "$logs/$n" &
 	shift 2
-	echo "== $talus"
-	"$unit" >"$log" 2>&1
-	rc=$?
-	cat "$log"
-	count "$log"
-	[ $rc -eq 0 ] || grep -q 'Failures: [1-9]\|Errors: [1-9]' "$log" || failed=$((failed + 1))
-	for script in tests/cli.sh tests/history.sh; do
-		TALUS=$talus SRCDIR=$(pwd) bash "$script" >"$log" 2>&1
-		cat "$log"
-		count "$log"
+done
+wait
+for dir in "$logs"/*; do
+	echo "== $(cat "$dir/name")"
+	for suite in unit $SUITES; do
+		cat "$dir/$suite.log"
+		count "$dir/$suite.log"
 	done
 done
-rm -f "$log"
+rm -rf "$logs"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

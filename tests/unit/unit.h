@@ -12,5 +12,6 @@ Suite *util_suite(void);
 Suite *history_suite(void);
 Suite *report_suite(void);
 Suite *session_suite(void);
+Suite *keys_suite(void);
 
 #endif

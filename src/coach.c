@@ -1,0 +1,269 @@
+#include "coach.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+int routine_planned_sets(const struct routine *r)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < r->nsteps; i++)
+		n += r->steps[i].kind == STEP_WORK;
+	return n;
+}
+
+/* What was done in the session being resumed: one flag per work step. */
+struct resume_scan {
+	const char *id;
+	const struct routine *routine;
+	bool *done;
+};
+
+static void mark_done(const struct hist_record *rec, void *ctx)
+{
+	struct resume_scan *scan = ctx;
+	const char *id = rec_get(rec, "session"), *name, *side;
+	long set;
+
+	if (rec->type != REC_SET || !id || strcmp(id, scan->id) != 0)
+		return;
+	name = rec_get(rec, "exercise");
+	side = rec_get(rec, "side");
+	set = rec_get_int(rec, "set", 0);
+	for (size_t i = 0; i < scan->routine->nsteps; i++) {
+		const struct step *s = &scan->routine->steps[i];
+		const struct exercise *ex = &scan->routine->program->exercises[s->exercise];
+		enum side want = !side ? SIDE_NONE : strcmp(side, "left") == 0 ? SIDE_LEFT : SIDE_RIGHT;
+		if (s->kind == STEP_WORK && s->set == set && s->side == want && strcmp(ex->name, name) == 0)
+			scan->done[i] = true;
+	}
+}
+
+/* Today's last session of this program, if it was interrupted at this level: where
+ * to pick it up (the countdown before the first set not done). */
+static void find_resume(struct coach *c, const struct coach_setup *setup)
+{
+	const struct session *last = NULL;
+	struct resume_scan scan;
+	struct history_report rep;
+	size_t step;
+
+	for (size_t i = setup->log->nsessions; i-- > 0;) {
+		const struct session *s = &setup->log->sessions[i];
+		if (s->day == c->today && strcmp(s->program, c->program->name) == 0) {
+			last = s;
+			break;
+		}
+	}
+	if (!last || last->status != SESSION_INTERRUPTED || last->level != c->level)
+		return;
+	scan.id = last->id;
+	scan.routine = &c->routine;
+	scan.done = xcalloc(c->routine.nsteps + 1, sizeof(bool));
+	history_read(setup->history_path, mark_done, &scan, &rep);
+	for (step = 0; step < c->routine.nsteps; step++)
+		if (c->routine.steps[step].kind == STEP_WORK && !scan.done[step])
+			break;
+	if (step < c->routine.nsteps) {
+		if (step > 0 && c->routine.steps[step - 1].kind != STEP_WORK &&
+		    c->routine.steps[step - 1].kind != STEP_REST)
+			step--;
+		c->can_resume = true;
+		c->resume_step = step;
+		copy_str(c->resume_id, sizeof(c->resume_id), last->id);
+		for (size_t i = 0; i < c->routine.nsteps; i++)
+			c->sets_saved += scan.done[i];
+	}
+	free(scan.done);
+}
+
+void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
+{
+	memset(c, 0, sizeof(*c));
+	c->program = setup->program;
+	c->level = setup->level;
+	c->today = setup->today;
+	c->training_day = setup->training_days & (1u << weekday(setup->today));
+	c->next_training_day = setup->today + 1;
+	if (setup->training_days)
+		while (!(setup->training_days & (1u << weekday(c->next_training_day))))
+			c->next_training_day++;
+	c->pain_during = c->pain_after = -1;
+	c->wall_offset = setup->wall_offset;
+	routine_build(&c->routine, c->program, c->level);
+	engine_init(&c->engine, &c->routine, now);
+	history_writer_init(&c->writer, setup->history_path);
+	c->safety_needed = !setup->log->safety_acknowledged && setup->log->nsessions == 0;
+	find_resume(c, setup);
+}
+
+void coach_free(struct coach *c)
+{
+	engine_free(&c->engine);
+	routine_free(&c->routine);
+	history_writer_free(&c->writer);
+	if (c->trace)
+		fclose(c->trace);
+	c->trace = NULL;
+}
+
+time_t coach_wall(const struct coach *c)
+{
+	return time(NULL) + c->wall_offset;
+}
+
+static bool append(struct coach *c, struct strbuf *line)
+{
+	rec_finish(line);
+	return history_append(&c->writer, line->buf);
+}
+
+bool coach_ack_safety(struct coach *c, time_t wall)
+{
+	struct strbuf line;
+	bool ok;
+
+	sb_init(&line);
+	rec_begin(&line, wall, REC_SAFETY);
+	ok = append(c, &line);
+	sb_free(&line);
+	c->safety_needed = false;
+	return ok;
+}
+
+bool coach_start(struct coach *c, time_t wall, int64_t now)
+{
+	struct strbuf line;
+	struct tm tm;
+	char stamp[32];
+	bool ok;
+
+	localtime_r(&wall, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm);
+	snprintf(c->session_id, sizeof(c->session_id), "%s-%04x", stamp,
+		 (unsigned)((getpid() ^ (unsigned)now) & 0xffff));
+	engine_free(&c->engine);
+	engine_init(&c->engine, &c->routine, now);
+	c->started = true;
+	c->sets_saved = 0;
+	sb_init(&line);
+	rec_begin(&line, wall, REC_START);
+	rec_str(&line, "session", c->session_id);
+	rec_str(&line, "program", c->program->name);
+	rec_int(&line, "level", c->level);
+	rec_int(&line, "planned", routine_planned_sets(&c->routine));
+	ok = append(c, &line);
+	sb_free(&line);
+	coach_trace_step(c, now, engine_deadline(&c->engine));
+	return ok;
+}
+
+bool coach_resume(struct coach *c, time_t wall, int64_t now)
+{
+	(void)wall;
+	copy_str(c->session_id, sizeof(c->session_id), c->resume_id);
+	engine_free(&c->engine);
+	engine_init(&c->engine, &c->routine, now);
+	engine_seek(&c->engine, c->resume_step, now);
+	c->started = true;
+	coach_trace_step(c, now, engine_deadline(&c->engine));
+	return true;
+}
+
+bool coach_save_progress(struct coach *c, time_t wall)
+{
+	struct engine *e = &c->engine;
+	struct strbuf line;
+	bool ok = true;
+
+	if (!c->started)
+		return true;
+	sb_init(&line);
+	for (size_t i = 0; i < e->nsets; i++) {
+		const struct set_event *ev = &e->sets[i];
+		const struct exercise *ex = &c->program->exercises[ev->exercise];
+		rec_begin(&line, wall, REC_SET);
+		rec_str(&line, "session", c->session_id);
+		rec_str(&line, "exercise", ex->name);
+		if (ev->side != SIDE_NONE)
+			rec_str(&line, "side", ev->side == SIDE_LEFT ? "left" : "right");
+		rec_int(&line, "set", ev->set);
+		if (is_rep_exercise(ex))
+			rec_int(&line, "reps", ev->reps);
+		rec_int(&line, "target", ev->target);
+		rec_int(&line, "secs", ev->secs);
+		ok &= append(c, &line);
+		c->sets_saved++;
+	}
+	for (size_t i = 0; i < e->nskipped; i++) {
+		rec_begin(&line, wall, REC_SKIP);
+		rec_str(&line, "session", c->session_id);
+		rec_str(&line, "exercise", c->program->exercises[e->skipped[i]].name);
+		ok &= append(c, &line);
+	}
+	e->nsets = e->nskipped = 0;
+	sb_free(&line);
+	return ok;
+}
+
+bool coach_finish(struct coach *c, enum session_status status, time_t wall, int64_t now)
+{
+	struct strbuf line;
+	bool ok;
+
+	if (!c->started || c->ended)
+		return coach_retry(c);
+	ok = coach_save_progress(c, wall);
+	sb_init(&line);
+	rec_begin(&line, wall, REC_END);
+	rec_str(&line, "session", c->session_id);
+	rec_str(&line, "status", session_status_name[status]);
+	if (c->pain_during >= 0)
+		rec_int(&line, "pain-during", c->pain_during);
+	if (c->pain_after >= 0)
+		rec_int(&line, "pain-after", c->pain_after);
+	rec_int(&line, "secs", (long)(engine_active_ms(&c->engine, now) / 1000));
+	if (c->note[0])
+		rec_str(&line, "note", c->note);
+	ok &= append(c, &line);
+	sb_free(&line);
+	c->ended = true;
+	return ok;
+}
+
+bool coach_retry(struct coach *c)
+{
+	return history_retry(&c->writer);
+}
+
+bool coach_unsaved(const struct coach *c)
+{
+	return c->writer.npending > 0;
+}
+
+const char *coach_save_error(const struct coach *c)
+{
+	return c->writer.npending ? c->writer.err : NULL;
+}
+
+void coach_trace_step(struct coach *c, int64_t now, int64_t deadline)
+{
+	const struct engine *e = &c->engine;
+	static const char *const kind[] = { "get-ready", "work", "switch", "rest" };
+
+	if (!c->trace)
+		return;
+	if (e->finished) {
+		fprintf(c->trace, "%lld\tfinished\n", (long long)now);
+	} else {
+		const struct step *s = engine_step(e);
+		fprintf(c->trace, "%lld\tstep=%zu\t%s\t%s\tset=%d\tstart=%lld\tdeadline=%lld\n",
+			(long long)now, e->step, kind[s->kind],
+			c->program->exercises[s->exercise].name, s->set, (long long)e->step_start,
+			deadline == NO_DEADLINE ? -1LL : (long long)deadline);
+	}
+	fflush(c->trace);
+}

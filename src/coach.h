@@ -1,0 +1,78 @@
+/* One coached session: the routine, the engine, and the records it leaves in the
+ * history. The screen drives it; it never touches the screen. */
+#ifndef TALUS_COACH_H
+#define TALUS_COACH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "history.h"
+#include "program.h"
+#include "routine.h"
+#include "session.h"
+#include "sessions.h"
+
+#define NOTE_MAX 200
+
+struct coach {
+	const struct program *program;
+	int level;
+	day_t today;
+	bool training_day;
+	day_t next_training_day;  /* after today */
+	struct routine routine;
+	struct engine engine;
+	struct history_writer writer;
+	char session_id[SESSION_ID_MAX + 1];
+	bool started;
+	bool ended;
+	bool safety_needed;        /* no history yet: show the safety note first */
+	/* an interrupted session of today that can be picked up again */
+	bool can_resume;
+	char resume_id[SESSION_ID_MAX + 1];
+	size_t resume_step;
+	int sets_saved;
+	int pain_during;           /* -1 until rated */
+	int pain_after;
+	char note[NOTE_MAX + 1];
+	FILE *trace;               /* --trace: each step change with its time */
+	time_t wall_offset;        /* --date: seconds added to the wall clock */
+};
+
+/* The wall-clock time for records (moved by --date). */
+time_t coach_wall(const struct coach *c);
+
+struct coach_setup {
+	const struct program *program;
+	int level;
+	day_t today;
+	unsigned training_days;
+	const char *history_path;
+	const struct session_log *log; /* the history as read at start-up */
+	time_t wall_offset;
+};
+
+void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now);
+void coach_free(struct coach *c);
+
+/* The history is written from here; each returns false when a record is not saved yet
+ * (it is kept and retried; coach_save_error says why). */
+bool coach_ack_safety(struct coach *c, time_t wall);
+bool coach_start(struct coach *c, time_t wall, int64_t now);
+bool coach_resume(struct coach *c, time_t wall, int64_t now);
+/* Writes the sets and skips the engine has ended since the last call. */
+bool coach_save_progress(struct coach *c, time_t wall);
+bool coach_finish(struct coach *c, enum session_status status, time_t wall, int64_t now);
+bool coach_retry(struct coach *c);
+const char *coach_save_error(const struct coach *c);
+bool coach_unsaved(const struct coach *c);
+
+/* Sets planned in the routine, each side counted. */
+int routine_planned_sets(const struct routine *r);
+
+/* For --trace: a line per step change with its monotonic time. */
+void coach_trace_step(struct coach *c, int64_t now, int64_t deadline);
+
+#endif

@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# The coach in a real terminal: tmux runs the binary, send-keys types, capture-pane
+# reads the screen; the history file is checked after each scenario. Programs of a few
+# seconds (tests/data/programs) keep the whole suite short.
+. "$(dirname "$0")/lib.sh"
+
+TINY="$SRCDIR/tests/data/programs"
+SOCK="talus-e2e-$$"
+DATE=2026-11-23
+hist() { echo "$XDG_DATA_HOME/talus/history.tsv"; }
+
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$TMP_ROOT"' EXIT
+
+# Ends the tmux server and waits for talus to be gone, so nothing it writes on its way
+# out lands in the next test.
+after_test() {
+	local pid
+	pid=$(tm display -p -t e2e '#{pane_pid}' 2>/dev/null)
+	tm kill-server 2>/dev/null
+	for _ in $(seq 50); do
+		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+}
+
+# start [WxH] [talus args...]: runs talus in a fresh tmux server; the pane stays after
+# it exits so its status can be read.
+start() {
+	local size=80x24
+	case "${1:-}" in [0-9]*x[0-9]*) size=$1; shift ;; esac
+	after_test
+	tm -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
+		"exec env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
+		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color ${EXTRA_ENV:-} '$TALUS' --programs '$TINY' \
+		--program tiny --date $DATE ${TRACE:+--trace $TRACE} $*"
+	tm set-option -t e2e remain-on-exit on >/dev/null
+}
+
+screen() { tm capture-pane -p -t e2e; }
+keys() { tm send-keys -t e2e "$@"; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT
+wait_for() {
+	local i limit=$(( ${2:-10} * 10 ))
+	for ((i = 0; i < limit; i++)); do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	fail "screen never showed [$1]; it shows:
+$(screen)"
+	return 1
+}
+
+# "1 STATUS" once talus has exited (tmux leaves the status empty for 0)
+pane_status() {
+	local s
+	s=$(tm display -p -t e2e '#{pane_dead} #{pane_dead_status}#{?pane_dead_signal,killed by signal #{pane_dead_signal},}')
+	[ "${s#* }" ] && echo "$s" || echo "${s% } 0"
+}
+# The pane shows dead when the terminal closes; the exit status comes when tmux has
+# reaped the process, which pane_dead_time marks.
+wait_exit() {
+	local i
+	for ((i = 0; i < 50; i++)); do
+		[ -n "$(tm display -p -t e2e '#{?pane_dead,#{pane_dead_time},}')" ] && return 0
+		# tmux can miss the SIGCHLD of a sanitizer build's slower exit and leave it a
+		# zombie; another SIGCHLD makes it reap
+		[ "$(tm display -p -t e2e '#{pane_dead}')" = 1 ] && kill -CHLD "$(tm display -p '#{pid}')"
+		sleep 0.1
+	done
+	fail "talus did not exit: $(tm display -p -t e2e "#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}/#{pane_dead_time}/#{pane_pid}") $(ps -o pid,stat,etime,args -p "$(tm display -p -t e2e "#{pane_pid}")" | tail -n +2)"
+}
+talus_pid() { tm display -p -t e2e '#{pane_pid}'; }
+
+# skips the first-run safety note by acknowledging it in the history beforehand
+acknowledged() {
+	mkdir -p "$(dirname "$(hist)")"
+	printf '# talus history v1\n2026-11-01T08:00:00+00:00\tsafety\n' >"$(hist)"
+}
+
+count() { grep -c "$1" "$(hist)"; }
+
+test_whole_session() {
+	start
+	wait_for "talus is a coach, not a diagnosis."
+	keys Enter
+	wait_for "Today is a training day."
+	wait_for "Circles"
+	keys Enter
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "UP  1/2"
+	wait_for "light band"
+	wait_for "set 1 of 1  LEFT" 15
+	wait_for "SWITCH TO THE RIGHT SIDE"
+	wait_for "How much did the ankle hurt during the session?" 
+	keys 3 Enter
+	wait_for "How much does it hurt now?"
+	keys 2 Enter
+	wait_for "A note for today (optional):"
+	keys "sore heel" Enter
+	wait_for "Session done."
+	wait_for "Sets: 5 of 5."
+	wait_for "Pain during: 3.  Pain now: 2."
+	wait_for "Next session: Wed 25 Nov, level 1 of 2."
+	keys x
+	wait_exit
+	[ "$(pane_status)" = "1 0" ] || fail "exit: $(pane_status)"
+	[ "$(count $'\tsafety')" = 1 ] || fail "safety not recorded once"
+	[ "$(count $'\tset\t')" = 5 ] || fail "sets: $(cat "$(hist)")"
+	grep -q $'\tstart\t.*program=tiny\tlevel=1\tplanned=5$' "$(hist)" || fail "start record"
+	grep -q $'^2026-11-23T.*\tend\t.*status=done\tpain-during=3\tpain-after=2\tsecs=[0-9]*\tnote=sore heel$' "$(hist)" ||
+		fail "end record: $(tail -n 1 "$(hist)")"
+	grep -q $'exercise=balance\tside=right\tset=1\ttarget=2\tsecs=2' "$(hist)" || fail "right side set"
+}
+
+test_safety_note_only_the_first_time() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	screen | grep -q "not a diagnosis" && fail "safety note shown again"
+	keys q
+	wait_exit
+}
+
+test_pause_and_resume() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	local t0 t1 before after secs
+	t0=$(date +%s)
+	keys Enter
+	wait_for "Raise"
+	keys Space
+	wait_for "PAUSED: Space resumes"
+	before=$(screen | grep -E "UP|HOLD|DOWN|GET READY")
+	sleep 3
+	after=$(screen | grep -E "UP|HOLD|DOWN|GET READY")
+	[ "$before" = "$after" ] || fail "the clock moved while paused: [$before] [$after]"
+	keys Space
+	sleep 0.5
+	screen | grep -q "PAUSED" && fail "still paused"
+	keys S S
+	wait_for "How much did the ankle hurt"
+	t1=$(date +%s)
+	keys Escape Escape Enter
+	wait_for "Session done."
+	keys x
+	wait_exit
+	secs=$(grep $'\tend\t' "$(hist)" | sed 's/.*\tsecs=\([0-9]*\).*/\1/')
+	[ "$secs" -le $((t1 - t0 - 2)) ] || fail "paused time counted: secs=$secs of $((t1 - t0)) s"
+	grep -q $'\tend\t.*status=done\tsecs=' "$(hist)" || fail "skipped pain ratings were written: $(tail -n 1 "$(hist)")"
+}
+
+test_skip_and_back() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys S
+	wait_for "Raise"
+	wait_for "UP  1/2"
+	keys s
+	wait_for "REST"
+	keys b
+	wait_for "UP  1/2"
+	keys S
+	wait_for "Balance"
+	keys S
+	wait_for "How much did the ankle hurt" 5
+	keys Escape Escape Enter
+	wait_for "Session done."
+	keys x
+	wait_exit
+	[ "$(count $'\tskip\t')" = 3 ] || fail "skips: $(cat "$(hist)")"
+	[ "$(count $'\tset\t')" = 0 ] || fail "a skipped set was saved: $(cat "$(hist)")"
+}
+
+test_help_overlay() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys '?'
+	wait_for "skip the rest of this exercise"
+	wait_for "15 s more rest"
+	keys x
+	sleep 0.3
+	screen | grep -q "skip the rest of this exercise" && fail "help did not close"
+	keys q
+	wait_for "Quit this session?"
+	keys y
+	wait_for "How much did the ankle hurt"
+}
+
+test_quit_keeps_what_was_done() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "Raise"
+	keys q
+	wait_for "Quit this session? What is done is kept."
+	keys n
+	sleep 0.2
+	screen | grep -q "Quit this session" && fail "n did not carry on"
+	keys q
+	wait_for "Quit this session?"
+	keys y
+	wait_for "How much did the ankle hurt during the session?"
+	keys 6 Enter 4 Enter Enter
+	wait_for "Session stopped."
+	keys x
+	wait_exit
+	grep -q $'\tend\t.*status=quit\tpain-during=6\tpain-after=4' "$(hist)" || fail "end: $(tail -n 1 "$(hist)")"
+	[ "$(count $'\tset\t')" = 1 ] || fail "sets kept: $(cat "$(hist)")"
+}
+
+test_kill_9_then_resume() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "REST" 5
+	kill -9 "$(talus_pid)"
+	wait_exit
+	grep -q $'\tend\t' "$(hist)" && fail "an end record after kill -9"
+	[ "$(count $'\tset\t')" = 2 ] || fail "sets saved before the kill: $(cat "$(hist)")"
+	local id
+	id=$(grep $'\tstart\t' "$(hist)" | sed 's/.*session=\([^\t]*\).*/\1/')
+	start
+	wait_for "Today's session stopped before Raise, set 2."
+	keys y
+	wait_for "set 2 of 2"
+	wait_for "UP  1/2"
+	wait_for "Balance  " 10
+	keys S
+	wait_for "How much did the ankle hurt"
+	keys Escape Escape Enter
+	wait_for "Session done."
+	keys x
+	wait_exit
+	[ "$(count $'\tstart\t')" = 1 ] || fail "resume wrote a second start"
+	[ "$(count $'\tset\t')" = 3 ] || fail "sets after resume: $(cat "$(hist)")"
+	grep -q $'\tend\tsession='"$id"$'\tstatus=done' "$(hist)" || fail "end not in the same session: $(tail -n 1 "$(hist)")"
+}
+
+test_sigterm_restores_the_terminal() {
+	acknowledged
+	after_test
+	tm -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+		"cd '$PWD'; stty -a >before; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE; echo \$? >status; stty -a >after; sleep 30"
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	kill -TERM "$(pgrep -P "$(tm display -p -t e2e '#{pane_pid}')")"
+	for _ in $(seq 50); do [ -s after ] && break; sleep 0.1; done
+	[ "$(cat status)" = 143 ] || fail "exit status $(cat status), want 143"
+	cmp -s before after || fail "terminal modes differ: $(diff before after)"
+	grep -q $'\tend\t.*status=interrupted' "$(hist)" || fail "not recorded as interrupted: $(cat "$(hist)")"
+}
+
+test_sighup_and_sigint() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	kill -HUP "$(talus_pid)"
+	wait_exit
+	[ "$(pane_status)" = "1 129" ] || fail "SIGHUP exit: $(pane_status)"
+	start
+	wait_for "Resume where it stopped?"
+	keys n
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys C-c
+	wait_exit
+	[ "$(pane_status)" = "1 130" ] || fail "SIGINT exit: $(pane_status)"
+	[ "$(count 'status=interrupted')" = 2 ] || fail "interrupted sessions: $(cat "$(hist)")"
+}
+
+test_resize() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	tm resize-window -t e2e -x 40 -y 12
+	wait_for "press Enter when done"
+	screen | grep -q "exercise \[" && fail "bars shown at 40x12"
+	tm resize-window -t e2e -x 20 -y 5
+	wait_for "Terminal too small"
+	tm resize-window -t e2e -x 80 -y 24
+	wait_for "session  ["
+	keys Enter
+	wait_for "Raise"
+	keys q y
+	wait_for "How much"
+}
+
+test_no_color() {
+	acknowledged
+	EXTRA_ENV="NO_COLOR=1" start
+	wait_for "Today is a training day."
+	tm capture-pane -e -p -t e2e | grep -q $'\033\[[0-9;]*3[0-7]m' && fail "colour codes with NO_COLOR"
+	keys q
+	wait_exit
+	start
+	wait_for "Today is a training day."
+	tm capture-pane -e -p -t e2e | grep -q $'\033\[[0-9;]*3[0-7]m' || fail "no colour without NO_COLOR"
+}
+
+test_not_a_terminal() {
+	talus --programs "$TINY" --program tiny </dev/null
+	expect_status 2
+	expect_err "talus: the coach needs a terminal on standard input and output; for a pipe or a printer use talus --plan"
+	TERM=dumb script -qec "'$TALUS' --programs '$TINY' --program tiny" /dev/null >out.txt 2>&1
+	grep -q "talus: the coach needs a screen terminal (TERM is 'dumb'); use talus --plan instead" out.txt ||
+		fail "TERM=dumb: $(cat out.txt)"
+	TERM=no-such-terminal script -qec "'$TALUS' --programs '$TINY' --program tiny" /dev/null >out.txt 2>&1
+	grep -q "talus: unknown terminal type 'no-such-terminal'; use talus --plan instead" out.txt ||
+		fail "unknown TERM: $(cat out.txt)"
+}
+
+test_rest_day_offers_the_session() {
+	acknowledged
+	start --date 2026-11-24
+	wait_for "Today is a rest day; the next session is Wed 25 Nov. Enter trains anyway."
+	keys q
+	wait_exit
+}
+
+run_tests

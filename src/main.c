@@ -262,13 +262,19 @@ static const char *program_name(const struct context *ctx)
 	return ctx->opt.program ? ctx->opt.program : ctx->cfg.program;
 }
 
+/* The history file in force; NULL (and says so) when there is none to be had. */
 static char *history_path(const struct context *ctx)
 {
+	char *path;
+
 	if (ctx->opt.history_file)
 		return xstrdup(ctx->opt.history_file);
 	if (ctx->cfg.history_file)
 		return xstrdup(ctx->cfg.history_file);
-	return default_history_path();
+	path = default_history_path();
+	if (!path)
+		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+	return path;
 }
 
 /* Now, or with --date, that date at the current time of day. */
@@ -336,10 +342,8 @@ static int cmd_history(struct context *ctx, bool csv)
 	char *path = history_path(ctx);
 	int status = 0;
 
-	if (!path) {
-		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+	if (!path)
 		return 1;
-	}
 	if (!load_history(path, &log)) {
 		free(path);
 		return 1;
@@ -369,10 +373,8 @@ static int cmd_morning(struct context *ctx)
 	char *path = history_path(ctx);
 	bool saved;
 
-	if (!path) {
-		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+	if (!path)
 		return 1;
-	}
 	sb_init(&line);
 	rec_begin(&line, record_time(ctx), REC_MORNING);
 	rec_int(&line, "pain", ctx->opt.morning_pain);
@@ -418,7 +420,6 @@ static int cmd_session(struct context *ctx)
 	}
 	path = history_path(ctx);
 	if (!path) {
-		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
 		program_free(&prog);
 		return 1;
 	}

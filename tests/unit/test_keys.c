@@ -8,18 +8,9 @@
 
 START_TEST(readme_lists_every_key)
 {
-	FILE *f = fopen("README.md", "r"); /* tests run from the source tree */
-	char *text;
-	long n;
+	char *text = read_whole_file("README.md", NULL); /* tests run from the source tree */
 
-	ck_assert_ptr_nonnull(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	text = malloc((size_t)n + 1);
-	ck_assert_uint_eq(fread(text, 1, (size_t)n, f), (size_t)n);
-	text[n] = '\0';
-	fclose(f);
+	ck_assert_ptr_nonnull(text);
 	for (size_t i = 0; i < key_binding_count; i++) {
 		char row[200];
 		if (!key_bindings[i].name)

@@ -2,6 +2,10 @@
 #define TALUS_TEST_UNIT_H
 
 #include <check.h>
+#include <stddef.h>
+
+/* The whole file, NUL-terminated (len may be NULL); NULL if it cannot be opened. */
+char *read_whole_file(const char *path, size_t *len);
 
 Suite *clock_suite(void);
 Suite *program_suite(void);

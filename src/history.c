@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 const char *const record_type_name[REC_TYPE_COUNT] = {
-	"start", "set", "skip", "end", "morning", "level", "safety", "advice",
+	"start", "set", "skip", "end", "morning", "level", "safety", "advice", "test",
 };
 
 /* ---- writing ---- */
@@ -339,6 +339,10 @@ static bool fields_valid(const struct hist_record *rec)
 		return int_in(rec, "pain", 0, 10, true);
 	case REC_LEVEL:
 		return name_field(rec, "program", true) && int_in(rec, "level", 1, 20, true);
+	case REC_TEST:
+		s = rec_get(rec, "answer");
+		return name_field(rec, "program", true) && name_field(rec, "next", true) && s &&
+		       (strcmp(s, "yes") == 0 || strcmp(s, "no") == 0);
 	case REC_SAFETY:
 	case REC_ADVICE:
 	default:

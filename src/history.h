@@ -25,6 +25,7 @@ enum record_type {
 	REC_LEVEL,   /* a level set by hand: program, level */
 	REC_SAFETY,  /* the safety note was acknowledged */
 	REC_ADVICE,  /* a see-a-clinician advisory was shown: reason */
+	REC_TEST,    /* a stage entry test answered: program, next, answer (yes/no) */
 	REC_TYPE_COUNT
 };
 

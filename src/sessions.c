@@ -88,7 +88,27 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_SAFETY:
 		log->safety_acknowledged = true;
 		return;
-	case REC_ADVICE:
+	case REC_TEST: {
+		struct entry_test *t;
+		log->tests = xrealloc(log->tests, (log->ntests + 1) * sizeof(*log->tests));
+		t = &log->tests[log->ntests++];
+		t->when = rec->when;
+		t->day = rec->day;
+		copy_str(t->program, sizeof(t->program), rec_get(rec, "program"));
+		copy_str(t->next, sizeof(t->next), rec_get(rec, "next"));
+		t->passed = strcmp(rec_get(rec, "answer"), "yes") == 0;
+		return;
+	}
+	case REC_ADVICE: {
+		const char *reason = rec_get(rec, "reason");
+		struct advice *a;
+		log->advice = xrealloc(log->advice, (log->nadvice + 1) * sizeof(*log->advice));
+		a = &log->advice[log->nadvice++];
+		a->when = rec->when;
+		a->day = rec->day;
+		copy_str(a->reason, sizeof(a->reason), reason ? reason : "");
+		return;
+	}
 	case REC_TYPE_COUNT:
 		return;
 	case REC_START:
@@ -164,6 +184,20 @@ static int by_level_time(const void *a, const void *b)
 	return (x->when > y->when) - (x->when < y->when);
 }
 
+static int by_test_time(const void *a, const void *b)
+{
+	const struct entry_test *x = a, *y = b;
+
+	return (x->when > y->when) - (x->when < y->when);
+}
+
+static int by_advice_time(const void *a, const void *b)
+{
+	const struct advice *x = a, *y = b;
+
+	return (x->when > y->when) - (x->when < y->when);
+}
+
 void session_log_finish(struct session_log *log)
 {
 	for (size_t i = 0; i < log->nsessions; i++) {
@@ -178,6 +212,10 @@ void session_log_finish(struct session_log *log)
 		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);
 	if (log->nlevels > 1)
 		qsort(log->levels, log->nlevels, sizeof(*log->levels), by_level_time);
+	if (log->ntests > 1)
+		qsort(log->tests, log->ntests, sizeof(*log->tests), by_test_time);
+	if (log->nadvice > 1)
+		qsort(log->advice, log->nadvice, sizeof(*log->advice), by_advice_time);
 	free(log->slots);
 	log->slots = NULL;
 	log->nslots = 0;
@@ -200,6 +238,8 @@ void session_log_free(struct session_log *log)
 	free(log->sessions);
 	free(log->mornings);
 	free(log->levels);
+	free(log->tests);
+	free(log->advice);
 	free(log->slots);
 	memset(log, 0, sizeof(*log));
 }

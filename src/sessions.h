@@ -46,6 +46,20 @@ struct manual_level {
 	int level;
 };
 
+struct entry_test {
+	int64_t when;
+	day_t day;
+	char program[SESSION_ID_MAX + 1];
+	char next[SESSION_ID_MAX + 1];
+	bool passed;
+};
+
+struct advice {
+	int64_t when;
+	day_t day;
+	char reason[SESSION_ID_MAX + 1];
+};
+
 struct session_log {
 	struct session *sessions;   /* by start time */
 	size_t nsessions;
@@ -54,6 +68,10 @@ struct session_log {
 	size_t nmornings;
 	struct manual_level *levels;     /* by time */
 	size_t nlevels;
+	struct entry_test *tests;        /* by time */
+	size_t ntests;
+	struct advice *advice;           /* by time */
+	size_t nadvice;
 	bool safety_acknowledged;
 	struct history_report report;
 	/* lookup by session id while reading */

@@ -72,6 +72,8 @@ START_TEST(round_trip_every_type)
 		rec_int(&line, "set", 2);
 		rec_str(&line, "side", "left");
 		rec_str(&line, "status", "done");
+		rec_str(&line, "next", "ankle-strength");
+		rec_str(&line, "answer", "yes");
 		rec_int(&line, "pain", 4);
 		rec_str(&line, "note", "tab\there\nnew line \\ back\\slash\r");
 		rec_finish(&line);

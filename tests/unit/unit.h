@@ -17,5 +17,6 @@ Suite *history_suite(void);
 Suite *report_suite(void);
 Suite *session_suite(void);
 Suite *keys_suite(void);
+Suite *scheduler_suite(void);
 
 #endif

@@ -1,0 +1,386 @@
+#include "scheduler.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MORNING_LOOKBACK_DAYS 7
+#define DELOAD_GUARD_DAYS 14
+
+const char *const red_flag_key[4] = { "", "flares", "not-settling", "severe" };
+
+static int session_pain(const struct session *s)
+{
+	return s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
+}
+
+/* A quit or interrupted session counts only with enough of its sets done. */
+static bool counted(const struct session *s, const struct progression_rules *rules)
+{
+	if (s->status == SESSION_DONE)
+		return true;
+	return s->planned > 0 && s->sets_done * 100 >= rules->counted_percent * s->planned;
+}
+
+/* The last morning rating before the session (within a week), or -1. */
+static int morning_before(const struct session_log *log, const struct session *s)
+{
+	int pain = -1;
+
+	for (size_t i = 0; i < log->nmornings; i++) {
+		const struct morning_rating *m = &log->mornings[i];
+		if (m->when >= s->start_when)
+			break;
+		if (m->day >= s->day - MORNING_LOOKBACK_DAYS)
+			pain = m->pain;
+	}
+	return pain;
+}
+
+/* The first morning rating of the day after the session, or -1. */
+static int morning_after(const struct session_log *log, const struct session *s)
+{
+	for (size_t i = 0; i < log->nmornings; i++)
+		if (log->mornings[i].day == s->day + 1)
+			return log->mornings[i].pain;
+	return -1;
+}
+
+/* Mean morning pain over days [from, to], or -1 with no rating. */
+static double morning_mean(const struct session_log *log, day_t from, day_t to)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < log->nmornings; i++)
+		if (log->mornings[i].day >= from && log->mornings[i].day <= to) {
+			sum += log->mornings[i].pain;
+			n++;
+		}
+	return n ? sum / n : -1;
+}
+
+/* Morning pain rose two weeks running, judged on the three weeks before day d. */
+static bool mornings_rising(const struct session_log *log, day_t d)
+{
+	double w1 = morning_mean(log, d - 7, d - 1);
+	double w2 = morning_mean(log, d - 14, d - 8);
+	double w3 = morning_mean(log, d - 21, d - 15);
+
+	return w1 >= 0 && w2 >= 0 && w3 >= 0 && w3 < w2 && w2 < w1;
+}
+
+static void step_back(struct progress *p, enum level_reason why, day_t day)
+{
+	p->from_level = p->level;
+	if (p->level > 1)
+		p->level--;
+	p->reason = why;
+	p->day = day;
+	p->easy_streak = 0;
+	p->ready_for_next = false;
+}
+
+static void apply_session(struct progress *p, const struct session_log *log,
+			  const struct session *s, const struct program *prog,
+			  const struct progression_rules *rules, day_t *last_deload)
+{
+	int pain = session_pain(s);
+	int before = morning_before(log, s), after = morning_after(log, s);
+	int rise = before >= 0 && after >= 0 ? after - before : 0;
+
+	if (p->last_session >= 0 && s->day - p->last_session >= rules->layoff_days) {
+		step_back(p, LR_LAYOFF, s->day);
+		p->gap_days = s->day - p->last_session;
+	}
+	p->last_session = s->day;
+	if (mornings_rising(log, s->day) && s->day - *last_deload >= DELOAD_GUARD_DAYS) {
+		*last_deload = s->day;
+		step_back(p, LR_DELOAD, s->day);
+		return;
+	}
+	if (pain > rules->repeat_max_pain) {
+		step_back(p, LR_PAIN, s->day);
+		p->pain = pain;
+		return;
+	}
+	if (rise >= rules->morning_rise) {
+		step_back(p, LR_MORNING, s->day);
+		p->pain = rise;
+		return;
+	}
+	if (pain < 0 || pain > rules->advance_max_pain || rise > 0) {
+		p->reason = pain < 0 ? LR_UNRATED : LR_REPEAT;
+		p->pain = rise > 0 && pain <= rules->advance_max_pain ? -1 : pain;
+		p->day = s->day;
+		p->easy_streak = 0;
+		p->ready_for_next = false;
+		return;
+	}
+	p->easy_streak++;
+	if (p->easy_streak < rules->advance_sessions) {
+		if (p->reason != LR_ADVANCED)
+			p->reason = LR_BUILDING;
+		return;
+	}
+	if (p->level < prog->levels) {
+		p->from_level = p->level++;
+		p->reason = LR_ADVANCED;
+		p->day = s->day;
+		p->easy_streak = 0;
+	} else {
+		p->easy_streak = rules->advance_sessions;
+		p->reason = LR_BUILDING;
+		p->ready_for_next = prog->next != NULL;
+	}
+}
+
+void schedule_level(const struct session_log *log, const struct program *prog,
+		    const struct progression_rules *rules, day_t today, struct progress *out)
+{
+	size_t si = 0, li = 0, ti = 0;
+	day_t last_deload = -100000;
+
+	memset(out, 0, sizeof(*out));
+	out->level = 1;
+	out->levels = prog->levels;
+	out->reason = LR_START;
+	out->last_session = -1;
+	out->pain = -1;
+	/* sessions, manual levels and entry tests of this program, merged by time */
+	for (;;) {
+		const struct session *s = NULL;
+		const struct manual_level *m = NULL;
+		const struct entry_test *t = NULL;
+
+		while (si < log->nsessions && (strcmp(log->sessions[si].program, prog->name) != 0 ||
+					       !counted(&log->sessions[si], rules)))
+			si++;
+		while (li < log->nlevels && strcmp(log->levels[li].program, prog->name) != 0)
+			li++;
+		while (ti < log->ntests && (strcmp(log->tests[ti].program, prog->name) != 0 ||
+					    log->tests[ti].passed))
+			ti++;
+		if (si < log->nsessions && log->sessions[si].day <= today)
+			s = &log->sessions[si];
+		if (li < log->nlevels && log->levels[li].day <= today)
+			m = &log->levels[li];
+		if (ti < log->ntests && log->tests[ti].day <= today)
+			t = &log->tests[ti];
+		if (m && (!s || m->when <= s->start_when) && (!t || m->when <= t->when)) {
+			out->level = m->level < 1 ? 1 : m->level > prog->levels ? prog->levels : m->level;
+			out->reason = LR_MANUAL;
+			out->day = m->day;
+			out->easy_streak = 0;
+			out->ready_for_next = false;
+			li++;
+		} else if (t && (!s || t->when <= s->start_when)) {
+			/* the test was not passed: build up again before asking anew */
+			out->easy_streak = 0;
+			out->ready_for_next = false;
+			ti++;
+		} else if (s) {
+			apply_session(out, log, s, prog, rules, &last_deload);
+			si++;
+		} else {
+			break;
+		}
+	}
+	if (out->last_session >= 0 && today - out->last_session >= rules->layoff_days) {
+		step_back(out, LR_LAYOFF, today);
+		out->gap_days = today - out->last_session;
+	}
+	out->sessions_needed = rules->advance_sessions - out->easy_streak;
+	if (out->sessions_needed < 0)
+		out->sessions_needed = 0;
+}
+
+static void short_date(day_t d, char *buf)
+{
+	char tmp[DATE_BUF], *p = tmp, *o = buf;
+
+	date_format_short(d, tmp);
+	for (; *p; p++) /* "Tue  3 Nov" -> "Tue 3 Nov" */
+		if (!(*p == ' ' && p[1] == ' '))
+			*o++ = *p;
+	*o = '\0';
+}
+
+void progress_why(const struct progress *p, const struct progression_rules *rules,
+		  const struct program *prog, char *buf, size_t len)
+{
+	char date[DATE_BUF];
+	struct strbuf sb;
+	int n = p->sessions_needed;
+
+	short_date(p->day, date);
+	sb_init(&sb);
+	sb_printf(&sb, "Level %d of %d", p->level, p->levels);
+	switch (p->reason) {
+	case LR_PAIN:
+		sb_printf(&sb, " (stepped back from %d: pain %d on %s)", p->from_level, p->pain, date);
+		break;
+	case LR_MORNING:
+		sb_printf(&sb, " (stepped back from %d: morning pain up by %d on %s)", p->from_level,
+			  p->pain, date);
+		break;
+	case LR_DELOAD:
+		sb_printf(&sb, " (stepped back from %d: morning pain rose two weeks running)",
+			  p->from_level);
+		break;
+	case LR_LAYOFF:
+		sb_printf(&sb, " (stepped back from %d after %d days without a session)", p->from_level,
+			  p->gap_days);
+		break;
+	case LR_MANUAL:
+		sb_printf(&sb, " (set by hand on %s)", date);
+		break;
+	case LR_REPEAT:
+		if (p->pain >= 0)
+			sb_printf(&sb, ": repeating, pain was %d on %s", p->pain, date);
+		else
+			sb_printf(&sb, ": repeating, the morning after %s was worse", date);
+		goto done;
+	case LR_UNRATED:
+		sb_printf(&sb, ": repeating, the session on %s had no pain rating", date);
+		goto done;
+	case LR_ADVANCED:
+		sb_printf(&sb, " (up from %d on %s)", p->from_level, date);
+		break;
+	case LR_START:
+	case LR_BUILDING:
+		break;
+	}
+	if (p->ready_for_next)
+		sb_printf(&sb, ": ready for the entry test of %s", prog->next);
+	else if (p->level == p->levels && !prog->next)
+		sb_puts(&sb, ", the last level");
+	else if (p->level == p->levels)
+		sb_printf(&sb, ": %d more session%s with pain <= %d before the entry test of %s", n,
+			  n == 1 ? "" : "s", rules->advance_max_pain, prog->next);
+	else
+		sb_printf(&sb, ": %d more session%s with pain <= %d to reach level %d", n,
+			  n == 1 ? "" : "s", rules->advance_max_pain, p->level + 1);
+done:
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}
+
+void schedule_forecast(const struct progress *now, const struct progression_rules *rules,
+		       unsigned training_days, day_t from, int ndays, int *levels, day_t *top_day)
+{
+	int level = now->level, streak = now->easy_streak;
+
+	*top_day = now->ready_for_next || (level == now->levels && streak >= rules->advance_sessions)
+			   ? from
+			   : -1;
+	for (int i = 0; i < ndays; i++) {
+		day_t d = from + i;
+		levels[i] = level;
+		if (!(training_days & (1u << weekday(d))))
+			continue;
+		if (++streak < rules->advance_sessions)
+			continue;
+		if (level < now->levels) {
+			level++;
+			streak = 0;
+		} else if (*top_day < 0) {
+			*top_day = d;
+		}
+	}
+}
+
+const char *active_program(const struct session_log *log, const char *configured)
+{
+	const char *p = configured;
+
+	for (int hops = 0; hops < 16; hops++) {
+		const char *next = NULL;
+		for (size_t i = 0; i < log->ntests; i++)
+			if (log->tests[i].passed && strcmp(log->tests[i].program, p) == 0)
+				next = log->tests[i].next;
+		if (!next)
+			break;
+		p = next;
+	}
+	return p;
+}
+
+static bool advice_given(const struct session_log *log, enum red_flag flag, day_t since)
+{
+	for (size_t i = 0; i < log->nadvice; i++)
+		if (log->advice[i].day >= since && strcmp(log->advice[i].reason, red_flag_key[flag]) == 0)
+			return true;
+	return false;
+}
+
+/* Mean of session pains and morning ratings over [from, to], or -1. */
+static double pain_mean(const struct session_log *log, day_t from, day_t to)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		if (s->day >= from && s->day <= to && session_pain(s) >= 0) {
+			sum += session_pain(s);
+			n++;
+		}
+	}
+	for (size_t i = 0; i < log->nmornings; i++)
+		if (log->mornings[i].day >= from && log->mornings[i].day <= to) {
+			sum += log->mornings[i].pain;
+			n++;
+		}
+	return n ? sum / n : -1;
+}
+
+void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
+		     day_t today, struct red_flags *out)
+{
+	day_t window = today - rules->flare_days + 1;
+	int flares = 0;
+	day_t first_flare = today;
+	double now, then;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		int pain = session_pain(s);
+		if (s->day < window || s->day > today)
+			continue;
+		if (pain >= rules->alarm_pain && out->flag != RF_SEVERE) {
+			out->flag = RF_SEVERE;
+			out->since = s->day;
+			snprintf(out->reason, sizeof(out->reason), "a pain rating of %d", pain);
+		}
+		if (pain > rules->repeat_max_pain && flares++ == 0)
+			first_flare = s->day;
+	}
+	for (size_t i = 0; i < log->nmornings && out->flag != RF_SEVERE; i++) {
+		const struct morning_rating *m = &log->mornings[i];
+		if (m->day >= window && m->day <= today && m->pain >= rules->alarm_pain) {
+			out->flag = RF_SEVERE;
+			out->since = m->day;
+			snprintf(out->reason, sizeof(out->reason), "a morning pain of %d", m->pain);
+		}
+	}
+	if (out->flag == RF_NONE && flares >= rules->flare_sessions) {
+		out->flag = RF_FLARES;
+		out->since = first_flare;
+		snprintf(out->reason, sizeof(out->reason), "%d sessions with pain above %d in %d days",
+			 flares, rules->repeat_max_pain, rules->flare_days);
+	}
+	now = pain_mean(log, today - 6, today);
+	then = pain_mean(log, today - rules->stall_weeks * 7, today - rules->stall_weeks * 7 + 6);
+	if (out->flag == RF_NONE && now >= 0 && then >= 0 && now >= then &&
+	    now > rules->advance_max_pain) {
+		out->flag = RF_NOT_SETTLING;
+		out->since = today - rules->stall_weeks * 7;
+		snprintf(out->reason, sizeof(out->reason), "pain has not come down in %d weeks",
+			 rules->stall_weeks);
+	}
+	if (out->flag != RF_NONE)
+		out->already_shown = advice_given(log, out->flag, out->since);
+}

@@ -97,6 +97,17 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
 	c->safety_needed = !setup->log->safety_acknowledged && setup->log->nsessions == 0;
+	c->rules = setup->rules;
+	copy_str(c->why, sizeof(c->why), setup->why ? setup->why : "");
+	if (setup->flags && setup->flags->flag != RF_NONE && !setup->flags->already_shown)
+		c->flags = *setup->flags;
+	c->next_level = c->level;
+	/* the morning check-in: a session yesterday, no rating yet today */
+	for (size_t i = 0; i < setup->log->nsessions; i++)
+		c->ask_morning |= setup->log->sessions[i].day == setup->today - 1;
+	for (size_t i = 0; i < setup->log->nmornings; i++)
+		if (setup->log->mornings[i].day == setup->today)
+			c->ask_morning = false;
 	find_resume(c, setup);
 }
 
@@ -232,6 +243,70 @@ bool coach_finish(struct coach *c, enum session_status status, time_t wall, int6
 	sb_free(&line);
 	c->ended = true;
 	return ok;
+}
+
+bool coach_record_morning(struct coach *c, int pain, time_t wall)
+{
+	struct strbuf line;
+	bool ok;
+
+	sb_init(&line);
+	rec_begin(&line, wall, REC_MORNING);
+	rec_int(&line, "pain", pain);
+	ok = append(c, &line);
+	sb_free(&line);
+	c->ask_morning = false;
+	return ok;
+}
+
+bool coach_record_advice(struct coach *c, time_t wall)
+{
+	struct strbuf line;
+	bool ok;
+
+	sb_init(&line);
+	rec_begin(&line, wall, REC_ADVICE);
+	rec_str(&line, "reason", red_flag_key[c->flags.flag]);
+	ok = append(c, &line);
+	sb_free(&line);
+	c->flags.flag = RF_NONE;
+	return ok;
+}
+
+bool coach_record_test(struct coach *c, bool passed, time_t wall)
+{
+	struct strbuf line;
+	bool ok;
+
+	sb_init(&line);
+	rec_begin(&line, wall, REC_TEST);
+	rec_str(&line, "program", c->program->name);
+	rec_str(&line, "next", c->program->next);
+	rec_str(&line, "answer", passed ? "yes" : "no");
+	ok = append(c, &line);
+	sb_free(&line);
+	c->ask_entry_test = false;
+	if (passed)
+		snprintf(c->why_next, sizeof(c->why_next), "Next session: %s, level 1.", c->program->next);
+	return ok;
+}
+
+void coach_refresh(struct coach *c)
+{
+	struct session_log log;
+	struct progress p;
+	struct red_flags flags;
+	day_t next = c->next_training_day;
+
+	session_log_load(&log, c->writer.path);
+	schedule_level(&log, c->program, c->rules, next, &p);
+	progress_why(&p, c->rules, c->program, c->why_next, sizeof(c->why_next));
+	c->next_level = p.level;
+	c->ask_entry_test = p.ready_for_next && c->program->next && c->program->entry_test;
+	check_red_flags(&log, c->rules, c->today, &flags);
+	if (flags.flag != RF_NONE && !flags.already_shown)
+		c->flags = flags;
+	session_log_free(&log);
 }
 
 bool coach_retry(struct coach *c)

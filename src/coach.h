@@ -10,6 +10,7 @@
 
 #include "history.h"
 #include "program.h"
+#include "scheduler.h"
 #include "routine.h"
 #include "session.h"
 #include "sessions.h"
@@ -39,6 +40,14 @@ struct coach {
 	char note[NOTE_MAX + 1];
 	FILE *trace;               /* --trace: each step change with its time */
 	time_t wall_offset;        /* --date: seconds added to the wall clock */
+	const struct progression_rules *rules;
+	char why[300];             /* why the level is what it is */
+	bool ask_morning;          /* a session yesterday and no morning rating today */
+	struct red_flags flags;    /* to show, unless already shown this episode */
+	/* after the session, from the history as now written */
+	char why_next[300];
+	bool ask_entry_test;
+	int next_level;
 };
 
 /* The wall-clock time for records (moved by --date). */
@@ -52,6 +61,9 @@ struct coach_setup {
 	const char *history_path;
 	const struct session_log *log; /* the history as read at start-up */
 	time_t wall_offset;
+	const struct progression_rules *rules;
+	const char *why;
+	const struct red_flags *flags;
 };
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now);
@@ -66,6 +78,12 @@ bool coach_resume(struct coach *c, time_t wall, int64_t now);
 bool coach_save_progress(struct coach *c, time_t wall);
 bool coach_finish(struct coach *c, enum session_status status, time_t wall, int64_t now);
 bool coach_retry(struct coach *c);
+bool coach_record_morning(struct coach *c, int pain, time_t wall);
+bool coach_record_advice(struct coach *c, time_t wall);
+bool coach_record_test(struct coach *c, bool passed, time_t wall);
+/* Re-reads the history after the session: the level next time and why, the entry
+ * test to ask, and any red flag the session raised. */
+void coach_refresh(struct coach *c);
 const char *coach_save_error(const struct coach *c);
 bool coach_unsaved(const struct coach *c);
 

@@ -16,6 +16,7 @@
 #include "plan.h"
 #include "program.h"
 #include "report.h"
+#include "scheduler.h"
 #include "sessions.h"
 #include "ui.h"
 #include "util.h"
@@ -27,7 +28,7 @@
 #define EXIT_BAD_INPUT 2
 #define MAX_PROGRAM_DIRS 4
 
-enum mode { MODE_SESSION, MODE_PLAN, MODE_LIST, MODE_CHECK, MODE_HISTORY, MODE_CSV, MODE_MORNING };
+enum mode { MODE_SESSION, MODE_PLAN, MODE_LIST, MODE_CHECK, MODE_HISTORY, MODE_CSV, MODE_MORNING, MODE_SET_LEVEL };
 
 struct options {
 	enum mode mode;
@@ -37,6 +38,7 @@ struct options {
 	bool have_since;
 	day_t since;
 	int morning_pain;
+	int set_level;
 	const char *program;
 	const char *config_file;
 	const char *programs_dir;
@@ -69,6 +71,7 @@ static const char usage_text[] =
 	"  -s, --since YYYY-MM-DD  with --history, summarise from that date\n"
 	"      --csv               print every set in the history as CSV\n"
 	"  -m, --morning N         record this morning's ankle pain, 0-10\n"
+	"      --set-level N       set the program's level by hand (a clinician's advice)\n"
 	"      --trace FILE        write each step change of the session, with its time\n"
 	"  -h, --help              show this help and exit\n"
 	"  -V, --version           show the version and exit\n"
@@ -108,6 +111,7 @@ static void parse_options(int argc, char **argv, struct options *opt)
 		{ "csv", no_argument, NULL, 'v' },
 		{ "morning", required_argument, NULL, 'm' },
 		{ "trace", required_argument, NULL, 't' },
+		{ "set-level", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -152,6 +156,12 @@ static void parse_options(int argc, char **argv, struct options *opt)
 			if (!date_parse(optarg, &opt->since))
 				usage_error("--since must be a real date as YYYY-MM-DD, got '%s'", optarg);
 			opt->have_since = true;
+			break;
+		case 'L':
+			if (!parse_long(optarg, 1, MAX_LEVELS, &pain))
+				usage_error("--set-level takes a level from 1 to 20, got '%s'", optarg);
+			opt->set_level = (int)pain;
+			opt->mode = MODE_SET_LEVEL;
 			break;
 		case 'm':
 			if (!parse_long(optarg, 0, 10, &pain))
@@ -257,11 +267,6 @@ static bool want_bold(const struct user_config *cfg)
 	return isatty(STDOUT_FILENO) && term && *term && strcmp(term, "dumb") != 0;
 }
 
-static const char *program_name(const struct context *ctx)
-{
-	return ctx->opt.program ? ctx->opt.program : ctx->cfg.program;
-}
-
 /* The history file in force; NULL (and says so) when there is none to be had. */
 static char *history_path(const struct context *ctx)
 {
@@ -319,20 +324,157 @@ static bool load_history(const char *path, struct session_log *log)
 
 /* The training days in force: the program's or the config's; mon/wed/fri if the
  * program cannot be loaded. */
-static unsigned training_days(const struct context *ctx)
+static unsigned training_days(const struct context *ctx, const struct session_log *log)
 {
 	struct program prog;
 	char err[512];
 	bool limited;
 	unsigned days;
+	const char *name = ctx->opt.program ? ctx->opt.program : active_program(log, ctx->cfg.program);
 
-	if (!catalog_load(&ctx->catalog, program_name(ctx), &prog, err, sizeof(err))) {
+	if (!catalog_load(&ctx->catalog, name, &prog, err, sizeof(err))) {
 		fprintf(stderr, "talus: %s\n", err);
 		return ctx->cfg.days ? ctx->cfg.days : 0x15;
 	}
 	days = plan_training_days(&prog, ctx->cfg.days, &limited);
 	program_free(&prog);
 	return days;
+}
+
+static bool want_color(const struct user_config *cfg)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	return cfg->color != COLOR_NEVER && !(no_color && *no_color);
+}
+
+/* What every coaching command works from: the history, the program it says is current
+ * and its level. */
+struct state {
+	char *history;
+	struct session_log log;
+	struct program prog;
+	struct progress progress;
+	struct red_flags flags;
+	unsigned days;
+	bool days_limited;
+	char why[300];
+};
+
+static void state_free(struct state *st)
+{
+	session_log_free(&st->log);
+	program_free(&st->prog);
+	free(st->history);
+}
+
+/* Returns 0, or the exit status after saying what went wrong. */
+static int load_state(struct context *ctx, struct state *st)
+{
+	char err[512];
+	const char *name;
+
+	memset(st, 0, sizeof(*st));
+	st->history = history_path(ctx);
+	if (!st->history)
+		return 1;
+	if (!load_history(st->history, &st->log)) {
+		state_free(st);
+		return 1;
+	}
+	name = ctx->opt.program ? ctx->opt.program : active_program(&st->log, ctx->cfg.program);
+	if (!catalog_load(&ctx->catalog, name, &st->prog, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		state_free(st);
+		return EXIT_BAD_INPUT;
+	}
+	schedule_level(&st->log, &st->prog, &ctx->cfg.rules, ctx->today, &st->progress);
+	progress_why(&st->progress, &ctx->cfg.rules, &st->prog, st->why, sizeof(st->why));
+	check_red_flags(&st->log, &ctx->cfg.rules, ctx->today, &st->flags);
+	st->days = plan_training_days(&st->prog, ctx->cfg.days, &st->days_limited);
+	return 0;
+}
+
+static int cmd_session(struct context *ctx)
+{
+	struct state st;
+	struct coach coach;
+	struct coach_setup setup;
+	struct ui_options uopt;
+	char err[512], skips[200], note[300];
+	int status;
+
+	if (!ui_available(err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	if ((status = load_state(ctx, &st)))
+		return status;
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &st.prog;
+	setup.level = st.progress.level;
+	setup.today = ctx->today;
+	setup.training_days = st.days;
+	setup.history_path = st.history;
+	setup.log = &st.log;
+	setup.wall_offset = record_time(ctx) - time(NULL);
+	setup.rules = &ctx->cfg.rules;
+	setup.why = st.why;
+	setup.flags = &st.flags;
+	coach_init(&coach, &setup, monotonic_ms());
+	if (ctx->opt.trace_file && !(coach.trace = fopen(ctx->opt.trace_file, "w"))) {
+		fprintf(stderr, "talus: %s: cannot write the trace\n", ctx->opt.trace_file);
+		status = 1;
+	} else {
+		memset(&uopt, 0, sizeof(uopt));
+		uopt.sound = ctx->cfg.sound;
+		uopt.color = want_color(&ctx->cfg);
+		history_report_skips(&st.log.report, skips, sizeof(skips));
+		if (skips[0]) {
+			snprintf(note, sizeof(note), "History: %s; the file is left as it is.", skips);
+			uopt.history_note = note;
+		}
+		status = ui_run(&coach, &uopt);
+		if (skips[0])
+			fprintf(stderr, "talus: %s: %s; the file is left as it is\n", st.history, skips);
+	}
+	coach_free(&coach);
+	state_free(&st);
+	return status;
+}
+
+static int cmd_set_level(struct context *ctx)
+{
+	struct history_writer writer;
+	struct strbuf line;
+	struct state st;
+	int status = load_state(ctx, &st);
+
+	if (status)
+		return status;
+	if (ctx->opt.set_level > st.prog.levels) {
+		fprintf(stderr, "talus: %s has %d levels; --set-level %d is beyond them\n",
+			st.prog.name, st.prog.levels, ctx->opt.set_level);
+		state_free(&st);
+		return EXIT_BAD_INPUT;
+	}
+	sb_init(&line);
+	rec_begin(&line, record_time(ctx), REC_LEVEL);
+	rec_str(&line, "program", st.prog.name);
+	rec_int(&line, "level", ctx->opt.set_level);
+	rec_finish(&line);
+	history_writer_init(&writer, st.history);
+	if (history_append(&writer, line.buf)) {
+		printf("Saved: %s is at level %d of %d from now on.\n", st.prog.name,
+		       ctx->opt.set_level, st.prog.levels);
+	} else {
+		fprintf(stderr, "talus: %s\n", writer.err);
+		status = 1;
+	}
+	history_writer_free(&writer);
+	sb_free(&line);
+	state_free(&st);
+	return status;
 }
 
 static int cmd_history(struct context *ctx, bool csv)
@@ -358,7 +500,7 @@ static int cmd_history(struct context *ctx, bool csv)
 		if (!report_csv(stdout, &req))
 			status = 1;
 	} else {
-		req.days = training_days(ctx);
+		req.days = training_days(ctx, &log);
 		report_history(stdout, &req);
 	}
 	session_log_free(&log);
@@ -391,97 +533,72 @@ static int cmd_morning(struct context *ctx)
 	return saved ? 0 : 1;
 }
 
-static bool want_color(const struct user_config *cfg)
+static void red_flag_line(const struct red_flags *flags, char *buf, size_t len)
 {
-	const char *no_color = getenv("NO_COLOR");
-
-	return cfg->color != COLOR_NEVER && !(no_color && *no_color);
+	snprintf(buf, len, "See a clinician: %s. talus is a coach, not a diagnosis; the red "
+			   "flags are in its README.", flags->reason);
 }
 
-static int cmd_session(struct context *ctx)
+/* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
+static void forecast_line(const struct state *st, day_t top_reached, char *buf, size_t len)
 {
-	struct program prog;
-	struct session_log log;
-	struct coach coach;
-	struct coach_setup setup;
-	struct ui_options uopt;
-	char err[512], skips[200], note[300];
-	char *path;
-	bool limited;
-	int status;
+	char date[DATE_BUF];
+	struct civil_date c = civil_from_days(top_reached);
 
-	if (!ui_available(err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
-		return EXIT_BAD_INPUT;
-	}
-	if (!catalog_load(&ctx->catalog, program_name(ctx), &prog, err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
-		return EXIT_BAD_INPUT;
-	}
-	path = history_path(ctx);
-	if (!path) {
-		program_free(&prog);
-		return 1;
-	}
-	if (!session_log_load(&log, path)) {
-		fprintf(stderr, "talus: %s\n", log.report.err);
-		session_log_free(&log);
-		program_free(&prog);
-		free(path);
-		return 1;
-	}
-	memset(&setup, 0, sizeof(setup));
-	setup.program = &prog;
-	setup.level = 1;
-	setup.today = ctx->today;
-	setup.training_days = plan_training_days(&prog, ctx->cfg.days, &limited);
-	setup.history_path = path;
-	setup.log = &log;
-	setup.wall_offset = record_time(ctx) - time(NULL);
-	coach_init(&coach, &setup, monotonic_ms());
-	if (ctx->opt.trace_file && !(coach.trace = fopen(ctx->opt.trace_file, "w"))) {
-		fprintf(stderr, "talus: %s: cannot write the trace\n", ctx->opt.trace_file);
-		status = 1;
-	} else {
-		memset(&uopt, 0, sizeof(uopt));
-		uopt.sound = ctx->cfg.sound;
-		uopt.color = want_color(&ctx->cfg);
-		history_report_skips(&log.report, skips, sizeof(skips));
-		if (skips[0]) {
-			snprintf(note, sizeof(note), "History: %s; the file is left as it is.", skips);
-			uopt.history_note = note;
-		}
-		status = ui_run(&coach, &uopt);
-		if (skips[0])
-			fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
-	}
-	coach_free(&coach);
-	session_log_free(&log);
-	program_free(&prog);
-	free(path);
-	return status;
+	date_format_short(top_reached, date);
+	snprintf(buf, len, "If every session goes well: level %d of %d from %s %d%s%s%s.",
+		 st->prog.levels, st->prog.levels, date, c.year,
+		 st->prog.next ? ", then " : "", st->prog.next ? st->prog.next : "",
+		 st->prog.next ? " after its entry test" : "");
 }
 
 static int cmd_plan(struct context *ctx)
 {
-	struct program prog;
 	struct plan_request req;
-	char err[512];
+	struct state st;
+	char warning[300], forecast[200];
+	int status = load_state(ctx, &st);
+	int shown = ctx->opt.weeks * 7, horizon, *ahead, *levels;
+	day_t first, start, ready, top = -1;
 
-	if (!catalog_load(&ctx->catalog, program_name(ctx), &prog, err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
-		return EXIT_BAD_INPUT;
-	}
+	if (status)
+		return status;
 	memset(&req, 0, sizeof(req));
-	req.program = &prog;
-	req.level = 1;
+	req.program = &st.prog;
+	req.level = st.progress.level;
 	req.today = ctx->today;
 	req.weeks = ctx->opt.weeks;
 	req.week_start = ctx->cfg.week_start;
-	req.days = plan_training_days(&prog, ctx->cfg.days, &req.days_limited);
+	req.days = st.days;
+	req.days_limited = st.days_limited;
 	req.bold = want_bold(&ctx->cfg);
+	req.why = st.why;
+
+	/* the forecast runs from the next session on, far enough to find the last level */
+	first = plan_first_day(ctx->today, ctx->cfg.week_start);
+	start = st.progress.last_session == ctx->today ? ctx->today + 1 : ctx->today;
+	horizon = (int)(first + shown - start) + 400;
+	ahead = xmalloc((size_t)horizon * sizeof(*ahead));
+	levels = xmalloc((size_t)shown * sizeof(*levels));
+	schedule_forecast(&st.progress, &ctx->cfg.rules, st.days, start, horizon, ahead, &ready);
+	for (int i = 0; i < shown; i++)
+		levels[i] = first + i < start ? st.progress.level : ahead[first + i - start];
+	for (int i = 0; i < horizon && top < 0; i++) /* the first training day at the top */
+		if (ahead[i] == st.prog.levels && (st.days & (1u << weekday(start + i))))
+			top = start + i;
+	req.day_levels = levels;
+	if (st.prog.levels > 1 && top >= 0 && st.progress.level < st.prog.levels) {
+		forecast_line(&st, top, forecast, sizeof(forecast));
+		req.forecast = forecast;
+	}
+	if (st.flags.flag != RF_NONE) {
+		red_flag_line(&st.flags, warning, sizeof(warning));
+		req.warning = warning;
+	}
 	plan_print(stdout, &req);
-	program_free(&prog);
+	free(ahead);
+	free(levels);
+	state_free(&st);
 	return 0;
 }
 
@@ -586,6 +703,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_MORNING:
 		status = cmd_morning(&ctx);
+		break;
+	case MODE_SET_LEVEL:
+		status = cmd_set_level(&ctx);
 		break;
 	case MODE_SESSION:
 	default:

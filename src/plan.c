@@ -68,6 +68,34 @@ static void put_wrapped(FILE *out, int col, const char *text)
 	fputc('\n', out);
 }
 
+/* A sentence wrapped at word breaks to PLAN_WIDTH, continued with an indent. */
+static void print_line_wrapped(FILE *out, const char *text)
+{
+	int col = 0;
+	const char *p = text;
+
+	while (*p) {
+		const char *word = p;
+		int width = 0;
+		while (*p && *p != ' ') {
+			width += ((unsigned char)*p & 0xc0) != 0x80;
+			p++;
+		}
+		if (col > 0 && col + 1 + width > PLAN_WIDTH) {
+			fputs("\n  ", out);
+			col = 2;
+		} else if (col > 0) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(word, 1, (size_t)(p - word), out);
+		col += width;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', out);
+}
+
 static void print_day_list(FILE *out, const struct plan_request *req)
 {
 	unsigned days = req->days;
@@ -111,11 +139,15 @@ static void print_session(FILE *out, const struct program *prog, int level)
 	}
 }
 
-static void print_week(FILE *out, const struct plan_request *req, day_t first)
+day_t plan_first_day(day_t day, int week_start)
+{
+	return day - (weekday(day) - week_start + 7) % 7;
+}
+
+static void print_week(FILE *out, const struct plan_request *req, day_t first, const int *levels)
 {
 	char from[DATE_BUF], to[DATE_BUF];
 	struct civil_date a = civil_from_days(first), b = civil_from_days(first + 6);
-	int minutes = (session_estimate_secs(req->program, req->level) + 30) / 60;
 
 	date_format_short(first, from);
 	date_format_short(first + 6, to);
@@ -125,6 +157,8 @@ static void print_week(FILE *out, const struct plan_request *req, day_t first)
 		fprintf(out, "\nWeek of %s %d - %s %d\n", from, a.year, to, b.year);
 	for (day_t d = first; d < first + 7; d++) {
 		bool training = req->days & (1u << weekday(d));
+		int level = levels ? levels[d - first] : req->level;
+		int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
 		char date[DATE_BUF];
 
 		date_format_short(d, date);
@@ -132,25 +166,33 @@ static void print_week(FILE *out, const struct plan_request *req, day_t first)
 			fputs("\033[1m", out);
 		fprintf(out, "%s  ", date);
 		if (training)
-			fprintf(out, "training, about %d min", minutes < 1 ? 1 : minutes);
+			fprintf(out, "training, level %d%s, about %d min", level,
+				level != req->level ? " (forecast)" : "", minutes < 1 ? 1 : minutes);
 		else
 			fputs("rest", out);
 		if (req->bold)
 			fputs("\033[0m", out);
 		fputs(d == req->today ? "  <- today\n" : "\n", out);
 		if (training)
-			print_session(out, req->program, req->level);
+			print_session(out, req->program, level);
 	}
 }
 
 void plan_print(FILE *out, const struct plan_request *req)
 {
 	const struct program *prog = req->program;
-	int back = (weekday(req->today) - req->week_start + 7) % 7;
-	day_t first = req->today - back;
+	day_t first = plan_first_day(req->today, req->week_start);
 
 	fprintf(out, "%s (%s): level %d of %d\n", prog->title, prog->name, req->level, prog->levels);
+	if (req->why)
+		print_line_wrapped(out, req->why);
 	print_day_list(out, req);
+	if (req->warning)
+		print_line_wrapped(out, req->warning);
 	for (int w = 0; w < req->weeks; w++)
-		print_week(out, req, first + 7 * w);
+		print_week(out, req, first + 7 * w, req->day_levels ? req->day_levels + 7 * w : NULL);
+	if (req->forecast) {
+		fputc('\n', out);
+		print_line_wrapped(out, req->forecast);
+	}
 }

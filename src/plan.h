@@ -10,7 +10,13 @@
 
 struct plan_request {
 	const struct program *program;
-	int level;
+	int level;          /* today's */
+	/* the level each shown day would reach if every session goes well, from the first
+	 * day of the first week; NULL: `level` throughout */
+	const int *day_levels;
+	const char *why;    /* one line: why the level is what it is */
+	const char *forecast; /* one line: when the last level is reached, or NULL */
+	const char *warning;  /* a red flag line, or NULL */
 	day_t today;
 	int weeks;
 	int week_start; /* 0 = Monday */
@@ -20,6 +26,9 @@ struct plan_request {
 };
 
 #define PLAN_WIDTH 80
+
+/* The first day of the week that holds day. */
+day_t plan_first_day(day_t day, int week_start);
 
 /* The training days to use: the user's, unless they break the program's limit. */
 unsigned plan_training_days(const struct program *prog, unsigned user_days, bool *limited);

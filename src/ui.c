@@ -25,6 +25,9 @@
 #define SLEEP_GAP_MS 2000 /* CLOCK_BOOTTIME ahead of CLOCK_MONOTONIC by this: a suspend */
 
 enum ui_screen {
+	SCR_MORNING,
+	SCR_ADVICE,
+	SCR_TEST,
 	SCR_SAFETY,
 	SCR_RESUME,
 	SCR_START,
@@ -401,6 +404,8 @@ static void draw_start(const struct ui *ui)
 	if (c->program->summary)
 		y += draw_wrapped(y, 1, COLS - 2, 2, c->program->summary, A_NORMAL);
 	y++;
+	if (c->why[0])
+		y += draw_wrapped(y, 1, COLS - 2, 2, c->why, A_NORMAL) + 1;
 	if (c->training_day) {
 		draw_text(y++, 1, COLS - 2, "Today is a training day.", A_BOLD);
 	} else {
@@ -452,6 +457,38 @@ static void draw_safety(const struct ui *ui)
 	draw_keys_line(" Enter: I have read this   q quit");
 }
 
+static void draw_advice(const struct ui *ui)
+{
+	char line[300];
+	int y = 2;
+
+	draw_header(ui);
+	draw_text(y++, 2, COLS - 4, "Please see a clinician about this ankle.", A_BOLD | color_attr(UC_ALERT));
+	y++;
+	snprintf(line, sizeof(line), "The history shows %s.", ui->c->flags.reason);
+	y += draw_wrapped(y, 2, COLS - 4, 2, line, A_NORMAL) + 1;
+	for (size_t i = 2; i < ARRAY_SIZE(safety_lines) - 3 && y < LINES - 3; i++)
+		draw_text(y++, 2, COLS - 3, safety_lines[i], A_NORMAL);
+	y++;
+	if (y < LINES - 2)
+		draw_wrapped(y, 2, COLS - 4, 2, "This does not stop your training; it is said once.", A_DIM);
+	draw_status_line(ui);
+	draw_keys_line(" Enter: understood");
+}
+
+static void draw_test(const struct ui *ui)
+{
+	char line[300];
+
+	draw_header(ui);
+	snprintf(line, sizeof(line), "You have done the last level of %s. Before %s:",
+		 ui->c->program->title, ui->c->program->next);
+	draw_wrapped(3, 2, COLS - 4, 2, line, A_BOLD);
+	draw_wrapped(6, 2, COLS - 4, 3, ui->c->program->entry_test, A_NORMAL);
+	draw_status_line(ui);
+	draw_keys_line(" y yes, move on   n not yet");
+}
+
 static void draw_resume(const struct ui *ui)
 {
 	const struct coach *c = ui->c;
@@ -470,9 +507,9 @@ static void draw_resume(const struct ui *ui)
 
 static void draw_pain(const struct ui *ui)
 {
-	const char *q = ui->screen == SCR_PAIN_DURING
-				? "How much did the ankle hurt during the session?"
-				: "How much does it hurt now?";
+	const char *q = ui->screen == SCR_PAIN_DURING ? "How much did the ankle hurt during the session?"
+			: ui->screen == SCR_MORNING ? "Good morning. How does the ankle feel this morning?"
+						      : "How much does it hurt now?";
 	int x = (COLS - 44) / 2, y = LINES / 2 - 3;
 
 	if (x < 0)
@@ -523,9 +560,10 @@ static void draw_summary(const struct ui *ui)
 		draw_text(y++, 2, COLS - 4, line, A_NORMAL);
 	}
 	date_format_short(c->next_training_day, date);
-	snprintf(line, sizeof(line), "Next session: %s, level %d of %d.", date, c->level,
-		 c->program->levels);
+	snprintf(line, sizeof(line), "Next session: %s.", date);
 	draw_text(y++, 2, COLS - 4, line, A_NORMAL);
+	if (c->why_next[0])
+		y += draw_wrapped(y, 2, COLS - 4, 3, c->why_next, A_NORMAL);
 	y++;
 	draw_text(y, 2, COLS - 4, coach_unsaved(c) ? "Not everything is saved yet; see below."
 						   : "Saved to your history.", A_DIM);
@@ -542,6 +580,9 @@ static void draw(struct ui *ui, int64_t now)
 		return;
 	}
 	switch (ui->screen) {
+	case SCR_MORNING: draw_pain(ui); break;
+	case SCR_ADVICE: draw_advice(ui); break;
+	case SCR_TEST: draw_test(ui); break;
 	case SCR_SAFETY: draw_safety(ui); break;
 	case SCR_RESUME: draw_resume(ui); break;
 	case SCR_START: draw_start(ui); break;
@@ -562,6 +603,28 @@ static void draw(struct ui *ui, int64_t now)
 }
 
 /* ---- acting ---- */
+
+/* The screens before a session, in order; each is skipped when it has nothing to ask. */
+static enum ui_screen first_screen(const struct coach *c)
+{
+	if (c->ask_morning)
+		return SCR_MORNING;
+	if (c->flags.flag != RF_NONE)
+		return SCR_ADVICE;
+	if (c->safety_needed)
+		return SCR_SAFETY;
+	return c->can_resume ? SCR_RESUME : SCR_START;
+}
+
+/* After a session: a red flag it raised, the entry test, then the summary. */
+static enum ui_screen closing_screen(const struct coach *c)
+{
+	if (c->flags.flag != RF_NONE)
+		return SCR_ADVICE;
+	if (c->ask_entry_test)
+		return SCR_TEST;
+	return SCR_SUMMARY;
+}
 
 static void after_engine(struct ui *ui, unsigned changed, int64_t now)
 {
@@ -591,7 +654,8 @@ static void leave_session(struct ui *ui, enum session_status status)
 static void finish(struct ui *ui)
 {
 	coach_finish(ui->c, ui->status, coach_wall(ui->c), monotonic_ms());
-	ui->screen = SCR_SUMMARY;
+	coach_refresh(ui->c);
+	ui->screen = closing_screen(ui->c);
 }
 
 static void session_key(struct ui *ui, int key, int64_t now)
@@ -647,7 +711,12 @@ static void pain_key(struct ui *ui, int key)
 		ui->choice = ui->choice < 10 ? ui->choice + 1 : 10;
 	} else if (key == '\n' || key == '\r' || key == KEY_ENTER || key == 27) {
 		bool skip = key == 27;
-		if (ui->screen == SCR_PAIN_DURING) {
+		if (ui->screen == SCR_MORNING) {
+			if (!skip)
+				coach_record_morning(ui->c, ui->choice, coach_wall(ui->c));
+			ui->c->ask_morning = false;
+			ui->screen = first_screen(ui->c);
+		} else if (ui->screen == SCR_PAIN_DURING) {
 			ui->c->pain_during = skip ? -1 : ui->choice;
 			ui->screen = SCR_PAIN_AFTER;
 		} else {
@@ -701,10 +770,25 @@ static void handle_key(struct ui *ui, wint_t wc, bool is_key, int64_t now)
 	int key = (int)wc;
 
 	switch (ui->screen) {
+	case SCR_MORNING:
+		pain_key(ui, key);
+		break;
+	case SCR_ADVICE:
+		if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+			coach_record_advice(ui->c, coach_wall(ui->c));
+			ui->screen = ui->c->ended ? closing_screen(ui->c) : first_screen(ui->c);
+		}
+		break;
+	case SCR_TEST:
+		if (key == 'y' || key == 'Y' || key == 'n' || key == 'N') {
+			coach_record_test(ui->c, key == 'y' || key == 'Y', coach_wall(ui->c));
+			ui->screen = SCR_SUMMARY;
+		}
+		break;
 	case SCR_SAFETY:
 		if (key == '\n' || key == '\r' || key == KEY_ENTER) {
 			coach_ack_safety(ui->c, coach_wall(ui->c));
-			ui->screen = ui->c->can_resume ? SCR_RESUME : SCR_START;
+			ui->screen = first_screen(ui->c);
 		} else if (key == 'q') {
 			ui->screen = SCR_EXIT;
 		}
@@ -800,7 +884,7 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	ui.c = coach;
 	ui.opt = opt;
 	ui.utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
-	ui.screen = coach->safety_needed ? SCR_SAFETY : coach->can_resume ? SCR_RESUME : SCR_START;
+	ui.screen = first_screen(coach);
 	ui.boot_gap = boot_gap_ms();
 
 	scr = newterm(NULL, stdout, stdin);

@@ -183,10 +183,83 @@ test_help_and_version() {
 
 test_help_lists_every_option() {
 	talus --help
-	for opt in plan weeks date program list check config programs history-file help version; do
+	for opt in plan weeks date program list check config programs history-file history since csv morning set-level trace help version; do
 		expect_out_has "--$opt"
 		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
 	done
+}
+
+progress_history() {
+	mkdir -p "$XDG_DATA_HOME/talus"
+	cp "$SRCDIR/tests/data/history-progress.tsv" "$XDG_DATA_HOME/talus/history.tsv"
+}
+
+test_plan_after_two_easy_sessions_shows_the_next_level() {
+	progress_history
+	talus --programs "$PROGRAMS" --plan --date 2026-11-20
+	expect_status 0
+	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 6"
+	expect_out_flat_has "Level 2 of 6 (up from 1 on Wed 18 Nov): 2 more sessions with pain <= 3 to reach level 3"
+	expect_out_has "Fri 20 Nov  training, level 2, about 22 min  <- today"
+}
+
+test_plan_after_a_painful_session_steps_back_and_says_why() {
+	progress_history
+	printf '2026-11-20T07:30:00+01:00\tstart\tsession=a3\tprogram=ankle-foundations\tlevel=2\tplanned=40\n2026-11-20T07:50:00+01:00\tend\tsession=a3\tstatus=done\tpain-during=7\tpain-after=5\tsecs=1200\n' \
+		>>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-21
+	expect_status 0
+	expect_out_has "Ankle foundations (ankle-foundations): level 1 of 6"
+	expect_out_flat_has "Level 1 of 6 (stepped back from 2: pain 7 on Fri 20 Nov): 2 more sessions with pain <= 3 to reach level 2"
+}
+
+test_plan_six_week_forecast() {
+	progress_history
+	talus --programs "$PROGRAMS" --plan --weeks 6 --date 2026-11-19
+	expect_status 0
+	expect_golden plan-forecast.txt
+	expect_out_has "Wed 25 Nov  training, level 3 (forecast)"
+	expect_out_flat_has "If every session goes well: level 6 of 6 from Wed 9 Dec 2026, then ankle-strength after its entry test."
+}
+
+test_plan_red_flag_line() {
+	mkdir -p "$XDG_DATA_HOME/talus"
+	printf '2026-11-20T07:30:00+01:00\tstart\tsession=b\tprogram=ankle-foundations\tlevel=1\n2026-11-20T07:50:00+01:00\tend\tsession=b\tstatus=done\tpain-during=8\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-21
+	expect_status 0
+	expect_out_flat_has "See a clinician: a pain rating of 8. talus is a coach, not a diagnosis; the red flags are in its README."
+}
+
+test_set_level() {
+	talus --programs "$PROGRAMS" --set-level 4 --date 2026-11-20
+	expect_status 0
+	expect_out "Saved: ankle-foundations is at level 4 of 6 from now on."
+	talus --programs "$PROGRAMS" --plan --date 2026-11-20
+	expect_out_flat_has "Level 4 of 6 (set by hand on Fri 20 Nov)"
+	talus --programs "$PROGRAMS" --program rice --set-level 2
+	expect_status 2
+	expect_err "talus: rice has 1 levels; --set-level 2 is beyond them"
+	talus --set-level 0
+	expect_status 2
+	expect_err "talus: --set-level takes a level from 1 to 20, got '0'
+Try 'talus --help' for more information."
+}
+
+test_morning_from_a_script() {
+	talus --morning 3 --date 2026-11-20
+	expect_status 0
+	grep -q $'^2026-11-20T.*\tmorning\tpain=3$' "$XDG_DATA_HOME/talus/history.tsv" || fail "no morning record"
+	talus --morning ten
+	expect_status 2
+}
+
+test_passed_entry_test_moves_on() {
+	mkdir -p "$XDG_DATA_HOME/talus"
+	printf '2026-11-20T08:00:00+01:00\ttest\tprogram=ankle-foundations\tnext=ankle-strength\tanswer=yes\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-21
+	expect_out_has "Ankle strength (ankle-strength): level 1 of 6"
 }
 
 run_tests

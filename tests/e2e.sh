@@ -103,7 +103,8 @@ test_whole_session() {
 	wait_for "Session done."
 	wait_for "Sets: 5 of 5."
 	wait_for "Pain during: 3.  Pain now: 2."
-	wait_for "Next session: Wed 25 Nov, level 1 of 2."
+	wait_for "Next session: Wed 25 Nov."
+	wait_for "Level 1 of 2: 1 more session with pain <= 3 to reach level 2"
 	keys x
 	wait_exit
 	[ "$(pane_status)" = "1 0" ] || fail "exit: $(pane_status)"
@@ -339,6 +340,65 @@ test_rest_day_offers_the_session() {
 	wait_for "Today is a rest day; the next session is Wed 25 Nov. Enter trains anyway."
 	keys q
 	wait_exit
+}
+
+history_with() { # lines appended after the header and the safety note
+	acknowledged
+	printf '%b' "$1" >>"$(hist)"
+}
+
+test_morning_check_in() {
+	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
+	start
+	wait_for "Good morning. How does the ankle feel this morning?"
+	keys 2 Enter
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+	grep -q $'^2026-11-23T.*\tmorning\tpain=2$' "$(hist)" || fail "no morning record: $(cat "$(hist)")"
+	start
+	wait_for "Today is a training day."
+	screen | grep -q "Good morning" && fail "asked twice in one morning"
+	keys q
+	wait_exit
+}
+
+test_red_flag_advice_once_per_episode() {
+	history_with '2026-11-21T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-21T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=9\tpain-after=7\n'
+	start
+	wait_for "Please see a clinician about this ankle."
+	wait_for "The history shows a pain rating of 9."
+	keys Enter
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+	grep -q $'\tadvice\treason=severe$' "$(hist)" || fail "advice not recorded: $(cat "$(hist)")"
+	start
+	wait_for "Today is a training day."
+	screen | grep -q "see a clinician" && fail "advice shown again"
+	keys q
+	wait_exit
+}
+
+test_entry_test_yes_moves_on() {
+	history_with '2026-11-19T08:00:00+00:00\tlevel\tprogram=tiny\tlevel=2\n2026-11-20T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=2\tplanned=5\n2026-11-20T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=1\tpain-after=1\n'
+	start
+	wait_for "Level 2 of 2: 1 more session with pain <= 3 before the entry test of tiny-next"
+	keys Enter
+	wait_for "press Enter when done"
+	keys S S S
+	wait_for "How much did the ankle hurt"
+	keys 1 Enter 1 Enter Enter
+	wait_for "Can you stand on one leg for 2 seconds?"
+	keys y
+	wait_for "Next session: tiny-next, level 1."
+	keys x
+	wait_exit
+	grep -q $'\ttest\tprogram=tiny\tnext=tiny-next\tanswer=yes$' "$(hist)" || fail "no test record"
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'program = "tiny"\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$TINY" --plan --date $DATE
+	expect_out_has "Tiny next (tiny-next): level 1 of 1"
 }
 
 run_tests

@@ -39,6 +39,12 @@ expect_out() { [ "$out" = "$1" ] || fail "stdout was [$out], want [$1]"; }
 expect_out_has() {
 	case "$out" in *"$1"*) ;; *) fail "stdout lacks [$1]: [$out]" ;; esac
 }
+# as expect_out_has, with wrapped lines joined again
+expect_out_flat_has() {
+	local flat
+	flat=$(printf '%s\n' "$out" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  / /g')
+	case "$flat" in *"$1"*) ;; *) fail "stdout lacks [$1]: [$out]" ;; esac
+}
 expect_golden() {
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 		printf '%s\n' "$out" >"$SRCDIR/tests/golden/$1"

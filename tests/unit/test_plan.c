@@ -50,7 +50,7 @@ START_TEST(week_contains_the_date)
 	setup(&p, &req, "2026-11-26"); /* a Thursday */
 	out = render(&req);
 	ck_assert_ptr_nonnull(strstr(out, "Week of Mon 23 Nov - Sun 29 Nov 2026\n"));
-	ck_assert_ptr_nonnull(strstr(out, "Thu 26 Nov  training, about 2 min  <- today\n"));
+	ck_assert_ptr_nonnull(strstr(out, "Thu 26 Nov  training, level 1, about 2 min  <- today\n"));
 	ck_assert_ptr_nonnull(strstr(out, "Tue 24 Nov  rest\n"));
 	free(out);
 	req.week_start = 6; /* Sunday */

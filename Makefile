@@ -16,7 +16,8 @@ PKG_CONFIG ?= pkg-config
 INSTALL   ?= install
 
 # Debian packages that `make run` and `make check` install when missing.
-DEB_PACKAGES = gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux
+DEB_PACKAGES = gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux \
+	       clang libclang-rt-14-dev valgrind strace
 
 CURSES_PC := $(shell $(PKG_CONFIG) --exists ncursesw 2>/dev/null && echo ncursesw || echo ncurses)
 CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)
@@ -65,7 +66,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all run check test test-san deps install uninstall clean
+.PHONY: all run check test deps install uninstall clean fuzz fuzz-bins
 
 all: $(TALUS_BIN)
 
@@ -98,6 +99,40 @@ $(FAULT_LIB): tests/fault/inject.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) -O1 -g -Wall -Wextra -shared -fPIC -o $@ $< -ldl
 
+# libFuzzer harnesses (clang, ASan, UBSan) over the model, in build/fuzz.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZERS       = program config history
+FUZZ_DIR      = build/fuzz
+FUZZ_CFLAGS   = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJS     = $(MODEL_SRCS:%.c=$(FUZZ_DIR)/%.o)
+FUZZ_BINS     = $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
+
+$(FUZZ_DIR)/src/%.o: src/%.c
+	$(call msg,FUZZCC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(call msg,FUZZLD,$@)
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
+		$(CONFUSE_LIBS)
+
+.SECONDARY: $(FUZZ_OBJS)
+
+fuzz-bins: $(FUZZ_BINS)
+
+# Each harness for FUZZ_SECONDS, growing its corpus in build/fuzz; a crash is saved
+# there as crash-*: copy it to tests/fuzz/regressions/<harness>/ so make check replays it.
+fuzz: $(FUZZ_BINS)
+	@for f in $(FUZZERS); do \
+		mkdir -p $(FUZZ_DIR)/corpus-$$f; \
+		echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
+		$(FUZZ_DIR)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_DIR)/crash-$$f- $(FUZZ_DIR)/corpus-$$f \
+			tests/fuzz/corpus/$$f || exit 1; \
+	done
+
 # Installs only what is missing, and says what; needs apt-get (sudo when not root).
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
@@ -124,10 +159,10 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB)
+test: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB) $(FUZZ_BINS)
 	@$(MAKE) --no-print-directory SAN=1 build/san/talus build/san/unit-tests
-	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) \
-		build/san/talus build/san/unit-tests
+	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) FUZZ_DIR=$(CURDIR)/$(FUZZ_DIR) \
+		sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
 
 install: $(TALUS_BIN)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DOCDIR)

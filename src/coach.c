@@ -321,7 +321,7 @@ bool coach_unsaved(const struct coach *c)
 
 const char *coach_save_error(const struct coach *c)
 {
-	return c->writer.npending ? c->writer.err : NULL;
+	return c->writer.npending ? strerror(c->writer.errnum) : NULL;
 }
 
 void coach_trace_step(struct coach *c, int64_t now, int64_t deadline)

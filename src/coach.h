@@ -84,6 +84,7 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall);
 /* Re-reads the history after the session: the level next time and why, the entry
  * test to ask, and any red flag the session raised. */
 void coach_refresh(struct coach *c);
+/* Why records are waiting to be saved (a short reason), or NULL. */
 const char *coach_save_error(const struct coach *c);
 bool coach_unsaved(const struct coach *c);
 

@@ -45,7 +45,8 @@ struct history_writer {
 	char *path;
 	char **pending;   /* whole lines not yet saved, oldest first */
 	size_t npending;
-	char err[320];    /* why the last append failed */
+	char err[320];    /* why the last append failed: "path: what: reason" */
+	int errnum;       /* and its errno, for a short message */
 };
 
 void history_writer_init(struct history_writer *w, const char *path);

@@ -183,7 +183,7 @@ static void draw_status_line(const struct ui *ui)
 	char line[400];
 
 	if (err) {
-		snprintf(line, sizeof(line), "NOT SAVED: %s (retrying)", err);
+		snprintf(line, sizeof(line), "NOT SAVED, retrying: %s", err);
 		draw_text(LINES - 2, 0, COLS, line, color_attr(UC_ALERT));
 	} else if (ui->c->engine.paused && ui->screen == SCR_SESSION) {
 		draw_text(LINES - 2, 0, COLS, "PAUSED: Space resumes", A_BOLD | A_BLINK);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test against each build given as pairs "talus unit-tests", the builds at
-# the same time (each suite is mostly waiting on timers), then prints one summary
-# line: N passed, N failed.
+# the same time (each suite is mostly waiting on timers); then, once, the crash and
+# fault tests, the fuzz harnesses and valgrind; then prints one summary line:
+# N passed, N failed.
 set -u
 passed=0
 failed=0
@@ -40,12 +41,26 @@ while [ $# -ge 2 ]; do
 	shift 2
 done
 wait
-for dir in "$logs"/*; do
+# once, against the plain build: abuse and faults beside the fuzzers and valgrind
+mkdir -p "$logs/once"
+first=$(cat "$logs/1/name")
+TALUS=$first SRCDIR=$(pwd) bash tests/crash.sh >"$logs/once/crash.log" 2>&1 &
+{
+	TALUS=$first SRCDIR=$(pwd) bash tests/fuzz.sh >"$logs/once/fuzz.log" 2>&1
+	TALUS=$first SRCDIR=$(pwd) bash tests/valgrind.sh >"$logs/once/valgrind.log" 2>&1
+} &
+wait
+for dir in "$logs"/[0-9]*; do
 	echo "== $(cat "$dir/name")"
 	for suite in unit $SUITES; do
 		cat "$dir/$suite.log"
 		count "$dir/$suite.log"
 	done
+done
+echo "== once"
+for suite in crash fuzz valgrind; do
+	cat "$logs/once/$suite.log"
+	count "$logs/once/$suite.log"
 done
 rm -rf "$logs"
 echo "$passed passed, $failed failed"

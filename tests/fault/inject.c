@@ -4,7 +4,9 @@
  *   FAULT_OPEN=EROFS|EACCES|...   openat() on the file fails
  *   FAULT_WRITE=ENOSPC|EIO|...    write() to the file fails ...
  *   FAULT_WRITE_AFTER=N           ... after N bytes went through (a short write first)
- *   FAULT_SYNC=EIO|...            fdatasync() and fsync() on the file fail */
+ *   FAULT_SYNC=EIO|...            fdatasync() and fsync() on the file fail
+ *   FAULT_WHILE=PATH              faults only while PATH exists (a live session can be
+ *                                 healed by removing it) */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static int code_of(const char *name)
@@ -36,11 +39,20 @@ static const char *match(void)
 	return m && *m ? m : "history";
 }
 
+static int active(void)
+{
+	const char *gate = getenv("FAULT_WHILE");
+
+	return !gate || access(gate, F_OK) == 0;
+}
+
 static int fd_matches(int fd)
 {
 	char link[64], target[4096];
 	ssize_t n;
 
+	if (!active())
+		return 0;
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
 	n = readlink(link, target, sizeof(target) - 1);
 	if (n <= 0)
@@ -72,6 +84,31 @@ ssize_t write(int fd, const void *buf, size_t len)
 		return -1;
 	}
 	return real(fd, buf, len);
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int count)
+{
+	static ssize_t (*real)(int, const struct iovec *, int);
+	int code = code_of(getenv("FAULT_WRITE"));
+
+	if (!real)
+		real = (ssize_t (*)(int, const struct iovec *, int))dlsym(RTLD_NEXT, "writev");
+	if (code && fd_matches(fd)) {
+		const char *after = getenv("FAULT_WRITE_AFTER");
+		long allowed = after ? atol(after) : 0;
+		if (written < allowed && count > 0) {
+			struct iovec part = iov[0];
+			if (part.iov_len > (size_t)(allowed - written))
+				part.iov_len = (size_t)(allowed - written);
+			ssize_t r = real(fd, &part, 1);
+			if (r > 0)
+				written += r;
+			return r;
+		}
+		errno = code;
+		return -1;
+	}
+	return real(fd, iov, count);
 }
 
 static int sync_fault(int fd)
@@ -107,7 +144,7 @@ static int open_fault(const char *path, int flags)
 {
 	int code = code_of(getenv("FAULT_OPEN"));
 
-	if (code && (flags & (O_WRONLY | O_RDWR)) && strstr(path, match())) {
+	if (code && (flags & (O_WRONLY | O_RDWR)) && strstr(path, match()) && active()) {
 		errno = code;
 		return -1;
 	}

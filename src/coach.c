@@ -324,6 +324,14 @@ const char *coach_save_error(const struct coach *c)
 	return c->writer.npending ? strerror(c->writer.errnum) : NULL;
 }
 
+void coach_trace_event(struct coach *c, int64_t now, const char *what)
+{
+	if (!c->trace)
+		return;
+	fprintf(c->trace, "%lld\t%s\n", (long long)now, what);
+	fflush(c->trace);
+}
+
 void coach_trace_step(struct coach *c, int64_t now, int64_t deadline)
 {
 	const struct engine *e = &c->engine;

@@ -93,5 +93,7 @@ int routine_planned_sets(const struct routine *r);
 
 /* For --trace: a line per step change with its monotonic time. */
 void coach_trace_step(struct coach *c, int64_t now, int64_t deadline);
+/* For --trace: a line for another moment worth timing ("first-frame"). */
+void coach_trace_event(struct coach *c, int64_t now, const char *what);
 
 #endif

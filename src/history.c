@@ -11,6 +11,31 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+static const char *const hist_key_name[HK_COUNT] = {
+	"session", "program", "level", "planned", "exercise", "set", "side", "reps",
+	"target", "secs", "status", "pain-during", "pain-after", "pain", "note",
+	"next", "answer", "reason",
+};
+
+static int key_id_len(const char *key, size_t len)
+{
+	static size_t name_len[HK_COUNT];
+
+	if (!name_len[0])
+		for (int i = 0; i < HK_COUNT; i++)
+			name_len[i] = strlen(hist_key_name[i]);
+	for (int i = 0; i < HK_COUNT; i++)
+		if (len == name_len[i] && key[0] == hist_key_name[i][0] &&
+		    memcmp(key, hist_key_name[i], len) == 0)
+			return i;
+	return -1;
+}
+
+static int key_id(const char *key)
+{
+	return key_id_len(key, strlen(key));
+}
+
 const char *const record_type_name[REC_TYPE_COUNT] = {
 	"start", "set", "skip", "end", "morning", "level", "safety", "advice", "test",
 };
@@ -232,6 +257,23 @@ static bool two_digits(const char *s, int *out)
 	return true;
 }
 
+/* Records of one day come together: remember the last date parsed. */
+static bool parse_date_cached(const char *date, day_t *day)
+{
+	static char last[11];
+	static day_t last_day;
+
+	if (memcmp(date, last, 11) == 0) {
+		*day = last_day;
+		return true;
+	}
+	if (!date_parse(date, day))
+		return false;
+	memcpy(last, date, 11);
+	last_day = *day;
+	return true;
+}
+
 /* 2026-11-23T07:30:12+01:00 (or Z) */
 static bool parse_stamp(const char *s, struct hist_record *rec)
 {
@@ -243,7 +285,7 @@ static bool parse_stamp(const char *s, struct hist_record *rec)
 		return false;
 	memcpy(date, s, 10);
 	date[10] = '\0';
-	if (!date_parse(date, &rec->day) || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	if (!parse_date_cached(date, &rec->day) || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
 	    !two_digits(s + 11, &hh) || !two_digits(s + 14, &mm) || !two_digits(s + 17, &ss) ||
 	    hh > 23 || mm > 59 || ss > 60)
 		return false;
@@ -261,32 +303,14 @@ static bool parse_stamp(const char *s, struct hist_record *rec)
 	return true;
 }
 
-/* Undoes rec_str's escapes in place; false on an unknown escape. */
-static bool unescape(char *s)
-{
-	char *out = s;
-
-	for (; *s; s++) {
-		if (*s != '\\') {
-			*out++ = *s;
-			continue;
-		}
-		switch (*++s) {
-		case 't': *out++ = '\t'; break;
-		case 'n': *out++ = '\n'; break;
-		case 'r': *out++ = '\r'; break;
-		case '\\': *out++ = '\\'; break;
-		default: return false;
-		}
-	}
-	*out = '\0';
-	return true;
-}
-
 const char *rec_get(const struct hist_record *rec, const char *key)
 {
+	int id = key_id(key);
+
+	if (id >= 0)
+		return rec->known[id];
 	for (size_t i = 0; i < rec->nfields; i++)
-		if (strcmp(rec->fields[i].key, key) == 0)
+		if (rec->fields[i].key[0] == key[0] && strcmp(rec->fields[i].key, key) == 0)
 			return rec->fields[i].value;
 	return NULL;
 }
@@ -298,10 +322,10 @@ long rec_get_int(const struct hist_record *rec, const char *key, long fallback)
 	return parse_long(rec_get(rec, key), -1000000000L, 1000000000L, &v) ? v : fallback;
 }
 
-static bool int_in(const struct hist_record *rec, const char *key, long min, long max,
+static bool int_in(const struct hist_record *rec, enum hist_key key, long min, long max,
 		   bool required)
 {
-	const char *s = rec_get(rec, key);
+	const char *s = rec->known[key];
 	long v;
 
 	if (!s)
@@ -309,47 +333,48 @@ static bool int_in(const struct hist_record *rec, const char *key, long min, lon
 	return parse_long(s, min, max, &v);
 }
 
-static bool name_field(const struct hist_record *rec, const char *key, bool required)
+static bool name_field(const struct hist_record *rec, enum hist_key key, bool required)
 {
-	const char *s = rec_get(rec, key);
+	const char *s = rec->known[key];
 
 	if (!s)
 		return !required;
 	return *s && strlen(s) <= 64 && !strpbrk(s, " \t\n\r\\=");
 }
 
+static bool is_one_of(const char *s, const char *a, const char *b, const char *c)
+{
+	return s && (strcmp(s, a) == 0 || strcmp(s, b) == 0 || (c && strcmp(s, c) == 0));
+}
+
 /* What each record type must hold for its readers to trust it. */
 static bool fields_valid(const struct hist_record *rec)
 {
-	const char *s;
+	const char *const *k = rec->known;
 
 	switch (rec->type) {
 	case REC_START:
-		return name_field(rec, "session", true) && name_field(rec, "program", true) &&
-		       int_in(rec, "level", 1, 20, true) && int_in(rec, "planned", 0, 100000, false);
+		return name_field(rec, HK_SESSION, true) && name_field(rec, HK_PROGRAM, true) &&
+		       int_in(rec, HK_LEVEL, 1, 20, true) && int_in(rec, HK_PLANNED, 0, 100000, false);
 	case REC_SET:
-		s = rec_get(rec, "side");
-		return name_field(rec, "session", true) && name_field(rec, "exercise", true) &&
-		       int_in(rec, "set", 1, 1000, true) && int_in(rec, "reps", 0, 100000, false) &&
-		       int_in(rec, "target", 0, 100000, false) && int_in(rec, "secs", 0, 86400, false) &&
-		       (!s || strcmp(s, "left") == 0 || strcmp(s, "right") == 0);
+		return name_field(rec, HK_SESSION, true) && name_field(rec, HK_EXERCISE, true) &&
+		       int_in(rec, HK_SET, 1, 1000, true) && int_in(rec, HK_REPS, 0, 100000, false) &&
+		       int_in(rec, HK_TARGET, 0, 100000, false) && int_in(rec, HK_SECS, 0, 86400, false) &&
+		       (!k[HK_SIDE] || is_one_of(k[HK_SIDE], "left", "right", NULL));
 	case REC_SKIP:
-		return name_field(rec, "session", true) && name_field(rec, "exercise", true);
+		return name_field(rec, HK_SESSION, true) && name_field(rec, HK_EXERCISE, true);
 	case REC_END:
-		s = rec_get(rec, "status");
-		return name_field(rec, "session", true) && s &&
-		       (strcmp(s, "done") == 0 || strcmp(s, "quit") == 0 ||
-			strcmp(s, "interrupted") == 0) &&
-		       int_in(rec, "pain-during", 0, 10, false) && int_in(rec, "pain-after", 0, 10, false) &&
-		       int_in(rec, "secs", 0, 864000, false);
+		return name_field(rec, HK_SESSION, true) &&
+		       is_one_of(k[HK_STATUS], "done", "quit", "interrupted") &&
+		       int_in(rec, HK_PAIN_DURING, 0, 10, false) && int_in(rec, HK_PAIN_AFTER, 0, 10, false) &&
+		       int_in(rec, HK_SECS, 0, 864000, false);
 	case REC_MORNING:
-		return int_in(rec, "pain", 0, 10, true);
+		return int_in(rec, HK_PAIN, 0, 10, true);
 	case REC_LEVEL:
-		return name_field(rec, "program", true) && int_in(rec, "level", 1, 20, true);
+		return name_field(rec, HK_PROGRAM, true) && int_in(rec, HK_LEVEL, 1, 20, true);
 	case REC_TEST:
-		s = rec_get(rec, "answer");
-		return name_field(rec, "program", true) && name_field(rec, "next", true) && s &&
-		       (strcmp(s, "yes") == 0 || strcmp(s, "no") == 0);
+		return name_field(rec, HK_PROGRAM, true) && name_field(rec, HK_NEXT, true) &&
+		       is_one_of(k[HK_ANSWER], "yes", "no", NULL);
 	case REC_SAFETY:
 	case REC_ADVICE:
 	default:
@@ -357,37 +382,105 @@ static bool fields_valid(const struct hist_record *rec)
 	}
 }
 
+/* Bytes that stand for themselves in a value: printable ASCII but the backslash. */
+static bool plain_byte[256];
+
+static void init_plain_bytes(void)
+{
+	for (int c = 0x20; c < 0x7f; c++)
+		plain_byte[c] = c != '\\';
+	plain_byte[0] = false;
+}
+
+/* Checks a value and undoes its escapes in place, from p up to end (a NUL). Most values
+ * are plain ASCII and are only scanned. */
+static bool clean_value(char *p, char *end)
+{
+	char *out;
+
+	while (plain_byte[(unsigned char)*p])
+		p++;
+	for (out = p; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (plain_byte[c]) {
+			*out++ = (char)c;
+		} else if (c >= 0x80) {
+			int n = utf8_seq_len((unsigned char *)p);
+			if (n == 0)
+				return false;
+			while (n-- > 1)
+				*out++ = *p++;
+			*out++ = *p;
+		} else if (c == '\\') {
+			switch (*++p) {
+			case 't': *out++ = '\t'; break;
+			case 'n': *out++ = '\n'; break;
+			case 'r': *out++ = '\r'; break;
+			case '\\': *out++ = '\\'; break;
+			default: return false; /* an unknown escape, or one cut off */
+			}
+		} else {
+			return false; /* a control character */
+		}
+	}
+	*out = '\0';
+	return true;
+}
+
+/* Splits the line at tabs and each field at its first '=', in place. A history is
+ * mostly this function, so it leans on memchr and a table. */
 bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 {
-	char *fields[HISTORY_MAX_FIELDS + 2];
-	size_t n = 0;
-	char *p = line;
+	char *p, *end = line + len, *type, *tab;
 
-	line[len] = '\0';
-	fields[n++] = p;
-	while ((p = strchr(p, '\t'))) {
-		*p++ = '\0';
-		if (n == HISTORY_MAX_FIELDS + 2)
-			return false;
-		fields[n++] = p;
-	}
-	if (n < 2 || !parse_stamp(fields[0], rec))
+	if (!plain_byte['a'])
+		init_plain_bytes();
+	*end = '\0';
+	tab = memchr(line, '\t', len);
+	if (!tab)
 		return false;
+	*tab = '\0';
+	if (!parse_stamp(line, rec))
+		return false;
+	type = tab + 1;
+	tab = memchr(type, '\t', (size_t)(end - type));
+	p = tab ? tab + 1 : end;
+	if (tab)
+		*tab = '\0';
 	for (rec->type = 0; rec->type < REC_TYPE_COUNT; rec->type++)
-		if (strcmp(fields[1], record_type_name[rec->type]) == 0)
+		if (type[0] == record_type_name[rec->type][0] &&
+		    strcmp(type, record_type_name[rec->type]) == 0)
 			break;
 	if (rec->type == REC_TYPE_COUNT)
 		return false;
 	rec->nfields = 0;
-	for (size_t i = 2; i < n; i++) {
-		char *eq = strchr(fields[i], '=');
-		if (!eq || eq == fields[i])
+	memset(rec->known, 0, sizeof(rec->known));
+	while (p < end) {
+		char *key = p, *value, *fend;
+		int id;
+
+		while (*p > 0x20 && *p < 0x7f && *p != '=') /* keys are plain ASCII */
+			p++;
+		if (*p != '=' || p == key || rec->nfields == HISTORY_MAX_FIELDS)
 			return false;
-		*eq = '\0';
-		if (!unescape(eq + 1))
+		id = key_id_len(key, (size_t)(p - key));
+		*p++ = '\0';
+		value = p;
+		while (plain_byte[(unsigned char)*p])
+			p++;
+		if (*p != '\t' && *p != '\0') { /* escapes or UTF-8: the careful path */
+			fend = memchr(p, '\t', (size_t)(end - p));
+			p = fend ? fend : end;
+		}
+		fend = p;
+		*fend = '\0';
+		if (!clean_value(value, fend))
 			return false;
-		rec->fields[rec->nfields].key = fields[i];
-		rec->fields[rec->nfields++].value = eq + 1;
+		rec->fields[rec->nfields].key = key;
+		rec->fields[rec->nfields++].value = value;
+		if (id >= 0 && !rec->known[id])
+			rec->known[id] = value;
+		p = fend + 1;
 	}
 	return fields_valid(rec);
 }
@@ -410,8 +503,7 @@ static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn 
 	line[len] = '\0';
 	if (len == 0 || line[0] == '#')
 		return;
-	if (len > HISTORY_MAX_LINE || memchr(line, '\0', len) || !is_clean_utf8(line, true) ||
-	    !history_parse_line(line, len, &rec)) {
+	if (len > HISTORY_MAX_LINE || memchr(line, '\0', len) || !history_parse_line(line, len, &rec)) {
 		skip_line(report, lineno);
 		return;
 	}

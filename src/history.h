@@ -65,8 +65,16 @@ struct hist_field {
 	const char *value;
 };
 
+/* The keys talus itself writes, looked up without string compares. */
+enum hist_key {
+	HK_SESSION, HK_PROGRAM, HK_LEVEL, HK_PLANNED, HK_EXERCISE, HK_SET, HK_SIDE, HK_REPS,
+	HK_TARGET, HK_SECS, HK_STATUS, HK_PAIN_DURING, HK_PAIN_AFTER, HK_PAIN, HK_NOTE,
+	HK_NEXT, HK_ANSWER, HK_REASON, HK_COUNT
+};
+
 struct hist_record {
 	enum record_type type;
+	const char *known[HK_COUNT]; /* the value of each known key, or NULL */
 	int64_t when;   /* seconds since the epoch */
 	day_t day;      /* local date as written */
 	int secs_of_day; /* local time of day as written */

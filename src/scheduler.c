@@ -23,28 +23,52 @@ static bool counted(const struct session *s, const struct progression_rules *rul
 	return s->planned > 0 && s->sets_done * 100 >= rules->counted_percent * s->planned;
 }
 
+/* Mornings are sorted by time, so by day too: the first one on or after day, and the
+ * first one at or after a moment, by binary search (years of history stay cheap). */
+static size_t first_morning_on(const struct session_log *log, day_t day)
+{
+	size_t lo = 0, hi = log->nmornings;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (log->mornings[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t first_morning_at(const struct session_log *log, int64_t when)
+{
+	size_t lo = 0, hi = log->nmornings;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (log->mornings[mid].when < when)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The last morning rating before the session (within a week), or -1. */
 static int morning_before(const struct session_log *log, const struct session *s)
 {
-	int pain = -1;
+	size_t i = first_morning_at(log, s->start_when);
 
-	for (size_t i = 0; i < log->nmornings; i++) {
-		const struct morning_rating *m = &log->mornings[i];
-		if (m->when >= s->start_when)
-			break;
-		if (m->day >= s->day - MORNING_LOOKBACK_DAYS)
-			pain = m->pain;
-	}
-	return pain;
+	if (i == 0 || log->mornings[i - 1].day < s->day - MORNING_LOOKBACK_DAYS)
+		return -1;
+	return log->mornings[i - 1].pain;
 }
 
 /* The first morning rating of the day after the session, or -1. */
 static int morning_after(const struct session_log *log, const struct session *s)
 {
-	for (size_t i = 0; i < log->nmornings; i++)
-		if (log->mornings[i].day == s->day + 1)
-			return log->mornings[i].pain;
-	return -1;
+	size_t i = first_morning_on(log, s->day + 1);
+
+	return i < log->nmornings && log->mornings[i].day == s->day + 1 ? log->mornings[i].pain : -1;
 }
 
 /* Mean morning pain over days [from, to], or -1 with no rating. */
@@ -53,11 +77,10 @@ static double morning_mean(const struct session_log *log, day_t from, day_t to)
 	double sum = 0;
 	int n = 0;
 
-	for (size_t i = 0; i < log->nmornings; i++)
-		if (log->mornings[i].day >= from && log->mornings[i].day <= to) {
-			sum += log->mornings[i].pain;
-			n++;
-		}
+	for (size_t i = first_morning_on(log, from); i < log->nmornings && log->mornings[i].day <= to; i++) {
+		sum += log->mornings[i].pain;
+		n++;
+	}
 	return n ? sum / n : -1;
 }
 

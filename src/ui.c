@@ -54,6 +54,7 @@ struct ui {
 	int64_t last_now;
 	int64_t boot_gap;      /* CLOCK_BOOTTIME - CLOCK_MONOTONIC at the last pass */
 	int64_t next_retry;
+	bool drawn;            /* the first frame is out (for --trace) */
 };
 
 static volatile sig_atomic_t got_signal;
@@ -918,6 +919,10 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 			ui.next_retry = now + RETRY_MS;
 		}
 		draw(&ui, now);
+		if (!ui.drawn) {
+			ui.drawn = true;
+			coach_trace_event(coach, monotonic_ms(), "first-frame");
+		}
 		timeout(wait_ms(&ui, now));
 		rc = get_wch(&wc);
 		if (rc == ERR) {

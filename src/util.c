@@ -1,6 +1,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,27 +146,36 @@ bool copy_str(char *dst, size_t n, const char *src)
 
 bool parse_long(const char *s, long min, long max, long *out)
 {
-	char *end;
-	long v;
+	bool negative;
+	long v = 0;
 
-	if (!s || !*s || (*s != '-' && (*s < '0' || *s > '9')))
+	if (!s)
 		return false;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end || v < min || v > max)
+	negative = *s == '-';
+	s += negative;
+	if (*s < '0' || *s > '9')
+		return false;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > (LONG_MAX - (*s - '0')) / 10)
+			return false; /* overflow */
+		v = v * 10 + (*s - '0');
+	}
+	if (*s)
+		return false;
+	v = negative ? -v : v;
+	if (v < min || v > max)
 		return false;
 	*out = v;
 	return true;
 }
 
-/* Length of the valid, printable UTF-8 sequence at p (a C1 control is not), or 0. */
-static int utf8_seq_len(const unsigned char *p)
+int utf8_seq_len(const unsigned char *p)
 {
 	uint32_t cp;
 	int extra;
 
 	if (*p < 0x80)
-		return 1;
+		return *p >= 0x20 && *p != 0x7f;
 	if ((*p & 0xe0) == 0xc0) {
 		cp = *p & 0x1f;
 		extra = 1;
@@ -190,18 +200,22 @@ static int utf8_seq_len(const unsigned char *p)
 	return extra + 1;
 }
 
-static bool is_control(unsigned char c)
-{
-	return c < 0x20 || c == 0x7f;
-}
-
 bool is_clean_utf8(const char *s, bool allow_tab)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p) {
-		int n = utf8_seq_len(p);
-		if (n == 0 || (is_control(*p) && !(allow_tab && *p == '\t')))
+		int n;
+		if (*p >= 0x20 && *p < 0x7f) { /* plain ASCII: the common case, kept cheap */
+			p++;
+			continue;
+		}
+		if (allow_tab && *p == '\t') {
+			p++;
+			continue;
+		}
+		n = utf8_seq_len(p);
+		if (n == 0)
 			return false;
 		p += n;
 	}
@@ -214,7 +228,7 @@ void sanitize_text(char *s)
 
 	while (*p) {
 		int n = utf8_seq_len(p);
-		if (n == 0 || is_control(*p)) {
+		if (n == 0) {
 			*p++ = '?';
 			continue;
 		}

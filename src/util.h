@@ -39,6 +39,10 @@ bool parse_long(const char *s, long min, long max, long *out);
 /* True if s is valid UTF-8 without control characters (tab allowed when allow_tab). */
 bool is_clean_utf8(const char *s, bool allow_tab);
 
+/* Length of the valid, printable UTF-8 sequence at p (0 for a control character,
+ * a C1 control or a bad sequence); 1 for printable ASCII. */
+int utf8_seq_len(const unsigned char *p);
+
 /* Replaces control characters and bytes that are not valid UTF-8 with '?', in place,
  * so a message quoting bad input is safe to print. */
 void sanitize_text(char *s);

@@ -66,7 +66,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all run check test deps install uninstall clean fuzz fuzz-bins
+.PHONY: all run check test deps install uninstall clean fuzz fuzz-bins bench
 
 all: $(TALUS_BIN)
 
@@ -132,6 +132,17 @@ fuzz: $(FUZZ_BINS)
 			-artifact_prefix=$(FUZZ_DIR)/crash-$$f- $(FUZZ_DIR)/corpus-$$f \
 			tests/fuzz/corpus/$$f || exit 1; \
 	done
+
+# Benchmarks of an optimised build; they report and never fail the build.
+build/bench/benchtool: tests/bench/benchtool.c
+	$(call msg,CC,$<)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -O2 -Wall -Wextra -o $@ $<
+
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=build/bench TALUS_BIN=build/bench/talus \
+		CFLAGS="-O2 -DNDEBUG" build/bench/talus build/bench/benchtool
+	@bash tests/bench.sh
 
 # Installs only what is missing, and says what; needs apt-get (sudo when not root).
 deps:

@@ -17,18 +17,60 @@ static const char *const hist_key_name[HK_COUNT] = {
 	"next", "answer", "reason",
 };
 
+/* Known keys by a small hash of first byte, second byte and length (no two collide,
+ * which key_slot checks once), so each field costs one compare. */
+#define KEY_SLOTS 64
+static signed char key_slot_id[KEY_SLOTS];
+
+static unsigned key_hash(const char *key, size_t len)
+{
+	return ((unsigned char)key[0] + (unsigned char)key[1] * 11u + (unsigned)len * 3u) % KEY_SLOTS;
+}
+
+static void init_key_slots(void)
+{
+	memset(key_slot_id, -1, sizeof(key_slot_id));
+	for (int i = 0; i < HK_COUNT; i++) {
+		unsigned h = key_hash(hist_key_name[i], strlen(hist_key_name[i]));
+		if (key_slot_id[h] >= 0)
+			abort(); /* a new key collides: change key_hash */
+		key_slot_id[h] = (signed char)i;
+	}
+}
+
 static int key_id_len(const char *key, size_t len)
 {
-	static size_t name_len[HK_COUNT];
+	int id;
 
-	if (!name_len[0])
-		for (int i = 0; i < HK_COUNT; i++)
-			name_len[i] = strlen(hist_key_name[i]);
-	for (int i = 0; i < HK_COUNT; i++)
-		if (len == name_len[i] && key[0] == hist_key_name[i][0] &&
-		    memcmp(key, hist_key_name[i], len) == 0)
-			return i;
-	return -1;
+	if (len < 2)
+		return -1;
+	id = key_slot_id[key_hash(key, len)];
+	if (id < 0 || strncmp(key, hist_key_name[id], len) != 0 || hist_key_name[id][len])
+		return -1;
+	return id;
+}
+
+/* Bytes that stand for themselves in a value: printable ASCII but the backslash. */
+static bool plain_byte[256];
+
+/* Bytes a key may hold: printable ASCII but space and '='. */
+static bool key_byte[256];
+
+static void init_plain_bytes(void)
+{
+	for (int c = 0x20; c < 0x7f; c++) {
+		plain_byte[c] = c != '\\';
+		key_byte[c] = c != ' ' && c != '=';
+	}
+}
+
+/* The lookup tables of the parser, made on first use. */
+static void init_tables(void)
+{
+	if (plain_byte['a'])
+		return;
+	init_plain_bytes();
+	init_key_slots();
 }
 
 static int key_id(const char *key)
@@ -305,7 +347,10 @@ static bool parse_stamp(const char *s, struct hist_record *rec)
 
 const char *rec_get(const struct hist_record *rec, const char *key)
 {
-	int id = key_id(key);
+	int id;
+
+	init_tables();
+	id = key_id(key);
 
 	if (id >= 0)
 		return rec->known[id];
@@ -382,16 +427,6 @@ static bool fields_valid(const struct hist_record *rec)
 	}
 }
 
-/* Bytes that stand for themselves in a value: printable ASCII but the backslash. */
-static bool plain_byte[256];
-
-static void init_plain_bytes(void)
-{
-	for (int c = 0x20; c < 0x7f; c++)
-		plain_byte[c] = c != '\\';
-	plain_byte[0] = false;
-}
-
 /* Checks a value and undoes its escapes in place, from p up to end (a NUL). Most values
  * are plain ASCII and are only scanned. */
 static bool clean_value(char *p, char *end)
@@ -433,8 +468,7 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 {
 	char *p, *end = line + len, *type, *tab;
 
-	if (!plain_byte['a'])
-		init_plain_bytes();
+	init_tables();
 	*end = '\0';
 	tab = memchr(line, '\t', len);
 	if (!tab)
@@ -459,7 +493,7 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 		char *key = p, *value, *fend;
 		int id;
 
-		while (*p > 0x20 && *p < 0x7f && *p != '=') /* keys are plain ASCII */
+		while (key_byte[(unsigned char)*p])
 			p++;
 		if (*p != '=' || p == key || rec->nfields == HISTORY_MAX_FIELDS)
 			return false;
@@ -470,12 +504,14 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 			p++;
 		if (*p != '\t' && *p != '\0') { /* escapes or UTF-8: the careful path */
 			fend = memchr(p, '\t', (size_t)(end - p));
-			p = fend ? fend : end;
+			fend = fend ? fend : end;
+			*fend = '\0';
+			if (!clean_value(p, fend))
+				return false;
+			p = fend;
 		}
 		fend = p;
 		*fend = '\0';
-		if (!clean_value(value, fend))
-			return false;
 		rec->fields[rec->nfields].key = key;
 		rec->fields[rec->nfields++].value = value;
 		if (id >= 0 && !rec->known[id])

@@ -39,13 +39,18 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 	size_t i;
 	struct session *s;
 
+	/* the records of a session mostly come together: try the last one first */
+	if (log->last_found < log->nsessions && strcmp(log->sessions[log->last_found].id, id) == 0)
+		return &log->sessions[log->last_found];
 	if (log->nslots == 0 || (log->nsessions + 1) * 2 > log->nslots)
 		rehash(log);
 	i = hash_id(id) & (log->nslots - 1);
 	while (log->slots[i] != SIZE_MAX) {
 		s = &log->sessions[log->slots[i]];
-		if (strcmp(s->id, id) == 0)
+		if (strcmp(s->id, id) == 0) {
+			log->last_found = log->slots[i];
 			return s;
+		}
 		i = (i + 1) & (log->nslots - 1);
 	}
 	if (log->nsessions == log->cap_sessions) {
@@ -53,6 +58,7 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 		log->sessions = xrealloc(log->sessions, log->cap_sessions * sizeof(*log->sessions));
 	}
 	log->slots[i] = log->nsessions;
+	log->last_found = log->nsessions;
 	s = &log->sessions[log->nsessions++];
 	memset(s, 0, sizeof(*s));
 	copy_str(s->id, sizeof(s->id), id);

@@ -77,6 +77,7 @@ struct session_log {
 	/* lookup by session id while reading */
 	size_t *slots;
 	size_t nslots;
+	size_t last_found;
 };
 
 /* Reads path into log. False (with log->report.err) when the file cannot be read. */

@@ -44,6 +44,7 @@ struct ui {
 	const struct ui_options *opt;
 	enum ui_screen screen;
 	bool help;
+	bool help_paused;      /* the help paused the session, and resumes it on close */
 	bool confirm_quit;
 	bool too_small;
 	bool auto_paused;
@@ -338,25 +339,40 @@ static void draw_session(const struct ui *ui, int64_t now)
 
 static void draw_help(void)
 {
-	int h = (int)key_binding_count + 4, w = 58;
-	int y0 = (LINES - h) / 2, x0 = (COLS - w) / 2, y = y0 + 1;
+	int h = 4, w = 0, y0, x0, y;
 
-	if (h > LINES)
-		y0 = 0;
-	if (x0 < 0)
-		x0 = 0;
+	for (size_t i = 0; i < key_binding_count; i++) {
+		int len = key_bindings[i].name ? 8 + (int)strlen(key_bindings[i].help) : 0;
+		h += key_bindings[i].name != NULL;
+		w = len > w ? len : w;
+	}
+	w += 6;
+	if (w > COLS)
+		w = COLS;
+	y0 = h > LINES ? 0 : (LINES - h) / 2;
+	x0 = (COLS - w) / 2;
 	for (int i = 0; i < h && y0 + i < LINES; i++)
-		mvhline(y0 + i, x0, ' ', w < COLS ? w : COLS);
-	draw_text(y, x0 + 2, w - 4, "Keys", A_BOLD);
-	y++;
+		mvhline(y0 + i, x0, ' ', w);
+	if (h <= LINES && w >= 4) {
+		mvaddch(y0, x0, ACS_ULCORNER);
+		mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
+		mvaddch(y0, x0 + w - 1, ACS_URCORNER);
+		mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
+		mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
+		mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
+		mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
+		mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+	}
+	draw_text(y0, x0 + 2, w - 4, " Keys (the session is paused) ", A_BOLD);
+	y = y0 + 1;
 	for (size_t i = 0; i < key_binding_count; i++) {
 		char line[128];
 		if (!key_bindings[i].name)
 			continue;
 		snprintf(line, sizeof(line), "%-7s %s", key_bindings[i].name, key_bindings[i].help);
-		draw_text(++y, x0 + 2, w - 4, line, A_NORMAL);
+		draw_text(y++, x0 + 3, w - 6, line, A_NORMAL);
 	}
-	draw_text(y + 2 < LINES ? y + 2 : LINES - 1, x0 + 2, w - 4, "? or any key closes this help", A_DIM);
+	draw_text(y + 1 < LINES ? y + 1 : LINES - 1, x0 + 3, w - 6, "any key closes this help", A_DIM);
 }
 
 static void draw_confirm_quit(void)
@@ -682,6 +698,8 @@ static void session_key(struct ui *ui, int key, int64_t now)
 	}
 	if (ui->help) {
 		ui->help = false;
+		if (ui->help_paused && e->paused)
+			engine_command(e, CMD_PAUSE, now);
 		return;
 	}
 	act = action_for_key(key);
@@ -695,6 +713,9 @@ static void session_key(struct ui *ui, int key, int64_t now)
 		return;
 	case ACT_HELP:
 		ui->help = true;
+		ui->help_paused = !e->paused;
+		if (ui->help_paused)
+			engine_command(e, CMD_PAUSE, now);
 		return;
 	default:
 		after_engine(ui, engine_command(e, cmd_of[act], now), now);

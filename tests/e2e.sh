@@ -188,9 +188,12 @@ test_help_overlay() {
 	keys Enter
 	wait_for "press Enter when done"
 	keys '?'
-	wait_for "skip the rest of this exercise"
+	wait_for "skip this step (a rest, a countdown, or the set)"
 	wait_for "15 s more rest"
+	wait_for "PAUSED: Space resumes"
 	keys x
+	sleep 0.3
+	screen | grep -q "PAUSED" && fail "closing the help did not resume"
 	sleep 0.3
 	screen | grep -q "skip the rest of this exercise" && fail "help did not close"
 	keys q

@@ -175,6 +175,28 @@ test_disk_full_during_a_session_then_healed() {
 	grep -q $'\tend\t.*status=quit' "$(hist)" || fail "no end record"
 }
 
+# Other faults during a live session: the coach goes on, says so, and the file is
+# left exactly as it was.
+live_fault() { # env setting, expected reason
+	acknowledged
+	cp "$(hist)" before.tsv
+	run_in_tmux 80x24 "env LD_PRELOAD='$FAULT_LIB' $1 FAULT_MATCH=history.tsv $(talus_cmd --program tiny)"
+	wait_for "Enter start"
+	keys Enter
+	wait_for "NOT SAVED, retrying: $2" 50
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "Raise"
+	dead && fail "the coach stopped"
+	cmp -s before.tsv "$(hist)" || fail "the file changed under $1"
+	keys q y Escape Escape Enter
+	wait_for "Not everything is saved yet"
+}
+
+test_live_io_error() { live_fault FAULT_WRITE=EIO "Input/output error"; }
+test_live_read_only() { live_fault FAULT_OPEN=EROFS "Read-only file system"; }
+test_live_no_permission() { live_fault FAULT_OPEN=EACCES "Permission denied"; }
+
 test_io_error_at_exit_prints_the_records() {
 	acknowledged
 	cp "$(hist)" before.tsv

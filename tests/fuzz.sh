@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 : "${FUZZ_DIR:?FUZZ_DIR must name the folder of the fuzz_* harnesses}"
-FUZZ_CHECK_SECONDS=${FUZZ_CHECK_SECONDS:-10}
+FUZZ_CHECK_SECONDS=${FUZZ_CHECK_SECONDS:-20}
 
 replay() {
 	local inputs=("$SRCDIR/tests/fuzz/corpus/$1"/* "$SRCDIR/tests/fuzz/regressions/$1"/*)

@@ -40,10 +40,12 @@ static void pad_to(FILE *out, int *col, int target)
 		fputc(' ', out);
 }
 
-/* Writes text from column col, wrapping at word breaks to stay inside PLAN_WIDTH. */
-static void put_wrapped(FILE *out, int col, const char *text)
+/* Writes text from column col (where the line already is), wrapping at word breaks
+ * to stay inside PLAN_WIDTH and going on at column indent. */
+static void put_wrapped(FILE *out, int col, int indent, const char *text)
 {
 	const char *p = text;
+	int start = col;
 
 	while (*p) {
 		const char *word = p;
@@ -52,11 +54,12 @@ static void put_wrapped(FILE *out, int col, const char *text)
 			width += ((unsigned char)*p & 0xc0) != 0x80;
 			p++;
 		}
-		if (col > DOSE_COL && col + 1 + width > PLAN_WIDTH) {
+		if (col > start && col + 1 + width > PLAN_WIDTH) {
 			fputc('\n', out);
 			col = 0;
-			pad_to(out, &col, DOSE_COL);
-		} else if (col > DOSE_COL) {
+			pad_to(out, &col, indent);
+			start = col;
+		} else if (col > start) {
 			fputc(' ', out);
 			col++;
 		}
@@ -68,32 +71,10 @@ static void put_wrapped(FILE *out, int col, const char *text)
 	fputc('\n', out);
 }
 
-/* A sentence wrapped at word breaks to PLAN_WIDTH, continued with an indent. */
+/* A sentence of its own, continued with a two-space indent. */
 static void print_line_wrapped(FILE *out, const char *text)
 {
-	int col = 0;
-	const char *p = text;
-
-	while (*p) {
-		const char *word = p;
-		int width = 0;
-		while (*p && *p != ' ') {
-			width += ((unsigned char)*p & 0xc0) != 0x80;
-			p++;
-		}
-		if (col > 0 && col + 1 + width > PLAN_WIDTH) {
-			fputs("\n  ", out);
-			col = 2;
-		} else if (col > 0) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(word, 1, (size_t)(p - word), out);
-		col += width;
-		while (*p == ' ')
-			p++;
-	}
-	fputc('\n', out);
+	put_wrapped(out, 0, 2, text);
 }
 
 static void print_day_list(FILE *out, const struct plan_request *req)
@@ -135,7 +116,7 @@ static void print_session(FILE *out, const struct program *prog, int level)
 		col += (int)utf8_width(ex->title);
 		pad_to(out, &col, DOSE_COL);
 		format_dose(ex, level, dose, sizeof(dose));
-		put_wrapped(out, col, dose);
+		put_wrapped(out, col, DOSE_COL, dose);
 	}
 }
 

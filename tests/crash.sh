@@ -5,64 +5,11 @@
 # parses with nothing skipped, what was saved is still there, the terminal came back.
 . "$(dirname "$0")/lib.sh"
 
+. "$(dirname "$0")/tmux.sh"
+
 PROGS="$SRCDIR/tests/data/programs"
-SOCK="talus-crash-$$"
 DATE=2026-11-23
 KILL_RUNS=${KILL_RUNS:-50}
-export ASAN_OPTIONS=verify_asan_link_order=0
-
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$TMP_ROOT"' EXIT
-hist() { echo "$XDG_DATA_HOME/talus/history.tsv"; }
-
-after_test() {
-	local pid
-	pid=$(tm display -p -t c '#{pane_pid}' 2>/dev/null)
-	tm kill-server 2>/dev/null
-	for _ in $(seq 50); do
-		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-}
-
-# run_in_tmux WxH COMMAND: a fresh server with talus's environment
-run_in_tmux() {
-	after_test
-	tm -f /dev/null new-session -d -s c -x "${1%x*}" -y "${1#*x}" \
-		"exec env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color ASAN_OPTIONS=$ASAN_OPTIONS $2"
-	tm set-option -t c remain-on-exit on >/dev/null
-}
-screen() { tm capture-pane -p -t c 2>/dev/null; }
-keys() { tm send-keys -t c "$@"; }
-wait_for() {
-	for ((i = 0; i < ${2:-100}; i++)); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "screen never showed [$1]: $(screen)"
-	return 1
-}
-shows() { # shows TEXT [TENTHS]: waits for it quietly; true if it came
-	for ((i = 0; i < ${2:-100}; i++)); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-dead() { [ -n "$(tm display -p -t c '#{?pane_dead,#{pane_dead_time},}' 2>/dev/null)" ]; }
-wait_dead() {
-	for _ in $(seq 100); do
-		dead && return 0
-		[ "$(tm display -p -t c '#{pane_dead}' 2>/dev/null)" = 1 ] && kill -CHLD "$(tm display -p '#{pid}')"
-		sleep 0.1
-	done
-	fail "talus did not exit"
-}
-
-acknowledged() {
-	mkdir -p "$XDG_DATA_HOME/talus"
-	printf '# talus history v1\n2026-11-01T08:00:00+00:00\tsafety\n' >"$(hist)"
-}
 
 # The history parses with nothing skipped; sets of each session are whole records.
 history_sound() {
@@ -79,14 +26,14 @@ test_kill_9_at_random_moments() {
 	for ((run = 1; run <= KILL_RUNS; run++)); do
 		before=$(grep -c $'\tset\t' "$(hist)")
 		run_in_tmux 80x24 "$(talus_cmd --program micro)"
-		if ! shows "Resume where it stopped?" 30 && ! shows "Enter start" 20; then
+		if ! shows "Resume where it stopped?" 3 && ! shows "Enter start" 2; then
 			fail "run $run: no start screen: $(screen)"
 			return
 		fi
 		if screen | grep -q "Resume where it stopped?"; then keys y; else keys Enter; fi
 		sleep "$(awk -v r=$RANDOM 'BEGIN { printf "%.2f", r / 32768 * 3 }')"
-		kill -9 "$(tm display -p -t c '#{pane_pid}')" 2>/dev/null
-		wait_dead
+		kill -9 "$(tm display -p -t t '#{pane_pid}')" 2>/dev/null
+		wait_exit
 		history_sound
 		# a set once written is never lost
 		[ "$(grep -c $'\tset\t' "$(hist)")" -ge "$before" ] || fail "run $run: sets were lost"
@@ -108,18 +55,18 @@ kill_at_syscall() { # syscall
 	local n total
 	acknowledged
 	run_in_tmux 80x24 "strace -f -o /dev/null -e trace=$1 $(talus_cmd --program micro)"
-	wait_for "Enter start" 50
+	wait_for "Enter start" 5
 	keys Enter
-	wait_for "How much did the ankle hurt" 100
+	wait_for "How much did the ankle hurt" 10
 	keys 1 Enter 1 Enter Enter
 	wait_for "Session done."
 	keys x
-	wait_dead
+	wait_exit
 	total=$(grep -c '' "$(hist)")
 	for ((n = 1; n <= total - 2; n++)); do
 		acknowledged
 		run_in_tmux 80x24 "strace -f -o /dev/null -e inject=$1:signal=KILL:when=$n $(talus_cmd --program micro)"
-		wait_for "Enter start" 50 || return
+		wait_for "Enter start" 5 || return
 		keys Enter
 		for _ in $(seq 100); do
 			dead && break
@@ -127,7 +74,7 @@ kill_at_syscall() { # syscall
 			screen | grep -q "Session done." && keys x
 			sleep 0.1
 		done
-		wait_dead
+		wait_exit
 		history_sound
 		local lines
 		lines=$(grep -c '' "$(hist)")
@@ -140,7 +87,7 @@ kill_at_syscall() { # syscall
 		# a started session that was cut off is offered for resume
 		if grep -q $'\tstart\t' "$(hist)" && ! grep -q $'\tend\t' "$(hist)" && [ "$lines" -lt 6 ]; then
 			run_in_tmux 80x24 "$(talus_cmd --program micro)"
-			wait_for "Resume where it stopped?" 50
+			wait_for "Resume where it stopped?" 5
 		fi
 	done
 	[ "$total" -ge 7 ] || fail "a whole micro session wrote $total lines"
@@ -156,7 +103,7 @@ test_disk_full_during_a_session_then_healed() {
 	run_in_tmux 80x24 "env LD_PRELOAD='$FAULT_LIB' FAULT_WRITE=ENOSPC FAULT_WHILE='$PWD/fault-on' $(talus_cmd --program tiny)"
 	wait_for "Enter start"
 	keys Enter
-	wait_for "NOT SAVED, retrying:" 50
+	wait_for "NOT SAVED, retrying:" 5
 	wait_for "No space left on device"
 	cmp -s before.tsv "$(hist)" || fail "the file changed while the disk was full"
 	wait_for "press Enter when done"
@@ -171,7 +118,7 @@ test_disk_full_during_a_session_then_healed() {
 	keys q y Escape Escape Enter
 	wait_for "Session stopped."
 	keys x
-	wait_dead
+	wait_exit
 	grep -q $'\tend\t.*status=quit' "$(hist)" || fail "no end record"
 }
 
@@ -183,7 +130,7 @@ live_fault() { # env setting, expected reason
 	run_in_tmux 80x24 "env LD_PRELOAD='$FAULT_LIB' $1 FAULT_MATCH=history.tsv $(talus_cmd --program tiny)"
 	wait_for "Enter start"
 	keys Enter
-	wait_for "NOT SAVED, retrying: $2" 50
+	wait_for "NOT SAVED, retrying: $2" 5
 	wait_for "press Enter when done"
 	keys Enter
 	wait_for "Raise"
@@ -203,7 +150,7 @@ test_io_error_at_exit_prints_the_records() {
 	run_in_tmux 80x24 "sh -c \"env LD_PRELOAD='$FAULT_LIB' FAULT_SYNC=EIO $(talus_cmd --program micro) 2>'$PWD/err.txt'; echo \\\$? >'$PWD/status'\""
 	wait_for "Enter start"
 	keys Enter
-	wait_for "How much did the ankle hurt" 100
+	wait_for "How much did the ankle hurt" 10
 	keys Escape Escape Enter
 	wait_for "Session done."
 	wait_for "Not everything is saved yet"
@@ -222,8 +169,8 @@ test_closed_pane_records_interrupted() {
 	keys Enter
 	wait_for "press Enter when done"
 	local pid
-	pid=$(tm display -p -t c '#{pane_pid}')
-	tm kill-pane -t c
+	pid=$(tm display -p -t t '#{pane_pid}')
+	tm kill-pane -t t
 	for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 	kill -0 "$pid" 2>/dev/null && fail "talus still running after its pane closed"
 	grep -q $'\tend\t.*status=interrupted' "$(hist)" || fail "not recorded: $(cat "$(hist)")"
@@ -232,7 +179,7 @@ test_closed_pane_records_interrupted() {
 test_ctrl_z_and_fg_pause() {
 	acknowledged
 	after_test
-	tm -f /dev/null new-session -d -s c -x 80 -y 24 "env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' TERM=xterm-256color PS1='$ ' bash --norc -i"
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 "env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' TERM=xterm-256color PS1='$ ' bash --norc -i"
 	keys "$(talus_cmd --program tiny)" Enter
 	wait_for "Enter start"
 	keys Enter
@@ -255,10 +202,10 @@ test_resize_storm() {
 	keys Enter
 	wait_for "press Enter when done"
 	for i in $(seq 100); do
-		tm resize-window -t c -x $((10 + (i * 37) % 290)) -y $((3 + (i * 13) % 97)) 2>/dev/null
+		tm resize-window -t t -x $((10 + (i * 37) % 290)) -y $((3 + (i * 13) % 97)) 2>/dev/null
 		sleep 0.02
 	done
-	tm resize-window -t c -x 80 -y 24
+	tm resize-window -t t -x 80 -y 24
 	wait_for "press Enter when done"
 	dead && fail "died in the resize storm"
 	keys q y
@@ -272,7 +219,7 @@ test_every_size_from_1x1_to_300x100() {
 		sleep 0.3
 		keys Enter
 		sleep 0.3
-		dead && fail "died at $size: $(tm display -p -t c '#{pane_dead_status}')"
+		dead && fail "died at $size: $(tm display -p -t t '#{pane_dead_status}')"
 		case $size in
 		1x1 | 2x2) ;;
 		10x3 | 20x5 | 39x9) wait_for "Terminal" ;;

@@ -4,79 +4,16 @@
 # seconds (tests/data/programs) keep the whole suite short.
 . "$(dirname "$0")/lib.sh"
 
+. "$(dirname "$0")/tmux.sh"
+
 TINY="$SRCDIR/tests/data/programs"
-SOCK="talus-e2e-$$"
 DATE=2026-11-23
-hist() { echo "$XDG_DATA_HOME/talus/history.tsv"; }
 
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$TMP_ROOT"' EXIT
-
-# Ends the tmux server and waits for talus to be gone, so nothing it writes on its way
-# out lands in the next test.
-after_test() {
-	local pid
-	pid=$(tm display -p -t e2e '#{pane_pid}' 2>/dev/null)
-	tm kill-server 2>/dev/null
-	for _ in $(seq 50); do
-		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-}
-
-# start [WxH] [talus args...]: runs talus in a fresh tmux server; the pane stays after
-# it exits so its status can be read.
+# start [WxH] [talus args...]: the coach on the tiny program
 start() {
 	local size=80x24
 	case "${1:-}" in [0-9]*x[0-9]*) size=$1; shift ;; esac
-	after_test
-	tm -f /dev/null new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-		"exec env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
-		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color ${EXTRA_ENV:-} '$TALUS' --programs '$TINY' \
-		--program tiny --date $DATE ${TRACE:+--trace $TRACE} $*"
-	tm set-option -t e2e remain-on-exit on >/dev/null
-}
-
-screen() { tm capture-pane -p -t e2e; }
-keys() { tm send-keys -t e2e "$@"; }
-
-# wait_for TEXT [SECONDS]: until the screen shows TEXT
-wait_for() {
-	local i limit=$(( ${2:-10} * 10 ))
-	for ((i = 0; i < limit; i++)); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "screen never showed [$1]; it shows:
-$(screen)"
-	return 1
-}
-
-# "1 STATUS" once talus has exited (tmux leaves the status empty for 0)
-pane_status() {
-	local s
-	s=$(tm display -p -t e2e '#{pane_dead} #{pane_dead_status}#{?pane_dead_signal,killed by signal #{pane_dead_signal},}')
-	[ "${s#* }" ] && echo "$s" || echo "${s% } 0"
-}
-# The pane shows dead when the terminal closes; the exit status comes when tmux has
-# reaped the process, which pane_dead_time marks.
-wait_exit() {
-	local i
-	for ((i = 0; i < 50; i++)); do
-		[ -n "$(tm display -p -t e2e '#{?pane_dead,#{pane_dead_time},}')" ] && return 0
-		# tmux can miss the SIGCHLD of a sanitizer build's slower exit and leave it a
-		# zombie; another SIGCHLD makes it reap
-		[ "$(tm display -p -t e2e '#{pane_dead}')" = 1 ] && kill -CHLD "$(tm display -p '#{pid}')"
-		sleep 0.1
-	done
-	fail "talus did not exit: $(tm display -p -t e2e "#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}/#{pane_dead_time}/#{pane_pid}") $(ps -o pid,stat,etime,args -p "$(tm display -p -t e2e "#{pane_pid}")" | tail -n +2)"
-}
-talus_pid() { tm display -p -t e2e '#{pane_pid}'; }
-
-# skips the first-run safety note by acknowledging it in the history beforehand
-acknowledged() {
-	mkdir -p "$(dirname "$(hist)")"
-	printf '# talus history v1\n2026-11-01T08:00:00+00:00\tsafety\n' >"$(hist)"
+	run_in_tmux "$size" "'$TALUS' --programs '$TINY' --program tiny --date $DATE ${TRACE:+--trace $TRACE} $*"
 }
 
 count() { grep -c "$1" "$(hist)"; }
@@ -261,12 +198,12 @@ test_kill_9_then_resume() {
 test_sigterm_restores_the_terminal() {
 	acknowledged
 	after_test
-	tm -f /dev/null new-session -d -s e2e -x 80 -y 24 \
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
 		"cd '$PWD'; stty -a >before; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE; echo \$? >status; stty -a >after; sleep 30"
 	wait_for "Today is a training day."
 	keys Enter
 	wait_for "press Enter when done"
-	kill -TERM "$(pgrep -P "$(tm display -p -t e2e '#{pane_pid}')")"
+	kill -TERM "$(pgrep -P "$(tm display -p -t t '#{pane_pid}')")"
 	for _ in $(seq 50); do [ -s after ] && break; sleep 0.1; done
 	[ "$(cat status)" = 143 ] || fail "exit status $(cat status), want 143"
 	cmp -s before after || fail "terminal modes differ: $(diff before after)"
@@ -300,12 +237,12 @@ test_resize() {
 	wait_for "Today is a training day."
 	keys Enter
 	wait_for "press Enter when done"
-	tm resize-window -t e2e -x 40 -y 12
+	tm resize-window -t t -x 40 -y 12
 	wait_for "press Enter when done"
 	screen | grep -q "exercise \[" && fail "bars shown at 40x12"
-	tm resize-window -t e2e -x 20 -y 5
+	tm resize-window -t t -x 20 -y 5
 	wait_for "Terminal too small"
-	tm resize-window -t e2e -x 80 -y 24
+	tm resize-window -t t -x 80 -y 24
 	wait_for "session  ["
 	keys Enter
 	wait_for "Raise"
@@ -317,12 +254,12 @@ test_no_color() {
 	acknowledged
 	EXTRA_ENV="NO_COLOR=1" start
 	wait_for "Today is a training day."
-	tm capture-pane -e -p -t e2e | grep -q $'\033\[[0-9;]*3[0-7]m' && fail "colour codes with NO_COLOR"
+	tm capture-pane -e -p -t t | grep -q $'\033\[[0-9;]*3[0-7]m' && fail "colour codes with NO_COLOR"
 	keys q
 	wait_exit
 	start
 	wait_for "Today is a training day."
-	tm capture-pane -e -p -t e2e | grep -q $'\033\[[0-9;]*3[0-7]m' || fail "no colour without NO_COLOR"
+	tm capture-pane -e -p -t t | grep -q $'\033\[[0-9;]*3[0-7]m' || fail "no colour without NO_COLOR"
 }
 
 test_not_a_terminal() {

@@ -21,6 +21,7 @@ static const char *const hist_key_name[HK_COUNT] = {
  * which key_slot checks once), so each field costs one compare. */
 #define KEY_SLOTS 64
 static signed char key_slot_id[KEY_SLOTS];
+static size_t key_name_len[HK_COUNT];
 
 static unsigned key_hash(const char *key, size_t len)
 {
@@ -31,7 +32,7 @@ static void init_key_slots(void)
 {
 	memset(key_slot_id, -1, sizeof(key_slot_id));
 	for (int i = 0; i < HK_COUNT; i++) {
-		unsigned h = key_hash(hist_key_name[i], strlen(hist_key_name[i]));
+		unsigned h = key_hash(hist_key_name[i], key_name_len[i] = strlen(hist_key_name[i]));
 		if (key_slot_id[h] >= 0)
 			abort(); /* a new key collides: change key_hash */
 		key_slot_id[h] = (signed char)i;
@@ -45,7 +46,8 @@ static int key_id_len(const char *key, size_t len)
 	if (len < 2)
 		return -1;
 	id = key_slot_id[key_hash(key, len)];
-	if (id < 0 || strncmp(key, hist_key_name[id], len) != 0 || hist_key_name[id][len])
+	/* the length first: a key longer than the name must not read past the name */
+	if (id < 0 || len != key_name_len[id] || memcmp(key, hist_key_name[id], len) != 0)
 		return -1;
 	return id;
 }
@@ -427,6 +429,27 @@ static bool fields_valid(const struct hist_record *rec)
 	}
 }
 
+/* Skips the plain bytes at p, eight at a time while a whole word lies before end: a
+ * word with no byte below 0x20, none at 0x7f or above and no backslash is plain
+ * throughout (the bit tests of "Bit Twiddling Hacks", hasless and haszero). */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static char *skip_plain(char *p, const char *end)
+{
+	while (end - p >= 8) {
+		uint64_t x, bad;
+		memcpy(&x, p, 8);
+		bad = ((x - 0x20 * ONES) & ~x) | ((x + ONES) | x) | (((x ^ ('\\' * ONES)) - ONES) & ~(x ^ ('\\' * ONES)));
+		if (bad & HIGHS)
+			break;
+		p += 8;
+	}
+	while (plain_byte[(unsigned char)*p])
+		p++;
+	return p;
+}
+
 /* Checks a value and undoes its escapes in place, from p up to end (a NUL). Most values
  * are plain ASCII and are only scanned. */
 static bool clean_value(char *p, char *end)
@@ -500,8 +523,7 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 		id = key_id_len(key, (size_t)(p - key));
 		*p++ = '\0';
 		value = p;
-		while (plain_byte[(unsigned char)*p])
-			p++;
+		p = skip_plain(p, end);
 		if (*p != '\t' && *p != '\0') { /* escapes or UTF-8: the careful path */
 			fend = memchr(p, '\t', (size_t)(end - p));
 			fend = fend ? fend : end;

@@ -72,7 +72,7 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 
 void session_log_add(struct session_log *log, const struct hist_record *rec)
 {
-	const char *id = rec_get(rec, "session");
+	const char *id = rec->known[HK_SESSION];
 	struct session *s;
 
 	switch (rec->type) {
@@ -204,6 +204,14 @@ static int by_advice_time(const void *a, const void *b)
 	return (x->when > y->when) - (x->when < y->when);
 }
 
+static bool sessions_in_order(const struct session_log *log)
+{
+	for (size_t i = 1; i < log->nsessions; i++)
+		if (by_start(&log->sessions[i - 1], &log->sessions[i]) > 0)
+			return false;
+	return true;
+}
+
 void session_log_finish(struct session_log *log)
 {
 	for (size_t i = 0; i < log->nsessions; i++) {
@@ -211,8 +219,9 @@ void session_log_finish(struct session_log *log)
 		if (s->secs < 0)
 			s->secs = (int)(s->last_when - s->start_when);
 	}
-	/* qsort on a NULL array is undefined even with no elements */
-	if (log->nsessions > 1)
+	/* qsort on a NULL array is undefined even with no elements; a history written in
+	 * order (the usual case) needs no sort of its large session records at all */
+	if (log->nsessions > 1 && !sessions_in_order(log))
 		qsort(log->sessions, log->nsessions, sizeof(*log->sessions), by_start);
 	if (log->nmornings > 1)
 		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);

@@ -920,6 +920,7 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	typeahead(-1); /* no polling of the keyboard in the middle of a refresh */
 	set_escdelay(25);
 	curs_set(0);
 	draw_init_colors(opt->color);

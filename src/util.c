@@ -1,7 +1,6 @@
 #include "util.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,9 +154,9 @@ bool parse_long(const char *s, long min, long max, long *out)
 	s += negative;
 	if (*s < '0' || *s > '9')
 		return false;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (v > (LONG_MAX - (*s - '0')) / 10)
-			return false; /* overflow */
+	for (int digits = 0; *s >= '0' && *s <= '9'; s++) {
+		if (++digits > 18)
+			return false; /* more than any bound here, and than a long can hold */
 		v = v * 10 + (*s - '0');
 	}
 	if (*s)

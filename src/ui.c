@@ -160,11 +160,10 @@ static enum ui_color phase_color(enum phase p)
 	return p == PHASE_WARMUP ? UC_WARMUP : p == PHASE_MAIN ? UC_MAIN : UC_COOLDOWN;
 }
 
-static void draw_phase_strip(const struct ui *ui, int y, enum phase current)
+static void draw_phase_strip(int y, enum phase current)
 {
 	int x = 1;
 
-	(void)ui;
 	for (int p = 0; p < PHASE_COUNT; p++) {
 		char label[32];
 		attr_t attr = p == (int)current ? (color_attr(phase_color(p)) | A_BOLD | A_REVERSE) : A_DIM;
@@ -192,10 +191,9 @@ static void draw_status_line(const struct ui *ui)
 	}
 }
 
-static const char *step_label(const struct ui *ui, const struct step *s, const struct exercise *ex,
-			      char *buf, size_t len)
+/* The word under the clock; a paced set shows its beat instead. */
+static const char *step_label(const struct step *s, const struct exercise *ex)
 {
-	(void)ui;
 	switch (s->kind) {
 	case STEP_GET_READY:
 		return "GET READY";
@@ -208,13 +206,10 @@ static const char *step_label(const struct ui *ui, const struct step *s, const s
 	}
 	if (!is_rep_exercise(ex))
 		return "HOLD";
-	if (!ex->paced)
-		return "press Enter when done";
-	snprintf(buf, len, "%s", "");
-	return buf;
+	return ex->paced ? "" : "press Enter when done";
 }
 
-/* Seconds of the routine's steps of one exercise, and those before `step`. */
+/* How far into its exercise the session is, by planned time. */
 static void exercise_progress(const struct engine *e, int64_t now, double *fraction)
 {
 	const struct routine *r = e->routine;
@@ -266,7 +261,7 @@ static void draw_session(const struct ui *ui, int64_t now)
 	double frac;
 
 	draw_header(ui);
-	draw_phase_strip(ui, y++, ex->phase);
+	draw_phase_strip(y++, ex->phase);
 	y++;
 	snprintf(line, sizeof(line), "set %d of %d%s", s->set, sets,
 		 s->side == SIDE_LEFT ? "  LEFT" : s->side == SIDE_RIGHT ? "  RIGHT" : "");
@@ -280,7 +275,7 @@ static void draw_session(const struct ui *ui, int64_t now)
 	y++;
 
 	/* the clock */
-	label = step_label(ui, s, ex, extra, sizeof(extra));
+	label = step_label(s, ex);
 	if (s->kind == STEP_WORK && is_rep_exercise(ex) && ex->paced) {
 		static const char *const beat[] = { "UP", "HOLD", "DOWN" };
 		struct tempo_view t = engine_tempo(e, at);

@@ -16,8 +16,9 @@ PKG_CONFIG ?= pkg-config
 INSTALL   ?= install
 
 # Debian packages that `make run` and `make check` install when missing.
+# libFuzzer's runtime comes in libclang-rt-N-dev, N being clang's major version.
 DEB_PACKAGES = gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux \
-	       clang libclang-rt-14-dev valgrind strace
+	       clang valgrind strace
 
 CURSES_PC := $(shell $(PKG_CONFIG) --exists ncursesw 2>/dev/null && echo ncursesw || echo ncurses)
 CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)
@@ -150,17 +151,20 @@ deps:
 		echo "talus: not a Debian system; make sure these are installed: $(DEB_PACKAGES)"; \
 		exit 0; \
 	fi; \
-	missing=""; \
-	for p in $(DEB_PACKAGES); do \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
+	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	install() { \
+		missing=""; \
+		for p in "$$@"; do \
+			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+		done; \
+		[ -n "$$missing" ] || return 0; \
 		echo "talus: installing missing Debian packages:$$missing"; \
-		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
 		$$sudo apt-get update -qq && \
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing \
 			|| { echo "talus: could not install:$$missing" >&2; exit 1; }; \
-	fi
+	}; \
+	install $(DEB_PACKAGES); \
+	install libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
 
 # Sub-makes, so the pkg-config flags are read after deps has installed the packages.
 run: deps

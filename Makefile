@@ -94,6 +94,17 @@ $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(CURSES_CFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The share folder is compiled in: rebuild paths.o when DATADIR (or PREFIX) changes,
+# so `make install PREFIX=/usr` installs a binary that looks in /usr/share/talus.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+
+$(BUILD)/src/paths.o: $(BUILD)/datadir.stamp
+
+.PHONY: FORCE
+FORCE:
+
 # Never sanitized: it is preloaded into either build.
 $(FAULT_LIB): tests/fault/inject.c
 	$(call msg,CC,$<)

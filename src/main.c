@@ -618,6 +618,11 @@ static int cmd_list(struct context *ctx)
 {
 	int status = 0;
 
+	if (ctx->catalog.n == 0) {
+		fputs("talus: no programs found; --programs DIR names a folder of NAME.conf files\n",
+		      stderr);
+		return EXIT_BAD_INPUT;
+	}
 	printf("%-20s %-30s %6s  %s\n", "NAME", "TITLE", "LEVELS", "DAYS");
 	for (size_t i = 0; i < ctx->catalog.n; i++) {
 		struct program prog;

@@ -82,6 +82,12 @@ test_list() {
 	expect_golden list.txt
 }
 
+test_list_with_no_programs() {
+	talus --programs "$PWD/empty" --list
+	expect_status 2
+	expect_err "talus: no programs found; --programs DIR names a folder of NAME.conf files"
+}
+
 test_check_passes_on_shipped_files() {
 	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
 	expect_status 0

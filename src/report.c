@@ -124,14 +124,13 @@ static void collect_sides(const struct hist_record *rec, void *ctx)
 	t->count[which]++;
 }
 
-static void print_side(FILE *out, const struct side_totals *t, int which)
+static void side_text(struct strbuf *sb, const struct side_totals *t, int which)
 {
-	if (!t->count[which]) {
-		fprintf(out, "  %5s -    ", which ? "right" : "left");
-		return;
-	}
-	fprintf(out, "  %5s %4.1f%s", which ? "right" : "left", t->sum[which] / t->count[which],
-		t->timed ? " s" : "  ");
+	if (!t->count[which])
+		sb_printf(sb, "  %5s    -    ", which ? "right" : "left");
+	else
+		sb_printf(sb, "  %5s %4.1f %-4s", which ? "right" : "left",
+			  t->sum[which] / t->count[which], t->timed ? "s" : "reps");
 }
 
 static void print_summary(FILE *out, const struct report_request *req)
@@ -173,10 +172,15 @@ static void print_summary(FILE *out, const struct report_request *req)
 	if (pass.n) {
 		fputs("  Left and right, mean per set:\n", out);
 		for (size_t i = 0; i < pass.n; i++) {
-			fprintf(out, "    %-24.24s", pass.ex[i].exercise);
-			print_side(out, &pass.ex[i], 0);
-			print_side(out, &pass.ex[i], 1);
-			fputc('\n', out);
+			struct strbuf line;
+			sb_init(&line);
+			sb_printf(&line, "    %-24.24s", pass.ex[i].exercise);
+			side_text(&line, &pass.ex[i], 0);
+			side_text(&line, &pass.ex[i], 1);
+			while (line.len && line.buf[line.len - 1] == ' ') /* no trailing blanks */
+				line.buf[--line.len] = '\0';
+			fprintf(out, "%s\n", line.buf);
+			sb_free(&line);
 		}
 	}
 	if (npains) {

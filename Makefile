@@ -18,7 +18,7 @@ INSTALL   ?= install
 # Debian packages that `make run` and `make check` install when missing.
 # libFuzzer's runtime comes in libclang-rt-N-dev, N being clang's major version.
 DEB_PACKAGES = gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux \
-	       clang valgrind strace
+	       clang valgrind strace procps
 
 CURSES_PC := $(shell $(PKG_CONFIG) --exists ncursesw 2>/dev/null && echo ncursesw || echo ncurses)
 CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)

@@ -96,6 +96,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	routine_build(&c->routine, c->program, c->level);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
+	sb_init(&c->line);
 	c->safety_needed = !setup->log->safety_acknowledged && setup->log->nsessions == 0;
 	c->rules = setup->rules;
 	copy_str(c->why, sizeof(c->why), setup->why ? setup->why : "");
@@ -116,6 +117,7 @@ void coach_free(struct coach *c)
 	engine_free(&c->engine);
 	routine_free(&c->routine);
 	history_writer_free(&c->writer);
+	sb_free(&c->line);
 	if (c->trace)
 		fclose(c->trace);
 	c->trace = NULL;
@@ -126,28 +128,25 @@ time_t coach_wall(const struct coach *c)
 	return time(NULL) + c->wall_offset;
 }
 
-static bool append(struct coach *c, struct strbuf *line)
+/* Ends the record in c->line and saves it (or keeps it for a retry). */
+static bool append(struct coach *c)
 {
-	rec_finish(line);
-	return history_append(&c->writer, line->buf);
+	rec_finish(&c->line);
+	return history_append(&c->writer, c->line.buf);
 }
 
 bool coach_ack_safety(struct coach *c, time_t wall)
 {
-	struct strbuf line;
 	bool ok;
 
-	sb_init(&line);
-	rec_begin(&line, wall, REC_SAFETY);
-	ok = append(c, &line);
-	sb_free(&line);
+	rec_begin(&c->line, wall, REC_SAFETY);
+	ok = append(c);
 	c->safety_needed = false;
 	return ok;
 }
 
 bool coach_start(struct coach *c, time_t wall, int64_t now)
 {
-	struct strbuf line;
 	struct tm tm;
 	char stamp[32];
 	bool ok;
@@ -160,14 +159,12 @@ bool coach_start(struct coach *c, time_t wall, int64_t now)
 	engine_init(&c->engine, &c->routine, now);
 	c->started = true;
 	c->sets_saved = 0;
-	sb_init(&line);
-	rec_begin(&line, wall, REC_START);
-	rec_str(&line, "session", c->session_id);
-	rec_str(&line, "program", c->program->name);
-	rec_int(&line, "level", c->level);
-	rec_int(&line, "planned", routine_planned_sets(&c->routine));
-	ok = append(c, &line);
-	sb_free(&line);
+	rec_begin(&c->line, wall, REC_START);
+	rec_str(&c->line, "session", c->session_id);
+	rec_str(&c->line, "program", c->program->name);
+	rec_int(&c->line, "level", c->level);
+	rec_int(&c->line, "planned", routine_planned_sets(&c->routine));
+	ok = append(c);
 	coach_trace_step(c, now, engine_deadline(&c->engine));
 	return ok;
 }
@@ -187,104 +184,89 @@ bool coach_resume(struct coach *c, time_t wall, int64_t now)
 bool coach_save_progress(struct coach *c, time_t wall)
 {
 	struct engine *e = &c->engine;
-	struct strbuf line;
 	bool ok = true;
 
 	if (!c->started)
 		return true;
-	sb_init(&line);
 	for (size_t i = 0; i < e->nsets; i++) {
 		const struct set_event *ev = &e->sets[i];
 		const struct exercise *ex = &c->program->exercises[ev->exercise];
-		rec_begin(&line, wall, REC_SET);
-		rec_str(&line, "session", c->session_id);
-		rec_str(&line, "exercise", ex->name);
+		rec_begin(&c->line, wall, REC_SET);
+		rec_str(&c->line, "session", c->session_id);
+		rec_str(&c->line, "exercise", ex->name);
 		if (ev->side != SIDE_NONE)
-			rec_str(&line, "side", ev->side == SIDE_LEFT ? "left" : "right");
-		rec_int(&line, "set", ev->set);
+			rec_str(&c->line, "side", ev->side == SIDE_LEFT ? "left" : "right");
+		rec_int(&c->line, "set", ev->set);
 		if (is_rep_exercise(ex))
-			rec_int(&line, "reps", ev->reps);
-		rec_int(&line, "target", ev->target);
-		rec_int(&line, "secs", ev->secs);
-		ok &= append(c, &line);
+			rec_int(&c->line, "reps", ev->reps);
+		rec_int(&c->line, "target", ev->target);
+		rec_int(&c->line, "secs", ev->secs);
+		ok &= append(c);
 		c->sets_saved++;
 	}
 	for (size_t i = 0; i < e->nskipped; i++) {
-		rec_begin(&line, wall, REC_SKIP);
-		rec_str(&line, "session", c->session_id);
-		rec_str(&line, "exercise", c->program->exercises[e->skipped[i]].name);
-		ok &= append(c, &line);
+		rec_begin(&c->line, wall, REC_SKIP);
+		rec_str(&c->line, "session", c->session_id);
+		rec_str(&c->line, "exercise", c->program->exercises[e->skipped[i]].name);
+		ok &= append(c);
 	}
 	e->nsets = e->nskipped = 0;
-	sb_free(&line);
 	return ok;
 }
 
 bool coach_finish(struct coach *c, enum session_status status, time_t wall, int64_t now)
 {
-	struct strbuf line;
 	bool ok;
 
 	if (!c->started || c->ended)
 		return coach_retry(c);
 	ok = coach_save_progress(c, wall);
-	sb_init(&line);
-	rec_begin(&line, wall, REC_END);
-	rec_str(&line, "session", c->session_id);
-	rec_str(&line, "status", session_status_name[status]);
+	rec_begin(&c->line, wall, REC_END);
+	rec_str(&c->line, "session", c->session_id);
+	rec_str(&c->line, "status", session_status_name[status]);
 	if (c->pain_during >= 0)
-		rec_int(&line, "pain-during", c->pain_during);
+		rec_int(&c->line, "pain-during", c->pain_during);
 	if (c->pain_after >= 0)
-		rec_int(&line, "pain-after", c->pain_after);
-	rec_int(&line, "secs", (long)(engine_active_ms(&c->engine, now) / 1000));
+		rec_int(&c->line, "pain-after", c->pain_after);
+	rec_int(&c->line, "secs", (long)(engine_active_ms(&c->engine, now) / 1000));
 	if (c->note[0])
-		rec_str(&line, "note", c->note);
-	ok &= append(c, &line);
-	sb_free(&line);
+		rec_str(&c->line, "note", c->note);
+	ok &= append(c);
 	c->ended = true;
 	return ok;
 }
 
 bool coach_record_morning(struct coach *c, int pain, time_t wall)
 {
-	struct strbuf line;
 	bool ok;
 
-	sb_init(&line);
-	rec_begin(&line, wall, REC_MORNING);
-	rec_int(&line, "pain", pain);
-	ok = append(c, &line);
-	sb_free(&line);
+	rec_begin(&c->line, wall, REC_MORNING);
+	rec_int(&c->line, "pain", pain);
+	ok = append(c);
 	c->ask_morning = false;
 	return ok;
 }
 
 bool coach_record_advice(struct coach *c, time_t wall)
 {
-	struct strbuf line;
 	bool ok;
 
-	sb_init(&line);
-	rec_begin(&line, wall, REC_ADVICE);
-	rec_str(&line, "reason", red_flag_key[c->flags.flag]);
-	ok = append(c, &line);
-	sb_free(&line);
+	rec_begin(&c->line, wall, REC_ADVICE);
+	rec_str(&c->line, "reason", red_flag_key[c->flags.flag]);
+	ok = append(c);
 	c->flags.flag = RF_NONE;
 	return ok;
 }
 
 bool coach_record_test(struct coach *c, bool passed, time_t wall)
 {
-	struct strbuf line;
 	bool ok;
 
-	sb_init(&line);
-	rec_begin(&line, wall, REC_TEST);
-	rec_str(&line, "program", c->program->name);
-	rec_str(&line, "next", c->program->next);
-	rec_str(&line, "answer", passed ? "yes" : "no");
-	ok = append(c, &line);
-	sb_free(&line);
+	rec_begin(&c->line, wall, REC_TEST);
+	rec_str(&c->line, "program", c->program->name);
+	rec_str(&c->line, "next", c->program->next);
+	rec_str(&c->line, "answer", passed ? "yes" : "no");
+	ok = append(c);
 	c->ask_entry_test = false;
 	if (passed)
 		snprintf(c->why_next, sizeof(c->why_next), "Next session: %s, level 1.", c->program->next);

@@ -26,6 +26,7 @@ struct coach {
 	struct routine routine;
 	struct engine engine;
 	struct history_writer writer;
+	struct strbuf line;        /* the record being written, reused */
 	char session_id[SESSION_ID_MAX + 1];
 	bool started;
 	bool ended;

@@ -63,52 +63,57 @@ static int fd_matches(int fd)
 
 static long written;
 
+/* How many of len bytes a faulty write lets through: some when FAULT_WRITE_AFTER still
+ * allows them (a short write), else -1 with errno set to the fault. */
+static ssize_t write_budget(int code, size_t len)
+{
+	const char *after = getenv("FAULT_WRITE_AFTER");
+	long allowed = after ? atol(after) : 0;
+
+	if (written < allowed)
+		return (ssize_t)(len < (size_t)(allowed - written) ? len : (size_t)(allowed - written));
+	errno = code;
+	return -1;
+}
+
+static ssize_t account(ssize_t r)
+{
+	if (r > 0)
+		written += r;
+	return r;
+}
+
 ssize_t write(int fd, const void *buf, size_t len)
 {
 	static ssize_t (*real)(int, const void *, size_t);
 	int code = code_of(getenv("FAULT_WRITE"));
+	ssize_t n;
 
 	if (!real)
 		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-	if (code && fd_matches(fd)) {
-		const char *after = getenv("FAULT_WRITE_AFTER");
-		long allowed = after ? atol(after) : 0;
-		if (written < allowed) {
-			size_t n = len < (size_t)(allowed - written) ? len : (size_t)(allowed - written);
-			ssize_t r = real(fd, buf, n);
-			if (r > 0)
-				written += r;
-			return r;
-		}
-		errno = code;
+	if (!code || !fd_matches(fd))
+		return real(fd, buf, len);
+	if ((n = write_budget(code, len)) < 0)
 		return -1;
-	}
-	return real(fd, buf, len);
+	return account(real(fd, buf, (size_t)n));
 }
 
 ssize_t writev(int fd, const struct iovec *iov, int count)
 {
 	static ssize_t (*real)(int, const struct iovec *, int);
 	int code = code_of(getenv("FAULT_WRITE"));
+	struct iovec part;
+	ssize_t n;
 
 	if (!real)
 		real = (ssize_t (*)(int, const struct iovec *, int))dlsym(RTLD_NEXT, "writev");
-	if (code && fd_matches(fd)) {
-		const char *after = getenv("FAULT_WRITE_AFTER");
-		long allowed = after ? atol(after) : 0;
-		if (written < allowed && count > 0) {
-			struct iovec part = iov[0];
-			if (part.iov_len > (size_t)(allowed - written))
-				part.iov_len = (size_t)(allowed - written);
-			ssize_t r = real(fd, &part, 1);
-			if (r > 0)
-				written += r;
-			return r;
-		}
-		errno = code;
+	if (!code || !fd_matches(fd) || count < 1)
+		return real(fd, iov, count);
+	if ((n = write_budget(code, iov[0].iov_len)) < 0)
 		return -1;
-	}
-	return real(fd, iov, count);
+	part = iov[0];
+	part.iov_len = (size_t)n;
+	return account(real(fd, &part, 1));
 }
 
 static int sync_fault(int fd)

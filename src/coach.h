@@ -12,8 +12,8 @@
 #include "program.h"
 #include "scheduler.h"
 #include "routine.h"
-#include "session.h"
-#include "sessions.h"
+#include "engine.h"
+#include "session_log.h"
 
 #define NOTE_MAX 200
 

@@ -17,7 +17,7 @@
 #include "program.h"
 #include "report.h"
 #include "scheduler.h"
-#include "sessions.h"
+#include "session_log.h"
 #include "ui.h"
 #include "util.h"
 

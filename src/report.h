@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "clock.h"
-#include "sessions.h"
+#include "session_log.h"
 
 struct report_request {
 	const struct session_log *log;

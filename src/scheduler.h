@@ -9,7 +9,7 @@
 #include "clock.h"
 #include "config.h"
 #include "program.h"
-#include "sessions.h"
+#include "session_log.h"
 
 enum level_reason {
 	LR_START,        /* no counted session yet */

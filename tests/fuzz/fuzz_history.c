@@ -10,7 +10,7 @@
 
 #include "config.h"
 #include "scheduler.h"
-#include "sessions.h"
+#include "session_log.h"
 
 static struct program prog;
 static struct user_config cfg;

@@ -15,7 +15,7 @@ int main(void)
 	srunner_add_suite(sr, plan_suite());
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, report_suite());
-	srunner_add_suite(sr, session_suite());
+	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, keys_suite());
 	srunner_add_suite(sr, scheduler_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "history.h"
-#include "sessions.h"
+#include "session_log.h"
 #include "unit.h"
 
 static char dir[64];

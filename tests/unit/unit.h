@@ -15,7 +15,7 @@ Suite *plan_suite(void);
 Suite *util_suite(void);
 Suite *history_suite(void);
 Suite *report_suite(void);
-Suite *session_suite(void);
+Suite *engine_suite(void);
 Suite *keys_suite(void);
 Suite *scheduler_suite(void);
 

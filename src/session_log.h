@@ -1,7 +1,7 @@
 /* The history file read back as sessions, morning ratings and manual levels: what
  * the report, the scheduler and the coach's resume offer work from. */
-#ifndef TALUS_SESSIONS_H
-#define TALUS_SESSIONS_H
+#ifndef TALUS_SESSION_LOG_H
+#define TALUS_SESSION_LOG_H
 
 #include <stdbool.h>
 #include <stddef.h>

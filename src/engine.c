@@ -1,4 +1,4 @@
-#include "session.h"
+#include "engine.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* The session engine driven by made-up time. */
 #include <string.h>
 
-#include "session.h"
+#include "engine.h"
 #include "unit.h"
 
 static const char text[] =
@@ -216,7 +216,7 @@ START_TEST(session_left)
 }
 END_TEST
 
-Suite *session_suite(void)
+Suite *engine_suite(void)
 {
 	Suite *s = suite_create("session");
 	TCase *tc = tcase_create("engine");

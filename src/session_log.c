@@ -1,4 +1,4 @@
-#include "sessions.h"
+#include "session_log.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "routine.h"
+#include "text.h"
 #include "util.h"
 
 #define PHASE_COL 2
@@ -41,34 +42,31 @@ static void pad_to(FILE *out, int *col, int target)
 }
 
 /* Writes text from column col (where the line already is), wrapping at word breaks
- * to stay inside PLAN_WIDTH and going on at column indent. */
+ * to stay inside PLAN_WIDTH and going on at column indent. Words are joined by one
+ * space, so a padded date ("Wed  9 Dec") reads as a sentence. */
 static void put_wrapped(FILE *out, int col, int indent, const char *text)
 {
-	const char *p = text;
-	int start = col;
+	struct strbuf words;
+	const char *line;
 
-	while (*p) {
-		const char *word = p;
-		int width = 0;
-		while (*p && *p != ' ') {
-			width += ((unsigned char)*p & 0xc0) != 0x80;
-			p++;
-		}
-		if (col > start && col + 1 + width > PLAN_WIDTH) {
-			fputc('\n', out);
+	sb_init(&words);
+	for (const char *p = text; *p; p++)
+		if (*p != ' ' || (p[1] && p[1] != ' ' && words.len))
+			sb_putc(&words, *p);
+	line = words.buf;
+	do {
+		const char *rest;
+		size_t n = text_wrap(line, PLAN_WIDTH - col, &rest);
+
+		if (line != words.buf) {
 			col = 0;
 			pad_to(out, &col, indent);
-			start = col;
-		} else if (col > start) {
-			fputc(' ', out);
-			col++;
 		}
-		fwrite(word, 1, (size_t)(p - word), out);
-		col += width;
-		while (*p == ' ')
-			p++;
-	}
-	fputc('\n', out);
+		fwrite(line, 1, n, out);
+		fputc('\n', out);
+		line = rest;
+	} while (*line);
+	sb_free(&words);
 }
 
 /* A sentence of its own, continued with a two-space indent. */
@@ -113,7 +111,7 @@ static void print_session(FILE *out, const struct program *prog, int level)
 		}
 		pad_to(out, &col, TITLE_COL);
 		fputs(ex->title, out);
-		col += (int)utf8_width(ex->title);
+		col += text_width(ex->title);
 		pad_to(out, &col, DOSE_COL);
 		format_dose(ex, level, dose, sizeof(dose));
 		put_wrapped(out, col, DOSE_COL, dose);

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "confdoc.h"
+#include "text.h"
 #include "util.h"
 
 const char *const phase_key[PHASE_COUNT] = { "warmup", "main", "cooldown" };
@@ -108,7 +109,7 @@ static bool check_text(const struct where *w, const char *key, const char *text,
 	if (!is_clean_utf8(text, false))
 		return conf_error(w->doc, line_of(w, key),
 				  "%s must be one line of UTF-8 text without control characters", key);
-	if (utf8_width(text) > max_cols)
+	if ((size_t)text_width(text) > max_cols)
 		return conf_error(w->doc, line_of(w, key), "%s is longer than %zu characters", key,
 				  max_cols);
 	return true;

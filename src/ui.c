@@ -17,6 +17,7 @@
 #include "clock.h"
 #include "ui_curses.h"
 #include "ui_draw.h"
+#include "text.h"
 #include "util.h"
 
 #define MIN_COLS 40
@@ -151,7 +152,7 @@ static void draw_header(const struct ui *ui)
 	attroff(color_attr(UC_HEADER));
 	draw_text(0, 0, COLS, left, color_attr(UC_HEADER) | A_BOLD);
 	snprintf(left, sizeof(left), "%s %d ", date, cd.year);
-	if ((int)strlen(left) + (int)utf8_width(c->program->title) + 24 < COLS)
+	if ((int)strlen(left) + text_width(c->program->title) + 24 < COLS)
 		draw_text(0, COLS - (int)strlen(left), (int)strlen(left), left, color_attr(UC_HEADER));
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 static bool have_color;
@@ -101,32 +102,18 @@ void draw_bar(int y, int x, int width, double fraction, bool utf8)
 	mvaddch(y, x + width - 1, ']');
 }
 
-/* Byte length of the first `cols` columns of UTF-8 text (one column a code point). */
-static size_t bytes_for_cols(const char *text, int cols)
-{
-	const char *p = text;
-
-	while (*p && cols > 0) {
-		p++;
-		while (((unsigned char)*p & 0xc0) == 0x80)
-			p++;
-		cols--;
-	}
-	return (size_t)(p - text);
-}
-
 void draw_text(int y, int x, int width, const char *text, attr_t attr)
 {
 	if (width <= 0 || y < 0 || y >= LINES)
 		return;
 	attron(attr);
-	mvaddnstr(y, x, text, (int)bytes_for_cols(text, width));
+	mvaddnstr(y, x, text, (int)text_fit(text, width));
 	attroff(attr);
 }
 
 void draw_centered(int y, const char *text, attr_t attr)
 {
-	int w = (int)utf8_width(text);
+	int w = text_width(text);
 	int x = w >= COLS ? 0 : (COLS - w) / 2;
 
 	draw_text(y, x, COLS - x, text, attr);
@@ -136,23 +123,14 @@ int draw_wrapped(int y, int x, int width, int max_lines, const char *text, attr_
 {
 	int lines = 0;
 
+	attron(attr);
 	while (*text && lines < max_lines) {
-		const char *end = text + bytes_for_cols(text, width);
-		const char *cut = end;
-		if (*end) {
-			while (cut > text && *cut != ' ')
-				cut--;
-			if (cut == text)
-				cut = end;
-		}
-		attron(attr);
-		mvaddnstr(y + lines, x, text, (int)(cut - text));
-		attroff(attr);
-		text = cut;
-		while (*text == ' ')
-			text++;
+		const char *line = text;
+		size_t n = text_wrap(line, width, &text);
+		mvaddnstr(y + lines, x, line, (int)n);
 		lines++;
 	}
+	attroff(attr);
 	return lines;
 }
 

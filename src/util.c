@@ -234,13 +234,3 @@ void sanitize_text(char *s)
 		p += n;
 	}
 }
-
-size_t utf8_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}

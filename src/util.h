@@ -47,7 +47,4 @@ int utf8_seq_len(const unsigned char *p);
  * so a message quoting bad input is safe to print. */
 void sanitize_text(char *s);
 
-/* Display width of UTF-8 text, counting each code point as one column. */
-size_t utf8_width(const char *s);
-
 #endif

@@ -301,6 +301,17 @@ bool coach_unsaved(const struct coach *c)
 	return c->writer.npending > 0;
 }
 
+void coach_print_unsaved(const struct coach *c, FILE *out)
+{
+	if (!coach_unsaved(c))
+		return;
+	fprintf(out, "talus: %s\n", c->writer.err);
+	fprintf(out, "talus: these records are not saved; to keep them, add them to %s "
+		     "by hand:\n", c->writer.path);
+	for (size_t i = 0; i < c->writer.npending; i++)
+		fputs(c->writer.pending[i], out);
+}
+
 const char *coach_save_error(const struct coach *c)
 {
 	return c->writer.npending ? strerror(c->writer.errnum) : NULL;

@@ -88,6 +88,8 @@ void coach_refresh(struct coach *c);
 /* Why records are waiting to be saved (a short reason), or NULL. */
 const char *coach_save_error(const struct coach *c);
 bool coach_unsaved(const struct coach *c);
+/* Says why records are unsaved and prints them, so the runner can add them by hand. */
+void coach_print_unsaved(const struct coach *c, FILE *out);
 
 /* Sets planned in the routine, each side counted. */
 int routine_planned_sets(const struct routine *r);

@@ -1,5 +1,5 @@
 /* The session engine: walks the steps of a routine against a clock it is handed.
- * No curses and no reading of the clock in here: every call takes `now`, in
+ * No screen code and no reading of the clock in here: every call takes `now`, in
  * milliseconds on a monotonic clock, so tests drive it with made-up time. */
 #ifndef TALUS_ENGINE_H
 #define TALUS_ENGINE_H

@@ -34,7 +34,8 @@ static void init_key_slots(void)
 	for (int i = 0; i < HK_COUNT; i++) {
 		unsigned h = key_hash(hist_key_name[i], key_name_len[i] = strlen(hist_key_name[i]));
 		if (key_slot_id[h] >= 0)
-			abort(); /* a new key collides: change key_hash */
+			die("history keys %s and %s share a hash slot", hist_key_name[i],
+			    hist_key_name[(int)key_slot_id[h]]); /* change key_hash */
 		key_slot_id[h] = (signed char)i;
 	}
 }

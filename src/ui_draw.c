@@ -134,6 +134,23 @@ int draw_wrapped(int y, int x, int width, int max_lines, const char *text, attr_
 	return lines;
 }
 
+enum ui_color phase_color(enum phase p)
+{
+	return p == PHASE_WARMUP ? UC_WARMUP : p == PHASE_MAIN ? UC_MAIN : UC_COOLDOWN;
+}
+
+void draw_box(int y, int x, int h, int w)
+{
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+}
+
 void format_clock(long secs, char *buf, size_t len)
 {
 	if (secs < 0)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "program.h"
 #include "ui_curses.h"
 
 enum ui_color { UC_NONE, UC_WARMUP, UC_MAIN, UC_COOLDOWN, UC_ALERT, UC_HEADER, UC_COUNT };
@@ -25,6 +26,12 @@ void draw_text(int y, int x, int width, const char *text, attr_t attr);
 void draw_centered(int y, const char *text, attr_t attr);
 /* Word-wraps text into at most max_lines lines; returns lines used. */
 int draw_wrapped(int y, int x, int width, int max_lines, const char *text, attr_t attr);
+
+/* The colour of a phase of the session. */
+enum ui_color phase_color(enum phase p);
+
+/* A line-drawn box. */
+void draw_box(int y, int x, int h, int w);
 
 /* "45", "1:30", "15:00" */
 void format_clock(long secs, char *buf, size_t len);

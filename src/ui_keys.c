@@ -1,34 +1,187 @@
-/* Every key of the session screen, its action and its help text, in one table: the
- * help overlay is drawn from it and a test checks the README against it. */
+/* Every key of every screen, its action and its help text, in one table: the key
+ * bars and the help overlay are drawn from it and a test checks the README against it. */
 #include "ui_curses.h"
 
 #include "util.h"
 
+#define ENTER_KEYS(map, act, help) \
+	{ '\n', act, "Enter", help, map }, { '\r', act, NULL, NULL, map }, \
+	{ KEYCODE(KEY_ENTER), act, NULL, NULL, map }
+
 const struct key_binding key_bindings[] = {
-	{ ' ', ACT_PAUSE, "Space", "pause / resume" },
-	{ '\n', ACT_DONE, "Enter", "set done; go on to the next step" },
-	{ '\r', ACT_DONE, NULL, NULL },
-	{ KEY_ENTER, ACT_DONE, NULL, NULL },
-	{ 's', ACT_SKIP, "s", "skip this step (a rest, a countdown, or the set)" },
-	{ KEY_RIGHT, ACT_SKIP, "Right", "same as s" },
-	{ 'S', ACT_SKIP_EXERCISE, "S", "skip the rest of this exercise" },
-	{ 'b', ACT_BACK, "b", "back: redo the set" },
-	{ KEY_LEFT, ACT_BACK, "Left", "same as b" },
-	{ '+', ACT_REST_PLUS, "+", "15 s more rest" },
-	{ '=', ACT_REST_PLUS, NULL, NULL },
-	{ KEY_UP, ACT_REST_PLUS, "Up", "same as +" },
-	{ '-', ACT_REST_MINUS, "-", "15 s less rest" },
-	{ KEY_DOWN, ACT_REST_MINUS, "Down", "same as -" },
-	{ 'q', ACT_QUIT, "q", "quit (asks first; what is done is kept)" },
-	{ '?', ACT_HELP, "?", "show or hide this help" },
+	{ ' ', ACT_PAUSE, "Space", "pause / resume", KM_SESSION },
+	ENTER_KEYS(KM_SESSION, ACT_DONE, "set done; go on to the next step"),
+	{ 's', ACT_SKIP, "s", "skip this step (a rest, a countdown, or the set)", KM_SESSION },
+	{ KEYCODE(KEY_RIGHT), ACT_SKIP, "Right", "same as s", KM_SESSION },
+	{ 'S', ACT_SKIP_EXERCISE, "S", "skip the rest of this exercise", KM_SESSION },
+	{ 'b', ACT_BACK, "b", "back: redo the set", KM_SESSION },
+	{ KEYCODE(KEY_LEFT), ACT_BACK, "Left", "same as b", KM_SESSION },
+	{ '+', ACT_REST_PLUS, "+", "15 s more rest", KM_SESSION },
+	{ '=', ACT_REST_PLUS, NULL, NULL, KM_SESSION },
+	{ KEYCODE(KEY_UP), ACT_REST_PLUS, "Up", "same as +", KM_SESSION },
+	{ '-', ACT_REST_MINUS, "-", "15 s less rest", KM_SESSION },
+	{ KEYCODE(KEY_DOWN), ACT_REST_MINUS, "Down", "same as -", KM_SESSION },
+	{ 'q', ACT_QUIT, "q", "quit (asks first; what is done is kept)", KM_SESSION },
+	{ '?', ACT_HELP, "?", "show or hide this help", KM_SESSION },
+
+	{ KEY_ANYKEY, ACT_ANY, "any key", "closes the help", KM_HELP },
+
+	{ 'y', ACT_YES, "y", "quit the session; what is done is kept", KM_CONFIRM_QUIT },
+	{ 'Y', ACT_YES, NULL, NULL, KM_CONFIRM_QUIT },
+	{ 'n', ACT_NO, "n", "carry on", KM_CONFIRM_QUIT },
+	{ 'N', ACT_NO, NULL, NULL, KM_CONFIRM_QUIT },
+	{ 27, ACT_NO, NULL, NULL, KM_CONFIRM_QUIT },
+	{ 'q', ACT_NO, NULL, NULL, KM_CONFIRM_QUIT },
+
+	ENTER_KEYS(KM_START, ACT_CONFIRM, "start the session"),
+	{ 'q', ACT_QUIT, "q", "leave talus", KM_START },
+
+	ENTER_KEYS(KM_SAFETY, ACT_CONFIRM, "I have read the safety note"),
+	{ 'q', ACT_QUIT, "q", "leave talus", KM_SAFETY },
+
+	ENTER_KEYS(KM_ADVICE, ACT_CONFIRM, "understood"),
+
+	{ 'y', ACT_YES, "y", "resume where the session stopped", KM_RESUME },
+	{ 'Y', ACT_YES, NULL, NULL, KM_RESUME },
+	{ 'n', ACT_NO, "n", "start the session again", KM_RESUME },
+	{ 'N', ACT_NO, NULL, NULL, KM_RESUME },
+	{ 'q', ACT_QUIT, "q", "leave talus", KM_RESUME },
+
+	{ 'y', ACT_YES, "y", "yes, I pass the entry test: move on", KM_TEST },
+	{ 'Y', ACT_YES, NULL, NULL, KM_TEST },
+	{ 'n', ACT_NO, "n", "not yet", KM_TEST },
+	{ 'N', ACT_NO, NULL, NULL, KM_TEST },
+
+	{ '0', ACT_DIGIT, "0-9", "choose that rating (1 then 0 is 10)", KM_PAIN },
+	{ '1', ACT_DIGIT, NULL, NULL, KM_PAIN }, { '2', ACT_DIGIT, NULL, NULL, KM_PAIN },
+	{ '3', ACT_DIGIT, NULL, NULL, KM_PAIN }, { '4', ACT_DIGIT, NULL, NULL, KM_PAIN },
+	{ '5', ACT_DIGIT, NULL, NULL, KM_PAIN }, { '6', ACT_DIGIT, NULL, NULL, KM_PAIN },
+	{ '7', ACT_DIGIT, NULL, NULL, KM_PAIN }, { '8', ACT_DIGIT, NULL, NULL, KM_PAIN },
+	{ '9', ACT_DIGIT, NULL, NULL, KM_PAIN },
+	{ KEYCODE(KEY_LEFT), ACT_LESS, "Left", "one less (also Down, h)", KM_PAIN },
+	{ KEYCODE(KEY_DOWN), ACT_LESS, NULL, NULL, KM_PAIN },
+	{ 'h', ACT_LESS, NULL, NULL, KM_PAIN },
+	{ KEYCODE(KEY_RIGHT), ACT_MORE, "Right", "one more (also Up, l)", KM_PAIN },
+	{ KEYCODE(KEY_UP), ACT_MORE, NULL, NULL, KM_PAIN },
+	{ 'l', ACT_MORE, NULL, NULL, KM_PAIN },
+	ENTER_KEYS(KM_PAIN, ACT_CONFIRM, "confirm the rating"),
+	{ 27, ACT_CANCEL, "Esc", "skip the question", KM_PAIN },
+
+	ENTER_KEYS(KM_NOTE, ACT_CONFIRM, "save the note and finish"),
+	{ KEYCODE(KEY_BACKSPACE), ACT_ERASE, "Backspace", "delete the last character", KM_NOTE },
+	{ 127, ACT_ERASE, NULL, NULL, KM_NOTE },
+	{ 8, ACT_ERASE, NULL, NULL, KM_NOTE },
+
+	{ KEY_ANYKEY, ACT_ANY, "any key", "leave", KM_SUMMARY },
 };
 
 const size_t key_binding_count = ARRAY_SIZE(key_bindings);
 
+const char *const keymap_title[KM_COUNT] = {
+	[KM_SESSION] = "session", [KM_HELP] = "help", [KM_CONFIRM_QUIT] = "quit?",
+	[KM_START] = "start", [KM_SAFETY] = "safety note", [KM_ADVICE] = "advice",
+	[KM_RESUME] = "resume", [KM_TEST] = "entry test", [KM_PAIN] = "pain",
+	[KM_NOTE] = "note", [KM_SUMMARY] = "summary",
+};
+
+/* The key bar of each screen: the actions it shows, in order. */
+static const struct bar_item session_bar[] = {
+	{ ACT_PAUSE, ACT_NONE, "pause", 1 },
+	{ ACT_DONE, ACT_NONE, "done", 1 },
+	{ ACT_SKIP, ACT_NONE, "skip", 0 },
+	{ ACT_BACK, ACT_NONE, "back", 0 },
+	{ ACT_REST_PLUS, ACT_REST_MINUS, "rest", 0 },
+	{ ACT_QUIT, ACT_NONE, "quit", 1 },
+	{ ACT_HELP, ACT_NONE, "help", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item start_bar[] = {
+	{ ACT_CONFIRM, ACT_NONE, "start", 1 },
+	{ ACT_QUIT, ACT_NONE, "quit", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item safety_bar[] = {
+	{ ACT_CONFIRM, ACT_NONE, "I have read this", 1 },
+	{ ACT_QUIT, ACT_NONE, "quit", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item advice_bar[] = {
+	{ ACT_CONFIRM, ACT_NONE, "understood", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item resume_bar[] = {
+	{ ACT_YES, ACT_NONE, "resume", 1 },
+	{ ACT_NO, ACT_NONE, "start again", 1 },
+	{ ACT_QUIT, ACT_NONE, "quit", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item test_bar[] = {
+	{ ACT_YES, ACT_NONE, "yes, move on", 1 },
+	{ ACT_NO, ACT_NONE, "not yet", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item pain_bar[] = {
+	{ ACT_LESS, ACT_MORE, "choose", 1 },
+	{ ACT_DIGIT, ACT_NONE, "rate", 0 },
+	{ ACT_CONFIRM, ACT_NONE, "confirm", 1 },
+	{ ACT_CANCEL, ACT_NONE, "skip", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item note_bar[] = {
+	{ ACT_CONFIRM, ACT_NONE, "finish", 1 },
+	{ ACT_ERASE, ACT_NONE, "delete", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item summary_bar[] = {
+	{ ACT_ANY, ACT_NONE, "leave", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+const struct bar_item *const keymap_bar[KM_COUNT] = {
+	[KM_SESSION] = session_bar,
+	[KM_START] = start_bar,
+	[KM_SAFETY] = safety_bar,
+	[KM_ADVICE] = advice_bar,
+	[KM_RESUME] = resume_bar,
+	[KM_TEST] = test_bar,
+	[KM_PAIN] = pain_bar,
+	[KM_NOTE] = note_bar,
+	[KM_SUMMARY] = summary_bar,
+};
+
+enum ui_action key_action(enum keymap map, int code)
+{
+	enum ui_action any = ACT_NONE;
+
+	for (size_t i = 0; i < key_binding_count; i++) {
+		if (key_bindings[i].map != map)
+			continue;
+		if (key_bindings[i].key == code)
+			return key_bindings[i].action;
+		if (key_bindings[i].key == KEY_ANYKEY)
+			any = key_bindings[i].action;
+	}
+	return any;
+}
+
 enum ui_action action_for_key(int key)
 {
+	return key_action(KM_SESSION, key >= KEY_MIN ? KEYCODE(key) : key);
+}
+
+const char *action_key_name(enum keymap map, enum ui_action action)
+{
 	for (size_t i = 0; i < key_binding_count; i++)
-		if (key_bindings[i].key == key)
-			return key_bindings[i].action;
-	return ACT_NONE;
+		if (key_bindings[i].map == map && key_bindings[i].action == action &&
+		    key_bindings[i].name)
+			return key_bindings[i].name;
+	return NULL;
 }

@@ -6,10 +6,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*die_callback)(void *);
+static void *die_context;
+
+void die_set_callback(void (*fn)(void *ctx), void *ctx)
+{
+	die_callback = fn;
+	die_context = ctx;
+}
+
+void die(const char *fmt, ...)
+{
+	void (*fn)(void *) = die_callback;
+	va_list ap;
+
+	die_callback = NULL; /* a failure inside the callback must not loop */
+	if (fn)
+		fn(die_context);
+	fputs("talus: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
 static void out_of_memory(void)
 {
-	fputs("talus: out of memory\n", stderr);
-	exit(1);
+	die("out of memory");
 }
 
 void *xmalloc(size_t size)

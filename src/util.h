@@ -8,6 +8,12 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The one way out on a fatal error (out of memory, a broken invariant): the callback
+ * first (the screen gives the terminal back and shows what is unsaved), then
+ * "talus: message" on stderr, exit status 1. */
+void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void die_set_callback(void (*fn)(void *ctx), void *ctx);
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);

@@ -19,5 +19,6 @@ Suite *engine_suite(void);
 Suite *keys_suite(void);
 Suite *scheduler_suite(void);
 Suite *text_suite(void);
+Suite *visit_suite(void);
 
 #endif

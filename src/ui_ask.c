@@ -1,0 +1,157 @@
+/* The question screens: pain (the morning, during, now), the note, the entry test and
+ * the resume offer. Each asks; the visit records the answer and says what is next. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_draw.h"
+#include "ui_screen.h"
+#include "util.h"
+
+static void draw_pain(struct ui *ui, int64_t now)
+{
+	enum visit_screen s = ui->visit->screen;
+	const char *q = s == VS_PAIN_DURING ? "How much did the ankle hurt during the session?"
+			: s == VS_MORNING ? "Good morning. How does the ankle feel this morning?"
+					  : "How much does it hurt now?";
+	int x = (COLS - 44) / 2, y = LINES / 2 - 3;
+
+	(void)now;
+	if (x < 0)
+		x = 0;
+	draw_header(ui);
+	draw_wrapped(y, 2, COLS - 4, 2, q, A_BOLD);
+	y += 3;
+	for (int p = 0; p <= 10; p++) {
+		char n[8];
+		enum ui_color col = p <= 2 ? UC_MAIN : p <= 5 ? UC_WARMUP : UC_ALERT;
+		snprintf(n, sizeof(n), " %d ", p);
+		draw_text(y, x + p * 4, 4, n,
+			  p == ui->choice ? (A_REVERSE | A_BOLD | color_attr(col)) : color_attr(col));
+	}
+	y += 2;
+	draw_wrapped(y, 2, COLS - 4, 2,
+		     "0-2 safe, 3-5 acceptable, above 5 too much (pain-monitoring model)", A_DIM);
+	draw_status_line(ui);
+	draw_key_bar(KM_PAIN);
+}
+
+static unsigned pain_key(struct ui *ui, int code, wint_t wc, int64_t now)
+{
+	(void)wc;
+	(void)now;
+	switch (key_action(KM_PAIN, code)) {
+	case ACT_DIGIT:
+		/* "1" then "0" makes 10 */
+		ui->choice = (ui->choice == 1 && code == '0') ? 10 : code - '0';
+		return ENG_CHANGED;
+	case ACT_LESS:
+		ui->choice = ui->choice > 0 ? ui->choice - 1 : 0;
+		return ENG_CHANGED;
+	case ACT_MORE:
+		ui->choice = ui->choice < 10 ? ui->choice + 1 : 10;
+		return ENG_CHANGED;
+	case ACT_CONFIRM:
+		return visit_answer_pain(ui->visit, ui->choice, ui_wall(ui));
+	case ACT_CANCEL:
+		return visit_answer_pain(ui->visit, -1, ui_wall(ui));
+	default:
+		return 0;
+	}
+}
+
+static void draw_note(struct ui *ui, int64_t now)
+{
+	(void)now;
+	draw_header(ui);
+	draw_text(3, 2, COLS - 4, "A note for today (optional):", A_BOLD);
+	draw_text(5, 2, COLS - 4, ui->c->note, A_UNDERLINE);
+	draw_status_line(ui);
+	draw_key_bar(KM_NOTE);
+}
+
+static unsigned note_key(struct ui *ui, int code, wint_t wc, int64_t now)
+{
+	char mb[MB_LEN_MAX + 1];
+	mbstate_t st;
+	size_t n;
+
+	switch (key_action(KM_NOTE, code)) {
+	case ACT_CONFIRM:
+		return visit_finish(ui->visit, now, ui_wall(ui));
+	case ACT_ERASE:
+		return visit_note_erase(ui->visit);
+	default:
+		break;
+	}
+	if (code != (int)wc || wc < 0x20 || wc == 0x7f) /* a function key, or a control */
+		return 0;
+	memset(&st, 0, sizeof(st));
+	n = wcrtomb(mb, (wchar_t)wc, &st);
+	if (n == (size_t)-1)
+		return 0;
+	return visit_note_add(ui->visit, mb, n);
+}
+
+static void draw_test(struct ui *ui, int64_t now)
+{
+	char line[300];
+
+	(void)now;
+	draw_header(ui);
+	snprintf(line, sizeof(line), "You have done the last level of %s. Before %s:",
+		 ui->c->program->title, ui->c->program->next);
+	draw_wrapped(3, 2, COLS - 4, 2, line, A_BOLD);
+	draw_wrapped(6, 2, COLS - 4, 3, ui->c->program->entry_test, A_NORMAL);
+	draw_status_line(ui);
+	draw_key_bar(KM_TEST);
+}
+
+static unsigned test_key(struct ui *ui, int code, wint_t wc, int64_t now)
+{
+	enum ui_action act = key_action(KM_TEST, code);
+
+	(void)wc;
+	(void)now;
+	if (act != ACT_YES && act != ACT_NO)
+		return 0;
+	return visit_answer_test(ui->visit, act == ACT_YES, ui_wall(ui));
+}
+
+static void draw_resume(struct ui *ui, int64_t now)
+{
+	const struct coach *c = ui->c;
+	const struct step *s = &c->routine.steps[c->resume_step];
+	char line[300];
+
+	(void)now;
+	draw_header(ui);
+	snprintf(line, sizeof(line), "Today's session stopped before %s, set %d%s.",
+		 c->program->exercises[s->exercise].title, s->set,
+		 s->side == SIDE_RIGHT ? " (right)" : s->side == SIDE_LEFT ? " (left)" : "");
+	draw_wrapped(3, 2, COLS - 4, 3, line, A_BOLD);
+	draw_text(6, 2, COLS - 4, "Resume where it stopped?", A_NORMAL);
+	draw_status_line(ui);
+	draw_key_bar(KM_RESUME);
+}
+
+static unsigned resume_key(struct ui *ui, int code, wint_t wc, int64_t now)
+{
+	(void)wc;
+	switch (key_action(KM_RESUME, code)) {
+	case ACT_YES:
+		return visit_start(ui->visit, true, now, ui_wall(ui));
+	case ACT_NO:
+		return visit_decline_resume(ui->visit);
+	case ACT_QUIT:
+		return visit_leave(ui->visit);
+	default:
+		return 0;
+	}
+}
+
+const struct screen_ops pain_screen = { draw_pain, pain_key, KM_PAIN };
+const struct screen_ops note_screen = { draw_note, note_key, KM_NOTE };
+const struct screen_ops test_screen = { draw_test, test_key, KM_TEST };
+const struct screen_ops resume_screen = { draw_resume, resume_key, KM_RESUME };

@@ -1,0 +1,52 @@
+/* What the screens share: the coach screen's state and the operations of one screen.
+ * ui.c runs the loop and calls the screen in force through its screen_ops, as tig's
+ * view_ops and htop's InfoScreenClass do; a screen never draws another screen. */
+#ifndef TALUS_UI_SCREEN_H
+#define TALUS_UI_SCREEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "ui.h"
+#include "ui_curses.h"
+#include "visit.h"
+
+struct ui {
+	struct visit *visit;
+	struct coach *c;           /* visit->coach */
+	const struct ui_options *opt;
+	bool help;                 /* the key help is open over the session */
+	bool help_paused;          /* the help paused the session, and resumes it on close */
+	bool too_small;
+	bool auto_paused;
+	bool utf8;
+	int choice;                /* the pain being chosen */
+	int64_t last_now;
+	int64_t boot_gap;          /* CLOCK_BOOTTIME - CLOCK_MONOTONIC at the last pass */
+	int64_t next_retry;
+	bool drawn;                /* the first frame is out (for --trace) */
+};
+
+struct screen_ops {
+	void (*draw)(struct ui *ui, int64_t now);
+	/* A key (a code from key_action's set; wc the character when it is one): returns
+	 * what changed, as the visit's calls do. */
+	unsigned (*key)(struct ui *ui, int code, wint_t wc, int64_t now);
+	enum keymap keymap;
+};
+
+extern const struct screen_ops session_screen;
+extern const struct screen_ops pain_screen, note_screen, test_screen, resume_screen;
+extern const struct screen_ops start_screen, safety_screen, advice_screen, summary_screen;
+
+/* The records' clock (moved by --date). */
+time_t ui_wall(const struct ui *ui);
+void ui_ring(const struct ui *ui);
+
+/* The pieces every screen has: the title bar, the save-error line, the key bar. */
+void draw_header(const struct ui *ui);
+void draw_status_line(const struct ui *ui);
+void draw_key_bar(enum keymap map);
+
+#endif

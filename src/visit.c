@@ -1,0 +1,234 @@
+#include "visit.h"
+
+#include <string.h>
+
+#include "util.h"
+
+/* The screens before a session, in order; each is passed over when it has nothing
+ * to ask. */
+static enum visit_screen first_screen(const struct coach *c)
+{
+	if (c->ask_morning)
+		return VS_MORNING;
+	if (c->flags.flag != RF_NONE)
+		return VS_ADVICE;
+	if (c->safety_needed)
+		return VS_SAFETY;
+	return c->can_resume ? VS_RESUME : VS_START;
+}
+
+/* After a session: a red flag it raised, the entry test, then the summary. */
+static enum visit_screen closing_screen(const struct coach *c)
+{
+	if (c->flags.flag != RF_NONE)
+		return VS_ADVICE;
+	if (c->ask_entry_test)
+		return VS_TEST;
+	return VS_SUMMARY;
+}
+
+static unsigned go(struct visit *v, enum visit_screen to)
+{
+	v->screen = to;
+	return VISIT_SCREEN | ENG_CHANGED;
+}
+
+void visit_init(struct visit *v, struct coach *coach)
+{
+	memset(v, 0, sizeof(*v));
+	v->coach = coach;
+	v->screen = first_screen(coach);
+	v->status = SESSION_DONE;
+}
+
+/* The session is over (finished, or quit): the pain questions come next. */
+static unsigned leave_session(struct visit *v, enum session_status status, time_t wall)
+{
+	coach_save_progress(v->coach, wall);
+	v->status = status;
+	v->confirm_quit = false;
+	return go(v, VS_PAIN_DURING);
+}
+
+static unsigned after_engine(struct visit *v, unsigned changed, int64_t now, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	if (changed & ENG_NEW_STEP) {
+		coach_save_progress(c, wall);
+		coach_trace_step(c, now, engine_deadline(&c->engine));
+	}
+	if (changed & ENG_FINISHED)
+		changed |= leave_session(v, SESSION_DONE, wall);
+	return changed;
+}
+
+unsigned visit_tick(struct visit *v, int64_t now, time_t wall)
+{
+	if (v->screen != VS_SESSION)
+		return 0;
+	return after_engine(v, engine_tick(&v->coach->engine, now), now, wall);
+}
+
+unsigned visit_command(struct visit *v, enum engine_cmd cmd, int64_t now, time_t wall)
+{
+	if (v->screen != VS_SESSION)
+		return 0;
+	return after_engine(v, engine_command(&v->coach->engine, cmd, now), now, wall);
+}
+
+bool visit_pause(struct visit *v, int64_t at)
+{
+	struct engine *e = &v->coach->engine;
+
+	if (v->screen != VS_SESSION || e->paused)
+		return false;
+	engine_command(e, CMD_PAUSE, at);
+	return true;
+}
+
+void visit_unpause(struct visit *v, int64_t now)
+{
+	struct engine *e = &v->coach->engine;
+
+	if (v->screen == VS_SESSION && e->paused)
+		engine_command(e, CMD_PAUSE, now);
+}
+
+unsigned visit_ask_quit(struct visit *v, int64_t now)
+{
+	if (v->screen != VS_SESSION)
+		return 0;
+	v->confirm_quit = true;
+	visit_pause(v, now);
+	return ENG_CHANGED;
+}
+
+unsigned visit_answer_quit(struct visit *v, bool quit, int64_t now, time_t wall)
+{
+	if (!v->confirm_quit)
+		return 0;
+	v->confirm_quit = false;
+	if (quit)
+		return leave_session(v, SESSION_QUIT, wall);
+	visit_unpause(v, now);
+	return ENG_CHANGED;
+}
+
+unsigned visit_acknowledge(struct visit *v, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	switch (v->screen) {
+	case VS_SAFETY:
+		coach_ack_safety(c, wall);
+		return go(v, first_screen(c));
+	case VS_ADVICE:
+		coach_record_advice(c, wall);
+		return go(v, c->ended ? closing_screen(c) : first_screen(c));
+	default:
+		return 0;
+	}
+}
+
+unsigned visit_start(struct visit *v, bool resume, int64_t now, time_t wall)
+{
+	if (v->screen != (resume ? VS_RESUME : VS_START))
+		return 0;
+	if (resume)
+		coach_resume(v->coach, wall, now);
+	else
+		coach_start(v->coach, wall, now);
+	return go(v, VS_SESSION);
+}
+
+unsigned visit_decline_resume(struct visit *v)
+{
+	return v->screen == VS_RESUME ? go(v, VS_START) : 0;
+}
+
+unsigned visit_answer_pain(struct visit *v, int pain, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	switch (v->screen) {
+	case VS_MORNING:
+		if (pain >= 0)
+			coach_record_morning(c, pain, wall);
+		c->ask_morning = false;
+		return go(v, first_screen(c));
+	case VS_PAIN_DURING:
+		c->pain_during = pain;
+		return go(v, VS_PAIN_AFTER);
+	case VS_PAIN_AFTER:
+		c->pain_after = pain;
+		return go(v, VS_NOTE);
+	default:
+		return 0;
+	}
+}
+
+unsigned visit_note_add(struct visit *v, const char *mb, size_t n)
+{
+	char *note = v->coach->note;
+	size_t len = strlen(note);
+
+	if (v->screen != VS_NOTE || len + n > NOTE_MAX)
+		return 0;
+	memcpy(note + len, mb, n);
+	note[len + n] = '\0';
+	return ENG_CHANGED;
+}
+
+unsigned visit_note_erase(struct visit *v)
+{
+	char *note = v->coach->note;
+	size_t len = strlen(note);
+
+	if (v->screen != VS_NOTE || len == 0)
+		return 0;
+	while (len > 0 && ((unsigned char)note[--len] & 0xc0) == 0x80)
+		;
+	note[len] = '\0';
+	return ENG_CHANGED;
+}
+
+unsigned visit_finish(struct visit *v, int64_t now, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	if (v->screen != VS_NOTE)
+		return 0;
+	coach_finish(c, v->status, wall, now);
+	coach_refresh(c);
+	return go(v, closing_screen(c));
+}
+
+unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
+{
+	if (v->screen != VS_TEST)
+		return 0;
+	coach_record_test(v->coach, passed, wall);
+	return go(v, VS_SUMMARY);
+}
+
+unsigned visit_leave(struct visit *v)
+{
+	switch (v->screen) {
+	case VS_SAFETY:
+	case VS_RESUME:
+	case VS_START:
+	case VS_SUMMARY:
+		return go(v, VS_EXIT);
+	default:
+		return 0;
+	}
+}
+
+void visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	if (c->started && !c->ended)
+		coach_finish(c, interrupted ? SESSION_INTERRUPTED : v->status, wall, now);
+}

@@ -1,0 +1,80 @@
+/* The coach's visit: which question or screen comes next, from the morning check-in
+ * to the summary, and what each answer records. No screen code here: the screen asks,
+ * the visit decides. Every call takes the time (monotonic `now` for the engine, the
+ * wall clock for records), so a test walks whole visits with made-up time. */
+#ifndef TALUS_VISIT_H
+#define TALUS_VISIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "coach.h"
+#include "engine.h"
+
+enum visit_screen {
+	VS_MORNING,     /* how is the ankle this morning? */
+	VS_ADVICE,      /* see a clinician: a red flag in the history */
+	VS_TEST,        /* the entry test of the next program */
+	VS_SAFETY,      /* the safety note, before the first session */
+	VS_RESUME,      /* pick up today's interrupted session? */
+	VS_START,       /* today's session, and why this level */
+	VS_SESSION,     /* the timed session */
+	VS_PAIN_DURING, /* pain during the session */
+	VS_PAIN_AFTER,  /* pain now */
+	VS_NOTE,        /* a note for today */
+	VS_SUMMARY,     /* what was done, and what comes next */
+	VS_EXIT,
+	VS_COUNT
+};
+
+/* What a call changed, besides the engine's ENG_* bits it passes on. */
+#define VISIT_SCREEN 16u /* a different screen */
+
+struct visit {
+	struct coach *coach;
+	enum visit_screen screen;
+	enum session_status status; /* how the session ended, once it has */
+	bool confirm_quit;          /* "quit this session?" is asked over the session */
+};
+
+void visit_init(struct visit *v, struct coach *coach);
+
+/* The session's clock: moves the engine up to now and saves the sets it ended. */
+unsigned visit_tick(struct visit *v, int64_t now, time_t wall);
+/* A command to the engine (pause, done, skip, back, rest +/-). */
+unsigned visit_command(struct visit *v, enum engine_cmd cmd, int64_t now, time_t wall);
+/* Pauses a running session (the help, a suspend, a terminal too small); true if it
+ * was running. visit_unpause undoes it. */
+bool visit_pause(struct visit *v, int64_t at);
+void visit_unpause(struct visit *v, int64_t now);
+
+/* q during the session: asks first, pausing meanwhile. */
+unsigned visit_ask_quit(struct visit *v, int64_t now);
+/* The answer: yes ends the session (what is done is kept), no carries on. */
+unsigned visit_answer_quit(struct visit *v, bool quit, int64_t now, time_t wall);
+
+/* Enter on the safety note or the advice: recorded, then on to what comes next. */
+unsigned visit_acknowledge(struct visit *v, time_t wall);
+/* Starts today's session, or resumes the interrupted one (from VS_RESUME). */
+unsigned visit_start(struct visit *v, bool resume, int64_t now, time_t wall);
+/* n at the resume question: start again instead, from the start screen. */
+unsigned visit_decline_resume(struct visit *v);
+/* A pain rating for the question on screen, 0-10, or -1 when skipped. */
+unsigned visit_answer_pain(struct visit *v, int pain, time_t wall);
+/* The note being typed: one character (UTF-8, n bytes) added, or the last erased.
+ * A character that would make the note longer than NOTE_MAX bytes is refused. */
+unsigned visit_note_add(struct visit *v, const char *mb, size_t n);
+unsigned visit_note_erase(struct visit *v);
+/* Enter on the note: the session is saved and the closing screens follow. */
+unsigned visit_finish(struct visit *v, int64_t now, time_t wall);
+/* The entry test's answer. */
+unsigned visit_answer_test(struct visit *v, bool passed, time_t wall);
+/* q where leaving is offered, or any key on the summary. */
+unsigned visit_leave(struct visit *v);
+
+/* Leaving for good (the screen is closing): a session still open is saved as
+ * interrupted when a signal ended talus, else with the status it reached. */
+void visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall);
+
+#endif

@@ -1,0 +1,383 @@
+/* Whole visits of the coach, walked with made-up time against a temporary history:
+ * which screen comes next after each answer, and which records are written. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "visit.h"
+#include "unit.h"
+
+static char dir[64], path[128];
+static struct program prog;
+static struct user_config cfg;
+static struct session_log log_;
+static struct coach coach;
+static struct visit v;
+static day_t monday;   /* 2026-11-23, a training day of the tiny program */
+static time_t wall;    /* 10:00 UTC that day */
+static int64_t now;
+
+static void setup(void)
+{
+	char err[512] = "";
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	strcpy(dir, "/tmp/talus-visit-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/history.tsv", dir);
+	ck_assert_msg(program_load_file(&prog, "tests/data/programs/tiny.conf", err, sizeof(err)),
+		      "%s", err);
+	config_defaults(&cfg);
+	ck_assert(date_parse("2026-11-23", &monday));
+	wall = (time_t)monday * 86400 + 10 * 3600;
+	now = 1000000;
+}
+
+static void teardown(void)
+{
+	coach_free(&coach);
+	session_log_free(&log_);
+	program_free(&prog);
+	config_free(&cfg);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void history_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void history_line(const char *fmt, ...)
+{
+	FILE *f = fopen(path, "a");
+	va_list ap;
+
+	ck_assert_ptr_nonnull(f);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	fclose(f);
+}
+
+/* Reads the history as it is now and opens a visit on it, as the coach does. */
+static void open_visit(void)
+{
+	struct coach_setup setup;
+	struct progress p;
+	struct red_flags flags;
+	char why[300];
+
+	ck_assert(session_log_load(&log_, path));
+	schedule_level(&log_, &prog, &cfg.rules, monday, &p);
+	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
+	check_red_flags(&log_, &cfg.rules, monday, &flags);
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &prog;
+	setup.level = p.level;
+	setup.today = monday;
+	setup.training_days = prog.days;
+	setup.history_path = path;
+	setup.log = &log_;
+	setup.rules = &cfg.rules;
+	setup.why = why;
+	setup.flags = &flags;
+	coach_init(&coach, &setup, now);
+	visit_init(&v, &coach);
+}
+
+/* Lets the session run, pressing Enter on every set the runner ends, until the visit
+ * leaves the session screen or `stop_after` sets are saved. */
+static void run_session(int stop_after)
+{
+	for (int i = 0; i < 100000 && v.screen == VS_SESSION; i++) {
+		if (stop_after >= 0 && coach.sets_saved >= stop_after)
+			return;
+		now += 100;
+		wall = (time_t)(wall + (i % 10 == 0));
+		if (engine_deadline(&coach.engine) == NO_DEADLINE)
+			visit_command(&v, CMD_DONE, now, wall);
+		else
+			visit_tick(&v, now, wall);
+	}
+}
+
+static char *history(void)
+{
+	char *text = read_whole_file(path, NULL);
+
+	ck_assert_ptr_nonnull(text);
+	return text;
+}
+
+static int count(const char *text, const char *what)
+{
+	int n = 0;
+
+	for (const char *p = text; (p = strstr(p, what)); p++)
+		n++;
+	return n;
+}
+
+START_TEST(first_visit_safety_then_a_whole_session)
+{
+	char *text;
+
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_SAFETY);
+	ck_assert_uint_eq(visit_acknowledge(&v, wall) & VISIT_SCREEN, VISIT_SCREEN);
+	ck_assert_int_eq(v.screen, VS_START);
+	visit_start(&v, false, now, wall);
+	ck_assert_int_eq(v.screen, VS_SESSION);
+	run_session(-1);
+	ck_assert_int_eq(v.screen, VS_PAIN_DURING);
+	ck_assert_int_eq(v.status, SESSION_DONE);
+	visit_answer_pain(&v, 3, wall);
+	ck_assert_int_eq(v.screen, VS_PAIN_AFTER);
+	visit_answer_pain(&v, 2, wall);
+	ck_assert_int_eq(v.screen, VS_NOTE);
+	visit_note_add(&v, "o", 1);
+	visit_note_add(&v, "k", 1);
+	visit_finish(&v, now, wall);
+	ck_assert_int_eq(v.screen, VS_SUMMARY);
+	visit_leave(&v);
+	ck_assert_int_eq(v.screen, VS_EXIT);
+	visit_close(&v, false, now, wall);
+
+	text = history();
+	ck_assert_int_eq(count(text, "\tsafety"), 1);
+	ck_assert_int_eq(count(text, "\tstart\t"), 1);
+	ck_assert_int_eq(count(text, "\tset\t"), 5);
+	ck_assert_int_eq(count(text, "\tplanned=5"), 1);
+	ck_assert_int_eq(count(text, "\tend\t"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "\tstatus=done\tpain-during=3\tpain-after=2\t"));
+	ck_assert_ptr_nonnull(strstr(text, "\tnote=ok\n"));
+	ck_assert(!coach_unsaved(&coach));
+	free(text);
+}
+END_TEST
+
+START_TEST(quit_asks_first_and_keeps_what_is_done)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+	visit_start(&v, false, now, wall);
+	run_session(2);
+	visit_ask_quit(&v, now);
+	ck_assert(v.confirm_quit);
+	ck_assert(coach.engine.paused);
+	visit_answer_quit(&v, false, now, wall); /* carry on */
+	ck_assert(!v.confirm_quit);
+	ck_assert(!coach.engine.paused);
+	ck_assert_int_eq(v.screen, VS_SESSION);
+	visit_ask_quit(&v, now);
+	visit_answer_quit(&v, true, now, wall);
+	ck_assert_int_eq(v.screen, VS_PAIN_DURING);
+	ck_assert_int_eq(v.status, SESSION_QUIT);
+	visit_answer_pain(&v, -1, wall); /* Esc passes over both questions */
+	visit_answer_pain(&v, -1, wall);
+	visit_finish(&v, now, wall);
+	ck_assert_int_eq(v.screen, VS_SUMMARY);
+
+	text = history();
+	ck_assert_int_eq(count(text, "\tset\t"), 2);
+	ck_assert_ptr_nonnull(strstr(text, "\tstatus=quit\tsecs="));
+	ck_assert_int_eq(count(text, "pain-"), 0);
+	free(text);
+}
+END_TEST
+
+START_TEST(a_signal_saves_the_session_as_interrupted)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	visit_start(&v, false, now, wall);
+	run_session(1);
+	visit_close(&v, true, now, wall);
+	text = history();
+	ck_assert_int_eq(count(text, "\tset\t"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "\tstatus=interrupted\t"));
+	free(text);
+}
+END_TEST
+
+START_TEST(interrupted_today_offers_to_resume)
+{
+	history_line("2026-11-23T08:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-23T08:00:05Z\tset\tsession=s1\texercise=circles\tset=1\treps=2\t"
+		     "target=2\tsecs=4");
+	history_line("2026-11-23T08:00:09Z\tend\tsession=s1\tstatus=interrupted\tsecs=9");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_RESUME);
+	ck_assert_int_eq(coach.sets_saved, 1);
+	visit_decline_resume(&v);
+	ck_assert_int_eq(v.screen, VS_START);
+	coach_free(&coach);
+	session_log_free(&log_);
+
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_RESUME);
+	visit_start(&v, true, now, wall);
+	ck_assert_int_eq(v.screen, VS_SESSION);
+	ck_assert_str_eq(coach.session_id, "s1");
+	/* the first set left is the first of Raise, after its countdown */
+	ck_assert_str_eq(prog.exercises[engine_step(&coach.engine)->exercise].name, "raise");
+}
+END_TEST
+
+START_TEST(the_morning_after_is_asked_first)
+{
+	char *text;
+
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=2\t"
+		     "pain-after=1\tsecs=300");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_MORNING);
+	visit_answer_pain(&v, 4, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	text = history();
+	ck_assert_int_eq(count(text, "\tmorning\tpain=4\n"), 1);
+	free(text);
+}
+END_TEST
+
+START_TEST(a_morning_passed_over_records_nothing)
+{
+	char *text;
+
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=done\tsecs=300");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_MORNING);
+	visit_answer_pain(&v, -1, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	text = history();
+	ck_assert_int_eq(count(text, "morning"), 0);
+	free(text);
+}
+END_TEST
+
+START_TEST(a_red_flag_is_advised_once)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-21T07:00:00Z\tmorning\tpain=9");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_ADVICE);
+	visit_acknowledge(&v, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	text = history();
+	ck_assert_int_eq(count(text, "\tadvice\treason="), 1);
+	free(text);
+	coach_free(&coach);
+	session_log_free(&log_);
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+}
+END_TEST
+
+START_TEST(the_entry_test_after_the_last_level)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tlevel\tprogram=tiny\tlevel=2");
+	history_line("2026-11-20T10:00:01Z\tsafety");
+	open_visit();
+	ck_assert_int_eq(coach.level, 2);
+	for (int i = 0; i < 2; i++) { /* two easy sessions at the top level */
+		if (i) {
+			coach_free(&coach);
+			session_log_free(&log_);
+			monday += 2;
+			wall += 2 * 86400;
+			open_visit();
+			if (v.screen == VS_MORNING)
+				visit_answer_pain(&v, 0, wall);
+		}
+		ck_assert_int_eq(v.screen, VS_START);
+		visit_start(&v, false, now, wall);
+		run_session(-1);
+		visit_answer_pain(&v, 1, wall);
+		visit_answer_pain(&v, 0, wall);
+		visit_finish(&v, now, wall);
+	}
+	ck_assert_int_eq(v.screen, VS_TEST);
+	visit_answer_test(&v, false, wall);
+	ck_assert_int_eq(v.screen, VS_SUMMARY);
+	text = history();
+	ck_assert_int_eq(count(text, "\ttest\tprogram=tiny\tnext=tiny-next\tanswer=no\n"), 1);
+	free(text);
+}
+END_TEST
+
+START_TEST(the_note_is_edited_a_character_at_a_time)
+{
+	const char *e_acute = "\xc3\xa9";
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	ck_assert_uint_eq(visit_note_add(&v, "x", 1), 0); /* not on the note screen */
+	visit_start(&v, false, now, wall);
+	visit_ask_quit(&v, now);
+	visit_answer_quit(&v, true, now, wall);
+	visit_answer_pain(&v, 2, wall);
+	visit_answer_pain(&v, 2, wall);
+	ck_assert_int_eq(v.screen, VS_NOTE);
+	visit_note_add(&v, "a", 1);
+	visit_note_add(&v, e_acute, 2);
+	ck_assert_str_eq(coach.note, "a\xc3\xa9");
+	visit_note_erase(&v); /* the whole character goes */
+	ck_assert_str_eq(coach.note, "a");
+	visit_note_erase(&v);
+	ck_assert_uint_eq(visit_note_erase(&v), 0);
+	for (int i = 0; i < NOTE_MAX; i++)
+		visit_note_add(&v, "z", 1);
+	ck_assert_uint_eq(strlen(coach.note), NOTE_MAX);
+	ck_assert_uint_eq(visit_note_add(&v, "z", 1), 0);
+}
+END_TEST
+
+START_TEST(answers_on_the_wrong_screen_change_nothing)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert_uint_eq(visit_answer_pain(&v, 3, wall), 0);
+	ck_assert_uint_eq(visit_answer_test(&v, true, wall), 0);
+	ck_assert_uint_eq(visit_acknowledge(&v, wall), 0);
+	ck_assert_uint_eq(visit_finish(&v, now, wall), 0);
+	ck_assert_uint_eq(visit_start(&v, true, now, wall), 0);
+	ck_assert_uint_eq(visit_command(&v, CMD_DONE, now, wall), 0);
+	ck_assert_uint_eq(visit_answer_quit(&v, true, now, wall), 0);
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert(!coach.started);
+}
+END_TEST
+
+Suite *visit_suite(void)
+{
+	Suite *s = suite_create("visit");
+	TCase *tc = tcase_create("visit");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, first_visit_safety_then_a_whole_session);
+	tcase_add_test(tc, quit_asks_first_and_keeps_what_is_done);
+	tcase_add_test(tc, a_signal_saves_the_session_as_interrupted);
+	tcase_add_test(tc, interrupted_today_offers_to_resume);
+	tcase_add_test(tc, the_morning_after_is_asked_first);
+	tcase_add_test(tc, a_morning_passed_over_records_nothing);
+	tcase_add_test(tc, a_red_flag_is_advised_once);
+	tcase_add_test(tc, the_entry_test_after_the_last_level);
+	tcase_add_test(tc, the_note_is_edited_a_character_at_a_time);
+	tcase_add_test(tc, answers_on_the_wrong_screen_change_nothing);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -324,17 +324,17 @@ static bool load_history(const char *path, struct session_log *log)
 
 /* The training days in force: the program's or the config's; mon/wed/fri if the
  * program cannot be loaded. */
-static unsigned training_days(const struct context *ctx, const struct session_log *log)
+static day_set training_days(const struct context *ctx, const struct session_log *log)
 {
 	struct program prog;
 	char err[512];
 	bool limited;
-	unsigned days;
+	day_set days;
 	const char *name = ctx->opt.program ? ctx->opt.program : active_program(log, ctx->cfg.program);
 
 	if (!catalog_load(&ctx->catalog, name, &prog, err, sizeof(err))) {
 		fprintf(stderr, "talus: %s\n", err);
-		return ctx->cfg.days ? ctx->cfg.days : 0x15;
+		return ctx->cfg.days ? ctx->cfg.days : DAY_SET_MON_WED_FRI;
 	}
 	days = plan_training_days(&prog, ctx->cfg.days, &limited);
 	program_free(&prog);
@@ -356,7 +356,7 @@ struct state {
 	struct program prog;
 	struct progress progress;
 	struct red_flags flags;
-	unsigned days;
+	day_set days;
 	bool days_limited;
 	char why[300];
 };
@@ -584,7 +584,7 @@ static int cmd_plan(struct context *ctx)
 	for (int i = 0; i < shown; i++)
 		levels[i] = first + i < start ? st.progress.level : ahead[first + i - start];
 	for (int i = 0; i < horizon && top < 0; i++) /* the first training day at the top */
-		if (ahead[i] == st.prog.levels && (st.days & (1u << weekday(start + i))))
+		if (ahead[i] == st.prog.levels && day_set_has_day(st.days, start + i))
 			top = start + i;
 	req.day_levels = levels;
 	if (st.prog.levels > 1 && top >= 0 && st.progress.level < st.prog.levels) {
@@ -602,14 +602,13 @@ static int cmd_plan(struct context *ctx)
 	return 0;
 }
 
-static void format_days(unsigned days, char *buf, size_t len)
+static void format_days(day_set days, char *buf, size_t len)
 {
 	struct strbuf sb;
 
 	sb_init(&sb);
-	for (int i = 0; i < 7; i++)
-		if (days & (1u << i))
-			sb_printf(&sb, "%s%s", sb.len ? " " : "", weekday_abbr[i]);
+	for (int wd = day_set_next(days, -1); wd >= 0; wd = day_set_next(days, wd))
+		sb_printf(&sb, "%s%s", sb.len ? " " : "", weekday_abbr[wd]);
 	copy_str(buf, len, sb.buf);
 	sb_free(&sb);
 }

@@ -291,7 +291,7 @@ done:
 }
 
 void schedule_forecast(const struct progress *now, const struct progression_rules *rules,
-		       unsigned training_days, day_t from, int ndays, int *levels, day_t *top_day)
+		       day_set training_days, day_t from, int ndays, int *levels, day_t *top_day)
 {
 	int level = now->level, streak = now->easy_streak;
 
@@ -301,7 +301,7 @@ void schedule_forecast(const struct progress *now, const struct progression_rule
 	for (int i = 0; i < ndays; i++) {
 		day_t d = from + i;
 		levels[i] = level;
-		if (!(training_days & (1u << weekday(d))))
+		if (!day_set_has_day(training_days, d))
 			continue;
 		if (++streak < rules->advance_sessions)
 			continue;

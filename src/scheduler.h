@@ -50,7 +50,7 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
  * goes well; *top_day is the first day at the last level with the advance rule met
  * (or -1 when not within ndays). */
 void schedule_forecast(const struct progress *now, const struct progression_rules *rules,
-		       unsigned training_days, day_t from, int ndays, int *levels, day_t *top_day);
+		       day_set training_days, day_t from, int ndays, int *levels, day_t *top_day);
 
 /* The program to coach: the configured one, followed along `next` for every entry
  * test passed. */

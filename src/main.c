@@ -558,11 +558,12 @@ static int cmd_plan(struct context *ctx)
 	struct state st;
 	char warning[300], forecast[200];
 	int status = load_state(ctx, &st);
-	int shown = ctx->opt.weeks * 7, horizon, *ahead, *levels;
-	day_t first, start, ready, top = -1;
+	int *levels;
+	day_t top;
 
 	if (status)
 		return status;
+	levels = xmalloc((size_t)ctx->opt.weeks * 7 * sizeof(*levels));
 	memset(&req, 0, sizeof(req));
 	req.program = &st.prog;
 	req.level = st.progress.level;
@@ -574,18 +575,9 @@ static int cmd_plan(struct context *ctx)
 	req.bold = want_bold(&ctx->cfg);
 	req.why = st.why;
 
-	/* the forecast runs from the next session on, far enough to find the last level */
-	first = plan_first_day(ctx->today, ctx->cfg.week_start);
-	start = st.progress.last_session == ctx->today ? ctx->today + 1 : ctx->today;
-	horizon = (int)(first + shown - start) + 400;
-	ahead = xmalloc((size_t)horizon * sizeof(*ahead));
-	levels = xmalloc((size_t)shown * sizeof(*levels));
-	schedule_forecast(&st.progress, &ctx->cfg.rules, st.days, start, horizon, ahead, &ready);
-	for (int i = 0; i < shown; i++)
-		levels[i] = first + i < start ? st.progress.level : ahead[first + i - start];
-	for (int i = 0; i < horizon && top < 0; i++) /* the first training day at the top */
-		if (ahead[i] == st.prog.levels && day_set_has_day(st.days, start + i))
-			top = start + i;
+	top = schedule_forecast_range(&st.progress, &ctx->cfg.rules, st.days, ctx->today,
+				      plan_first_day(ctx->today, ctx->cfg.week_start),
+				      ctx->opt.weeks * 7, levels);
 	req.day_levels = levels;
 	if (st.prog.levels > 1 && top >= 0 && st.progress.level < st.prog.levels) {
 		forecast_line(&st, top, forecast, sizeof(forecast));
@@ -596,7 +588,6 @@ static int cmd_plan(struct context *ctx)
 		req.warning = warning;
 	}
 	plan_print(stdout, &req);
-	free(ahead);
 	free(levels);
 	state_free(&st);
 	return 0;

@@ -46,7 +46,7 @@ MODEL_SRCS = src/util.c src/clock.c src/confdoc.c src/program.c src/catalog.c \
 	     src/config.c src/routine.c src/plan.c src/paths.c src/history.c src/session_log.c src/report.c src/engine.c src/coach.c src/scheduler.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_draw.c src/ui_keys.c
-MAIN_SRCS  = src/main.c
+MAIN_SRCS  = src/main.c src/cli.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
 MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)

@@ -1,5 +1,4 @@
 /* talus: command line and dispatch. */
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -9,6 +8,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "cli.h"
 #include "clock.h"
 #include "config.h"
 #include "history.h"
@@ -21,30 +21,8 @@
 #include "ui.h"
 #include "util.h"
 
-#ifndef TALUS_VERSION
-#define TALUS_VERSION "0.1.0"
-#endif
-
 #define EXIT_BAD_INPUT 2
 #define MAX_PROGRAM_DIRS 4
-
-enum mode { MODE_SESSION, MODE_PLAN, MODE_LIST, MODE_CHECK, MODE_HISTORY, MODE_CSV, MODE_MORNING, MODE_SET_LEVEL };
-
-struct options {
-	enum mode mode;
-	int weeks;
-	bool have_date;
-	day_t date;
-	bool have_since;
-	day_t since;
-	int morning_pain;
-	int set_level;
-	const char *program;
-	const char *config_file;
-	const char *programs_dir;
-	const char *history_file;
-	const char *trace_file;
-};
 
 /* Everything a command needs, set up once. */
 struct context {
@@ -53,170 +31,6 @@ struct context {
 	struct catalog catalog;
 	day_t today;
 };
-
-static const char usage_text[] =
-	"Usage: talus [OPTION]...\n"
-	"A terminal coach for ankle rehab exercises. Without options, runs today's session.\n"
-	"\n"
-	"  -p, --plan              print the week's schedule with today's doses\n"
-	"  -w, --weeks N           with --plan, print N weeks (1-52; default 1)\n"
-	"  -d, --date YYYY-MM-DD   act as if today were that date\n"
-	"  -P, --program NAME      use program NAME instead of the configured one\n"
-	"  -l, --list              list the programs: name, title, levels, days\n"
-	"  -c, --check             validate the config and every program, then exit\n"
-	"  -C, --config FILE       read the config from FILE\n"
-	"  -D, --programs DIR      look for programs in DIR only\n"
-	"  -H, --history-file FILE keep the session history in FILE\n"
-	"  -y, --history           show past sessions and a summary of the last 4 weeks\n"
-	"  -s, --since YYYY-MM-DD  with --history, summarise from that date\n"
-	"      --csv               print every set in the history as CSV\n"
-	"  -m, --morning N         record this morning's ankle pain, 0-10\n"
-	"      --set-level N       set the program's level by hand (a clinician's advice)\n"
-	"      --trace FILE        write each step change of the session, with its time\n"
-	"  -h, --help              show this help and exit\n"
-	"  -V, --version           show the version and exit\n"
-	"\n"
-	"Config: $XDG_CONFIG_HOME/talus/talus.conf (~/.config/talus/talus.conf).\n"
-	"Exit status: 0 ok, 1 a failure, 2 bad input (options, config, programs).\n"
-	"\n"
-	"talus is a coach, not a diagnosis. If you cannot take four steps, heard a pop or\n"
-	"a crack, or the ankle is hot, red, numb or misshapen, stop and see a clinician.\n";
-
-static void usage_error(const char *fmt, const char *arg)
-{
-	char shown[128];
-
-	copy_str(shown, sizeof(shown), arg);
-	sanitize_text(shown);
-	fputs("talus: ", stderr);
-	fprintf(stderr, fmt, shown);
-	fputs("\nTry 'talus --help' for more information.\n", stderr);
-	exit(EXIT_BAD_INPUT);
-}
-
-static void parse_options(int argc, char **argv, struct options *opt)
-{
-	static const struct option longopts[] = {
-		{ "plan", no_argument, NULL, 'p' },
-		{ "weeks", required_argument, NULL, 'w' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "program", required_argument, NULL, 'P' },
-		{ "list", no_argument, NULL, 'l' },
-		{ "check", no_argument, NULL, 'c' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "programs", required_argument, NULL, 'D' },
-		{ "history-file", required_argument, NULL, 'H' },
-		{ "history", no_argument, NULL, 'y' },
-		{ "since", required_argument, NULL, 's' },
-		{ "csv", no_argument, NULL, 'v' },
-		{ "morning", required_argument, NULL, 'm' },
-		{ "trace", required_argument, NULL, 't' },
-		{ "set-level", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	long weeks, pain;
-
-	memset(opt, 0, sizeof(*opt));
-	opt->weeks = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":pw:d:P:lcC:D:H:ys:m:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			opt->mode = MODE_PLAN;
-			break;
-		case 'w':
-			if (!parse_long(optarg, 1, 52, &weeks))
-				usage_error("--weeks must be a whole number from 1 to 52, got '%s'", optarg);
-			opt->weeks = (int)weeks;
-			break;
-		case 'd':
-			if (!date_parse(optarg, &opt->date))
-				usage_error("--date must be a real date as YYYY-MM-DD, got '%s'", optarg);
-			opt->have_date = true;
-			break;
-		case 'P':
-			if (!name_is_valid(optarg))
-				usage_error("--program takes a program name (letters, digits, '-', '_'), got '%s'",
-					    optarg);
-			opt->program = optarg;
-			break;
-		case 'l':
-			opt->mode = MODE_LIST;
-			break;
-		case 'y':
-			opt->mode = MODE_HISTORY;
-			break;
-		case 'v':
-			opt->mode = MODE_CSV;
-			break;
-		case 's':
-			if (!date_parse(optarg, &opt->since))
-				usage_error("--since must be a real date as YYYY-MM-DD, got '%s'", optarg);
-			opt->have_since = true;
-			break;
-		case 'L':
-			if (!parse_long(optarg, 1, MAX_LEVELS, &pain))
-				usage_error("--set-level takes a level from 1 to 20, got '%s'", optarg);
-			opt->set_level = (int)pain;
-			opt->mode = MODE_SET_LEVEL;
-			break;
-		case 'm':
-			if (!parse_long(optarg, 0, 10, &pain))
-				usage_error("--morning takes a pain rating from 0 to 10, got '%s'", optarg);
-			opt->morning_pain = (int)pain;
-			opt->mode = MODE_MORNING;
-			break;
-		case 'c':
-			opt->mode = MODE_CHECK;
-			break;
-		case 'C':
-		case 'D':
-		case 'H':
-		case 't':
-			if (!*optarg)
-				usage_error("%s needs a path, got an empty one",
-					    c == 'C' ? "--config" : c == 'D' ? "--programs"
-						    : c == 'H' ? "--history-file" : "--trace");
-			if (c == 'C')
-				opt->config_file = optarg;
-			else if (c == 'D')
-				opt->programs_dir = optarg;
-			else if (c == 'H')
-				opt->history_file = optarg;
-			else
-				opt->trace_file = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit(0);
-		case 'V':
-			puts("talus " TALUS_VERSION);
-			exit(0);
-		case ':':
-		default: {
-			const char *arg = argv[optind - 1];
-			bool is_long = strncmp(arg, "--", 2) == 0;
-			char name[64];
-
-			if (is_long)
-				snprintf(name, sizeof(name), "%.*s", (int)strcspn(arg, "="), arg);
-			else
-				snprintf(name, sizeof(name), "-%c", optopt);
-			sanitize_text(name);
-			if (c == ':')
-				usage_error("option '%s' needs a value", name);
-			else if (is_long && optopt)
-				usage_error("option '%s' takes no value", name);
-			usage_error("unknown option '%s'", name);
-		}
-		}
-	}
-	if (optind < argc)
-		usage_error("unexpected argument '%s'", argv[optind]);
-}
 
 /* Loads the config; returns false with err set when the file is broken. A missing
  * default file means built-in defaults; a missing --config file is an error. */
@@ -672,7 +486,8 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	memset(&ctx, 0, sizeof(ctx));
-	parse_options(argc, argv, &ctx.opt);
+	if ((status = cli_parse(argc, argv, &ctx.opt)) != CLI_RUN)
+		return status;
 	ctx.today = ctx.opt.have_date ? ctx.opt.date : local_day(time(NULL));
 
 	if (!load_config(&ctx.opt, &ctx.cfg, err, sizeof(err))) {
@@ -682,27 +497,27 @@ int main(int argc, char **argv)
 	}
 	scan_programs(&ctx.opt, &ctx.catalog);
 
-	switch (ctx.opt.mode) {
-	case MODE_LIST:
+	switch (ctx.opt.command) {
+	case CMD_LIST:
 		status = cmd_list(&ctx);
 		break;
-	case MODE_CHECK:
+	case CMD_CHECK:
 		status = cmd_check(&ctx);
 		break;
-	case MODE_PLAN:
+	case CMD_PLAN:
 		status = cmd_plan(&ctx);
 		break;
-	case MODE_HISTORY:
-	case MODE_CSV:
-		status = cmd_history(&ctx, ctx.opt.mode == MODE_CSV);
+	case CMD_HISTORY:
+	case CMD_CSV:
+		status = cmd_history(&ctx, ctx.opt.command == CMD_CSV);
 		break;
-	case MODE_MORNING:
+	case CMD_MORNING:
 		status = cmd_morning(&ctx);
 		break;
-	case MODE_SET_LEVEL:
+	case CMD_SET_LEVEL:
 		status = cmd_set_level(&ctx);
 		break;
-	case MODE_SESSION:
+	case CMD_SESSION:
 	default:
 		status = cmd_session(&ctx);
 		break;

@@ -46,7 +46,7 @@ MODEL_SRCS = src/util.c src/clock.c src/confdoc.c src/program.c src/catalog.c \
 	     src/config.c src/routine.c src/plan.c src/paths.c src/history.c src/session_log.c src/report.c src/engine.c src/coach.c src/scheduler.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_draw.c src/ui_keys.c
-MAIN_SRCS  = src/main.c src/cli.c
+MAIN_SRCS  = src/main.c src/cli.c src/commands.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
 MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
@@ -72,7 +72,7 @@ $(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
-$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o
+$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 

@@ -218,6 +218,17 @@ test_unknown_program() {
 	expect_err "talus: no program named 'nope' (talus --list shows them)"
 }
 
+test_a_missing_program_is_bad_input_for_every_command_that_needs_one() {
+	for cmd in --plan --history "--set-level 2"; do
+		# shellcheck disable=SC2086
+		talus --programs "$PROGRAMS" --program nosuch $cmd --date $DATE
+		expect_status 2
+		expect_err "talus: no program named 'nosuch' (talus --list shows them)"
+		expect_out ""
+	done
+	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "--set-level wrote a record"
+}
+
 test_help_and_version() {
 	talus --help
 	expect_status 0

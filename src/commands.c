@@ -424,14 +424,14 @@ static int cmd_check(struct state *st)
 
 /* By enum command_id. */
 static const struct command command_table[CMD_COUNT] = {
-	{ CMD_SESSION, "session", NEED_TERMINAL | NEED_LEVEL, cmd_session },
-	{ CMD_PLAN, "plan", NEED_LEVEL, cmd_plan },
-	{ CMD_LIST, "list", 0, cmd_list },
-	{ CMD_CHECK, "check", 0, cmd_check },
-	{ CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
-	{ CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
-	{ CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },
-	{ CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
+	[CMD_SESSION] = { CMD_SESSION, "session", NEED_TERMINAL | NEED_LEVEL, cmd_session },
+	[CMD_PLAN] = { CMD_PLAN, "plan", NEED_LEVEL, cmd_plan },
+	[CMD_LIST] = { CMD_LIST, "list", 0, cmd_list },
+	[CMD_CHECK] = { CMD_CHECK, "check", 0, cmd_check },
+	[CMD_HISTORY] = { CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
+	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
+	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },
+	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 };
 
 const struct command *command_find(enum command_id id)

@@ -15,11 +15,6 @@ DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 INSTALL   ?= install
 
-# Debian packages that `make run` and `make check` install when missing.
-# libFuzzer's runtime comes in libclang-rt-N-dev, N being clang's major version.
-DEB_PACKAGES = gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux \
-	       clang valgrind strace procps
-
 CURSES_PC := $(shell $(PKG_CONFIG) --exists ncursesw 2>/dev/null && echo ncursesw || echo ncurses)
 CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)
 CONFUSE_LIBS   := $(shell $(PKG_CONFIG) --libs libconfuse 2>/dev/null || echo -lconfuse)
@@ -28,16 +23,18 @@ CURSES_LIBS    := $(shell $(PKG_CONFIG) --libs $(CURSES_PC) 2>/dev/null || echo 
 CHECK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS     := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
 
+# What the build requires is added with `override`, so a CFLAGS or CPPFLAGS given on
+# the command line adds to it and never removes it (make CFLAGS=-O0 keeps -std=c11).
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -Wall -Wextra
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
+override CFLAGS   += -std=c11 -Wall -Wextra
+override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
 	    -DTALUS_VERSION='"$(VERSION)"' -DTALUS_DATADIR='"$(DATADIR)"'
 
 # SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into build/san.
 ifeq ($(SAN),1)
 BUILD    ?= build/san
-CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS  += -fsanitize=address,undefined
+override CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+override LDFLAGS += -fsanitize=address,undefined
 TALUS_BIN = $(BUILD)/talus
 else
 BUILD    ?= build
@@ -50,7 +47,7 @@ MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.c \
 	     src/ui_draw.c src/ui_keys.c
-MAIN_SRCS  = src/main.c
+MAIN_SRCS  = src/main.c src/cli.c src/commands.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
 MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
@@ -76,7 +73,7 @@ $(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
-$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o
+$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
@@ -157,26 +154,9 @@ bench: deps
 		CFLAGS="-O2 -DNDEBUG" build/bench/talus build/bench/benchtool
 	@bash tests/bench.sh
 
-# Installs only what is missing, and says what; needs apt-get (sudo when not root).
+# Installs only the Debian packages that are missing, and says which (tools/deps.sh).
 deps:
-	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "talus: not a Debian system; make sure these are installed: $(DEB_PACKAGES)"; \
-		exit 0; \
-	fi; \
-	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
-	install() { \
-		missing=""; \
-		for p in "$$@"; do \
-			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-		done; \
-		[ -n "$$missing" ] || return 0; \
-		echo "talus: installing missing Debian packages:$$missing"; \
-		$$sudo apt-get update -qq && \
-		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing \
-			|| { echo "talus: could not install:$$missing" >&2; exit 1; }; \
-	}; \
-	install $(DEB_PACKAGES); \
-	install libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
+	@sh tools/deps.sh
 
 # Sub-makes, so the pkg-config flags are read after deps has installed the packages.
 run: deps

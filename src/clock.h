@@ -34,6 +34,45 @@ extern const char *const weekday_abbr[7];   /* "mon" .. "sun" */
 extern const char *const weekday_title[7];  /* "Mon" .. "Sun" */
 extern const char *const month_title[12];   /* "Jan" .. "Dec" */
 
+/* A set of weekdays, such as the training days: bit 0 = Monday ... bit 6 = Sunday. */
+typedef uint8_t day_set;
+#define DAY_SET_MON_WED_FRI ((day_set)0x15)
+
+static inline bool day_set_has(day_set set, int wd)
+{
+	return (set >> wd) & 1u;
+}
+
+/* Is the weekday of day in set? */
+static inline bool day_set_has_day(day_set set, day_t day)
+{
+	return day_set_has(set, weekday(day));
+}
+
+static inline day_set day_set_add(day_set set, int wd)
+{
+	return (day_set)(set | 1u << wd);
+}
+
+static inline int day_set_count(day_set set)
+{
+	int n = 0;
+
+	for (int wd = 0; wd < 7; wd++)
+		n += day_set_has(set, wd);
+	return n;
+}
+
+/* The first weekday in set after wd, or -1: walks a set, Monday first, as
+ * for (int wd = day_set_next(set, -1); wd >= 0; wd = day_set_next(set, wd)) */
+static inline int day_set_next(day_set set, int wd)
+{
+	while (++wd < 7)
+		if (day_set_has(set, wd))
+			return wd;
+	return -1;
+}
+
 /* "mon".."sun" (any case) to 0-6, or -1. */
 int weekday_from_name(const char *name);
 

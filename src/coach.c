@@ -86,10 +86,10 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->program = setup->program;
 	c->level = setup->level;
 	c->today = setup->today;
-	c->training_day = setup->training_days & (1u << weekday(setup->today));
+	c->training_day = day_set_has_day(setup->training_days, setup->today);
 	c->next_training_day = setup->today + 1;
 	if (setup->training_days)
-		while (!(setup->training_days & (1u << weekday(c->next_training_day))))
+		while (!day_set_has_day(setup->training_days, c->next_training_day))
 			c->next_training_day++;
 	c->pain_during = c->pain_after = -1;
 	c->wall_offset = setup->wall_offset;

@@ -58,7 +58,7 @@ struct coach_setup {
 	const struct program *program;
 	int level;
 	day_t today;
-	unsigned training_days;
+	day_set training_days;
 	const char *history_path;
 	const struct session_log *log; /* the history as read at start-up */
 	time_t wall_offset;

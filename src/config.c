@@ -100,10 +100,10 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 				return conf_error(doc, line,
 						  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)",
 						  cfg_getnstr(c, "days", i));
-			if (cfg->days & (1u << wd))
+			if (day_set_has(cfg->days, wd))
 				return conf_error(doc, line, "day '%s' is listed twice",
 						  cfg_getnstr(c, "days", i));
-			cfg->days |= 1u << wd;
+			cfg->days = day_set_add(cfg->days, wd);
 		}
 	}
 

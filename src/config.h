@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "clock.h"
+
 enum sound_mode { SOUND_BELL, SOUND_FLASH, SOUND_OFF };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -27,7 +29,7 @@ struct user_config {
 	char *path;         /* NULL when built-in */
 	char *program;      /* default program name */
 	int program_line;   /* where the file sets it, 0 when it does not */
-	unsigned days;      /* bit 0 = Monday; 0 = the program's own days */
+	day_set days;       /* empty: the program's own days */
 	int week_start;     /* 0 = Monday ... 6 = Sunday */
 	enum sound_mode sound;
 	enum color_mode color;

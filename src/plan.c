@@ -10,21 +10,12 @@
 #define TITLE_COL 13
 #define DOSE_COL 41
 
-static int popcount7(unsigned days)
-{
-	int n = 0;
-
-	for (int i = 0; i < 7; i++)
-		n += (days >> i) & 1;
-	return n;
-}
-
-unsigned plan_training_days(const struct program *prog, unsigned user_days, bool *limited)
+day_set plan_training_days(const struct program *prog, day_set user_days, bool *limited)
 {
 	*limited = false;
 	if (!user_days)
 		return prog->days;
-	if (prog->max_days && popcount7(user_days) > prog->max_days) {
+	if (prog->max_days && day_set_count(user_days) > prog->max_days) {
 		*limited = true;
 		return prog->days;
 	}
@@ -77,14 +68,13 @@ static void print_line_wrapped(FILE *out, const char *text)
 
 static void print_day_list(FILE *out, const struct plan_request *req)
 {
-	unsigned days = req->days;
 	int week_start = req->week_start;
 	const char *sep = "";
 
 	fputs("Training days:", out);
 	for (int i = 0; i < 7; i++) {
 		int wd = (week_start + i) % 7;
-		if (days & (1u << wd)) {
+		if (day_set_has(req->days, wd)) {
 			fprintf(out, "%s %s", sep, weekday_title[wd]);
 			sep = ",";
 		}
@@ -135,7 +125,7 @@ static void print_week(FILE *out, const struct plan_request *req, day_t first, c
 	else
 		fprintf(out, "\nWeek of %s %d - %s %d\n", from, a.year, to, b.year);
 	for (day_t d = first; d < first + 7; d++) {
-		bool training = req->days & (1u << weekday(d));
+		bool training = day_set_has_day(req->days, d);
 		int level = levels ? levels[d - first] : req->level;
 		int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
 		char date[DATE_BUF];

@@ -20,7 +20,7 @@ struct plan_request {
 	day_t today;
 	int weeks;
 	int week_start; /* 0 = Monday */
-	unsigned days;  /* training days, bit 0 = Monday */
+	day_set days;   /* training days */
 	bool days_limited; /* the user's days broke the program's max-days */
 	bool bold;      /* day headings in bold (a terminal that wants it) */
 };
@@ -31,7 +31,7 @@ struct plan_request {
 day_t plan_first_day(day_t day, int week_start);
 
 /* The training days to use: the user's, unless they break the program's limit. */
-unsigned plan_training_days(const struct program *prog, unsigned user_days, bool *limited);
+day_set plan_training_days(const struct program *prog, day_set user_days, bool *limited);
 
 void plan_print(FILE *out, const struct plan_request *req);
 

@@ -12,7 +12,6 @@
 const char *const phase_key[PHASE_COUNT] = { "warmup", "main", "cooldown" };
 const char *const phase_title[PHASE_COUNT] = { "warm-up", "main", "cool-down" };
 
-#define DEFAULT_DAYS 0x15 /* mon, wed, fri */
 
 static cfg_opt_t exercise_opts[] = {
 	CFG_STR("title", NULL, CFGF_NONE),
@@ -196,7 +195,7 @@ static bool get_int(const struct where *w, cfg_t *cfg, const char *key, long min
 	return true;
 }
 
-static bool get_days(const struct where *w, cfg_t *cfg, unsigned *days)
+static bool get_days(const struct where *w, cfg_t *cfg, day_set *days)
 {
 	unsigned n = cfg_size(cfg, "days");
 
@@ -209,9 +208,9 @@ static bool get_days(const struct where *w, cfg_t *cfg, unsigned *days)
 		if (wd < 0)
 			return conf_error(w->doc, line_of(w, "days"),
 					  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)", name);
-		if (*days & (1u << wd))
+		if (day_set_has(*days, wd))
 			return conf_error(w->doc, line_of(w, "days"), "day '%s' is listed twice", name);
-		*days |= 1u << wd;
+		*days = day_set_add(*days, wd);
 	}
 	return true;
 }
@@ -321,7 +320,7 @@ static bool load_program(struct conf_doc *doc, struct program *prog)
 		return false;
 	if (!prog->title)
 		prog->title = xstrdup(prog->name);
-	prog->days = DEFAULT_DAYS;
+	prog->days = DAY_SET_MON_WED_FRI;
 	if (conf_has_key(doc, NULL, 0, "days") && !get_days(&w, cfg, &prog->days))
 		return false;
 	if (cfg_getstr(cfg, "next")) {

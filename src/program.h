@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "clock.h"
+
 #define MAX_LEVELS 20
 #define NAME_MAX_LEN 32
 #define TITLE_MAX_COLS 40
@@ -55,7 +57,7 @@ struct program {
 	int levels;
 	int get_ready;    /* seconds of countdown before each exercise and side */
 	int max_days;     /* training days a week at most, 0 = no limit */
-	unsigned days;    /* bit 0 = Monday ... bit 6 = Sunday */
+	day_set days;     /* the training days */
 	struct exercise *exercises; /* warm-up, main, cool-down; file order within each */
 	size_t nexercises;
 };

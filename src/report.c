@@ -34,14 +34,14 @@ static bool done_on(const struct session_log *log, day_t day)
 	return false;
 }
 
-int planned_streak(const struct session_log *log, unsigned days, day_t today)
+int planned_streak(const struct session_log *log, day_set days, day_t today)
 {
 	int streak = 0;
 
 	if (!days)
 		return 0;
 	for (day_t d = today; d > today - 3650; d--) {
-		if (!(days & (1u << weekday(d))))
+		if (!day_set_has_day(days, d))
 			continue;
 		if (done_on(log, d))
 			streak++;
@@ -144,7 +144,7 @@ static void print_summary(FILE *out, const struct report_request *req)
 	struct history_report rep;
 
 	for (day_t d = req->since; d <= req->today; d++)
-		planned += (req->days >> weekday(d)) & 1;
+		planned += day_set_has_day(req->days, d);
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
 		if (s->day < req->since || s->day > req->today)

@@ -13,7 +13,7 @@ struct report_request {
 	const char *history_path; /* read again for the per-set figures */
 	day_t today;
 	day_t since;              /* first day of the summary */
-	unsigned days;            /* training days, bit 0 = Monday */
+	day_set days;             /* training days */
 	bool utf8;                /* block characters for the sparkline */
 };
 
@@ -24,6 +24,6 @@ bool report_csv(FILE *out, const struct report_request *req);
 /* Pain 0-10 as one sparkline character per value, oldest first. */
 void pain_sparkline(const int *pains, size_t n, bool utf8, char *buf, size_t len);
 /* Planned days met in a row, counting back from today (today not yet due). */
-int planned_streak(const struct session_log *log, unsigned days, day_t today);
+int planned_streak(const struct session_log *log, day_set days, day_t today);
 
 #endif

@@ -1,6 +1,7 @@
 #include "scheduler.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -291,7 +292,7 @@ done:
 }
 
 void schedule_forecast(const struct progress *now, const struct progression_rules *rules,
-		       unsigned training_days, day_t from, int ndays, int *levels, day_t *top_day)
+		       day_set training_days, day_t from, int ndays, int *levels, day_t *top_day)
 {
 	int level = now->level, streak = now->easy_streak;
 
@@ -301,7 +302,7 @@ void schedule_forecast(const struct progress *now, const struct progression_rule
 	for (int i = 0; i < ndays; i++) {
 		day_t d = from + i;
 		levels[i] = level;
-		if (!(training_days & (1u << weekday(d))))
+		if (!day_set_has_day(training_days, d))
 			continue;
 		if (++streak < rules->advance_sessions)
 			continue;
@@ -312,6 +313,26 @@ void schedule_forecast(const struct progress *now, const struct progression_rule
 			*top_day = d;
 		}
 	}
+}
+
+day_t schedule_forecast_range(const struct progress *now, const struct progression_rules *rules,
+			      day_set training_days, day_t today, day_t first, int ndays,
+			      int *levels)
+{
+	day_t start = now->last_session == today ? today + 1 : today;
+	day_t end = first + ndays > start ? first + ndays : start;
+	int horizon = (int)(end - start) + FORECAST_REACH, *ahead;
+	day_t ready, top = -1;
+
+	ahead = xmalloc((size_t)horizon * sizeof(*ahead));
+	schedule_forecast(now, rules, training_days, start, horizon, ahead, &ready);
+	for (int i = 0; i < ndays; i++)
+		levels[i] = first + i < start ? now->level : ahead[first + i - start];
+	for (int i = 0; i < horizon && top < 0; i++)
+		if (ahead[i] == now->levels && day_set_has_day(training_days, start + i))
+			top = start + i;
+	free(ahead);
+	return top;
 }
 
 const char *active_program(const struct session_log *log, const char *configured)

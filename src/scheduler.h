@@ -50,7 +50,17 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
  * goes well; *top_day is the first day at the last level with the advance rule met
  * (or -1 when not within ndays). */
 void schedule_forecast(const struct progress *now, const struct progression_rules *rules,
-		       unsigned training_days, day_t from, int ndays, int *levels, day_t *top_day);
+		       day_set training_days, day_t from, int ndays, int *levels, day_t *top_day);
+
+/* The forecast --plan shows: the level on each of the ndays days from `first` (the
+ * first day shown, which may be before today) if every session from the next one on
+ * goes well, into levels; days before the next session keep today's level. The next
+ * session is today's, or tomorrow's when today's is done. Returns the first training
+ * day at the last level, looking up to FORECAST_REACH days past the range, or -1. */
+#define FORECAST_REACH 400
+day_t schedule_forecast_range(const struct progress *now, const struct progression_rules *rules,
+			      day_set training_days, day_t today, day_t first, int ndays,
+			      int *levels);
 
 /* The program to coach: the configured one, followed along `next` for every entry
  * test passed. */

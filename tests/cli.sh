@@ -171,10 +171,62 @@ Try 'talus --help' for more information."
 Try 'talus --help' for more information."
 }
 
+test_two_commands_or_an_option_its_command_does_not_take() {
+	while IFS='|' read -r args want; do
+		# shellcheck disable=SC2086
+		talus --programs "$PROGRAMS" $args
+		[ "$status" -eq 2 ] || fail "$args: status $status"
+		expect_err "talus: $want
+Try 'talus --help' for more information."
+		[ -z "$out" ] || fail "$args: printed to stdout"
+	done <<'CASES'
+--morning 3 --plan|--morning and --plan are two commands; give one at a time
+--plan --list|--plan and --list are two commands; give one at a time
+-p -l|--plan and --list are two commands; give one at a time
+--history --csv|--history and --csv are two commands; give one at a time
+--check --set-level 2|--check and --set-level are two commands; give one at a time
+--weeks 2|--weeks goes only with --plan
+--list --weeks 2|--weeks goes only with --plan, not with --list
+--since 2026-11-01|--since goes only with --history
+--csv --since 2026-11-01|--since goes only with --history, not with --csv
+--plan --trace t.txt|--trace goes only with the coach session, not with --plan
+--list --program rice|--program goes only with --plan, --history, --set-level or the coach session, not with --list
+--morning 2 --program rice|--program goes only with --plan, --history, --set-level or the coach session, not with --morning
+CASES
+	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "a usage error wrote the history"
+	[ ! -e t.txt ] || fail "a usage error wrote the trace"
+}
+
+test_the_same_command_twice_is_one() {
+	talus --programs "$PROGRAMS" --plan --date $DATE -p
+	expect_status 0
+	expect_golden plan-ankle-foundations.txt
+}
+
+test_common_options_go_with_every_command() {
+	talus --programs "$PROGRAMS" --history-file h.tsv --date $DATE --config "$SRCDIR/config/talus.conf" --list
+	expect_status 0
+	talus --programs "$PROGRAMS" --history-file h.tsv --date $DATE --morning 2
+	expect_status 0
+	talus --programs "$PROGRAMS" --history-file h.tsv --date $DATE --csv
+	expect_status 0
+}
+
 test_unknown_program() {
 	talus --programs "$PROGRAMS" --program nope --plan
 	expect_status 2
 	expect_err "talus: no program named 'nope' (talus --list shows them)"
+}
+
+test_a_missing_program_is_bad_input_for_every_command_that_needs_one() {
+	for cmd in --plan --history "--set-level 2"; do
+		# shellcheck disable=SC2086
+		talus --programs "$PROGRAMS" --program nosuch $cmd --date $DATE
+		expect_status 2
+		expect_err "talus: no program named 'nosuch' (talus --list shows them)"
+		expect_out ""
+	done
+	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "--set-level wrote a record"
 }
 
 test_help_and_version() {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every test against each build given as pairs "talus unit-tests", the builds at
 # the same time (each suite is mostly waiting on timers); then, once, the crash and
-# fault tests, the fuzz harnesses and valgrind; then prints one summary line:
+# fault tests, the fuzz harnesses, valgrind and the build; then prints one summary line:
 # N passed, N failed.
 set -u
 passed=0
@@ -41,10 +41,14 @@ while [ $# -ge 2 ]; do
 	shift 2
 done
 wait
-# once, against the plain build: abuse and faults beside the fuzzers and valgrind
+# once, against the plain build: abuse and faults beside the fuzzers and valgrind, then
+# the Makefile as a packager uses it
 mkdir -p "$logs/once"
 first=$(cat "$logs/1/name")
-TALUS=$first SRCDIR=$(pwd) bash tests/crash.sh >"$logs/once/crash.log" 2>&1 &
+{
+	TALUS=$first SRCDIR=$(pwd) bash tests/crash.sh >"$logs/once/crash.log" 2>&1
+	TALUS=$first SRCDIR=$(pwd) bash tests/build.sh >"$logs/once/build.log" 2>&1
+} &
 {
 	TALUS=$first SRCDIR=$(pwd) bash tests/fuzz.sh >"$logs/once/fuzz.log" 2>&1
 	TALUS=$first SRCDIR=$(pwd) bash tests/valgrind.sh >"$logs/once/valgrind.log" 2>&1
@@ -58,7 +62,7 @@ for dir in "$logs"/[0-9]*; do
 	done
 done
 echo "== once"
-for suite in crash fuzz valgrind; do
+for suite in crash build fuzz valgrind; do
 	cat "$logs/once/$suite.log"
 	count "$logs/once/$suite.log"
 done

@@ -68,6 +68,31 @@ START_TEST(weekday_names)
 }
 END_TEST
 
+START_TEST(day_sets)
+{
+	day_set s = 0;
+	int seen[7], n = 0;
+	day_t monday = days_from_civil(2026, 11, 23);
+
+	s = day_set_add(day_set_add(day_set_add(s, 6), 0), 2);
+	s = day_set_add(s, 2); /* twice is once */
+	ck_assert_uint_eq(s, (1u << 0) | (1u << 2) | (1u << 6));
+	ck_assert_int_eq(day_set_count(s), 3);
+	ck_assert(day_set_has(s, 0) && day_set_has(s, 2) && day_set_has(s, 6));
+	ck_assert(!day_set_has(s, 1) && !day_set_has(s, 5));
+	ck_assert(day_set_has_day(s, monday) && !day_set_has_day(s, monday + 1));
+	ck_assert(day_set_has_day(s, monday + 6) && day_set_has_day(s, monday + 7));
+	for (int wd = day_set_next(s, -1); wd >= 0; wd = day_set_next(s, wd))
+		seen[n++] = wd;
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_eq(seen[0], 0);
+	ck_assert_int_eq(seen[1], 2);
+	ck_assert_int_eq(seen[2], 6);
+	ck_assert_int_eq(day_set_next(0, -1), -1);
+	ck_assert_int_eq(day_set_count(DAY_SET_MON_WED_FRI), 3);
+}
+END_TEST
+
 Suite *clock_suite(void)
 {
 	Suite *s = suite_create("clock");
@@ -79,6 +104,7 @@ Suite *clock_suite(void)
 	tcase_add_test(tc, parse_rejects_bad_dates);
 	tcase_add_test(tc, formats);
 	tcase_add_test(tc, weekday_names);
+	tcase_add_test(tc, day_sets);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -315,6 +315,62 @@ START_TEST(forecast_reaches_the_last_level)
 }
 END_TEST
 
+START_TEST(forecast_range_from_today)
+{
+	struct progress p = level_on(2);
+	int levels[14];
+	day_t top;
+
+	/* Wed 4 Nov, nothing done yet: two easy sessions a level from today's on; the
+	 * range starts on Monday, so Mon and Tue show today's level */
+	top = schedule_forecast_range(&p, &rules, DAY_SET_MON_WED_FRI, monday + 2, monday, 14,
+				      levels);
+	ck_assert_int_eq(levels[0], 1);
+	ck_assert_int_eq(levels[1], 1);
+	ck_assert_int_eq(levels[2], 1);  /* today's session is still to do */
+	ck_assert_int_eq(levels[4], 1);  /* Fri: the second session at level 1 */
+	ck_assert_int_eq(levels[5], 2);  /* Sat */
+	ck_assert_int_eq(levels[9], 2);  /* Wed of week 2 */
+	ck_assert_int_eq(levels[10], 3); /* Thu of week 2 */
+	ck_assert_int_eq(levels[13], 3); /* Sun of week 2 */
+	/* level 4 from Tue of week 3; the first training day there, past the range */
+	ck_assert_int_eq(top, monday + 16);
+}
+END_TEST
+
+START_TEST(forecast_range_after_todays_session)
+{
+	struct progress p;
+	int levels[7];
+	day_t top;
+
+	session_at(2, 2, 1);
+	p = level_on(2);
+	ck_assert_int_eq(p.easy_streak, 1);
+	/* today's session is done: the next is Friday's, the second easy one */
+	top = schedule_forecast_range(&p, &rules, DAY_SET_MON_WED_FRI, monday + 2, monday, 7,
+				      levels);
+	ck_assert_int_eq(levels[2], 1);
+	ck_assert_int_eq(levels[3], 1);
+	ck_assert_int_eq(levels[4], 1);
+	ck_assert_int_eq(levels[5], 2); /* Sat */
+	ck_assert_int_eq(levels[6], 2);
+	/* 3 after Wed 11, 4 after Mon 16: Wed 18 Nov */
+	ck_assert_int_eq(top, monday + 16);
+}
+END_TEST
+
+START_TEST(forecast_range_without_training_days)
+{
+	struct progress p = level_on(0);
+	int levels[7];
+
+	ck_assert_int_eq(schedule_forecast_range(&p, &rules, 0, monday, monday, 7, levels), -1);
+	for (int i = 0; i < 7; i++)
+		ck_assert_int_eq(levels[i], 1);
+}
+END_TEST
+
 START_TEST(red_flags)
 {
 	struct red_flags rf;
@@ -376,6 +432,9 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, mornings_flat_no_deload);
 	tcase_add_test(tc, unrated_session_repeats);
 	tcase_add_test(tc, forecast_reaches_the_last_level);
+	tcase_add_test(tc, forecast_range_from_today);
+	tcase_add_test(tc, forecast_range_after_todays_session);
+	tcase_add_test(tc, forecast_range_without_training_days);
 	tcase_add_test(tc, red_flags);
 	tcase_add_test(tc, pain_not_coming_down);
 	suite_add_tcase(s, tc);

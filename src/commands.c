@@ -1,0 +1,440 @@
+#include "commands.h"
+
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "history.h"
+#include "paths.h"
+#include "plan.h"
+#include "report.h"
+#include "ui.h"
+#include "util.h"
+
+#define EXIT_BAD_INPUT 2
+#define MAX_PROGRAM_DIRS 4
+
+/* ---- loading ---- */
+
+/* Loads the config; returns false with err set when the file is broken. A missing
+ * default file means built-in defaults; a missing --config file is an error. */
+static bool load_config(const struct options *opt, struct user_config *cfg, char *err,
+			size_t errlen)
+{
+	char *path;
+	bool ok;
+
+	if (opt->config_file)
+		return config_load_file(cfg, opt->config_file, err, errlen);
+	path = default_config_path();
+	if (!path || access(path, F_OK) != 0) {
+		free(path);
+		config_defaults(cfg);
+		return true;
+	}
+	ok = config_load_file(cfg, path, err, errlen);
+	free(path);
+	return ok;
+}
+
+static void scan_programs(const struct options *opt, struct catalog *cat)
+{
+	char *dirs[MAX_PROGRAM_DIRS];
+	size_t n;
+
+	if (opt->programs_dir) {
+		dirs[0] = xstrdup(opt->programs_dir);
+		n = 1;
+	} else {
+		n = default_program_dirs(dirs, MAX_PROGRAM_DIRS);
+	}
+	catalog_scan(cat, (const char *const *)dirs, n);
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+}
+
+/* The history file in force; NULL (and says so) when there is none to be had. */
+static char *history_path(const struct state *st)
+{
+	char *path;
+
+	if (st->opt->history_file)
+		return xstrdup(st->opt->history_file);
+	if (st->cfg.history_file)
+		return xstrdup(st->cfg.history_file);
+	path = default_history_path();
+	if (!path)
+		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+	return path;
+}
+
+/* Loads the history; tells once about damaged lines. False when it cannot be read. */
+static bool load_history(const char *path, struct session_log *log)
+{
+	char skips[200];
+
+	if (!session_log_load(log, path)) {
+		fprintf(stderr, "talus: %s\n", log->report.err);
+		return false;
+	}
+	history_report_skips(&log->report, skips, sizeof(skips));
+	if (skips[0])
+		fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
+	return true;
+}
+
+int state_load(struct state *st, const struct options *opt, unsigned needs)
+{
+	char err[512];
+	const char *name;
+
+	if (needs & NEED_LEVEL)
+		needs |= NEED_PROGRAM;
+	if (needs & NEED_PROGRAM)
+		needs |= NEED_HISTORY;
+	if (needs & NEED_HISTORY)
+		needs |= NEED_HISTORY_PATH;
+	memset(st, 0, sizeof(*st));
+	st->opt = opt;
+	st->today = opt->have_date ? opt->date : local_day(time(NULL));
+	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	scan_programs(opt, &st->catalog);
+	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
+		return 1;
+	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
+		return 1;
+	if (!(needs & NEED_PROGRAM))
+		return 0;
+	name = opt->program ? opt->program : active_program(&st->log, st->cfg.program);
+	if (!catalog_load(&st->catalog, name, &st->prog, err, sizeof(err))) {
+		fprintf(stderr, "talus: %s\n", err);
+		return EXIT_BAD_INPUT;
+	}
+	st->days = plan_training_days(&st->prog, st->cfg.days, &st->days_limited);
+	if (!(needs & NEED_LEVEL))
+		return 0;
+	schedule_level(&st->log, &st->prog, &st->cfg.rules, st->today, &st->progress);
+	progress_why(&st->progress, &st->cfg.rules, &st->prog, st->why, sizeof(st->why));
+	check_red_flags(&st->log, &st->cfg.rules, st->today, &st->flags);
+	return 0;
+}
+
+void state_free(struct state *st)
+{
+	program_free(&st->prog);
+	session_log_free(&st->log);
+	free(st->history_path);
+	catalog_free(&st->catalog);
+	config_free(&st->cfg);
+}
+
+/* ---- what the commands share ---- */
+
+/* Now, or with --date, that date at the current time of day. */
+static time_t record_time(const struct state *st)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct civil_date c;
+
+	if (!st->opt->have_date)
+		return now;
+	localtime_r(&now, &tm);
+	c = civil_from_days(st->opt->date);
+	tm.tm_year = c.year - 1900;
+	tm.tm_mon = c.month - 1;
+	tm.tm_mday = c.day;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static bool want_bold(const struct user_config *cfg)
+{
+	const char *term = getenv("TERM");
+	const char *no_color = getenv("NO_COLOR");
+
+	if (cfg->color == COLOR_NEVER || (no_color && *no_color))
+		return false;
+	if (cfg->color == COLOR_ALWAYS)
+		return true;
+	return isatty(STDOUT_FILENO) && term && *term && strcmp(term, "dumb") != 0;
+}
+
+static bool want_color(const struct user_config *cfg)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	return cfg->color != COLOR_NEVER && !(no_color && *no_color);
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	return codeset && strcmp(codeset, "UTF-8") == 0;
+}
+
+/* ---- the commands ---- */
+
+static int cmd_session(struct state *st)
+{
+	struct coach coach;
+	struct coach_setup setup;
+	struct ui_options uopt;
+	char skips[200], note[300];
+	int status;
+
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &st->prog;
+	setup.level = st->progress.level;
+	setup.today = st->today;
+	setup.training_days = st->days;
+	setup.history_path = st->history_path;
+	setup.log = &st->log;
+	setup.wall_offset = record_time(st) - time(NULL);
+	setup.rules = &st->cfg.rules;
+	setup.why = st->why;
+	setup.flags = &st->flags;
+	coach_init(&coach, &setup, monotonic_ms());
+	if (st->opt->trace_file && !(coach.trace = fopen(st->opt->trace_file, "w"))) {
+		fprintf(stderr, "talus: %s: cannot write the trace\n", st->opt->trace_file);
+		status = 1;
+	} else {
+		memset(&uopt, 0, sizeof(uopt));
+		uopt.sound = st->cfg.sound;
+		uopt.color = want_color(&st->cfg);
+		history_report_skips(&st->log.report, skips, sizeof(skips));
+		if (skips[0]) {
+			snprintf(note, sizeof(note), "History: %s; the file is left as it is.", skips);
+			uopt.history_note = note;
+		}
+		status = ui_run(&coach, &uopt);
+		if (skips[0])
+			fprintf(stderr, "talus: %s: %s; the file is left as it is\n", st->history_path,
+				skips);
+	}
+	coach_free(&coach);
+	return status;
+}
+
+static int cmd_set_level(struct state *st)
+{
+	struct history_writer writer;
+	struct strbuf line;
+	int status = 0;
+
+	if (st->opt->set_level > st->prog.levels) {
+		fprintf(stderr, "talus: %s has %d levels; --set-level %d is beyond them\n",
+			st->prog.name, st->prog.levels, st->opt->set_level);
+		return EXIT_BAD_INPUT;
+	}
+	sb_init(&line);
+	rec_begin(&line, record_time(st), REC_LEVEL);
+	rec_str(&line, "program", st->prog.name);
+	rec_int(&line, "level", st->opt->set_level);
+	rec_finish(&line);
+	history_writer_init(&writer, st->history_path);
+	if (history_append(&writer, line.buf)) {
+		printf("Saved: %s is at level %d of %d from now on.\n", st->prog.name,
+		       st->opt->set_level, st->prog.levels);
+	} else {
+		fprintf(stderr, "talus: %s\n", writer.err);
+		status = 1;
+	}
+	history_writer_free(&writer);
+	sb_free(&line);
+	return status;
+}
+
+static void report_request(const struct state *st, struct report_request *req)
+{
+	memset(req, 0, sizeof(*req));
+	req->log = &st->log;
+	req->history_path = st->history_path;
+	req->today = st->today;
+	req->since = st->opt->have_since ? st->opt->since : st->today - 27;
+	req->utf8 = locale_is_utf8();
+	req->days = st->days;
+}
+
+static int cmd_history(struct state *st)
+{
+	struct report_request req;
+
+	report_request(st, &req);
+	report_history(stdout, &req);
+	return 0;
+}
+
+static int cmd_csv(struct state *st)
+{
+	struct report_request req;
+
+	report_request(st, &req);
+	return report_csv(stdout, &req) ? 0 : 1;
+}
+
+static int cmd_morning(struct state *st)
+{
+	struct history_writer writer;
+	struct strbuf line;
+	bool saved;
+
+	sb_init(&line);
+	rec_begin(&line, record_time(st), REC_MORNING);
+	rec_int(&line, "pain", st->opt->morning_pain);
+	rec_finish(&line);
+	history_writer_init(&writer, st->history_path);
+	saved = history_append(&writer, line.buf);
+	if (saved)
+		printf("Saved: morning pain %d/10.\n", st->opt->morning_pain);
+	else
+		fprintf(stderr, "talus: %s\n", writer.err);
+	history_writer_free(&writer);
+	sb_free(&line);
+	return saved ? 0 : 1;
+}
+
+/* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
+static void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len)
+{
+	char date[DATE_BUF];
+	struct civil_date c = civil_from_days(top_reached);
+
+	date_format_short(top_reached, date);
+	snprintf(buf, len, "If every session goes well: level %d of %d from %s %d%s%s%s.",
+		 prog->levels, prog->levels, date, c.year, prog->next ? ", then " : "",
+		 prog->next ? prog->next : "", prog->next ? " after its entry test" : "");
+}
+
+static int cmd_plan(struct state *st)
+{
+	struct plan_request req;
+	char warning[300], forecast[200];
+	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
+	day_t top;
+
+	memset(&req, 0, sizeof(req));
+	req.program = &st->prog;
+	req.level = st->progress.level;
+	req.today = st->today;
+	req.weeks = st->opt->weeks;
+	req.week_start = st->cfg.week_start;
+	req.days = st->days;
+	req.days_limited = st->days_limited;
+	req.bold = want_bold(&st->cfg);
+	req.why = st->why;
+	top = schedule_forecast_range(&st->progress, &st->cfg.rules, st->days, st->today,
+				      plan_first_day(st->today, st->cfg.week_start),
+				      st->opt->weeks * 7, levels);
+	req.day_levels = levels;
+	if (st->prog.levels > 1 && top >= 0 && st->progress.level < st->prog.levels) {
+		forecast_line(&st->prog, top, forecast, sizeof(forecast));
+		req.forecast = forecast;
+	}
+	if (st->flags.flag != RF_NONE) {
+		snprintf(warning, sizeof(warning), "See a clinician: %s. talus is a coach, not a "
+			 "diagnosis; the red flags are in its README.", st->flags.reason);
+		req.warning = warning;
+	}
+	plan_print(stdout, &req);
+	free(levels);
+	return 0;
+}
+
+static void format_days(day_set days, char *buf, size_t len)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int wd = day_set_next(days, -1); wd >= 0; wd = day_set_next(days, wd))
+		sb_printf(&sb, "%s%s", sb.len ? " " : "", weekday_abbr[wd]);
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}
+
+static int cmd_list(struct state *st)
+{
+	const struct catalog *cat = &st->catalog;
+	int status = 0;
+
+	if (cat->n == 0) {
+		fputs("talus: no programs found; --programs DIR names a folder of NAME.conf files\n",
+		      stderr);
+		return EXIT_BAD_INPUT;
+	}
+	printf("%-20s %-30s %6s  %s\n", "NAME", "TITLE", "LEVELS", "DAYS");
+	for (size_t i = 0; i < cat->n; i++) {
+		struct program prog;
+		char err[512], days[40];
+
+		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
+			fprintf(stderr, "talus: %s\n", err);
+			status = EXIT_BAD_INPUT;
+			continue;
+		}
+		format_days(prog.days, days, sizeof(days));
+		printf("%-20s %-30s %6d  %s\n", prog.name, prog.title, prog.levels, days);
+		program_free(&prog);
+	}
+	return status;
+}
+
+static int cmd_check(struct state *st)
+{
+	const struct catalog *cat = &st->catalog;
+	const struct user_config *cfg = &st->cfg;
+	size_t bad = 0;
+
+	if (!catalog_find(cat, cfg->program)) {
+		if (cfg->path && cfg->program_line)
+			fprintf(stderr, "talus: %s:%d: program '%s' is not found\n", cfg->path,
+				cfg->program_line, cfg->program);
+		else
+			fprintf(stderr, "talus: default program '%s' is not found\n", cfg->program);
+		bad++;
+	}
+	for (size_t i = 0; i < cat->n; i++) {
+		struct program prog;
+		char err[512];
+
+		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
+			fprintf(stderr, "talus: %s\n", err);
+			bad++;
+			continue;
+		}
+		program_free(&prog);
+	}
+	if (bad)
+		return EXIT_BAD_INPUT;
+	printf("talus: config %s ok; %zu program%s ok\n", cfg->path ? cfg->path : "(built-in defaults)",
+	       cat->n, cat->n == 1 ? "" : "s");
+	return 0;
+}
+
+/* By enum command_id. */
+static const struct command command_table[CMD_COUNT] = {
+	[CMD_SESSION] = { CMD_SESSION, "session", NEED_TERMINAL | NEED_LEVEL, cmd_session },
+	[CMD_PLAN] = { CMD_PLAN, "plan", NEED_LEVEL, cmd_plan },
+	[CMD_LIST] = { CMD_LIST, "list", 0, cmd_list },
+	[CMD_CHECK] = { CMD_CHECK, "check", 0, cmd_check },
+	[CMD_HISTORY] = { CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
+	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
+	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },
+	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
+};
+
+const struct command *command_find(enum command_id id)
+{
+	return &command_table[id];
+}

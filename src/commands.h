@@ -1,0 +1,58 @@
+/* The commands. One table gives each command what it needs loaded and the function
+ * that runs it; state_load loads what is needed, once, with one error policy. */
+#ifndef TALUS_COMMANDS_H
+#define TALUS_COMMANDS_H
+
+#include <stdbool.h>
+
+#include "catalog.h"
+#include "cli.h"
+#include "clock.h"
+#include "config.h"
+#include "program.h"
+#include "scheduler.h"
+#include "session_log.h"
+
+/* What a command needs before it runs. Each builds on the ones above it, which
+ * state_load adds; it always reads the config and finds the programs first. */
+enum need {
+	NEED_TERMINAL = 1 << 0,     /* a screen terminal */
+	NEED_HISTORY_PATH = 1 << 1, /* where the history is kept */
+	NEED_HISTORY = 1 << 2,      /* the history, read */
+	NEED_PROGRAM = 1 << 3,      /* the active program and its training days */
+	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
+};
+
+/* Everything a command works from. */
+struct state {
+	const struct options *opt;
+	struct user_config cfg;
+	struct catalog catalog;
+	day_t today;
+	char *history_path;       /* NEED_HISTORY_PATH */
+	struct session_log log;   /* NEED_HISTORY */
+	struct program prog;      /* NEED_PROGRAM: the one --program names, or the active one */
+	day_set days;             /* the training days in force */
+	bool days_limited;        /* the config's days broke the program's max-days */
+	struct progress progress; /* NEED_LEVEL */
+	char why[300];
+	struct red_flags flags;
+};
+
+struct command {
+	enum command_id id;
+	const char *name;
+	unsigned needs;           /* enum need */
+	int (*run)(struct state *st); /* returns the exit status */
+};
+
+const struct command *command_find(enum command_id id);
+
+/* Loads what needs asks for, in the order of enum need. Returns 0, or the exit status
+ * after one line on standard error: 2 for bad input (the config, no such program, a
+ * broken program file, no terminal), 1 for a failure (no history file, an unreadable
+ * one). Damaged history lines are reported and skipped. state_free is due either way. */
+int state_load(struct state *st, const struct options *opt, unsigned needs);
+void state_free(struct state *st);
+
+#endif

@@ -77,6 +77,13 @@ $(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
+# Draws a screen of the coach as text, for the golden-screen tests.
+SCREEN_DUMP = $(BUILD)/screen-dump
+
+$(SCREEN_DUMP): $(BUILD)/tests/screens/screen_dump.o $(UI_OBJS) $(MODEL_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+
 $(BUILD)/src/%.o: src/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(@D)
@@ -166,8 +173,8 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB) $(FUZZ_BINS)
-	@$(MAKE) --no-print-directory SAN=1 build/san/talus build/san/unit-tests
+test: $(TALUS_BIN) $(UNIT_BIN) $(SCREEN_DUMP) $(FAULT_LIB) $(FUZZ_BINS)
+	@$(MAKE) --no-print-directory SAN=1 build/san/talus build/san/unit-tests build/san/screen-dump
 	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) FUZZ_DIR=$(CURDIR)/$(FUZZ_DIR) \
 		sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
 
@@ -188,4 +195,5 @@ uninstall:
 clean:
 	rm -rf build talus
 
--include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+-include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(TEST_OBJS:.o=.d) \
+	$(BUILD)/tests/screens/screen_dump.d

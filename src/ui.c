@@ -18,8 +18,6 @@
 #include "ui_screen.h"
 #include "util.h"
 
-#define MIN_COLS 40
-#define MIN_LINES 10
 #define RETRY_MS 10000
 #define SLEEP_GAP_MS 2000 /* CLOCK_BOOTTIME ahead of CLOCK_MONOTONIC by this: a suspend */
 #define MAX_WAIT_MS 60000
@@ -120,7 +118,12 @@ void ui_ring(const struct ui *ui)
 		flash();
 }
 
-static void draw(struct ui *ui, int64_t now)
+const struct screen_ops *screen_for(enum visit_screen s)
+{
+	return screens[s];
+}
+
+void ui_draw(struct ui *ui, int64_t now)
 {
 	erase();
 	if (ui->too_small)
@@ -155,7 +158,7 @@ static void check_time_gap(struct ui *ui, int64_t now)
 
 static void check_size(struct ui *ui, int64_t now)
 {
-	bool small = COLS < MIN_COLS || LINES < MIN_LINES;
+	bool small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 
 	if (small && !ui->too_small) {
 		ui->auto_paused = visit_pause(ui->visit, now);
@@ -220,7 +223,7 @@ static void run_once(struct ui *ui)
 		coach_retry(ui->c);
 		ui->next_retry = now + RETRY_MS;
 	}
-	draw(ui, now);
+	ui_draw(ui, now);
 	if (!ui->drawn) {
 		ui->drawn = true;
 		coach_trace_event(ui->c, monotonic_ms(), "first-frame");

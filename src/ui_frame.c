@@ -66,15 +66,17 @@ void draw_key_bar(enum keymap map)
 	bool essential_only = bar_width(map, bar, false) > COLS;
 	int x = 1;
 
-	for (const struct bar_item *it = bar; it->label && x < COLS; it++) {
+	for (const struct bar_item *it = bar; it->label; it++) {
 		char keys[64];
+		int w;
 		if (essential_only && !it->essential)
 			continue;
 		item_keys(map, it, keys, sizeof(keys));
-		draw_text(LINES - 1, x, COLS - x, keys, A_BOLD);
-		x += text_width(keys) + 1;
-		if (x < COLS)
-			draw_text(LINES - 1, x, COLS - x, it->label, A_DIM);
-		x += text_width(it->label) + 2;
+		w = text_width(keys) + 1 + text_width(it->label);
+		if (x + w > COLS)
+			break; /* whole items or none: half a label misleads */
+		draw_text(LINES - 1, x, w, keys, A_BOLD);
+		draw_text(LINES - 1, x + text_width(keys) + 1, w, it->label, A_DIM);
+		x += w + 2;
 	}
 }

@@ -12,6 +12,10 @@
 #include "ui_curses.h"
 #include "visit.h"
 
+/* Below this the coach pauses and says the terminal is too small. */
+#define UI_MIN_COLS 40
+#define UI_MIN_LINES 10
+
 struct ui {
 	struct visit *visit;
 	struct coach *c;           /* visit->coach */
@@ -39,6 +43,10 @@ struct screen_ops {
 extern const struct screen_ops session_screen;
 extern const struct screen_ops pain_screen, note_screen, test_screen, resume_screen;
 extern const struct screen_ops start_screen, safety_screen, advice_screen, summary_screen;
+
+/* The screen in force for each of the visit's; and one whole frame drawn. */
+const struct screen_ops *screen_for(enum visit_screen s);
+void ui_draw(struct ui *ui, int64_t now);
 
 /* The records' clock (moved by --date). */
 time_t ui_wall(const struct ui *ui);

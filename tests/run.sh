@@ -6,7 +6,7 @@
 set -u
 passed=0
 failed=0
-SUITES="cli history e2e"
+SUITES="cli history screens e2e"
 
 count() { # adds the "N passed, N failed" or the Check summary at the end of a log
 	p=$(sed -n 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p' "$1" | tail -n 1)
@@ -27,7 +27,8 @@ count() { # adds the "N passed, N failed" or the Check summary at the end of a l
 run_build() { # talus unit-tests logdir
 	"$2" >"$3/unit.log" 2>&1
 	for suite in $SUITES; do
-		TALUS=$1 SRCDIR=$(pwd) bash "tests/$suite.sh" >"$3/$suite.log" 2>&1
+		TALUS=$1 SCREEN_DUMP=$(dirname "$2")/screen-dump SRCDIR=$(pwd) \
+			bash "tests/$suite.sh" >"$3/$suite.log" 2>&1
 	done
 }
 

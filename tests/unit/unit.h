@@ -21,5 +21,6 @@ Suite *keys_suite(void);
 Suite *scheduler_suite(void);
 Suite *text_suite(void);
 Suite *visit_suite(void);
+Suite *readme_suite(void);
 
 #endif

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Golden screens: every screen of the coach drawn at 80x24, 60x16 and 40x12 at a
+# made-up time (build/screen-dump) and compared with tests/golden/screens/; and below
+# the smallest size, the message that says so. UPDATE_GOLDEN=1 writes them anew.
+. "$(dirname "$0")/lib.sh"
+
+: "${SCREEN_DUMP:?SCREEN_DUMP must name the screen-dump binary}"
+TINY="$SRCDIR/tests/data/programs/tiny.conf"
+SIZES="80x24 60x16 40x12"
+
+screen_golden() { # scenario
+	local size
+	mkdir -p "$SRCDIR/tests/golden/screens"
+	for size in $SIZES; do
+		out=$("$SCREEN_DUMP" "$TINY" "$size" "$1" 2>"$TMP_ROOT/stderr")
+		status=$?
+		err=$(cat "$TMP_ROOT/stderr")
+		expect_status 0
+		expect_golden "screens/$1-$size.txt"
+	done
+}
+
+for scenario in safety start get-ready user-set paced hold rest help quit pain-during \
+	pain-after note summary morning advice resume test; do
+	eval "test_${scenario//-/_}() { screen_golden $scenario; }"
+done
+
+test_too_small() {
+	out=$("$SCREEN_DUMP" "$TINY" 39x12 start)
+	case "$out" in "Terminal too small"*) ;; *) fail "39x12 drew: $out" ;; esac
+	out=$("$SCREEN_DUMP" "$TINY" 80x9 start)
+	case "$out" in "Terminal too small"*) ;; *) fail "80x9 drew: $out" ;; esac
+}
+
+run_tests

@@ -1,0 +1,268 @@
+/* Draws one screen of the coach into a terminal of a given size that nobody sees, at a
+ * made-up time, and prints what it shows as plain text: the golden-screen tests compare
+ * that with tests/golden/screens/. As tig's :save-display does, but without a terminal.
+ *
+ *   screen-dump PROGRAM.conf WxH SCENARIO
+ *
+ * The scenario (see the table below) sets up a history in a temporary folder and walks
+ * the visit to the screen it names. The date is Mon 23 Nov 2026, TZ=UTC. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui_screen.h"
+#include "util.h"
+
+static char dir[64], path[128];
+static struct program prog;
+static struct user_config cfg;
+static struct session_log log_;
+static struct coach coach;
+static struct visit visit;
+static struct ui ui;
+static struct ui_options uopt;
+static day_t today;
+static time_t wall;
+static int64_t now = 1000000;
+
+static void history_line(const char *line)
+{
+	FILE *f = fopen(path, "a");
+
+	if (!f || fprintf(f, "%s\n", line) < 0 || fclose(f) != 0)
+		die("%s: cannot write", path);
+}
+
+static void open_visit(void)
+{
+	struct coach_setup setup;
+	struct progress p;
+	struct red_flags flags;
+	char why[300];
+
+	if (!session_log_load(&log_, path))
+		die("%s", log_.report.err);
+	schedule_level(&log_, &prog, &cfg.rules, today, &p);
+	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
+	check_red_flags(&log_, &cfg.rules, today, &flags);
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &prog;
+	setup.level = p.level;
+	setup.today = today;
+	setup.training_days = prog.days;
+	setup.history_path = path;
+	setup.log = &log_;
+	setup.rules = &cfg.rules;
+	setup.why = why;
+	setup.flags = &flags;
+	coach_init(&coach, &setup, now);
+	visit_init(&visit, &coach);
+}
+
+static void acknowledged(void)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+}
+
+/* Runs the session ms on, pressing Enter on the sets the runner ends. */
+static void run_for(int64_t ms)
+{
+	for (int64_t t = 0; t < ms && visit.screen == VS_SESSION; t += 50) {
+		now += 50;
+		if (engine_deadline(&coach.engine) == NO_DEADLINE && !coach.engine.paused)
+			visit_command(&visit, CMD_DONE, now, wall);
+		else
+			visit_tick(&visit, now, wall);
+	}
+}
+
+/* Runs until the step of this kind on this exercise begins. */
+static void run_to(enum step_kind kind, const char *exercise)
+{
+	for (int i = 0; i < 100000 && visit.screen == VS_SESSION; i++) {
+		const struct step *s = engine_step(&coach.engine);
+		if (s->kind == kind && strcmp(prog.exercises[s->exercise].name, exercise) == 0)
+			return;
+		run_for(50);
+	}
+	die("never reached that step");
+}
+
+static void started(void)
+{
+	acknowledged();
+	open_visit();
+	visit_start(&visit, false, now, wall);
+}
+
+static void sc_safety(void) { open_visit(); }
+static void sc_start(void) { acknowledged(); open_visit(); }
+static void sc_get_ready(void) { started(); run_for(300); visit_pause(&visit, now); }
+static void sc_user_set(void) { started(); run_to(STEP_WORK, "circles"); now += 1200; visit_pause(&visit, now); }
+static void sc_paced(void) { started(); run_to(STEP_WORK, "raise"); run_for(1500); visit_pause(&visit, now); }
+static void sc_hold(void) { started(); run_to(STEP_WORK, "balance"); run_for(500); visit_pause(&visit, now); }
+static void sc_rest(void) { started(); run_to(STEP_REST, "raise"); run_for(200); visit_pause(&visit, now); }
+static void sc_help(void) { sc_paced(); ui.help = true; }
+static void sc_quit(void) { started(); run_to(STEP_WORK, "raise"); visit_ask_quit(&visit, now); }
+static void sc_pain_during(void) { started(); run_for(60000); ui.choice = 3; }
+static void sc_pain_after(void) { sc_pain_during(); visit_answer_pain(&visit, 3, wall); ui.choice = 2; }
+static void sc_note(void)
+{
+	sc_pain_after();
+	visit_answer_pain(&visit, 2, wall);
+	for (const char *p = "Felt steady today"; *p; p++)
+		visit_note_add(&visit, p, 1);
+}
+static void sc_summary(void) { sc_note(); visit_finish(&visit, now, wall); }
+
+static void sc_morning(void)
+{
+	acknowledged();
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=2\tsecs=300");
+	open_visit();
+	ui.choice = 1;
+}
+
+static void sc_advice(void)
+{
+	acknowledged();
+	history_line("2026-11-21T07:00:00Z\tmorning\tpain=9");
+	open_visit();
+}
+
+static void sc_resume(void)
+{
+	acknowledged();
+	history_line("2026-11-23T08:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-23T08:00:05Z\tset\tsession=s1\texercise=circles\tset=1\treps=2\t"
+		     "target=2\tsecs=4");
+	history_line("2026-11-23T08:00:09Z\tend\tsession=s1\tstatus=interrupted\tsecs=9");
+	open_visit();
+}
+
+static void sc_test(void)
+{
+	acknowledged();
+	history_line("2026-11-16T10:00:00Z\tlevel\tprogram=tiny\tlevel=2");
+	history_line("2026-11-18T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=2\tplanned=5");
+	history_line("2026-11-18T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=1\t"
+		     "pain-after=0\tsecs=300");
+	history_line("2026-11-19T07:00:00Z\tmorning\tpain=0");
+	open_visit();
+	visit_start(&visit, false, now, wall);
+	run_for(60000);
+	visit_answer_pain(&visit, 1, wall);
+	visit_answer_pain(&visit, 0, wall);
+	visit_finish(&visit, now, wall);
+}
+
+static const struct scenario {
+	const char *name;
+	void (*setup)(void);
+} scenarios[] = {
+	{ "safety", sc_safety },
+	{ "start", sc_start },
+	{ "get-ready", sc_get_ready },
+	{ "user-set", sc_user_set },
+	{ "paced", sc_paced },
+	{ "hold", sc_hold },
+	{ "rest", sc_rest },
+	{ "help", sc_help },
+	{ "quit", sc_quit },
+	{ "pain-during", sc_pain_during },
+	{ "pain-after", sc_pain_after },
+	{ "note", sc_note },
+	{ "summary", sc_summary },
+	{ "morning", sc_morning },
+	{ "advice", sc_advice },
+	{ "resume", sc_resume },
+	{ "test", sc_test },
+};
+
+/* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */
+static void dump(void)
+{
+	for (int y = 0; y < LINES; y++) {
+		char line[1024];
+		size_t len = 0;
+
+		for (int x = 0; x < COLS && len + 8 < sizeof(line); x++) {
+			cchar_t cell;
+			wchar_t wc[CCHARW_MAX + 1];
+			attr_t attr;
+			short pair;
+			mbstate_t st;
+			size_t n;
+
+			mvin_wch(y, x, &cell);
+			if (getcchar(&cell, wc, &attr, &pair, NULL) == ERR || !wc[0])
+				continue; /* the second column of a wide character */
+			if (attr & A_ALTCHARSET)
+				wc[0] = wc[0] == 'q' ? L'-' : wc[0] == 'x' ? L'|' : L'+';
+			memset(&st, 0, sizeof(st));
+			n = wcrtomb(line + len, wc[0], &st);
+			len += n == (size_t)-1 ? 0 : n;
+		}
+		while (len > 0 && line[len - 1] == ' ')
+			len--;
+		printf("%.*s\n", (int)len, line);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const struct scenario *sc = NULL;
+	char err[512];
+	int w, h;
+	FILE *out, *in;
+	SCREEN *scr;
+
+	if (argc != 4 || sscanf(argv[2], "%dx%d", &w, &h) != 2) {
+		fputs("usage: screen-dump PROGRAM.conf WxH SCENARIO\n", stderr);
+		return 2;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(scenarios); i++)
+		if (strcmp(scenarios[i].name, argv[3]) == 0)
+			sc = &scenarios[i];
+	if (!sc)
+		die("no scenario %s", argv[3]);
+	setenv("TZ", "UTC", 1);
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!program_load_file(&prog, argv[1], err, sizeof(err)))
+		die("%s", err);
+	config_defaults(&cfg);
+	date_parse("2026-11-23", &today);
+	wall = (time_t)today * 86400 + 10 * 3600;
+	strcpy(dir, "/tmp/talus-screen-XXXXXX");
+	if (!mkdtemp(dir))
+		die("cannot make a temporary folder");
+	snprintf(path, sizeof(path), "%s/history.tsv", dir);
+
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	if (!out || !in || !(scr = newterm("xterm-256color", out, in)))
+		die("cannot open a terminal to draw in");
+	set_term(scr);
+	resizeterm(h, w);
+	memset(&ui, 0, sizeof(ui));
+	ui.opt = &uopt;
+	uopt.sound = SOUND_OFF;
+	sc->setup();
+	ui.visit = &visit;
+	ui.c = &coach;
+	ui.too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	ui_draw(&ui, now);
+	dump();
+	endwin();
+	delscreen(scr);
+	coach_free(&coach);
+	session_log_free(&log_);
+	program_free(&prog);
+	config_free(&cfg);
+	unlink(path);
+	rmdir(dir);
+	return 0;
+}

@@ -1,0 +1,92 @@
+/* The README says what the code does: its source-layout table names every source file
+ * and only files that exist, and its safety note is the one the coach shows. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "safety.h"
+#include "unit.h"
+
+/* The README's "Source layout" section, or the test fails. */
+static char *layout_section(char **readme)
+{
+	char *start, *end;
+
+	*readme = read_whole_file("README.md", NULL);
+	ck_assert_ptr_nonnull(*readme);
+	start = strstr(*readme, "\n## Source layout\n");
+	ck_assert_ptr_nonnull(start);
+	end = strstr(start + 1, "\n## ");
+	if (end)
+		*end = '\0';
+	return start;
+}
+
+START_TEST(layout_table_names_every_source_file)
+{
+	char *readme, *table = layout_section(&readme);
+	DIR *d = opendir("src");
+	struct dirent *e;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		char want[300];
+		if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0)
+			continue;
+		snprintf(want, sizeof(want), "`src/%s`", e->d_name);
+		ck_assert_msg(strstr(table, want), "README's source layout lacks %s", want);
+	}
+	closedir(d);
+	free(readme);
+}
+END_TEST
+
+START_TEST(layout_table_names_only_files_that_exist)
+{
+	char *readme, *table = layout_section(&readme);
+
+	for (char *p = table; (p = strchr(p, '`'));) {
+		char *end = strchr(p + 1, '`');
+		ck_assert_ptr_nonnull(end);
+		*end = '\0';
+		if (strncmp(p + 1, "src/", 4) == 0 || strncmp(p + 1, "tools/", 6) == 0)
+			ck_assert_msg(access(p + 1, F_OK) == 0, "README's source layout names %s, "
+				      "which is not there", p + 1);
+		p = end + 1;
+	}
+	free(readme);
+}
+END_TEST
+
+START_TEST(readme_shows_the_coach_safety_note)
+{
+	char *readme = read_whole_file("README.md", NULL);
+
+	ck_assert_ptr_nonnull(readme);
+	for (size_t i = 0; i < safety_note_lines; i++) {
+		char want[200];
+		if (!safety_note[i][0])
+			continue;
+		snprintf(want, sizeof(want), "\n       %s\n", safety_note[i]);
+		ck_assert_msg(strstr(readme, want), "README.md lacks the safety note line: %s",
+			      safety_note[i]);
+	}
+	ck_assert(strstr(safety_help, "not a diagnosis"));
+	free(readme);
+}
+END_TEST
+
+Suite *readme_suite(void)
+{
+	Suite *s = suite_create("readme");
+	TCase *tc = tcase_create("readme");
+
+	tcase_add_test(tc, layout_table_names_every_source_file);
+	tcase_add_test(tc, layout_table_names_only_files_that_exist);
+	tcase_add_test(tc, readme_shows_the_coach_safety_note);
+	suite_add_tcase(s, tc);
+	return s;
+}

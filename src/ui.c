@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -60,6 +61,7 @@ static void install_handlers(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ too must save and give the terminal back */
 	sa.sa_handler = on_cont;
 	sigaction(SIGCONT, &sa, NULL);
 }
@@ -187,12 +189,47 @@ static int wait_ms(const struct ui *ui, int64_t now)
 	return (int)wait;
 }
 
+/* Pasted text comes between these (bracketed paste, asked for at start), so a
+ * paste is one note and never a string of answers. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
+static void bracketed_paste(bool on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
+/* Ctrl-S must not freeze the screen while the timer runs on: no XON/XOFF flow
+ * control while the coach owns the terminal. endwin() puts back the modes the shell
+ * had, IXON with them. */
+static void no_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+}
+
+/* Gives the terminal back; keys typed and not read (the rest of a paste) are
+ * dropped, so none of them reaches the shell. */
+static void stop_terminal(void)
+{
+	bracketed_paste(false);
+	flushinp();
+	endwin();
+	tcflush(STDIN_FILENO, TCIFLUSH);
+}
+
 /* The fatal path: the terminal back first, then what is not saved. */
 static void restore_terminal(void *ctx)
 {
 	struct ui *ui = ctx;
 
-	endwin();
+	stop_terminal();
 	coach_print_unsaved(ui->c, stderr);
 }
 
@@ -206,6 +243,10 @@ static void start_terminal(struct ui *ui)
 	typeahead(-1); /* no polling of the keyboard in the middle of a refresh */
 	set_escdelay(25);
 	curs_set(0);
+	no_flow_control();
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	bracketed_paste(true);
 	draw_init_colors(ui->opt->color);
 	die_set_callback(restore_terminal, ui);
 }
@@ -240,8 +281,18 @@ static void run_once(struct ui *ui)
 		check_size(ui, now);
 		return;
 	}
+	if (rc == KEY_CODE_YES && (wc == KEY_PASTE_BEGIN || wc == KEY_PASTE_END)) {
+		ui->pasting = wc == KEY_PASTE_BEGIN;
+		return;
+	}
 	if (ui->too_small)
 		return;
+	if (ui->pasting) {
+		const struct screen_ops *s = screens[ui->visit->screen];
+		if (s->paste && rc != KEY_CODE_YES)
+			changed(ui, s->paste(ui, wc));
+		return;
+	}
 	changed(ui, screens[ui->visit->screen]->key(ui, rc == KEY_CODE_YES ? KEYCODE((int)wc) : (int)wc,
 						       wc, now));
 }
@@ -251,7 +302,7 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	struct visit visit;
 	struct ui ui;
 	SCREEN *scr;
-	int status = 0;
+	int status = 0, saved;
 	const char *codeset = nl_langinfo(CODESET);
 
 	visit_init(&visit, coach);
@@ -262,6 +313,7 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	ui.utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	ui.boot_gap = boot_gap_ms();
 
+	use_env(FALSE); /* the window's real size, whatever LINES and COLUMNS say */
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, "talus: cannot start the screen on this terminal; use talus --plan\n");
@@ -273,12 +325,15 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	while (visit.screen != VS_EXIT && !got_signal)
 		run_once(&ui);
 
-	visit_close(&visit, got_signal != 0, monotonic_ms(), ui_wall(&ui));
+	saved = visit_close(&visit, got_signal != 0, monotonic_ms(), ui_wall(&ui));
 	if (got_signal)
 		status = 128 + got_signal;
 	die_set_callback(NULL, NULL);
-	endwin();
+	stop_terminal();
 	delscreen(scr);
+	if (saved == SESSION_INTERRUPTED && !coach_unsaved(coach))
+		fputs("talus: stopped; the sets done are saved. Run talus again today to resume.\n",
+		      stderr);
 	if (coach_unsaved(coach) && !coach_retry(coach)) {
 		coach_print_unsaved(coach, stderr);
 		if (!status)

@@ -71,27 +71,38 @@ static void draw_note(struct ui *ui, int64_t now)
 	draw_key_bar(KM_NOTE);
 }
 
-static unsigned note_key(struct ui *ui, int code, wint_t wc, int64_t now)
+/* A character typed or pasted into the note. */
+static unsigned note_char(struct ui *ui, wint_t wc)
 {
 	char mb[MB_LEN_MAX + 1];
 	mbstate_t st;
 	size_t n;
 
-	switch (key_action(KM_NOTE, code)) {
-	case ACT_CONFIRM:
-		return visit_finish(ui->visit, now, ui_wall(ui));
-	case ACT_ERASE:
-		return visit_note_erase(ui->visit);
-	default:
-		break;
-	}
-	if (code != (int)wc || wc < 0x20 || wc == 0x7f) /* a function key, or a control */
+	if (wc < 0x20 || wc == 0x7f) /* a control */
 		return 0;
 	memset(&st, 0, sizeof(st));
 	n = wcrtomb(mb, (wchar_t)wc, &st);
 	if (n == (size_t)-1)
 		return 0;
 	return visit_note_add(ui->visit, mb, n);
+}
+
+static unsigned note_key(struct ui *ui, int code, wint_t wc, int64_t now)
+{
+	switch (key_action(KM_NOTE, code)) {
+	case ACT_CONFIRM:
+		return visit_finish(ui->visit, now, ui_wall(ui));
+	case ACT_ERASE:
+		return visit_note_erase(ui->visit);
+	default:
+		return code == (int)wc ? note_char(ui, wc) : 0; /* not a function key */
+	}
+}
+
+/* A pasted line break or tab joins the lines with a space: a note is one line. */
+static unsigned note_paste(struct ui *ui, wint_t wc)
+{
+	return note_char(ui, wc == '\n' || wc == '\r' || wc == '\t' ? L' ' : wc);
 }
 
 static void draw_test(struct ui *ui, int64_t now)
@@ -151,7 +162,7 @@ static unsigned resume_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	}
 }
 
-const struct screen_ops pain_screen = { draw_pain, pain_key, KM_PAIN };
-const struct screen_ops note_screen = { draw_note, note_key, KM_NOTE };
-const struct screen_ops test_screen = { draw_test, test_key, KM_TEST };
-const struct screen_ops resume_screen = { draw_resume, resume_key, KM_RESUME };
+const struct screen_ops pain_screen = { .draw = draw_pain, .key = pain_key, .keymap = KM_PAIN };
+const struct screen_ops note_screen = { .draw = draw_note, .key = note_key, .keymap = KM_NOTE, .paste = note_paste };
+const struct screen_ops test_screen = { .draw = draw_test, .key = test_key, .keymap = KM_TEST };
+const struct screen_ops resume_screen = { .draw = draw_resume, .key = resume_key, .keymap = KM_RESUME };

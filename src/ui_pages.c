@@ -173,7 +173,7 @@ static unsigned summary_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	return visit_leave(ui->visit);
 }
 
-const struct screen_ops start_screen = { draw_start, start_key, KM_START };
-const struct screen_ops safety_screen = { draw_safety, safety_key, KM_SAFETY };
-const struct screen_ops advice_screen = { draw_advice, advice_key, KM_ADVICE };
-const struct screen_ops summary_screen = { draw_summary, summary_key, KM_SUMMARY };
+const struct screen_ops start_screen = { .draw = draw_start, .key = start_key, .keymap = KM_START };
+const struct screen_ops safety_screen = { .draw = draw_safety, .key = safety_key, .keymap = KM_SAFETY };
+const struct screen_ops advice_screen = { .draw = draw_advice, .key = advice_key, .keymap = KM_ADVICE };
+const struct screen_ops summary_screen = { .draw = draw_summary, .key = summary_key, .keymap = KM_SUMMARY };

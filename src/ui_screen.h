@@ -30,6 +30,7 @@ struct ui {
 	int64_t boot_gap;          /* CLOCK_BOOTTIME - CLOCK_MONOTONIC at the last pass */
 	int64_t next_retry;
 	bool drawn;                /* the first frame is out (for --trace) */
+	bool pasting;              /* between the brackets of a paste */
 };
 
 struct screen_ops {
@@ -38,6 +39,8 @@ struct screen_ops {
 	 * what changed, as the visit's calls do. */
 	unsigned (*key)(struct ui *ui, int code, wint_t wc, int64_t now);
 	enum keymap keymap;
+	/* A character of pasted text; NULL: a paste means nothing here and is dropped. */
+	unsigned (*paste)(struct ui *ui, wint_t wc);
 };
 
 extern const struct screen_ops session_screen;

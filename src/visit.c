@@ -225,10 +225,16 @@ unsigned visit_leave(struct visit *v)
 	}
 }
 
-void visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall)
+int visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall)
 {
 	struct coach *c = v->coach;
+	enum session_status status;
 
-	if (c->started && !c->ended)
-		coach_finish(c, interrupted ? SESSION_INTERRUPTED : v->status, wall, now);
+	if (!c->started || c->ended)
+		return -1;
+	/* once the session is over, a signal at its questions changes nothing of how it
+	 * ended: what was answered so far is kept with it */
+	status = interrupted && v->screen == VS_SESSION ? SESSION_INTERRUPTED : v->status;
+	coach_finish(c, status, wall, now);
+	return (int)status;
 }

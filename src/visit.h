@@ -73,8 +73,10 @@ unsigned visit_answer_test(struct visit *v, bool passed, time_t wall);
 /* q where leaving is offered, or any key on the summary. */
 unsigned visit_leave(struct visit *v);
 
-/* Leaving for good (the screen is closing): a session still open is saved as
- * interrupted when a signal ended talus, else with the status it reached. */
-void visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall);
+/* Leaving for good (the screen is closing): a session still open is saved, as
+ * interrupted when a signal ended it while it ran, else with the status it reached
+ * (a signal at the questions after it does not undo "done"). Returns the status
+ * saved, or -1 when there was no open session. */
+int visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall);
 
 #endif

@@ -231,6 +231,97 @@ test_sighup_and_sigint() {
 	[ "$(count 'status=interrupted')" = 2 ] || fail "interrupted sessions: $(cat "$(hist)")"
 }
 
+test_sigquit_saves_and_restores_the_terminal() {
+	acknowledged
+	after_test
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"cd '$PWD'; stty -a >before; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE; echo \$? >status; stty -a >after; sleep 30"
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys 'C-\'
+	for _ in $(seq 50); do [ -s after ] && break; sleep 0.1; done
+	[ "$(cat status)" = 131 ] || fail "exit status $(cat status), want 131"
+	cmp -s before after || fail "terminal modes differ: $(diff before after)"
+	grep -q $'\tend\t.*status=interrupted' "$(hist)" || fail "not recorded as interrupted: $(cat "$(hist)")"
+}
+
+test_ctrl_c_says_how_to_resume() {
+	acknowledged
+	after_test
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"cd '$PWD'; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE 2>stderr; echo \$? >status; sleep 30"
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys C-c
+	for _ in $(seq 50); do [ -s status ] && break; sleep 0.1; done
+	[ "$(cat status)" = 130 ] || fail "exit status $(cat status), want 130"
+	[ "$(cat stderr)" = "talus: stopped; the sets done are saved. Run talus again today to resume." ] ||
+		fail "stderr: $(cat stderr)"
+}
+
+# Ctrl-S is XOFF: with flow control on, the screen would stop while the timer runs on.
+test_ctrl_s_does_not_freeze_the_screen() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "Raise"
+	keys C-s
+	wait_for "Balance  " 15
+	keys C-q q y
+	wait_for "How much"
+}
+
+test_paste_is_one_note() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys q y
+	wait_for "How much did the ankle hurt"
+	keys 2 Enter 1 Enter
+	wait_for "A note for today (optional):"
+	tm set-buffer -b p $'calf tight\nthen fine\necho INJECTED'
+	tm paste-buffer -p -b p -t t
+	wait_for "calf tight then fine echo INJECTED"
+	screen | grep -q "A note for today" || fail "the paste left the note: $(screen)"
+	keys Enter
+	wait_for "Session stopped."
+	keys x
+	wait_exit
+	grep -q $'\tnote=calf tight then fine echo INJECTED$' "$(hist)" || fail "note: $(tail -n 1 "$(hist)")"
+}
+
+test_lines_and_columns_from_the_environment_are_ignored() {
+	acknowledged
+	EXTRA_ENV="LINES=8 COLUMNS=30" start
+	wait_for "Today is a training day."
+	screen | grep -q "too small" && fail "LINES and COLUMNS overrode the window"
+	keys q
+	wait_exit
+}
+
+# Closing the window at the pain question after every set was done: it was done.
+test_hangup_after_the_last_set_keeps_it_done() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "How much did the ankle hurt during the session?" 20
+	keys 3 Enter
+	wait_for "How much does it hurt now?"
+	kill -HUP "$(talus_pid)"
+	wait_exit
+	grep -q $'\tend\t.*status=done\tpain-during=3\tsecs=' "$(hist)" || fail "end: $(tail -n 1 "$(hist)")"
+}
+
 test_resize() {
 	acknowledged
 	start

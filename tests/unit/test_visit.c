@@ -199,10 +199,46 @@ START_TEST(a_signal_saves_the_session_as_interrupted)
 	open_visit();
 	visit_start(&v, false, now, wall);
 	run_session(1);
-	visit_close(&v, true, now, wall);
+	ck_assert_int_eq(visit_close(&v, true, now, wall), SESSION_INTERRUPTED);
 	text = history();
 	ck_assert_int_eq(count(text, "\tset\t"), 1);
 	ck_assert_ptr_nonnull(strstr(text, "\tstatus=interrupted\t"));
+	free(text);
+}
+END_TEST
+
+/* Closing the window at the pain question after every set was done: it was done. */
+START_TEST(a_signal_after_the_last_set_keeps_it_done)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	visit_start(&v, false, now, wall);
+	run_session(-1);
+	visit_answer_pain(&v, 4, wall);
+	ck_assert_int_eq(v.screen, VS_PAIN_AFTER);
+	ck_assert_int_eq(visit_close(&v, true, now, wall), SESSION_DONE);
+	ck_assert_int_eq(visit_close(&v, true, now, wall), -1); /* once */
+	text = history();
+	ck_assert_ptr_nonnull(strstr(text, "\tstatus=done\tpain-during=4\tsecs="));
+	ck_assert_int_eq(count(text, "\tend\t"), 1);
+	free(text);
+}
+END_TEST
+
+START_TEST(a_signal_after_quitting_keeps_it_quit)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	visit_start(&v, false, now, wall);
+	visit_ask_quit(&v, now);
+	visit_answer_quit(&v, true, now, wall);
+	ck_assert_int_eq(visit_close(&v, true, now, wall), SESSION_QUIT);
+	text = history();
+	ck_assert_ptr_nonnull(strstr(text, "\tstatus=quit\t"));
 	free(text);
 }
 END_TEST
@@ -371,6 +407,8 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, first_visit_safety_then_a_whole_session);
 	tcase_add_test(tc, quit_asks_first_and_keeps_what_is_done);
 	tcase_add_test(tc, a_signal_saves_the_session_as_interrupted);
+	tcase_add_test(tc, a_signal_after_the_last_set_keeps_it_done);
+	tcase_add_test(tc, a_signal_after_quitting_keeps_it_quit);
 	tcase_add_test(tc, interrupted_today_offers_to_resume);
 	tcase_add_test(tc, the_morning_after_is_asked_first);
 	tcase_add_test(tc, a_morning_passed_over_records_nothing);

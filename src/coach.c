@@ -176,6 +176,8 @@ bool coach_resume(struct coach *c, time_t wall, int64_t now)
 	engine_free(&c->engine);
 	engine_init(&c->engine, &c->routine, now);
 	engine_seek(&c->engine, c->resume_step, now);
+	if (engine_step(&c->engine)->kind != STEP_GET_READY && engine_step(&c->engine)->kind != STEP_SWITCH)
+		engine_lead_in(&c->engine, c->program->get_ready, now);
 	c->started = true;
 	coach_trace_step(c, now, engine_deadline(&c->engine));
 	return true;

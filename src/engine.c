@@ -25,7 +25,11 @@ static bool runner_ends(const struct engine *e)
 
 const struct step *engine_step(const struct engine *e)
 {
-	size_t i = e->step < e->routine->nsteps ? e->step : e->routine->nsteps - 1;
+	size_t i;
+
+	if (e->leading)
+		return &e->lead_in;
+	i = e->step < e->routine->nsteps ? e->step : e->routine->nsteps - 1;
 
 	return &e->routine->steps[i];
 }
@@ -96,9 +100,22 @@ static void push_set(struct engine *e, int64_t now, bool early)
 		e->sets[e->nsets++] = ev;
 }
 
+void engine_lead_in(struct engine *e, int secs, int64_t now)
+{
+	if (e->finished || secs <= 0)
+		return;
+	e->lead_in = e->routine->steps[e->step];
+	e->lead_in.kind = STEP_GET_READY;
+	e->lead_in.secs = secs;
+	e->leading = true;
+	e->step_start = now;
+	e->extra_ms = 0;
+}
+
 /* Leaves the current step for `to`, the new one starting at `at`. */
 static unsigned go_to(struct engine *e, size_t to, int64_t at)
 {
+	e->leading = false;
 	e->step = to;
 	e->step_start = at;
 	e->extra_ms = 0;
@@ -120,6 +137,10 @@ unsigned engine_tick(struct engine *e, int64_t now)
 		int64_t deadline = engine_deadline(e);
 		if (deadline == NO_DEADLINE || now < deadline)
 			break;
+		if (e->leading) { /* the countdown ends: the step it led in to begins */
+			changed |= go_to(e, e->step, deadline);
+			continue;
+		}
 		if (engine_step(e)->kind == STEP_WORK)
 			push_set(e, deadline, false);
 		else
@@ -177,6 +198,8 @@ unsigned engine_command(struct engine *e, enum engine_cmd cmd, int64_t now)
 	if (e->paused) /* any other key resumes first */
 		engine_command(e, CMD_PAUSE, now);
 	s = engine_step(e);
+	if (e->leading && (cmd == CMD_DONE || cmd == CMD_SKIP || cmd == CMD_BACK))
+		return go_to(e, e->step, now); /* the countdown cut short */
 	switch (cmd) {
 	case CMD_DONE:
 		if (s->kind == STEP_WORK)
@@ -198,6 +221,10 @@ unsigned engine_command(struct engine *e, enum engine_cmd cmd, int64_t now)
 		if (s->kind != STEP_REST)
 			return 0;
 		e->extra_ms += cmd == CMD_REST_PLUS ? REST_ADJUST_MS : -REST_ADJUST_MS;
+		/* a rest cut by more than is left ends now, and the next step starts now,
+		 * whole: never in the past */
+		if (engine_deadline(e) < now)
+			e->extra_ms += now - engine_deadline(e);
 		return ENG_CHANGED | engine_tick(e, now);
 	case CMD_PAUSE:
 		break;
@@ -258,7 +285,7 @@ int64_t engine_session_left_ms(const struct engine *e, int64_t now)
 
 	if (e->finished)
 		return 0;
-	for (size_t i = e->step + 1; i < e->routine->nsteps; i++)
+	for (size_t i = e->step + !e->leading; i < e->routine->nsteps; i++)
 		left += (int64_t)e->routine->steps[i].secs * 1000;
 	/* a set the runner ends is counted at its estimate */
 	left += (int64_t)engine_step(e)->secs * 1000 + e->extra_ms - engine_elapsed_ms(e, now);

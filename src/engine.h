@@ -52,6 +52,8 @@ struct engine {
 	int64_t paused_ms;    /* all time spent paused */
 	int last_bell_secs;   /* countdown second last rung, so each rings once */
 	bool *done;           /* per step: a set saved, or skipped over (for resume) */
+	bool leading;         /* a countdown before `step`, not in the routine (resume) */
+	struct step lead_in;
 	/* sets ended and exercises skipped since the caller last drained them */
 	struct set_event sets[ENGINE_MAX_EVENTS];
 	size_t nsets;
@@ -63,6 +65,10 @@ void engine_init(struct engine *e, const struct routine *r, int64_t now);
 void engine_free(struct engine *e);
 /* Starts at step (to resume a session); steps before it count as done. */
 void engine_seek(struct engine *e, size_t step, int64_t now);
+
+/* A get-ready countdown of secs before the current step, as the routine has before
+ * each exercise: a resumed set never starts at once. */
+void engine_lead_in(struct engine *e, int secs, int64_t now);
 
 /* Moves past every deadline up to now. Each step starts exactly at its predecessor's
  * deadline, however late the call, so lateness never adds up. */

@@ -169,6 +169,57 @@ START_TEST(rest_plus_and_minus)
 }
 END_TEST
 
+/* A rest cut by more than is left: the next set starts now, whole, not part done. */
+START_TEST(rest_cut_short_starts_the_next_set_now)
+{
+	struct engine e;
+
+	engine_init(&e, &routine, 0);
+	engine_seek(&e, 4, 0); /* raise rest, 30 s */
+	engine_tick(&e, 5000);
+	engine_command(&e, CMD_REST_MINUS, 5000);     /* 10 s left */
+	ck_assert_int_eq(engine_step(&e)->kind, STEP_REST);
+	ck_assert(engine_command(&e, CMD_REST_MINUS, 5000) & ENG_NEW_STEP);
+	ck_assert_int_eq(engine_step(&e)->kind, STEP_WORK);
+	ck_assert_int_eq(e.step_start, 5000);
+	ck_assert_int_eq(engine_elapsed_ms(&e, 5000), 0);
+	ck_assert_int_eq(engine_tempo(&e, 5000).rep, 1);
+	ck_assert_uint_eq(e.nsets, 0);                /* nothing saved as done meanwhile */
+	engine_free(&e);
+}
+END_TEST
+
+START_TEST(a_lead_in_counts_down_before_the_step)
+{
+	struct engine e;
+	int64_t from_set_2 = 0;
+
+	for (size_t i = 5; i < routine.nsteps; i++)
+		from_set_2 += (int64_t)routine.steps[i].secs * 1000;
+	engine_init(&e, &routine, 0);
+	engine_seek(&e, 5, 0); /* raise, set 2: after a rest, no countdown of its own */
+	engine_lead_in(&e, 5, 0);
+	ck_assert_int_eq(engine_step(&e)->kind, STEP_GET_READY);
+	ck_assert_int_eq(engine_step(&e)->exercise, 1);
+	ck_assert_int_eq(engine_deadline(&e), 5000);
+	ck_assert_int_eq(engine_session_left_ms(&e, 0), 5000 + from_set_2);
+	ck_assert_int_eq(engine_tick(&e, 4999), 0);
+	ck_assert(engine_tick(&e, 5000) & ENG_NEW_STEP);
+	ck_assert_int_eq(e.step, 5);
+	ck_assert_int_eq(engine_step(&e)->kind, STEP_WORK);
+	ck_assert_int_eq(e.step_start, 5000);
+	ck_assert_uint_eq(e.nsets, 0);
+	/* Enter during the countdown starts the set now */
+	engine_seek(&e, 5, 10000);
+	engine_lead_in(&e, 5, 10000);
+	ck_assert(engine_command(&e, CMD_DONE, 11000) & ENG_NEW_STEP);
+	ck_assert_int_eq(engine_step(&e)->kind, STEP_WORK);
+	ck_assert_int_eq(e.step_start, 11000);
+	ck_assert(!e.done[5]);
+	engine_free(&e);
+}
+END_TEST
+
 START_TEST(wakes_only_when_the_screen_changes)
 {
 	struct engine e;
@@ -228,6 +279,8 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, pauses_add_nothing_to_work_time);
 	tcase_add_test(tc, skip_and_back);
 	tcase_add_test(tc, rest_plus_and_minus);
+	tcase_add_test(tc, rest_cut_short_starts_the_next_set_now);
+	tcase_add_test(tc, a_lead_in_counts_down_before_the_step);
 	tcase_add_test(tc, wakes_only_when_the_screen_changes);
 	tcase_add_test(tc, bells_on_the_last_three_seconds_of_a_hold);
 	tcase_add_test(tc, session_left);

@@ -264,6 +264,30 @@ START_TEST(interrupted_today_offers_to_resume)
 	ck_assert_str_eq(coach.session_id, "s1");
 	/* the first set left is the first of Raise, after its countdown */
 	ck_assert_str_eq(prog.exercises[engine_step(&coach.engine)->exercise].name, "raise");
+	ck_assert_int_eq(engine_step(&coach.engine)->kind, STEP_GET_READY);
+}
+END_TEST
+
+/* A set after a rest has no countdown of its own: resuming there gets one. */
+START_TEST(a_resumed_set_starts_after_a_countdown)
+{
+	history_line("2026-11-23T08:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-23T08:00:05Z\tset\tsession=s1\texercise=circles\tset=1\treps=2\t"
+		     "target=2\tsecs=4");
+	history_line("2026-11-23T08:00:09Z\tset\tsession=s1\texercise=raise\tset=1\treps=2\t"
+		     "target=2\tsecs=4");
+	history_line("2026-11-23T08:00:12Z\tend\tsession=s1\tstatus=interrupted\tsecs=12");
+	open_visit();
+	visit_start(&v, true, now, wall);
+	ck_assert_int_eq(engine_step(&coach.engine)->kind, STEP_GET_READY);
+	ck_assert_int_eq(engine_step(&coach.engine)->set, 2);
+	now += 999;
+	visit_tick(&v, now, wall);
+	ck_assert_int_eq(engine_step(&coach.engine)->kind, STEP_GET_READY);
+	now += 1;
+	ck_assert(visit_tick(&v, now, wall) & ENG_NEW_STEP);
+	ck_assert_int_eq(engine_step(&coach.engine)->kind, STEP_WORK);
+	ck_assert_int_eq(engine_step(&coach.engine)->set, 2);
 }
 END_TEST
 
@@ -410,6 +434,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_signal_after_the_last_set_keeps_it_done);
 	tcase_add_test(tc, a_signal_after_quitting_keeps_it_quit);
 	tcase_add_test(tc, interrupted_today_offers_to_resume);
+	tcase_add_test(tc, a_resumed_set_starts_after_a_countdown);
 	tcase_add_test(tc, the_morning_after_is_asked_first);
 	tcase_add_test(tc, a_morning_passed_over_records_nothing);
 	tcase_add_test(tc, a_red_flag_is_advised_once);

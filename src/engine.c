@@ -15,7 +15,7 @@ static const struct exercise *step_exercise(const struct engine *e)
 	return &e->routine->program->exercises[engine_step(e)->exercise];
 }
 
-static bool runner_ends(const struct engine *e)
+bool engine_runner_ends(const struct engine *e)
 {
 	const struct step *s = engine_step(e);
 	const struct exercise *ex = step_exercise(e);
@@ -36,7 +36,7 @@ const struct step *engine_step(const struct engine *e)
 
 int64_t engine_deadline(const struct engine *e)
 {
-	if (e->finished || runner_ends(e))
+	if (e->finished || engine_runner_ends(e))
 		return NO_DEADLINE;
 	return e->step_start + (int64_t)engine_step(e)->secs * 1000 + e->extra_ms;
 }
@@ -47,6 +47,7 @@ void engine_init(struct engine *e, const struct routine *r, int64_t now)
 	e->routine = r;
 	e->started_at = e->step_start = now;
 	e->done = xcalloc(r->nsteps ? r->nsteps : 1, sizeof(*e->done));
+	e->reps_entered = -1;
 	e->finished = r->nsteps == 0;
 }
 
@@ -63,6 +64,7 @@ void engine_seek(struct engine *e, size_t step, int64_t now)
 	e->step = step;
 	e->step_start = now;
 	e->extra_ms = 0;
+	e->reps_entered = -1;
 	e->finished = step >= e->routine->nsteps;
 }
 
@@ -92,12 +94,22 @@ static void push_set(struct engine *e, int64_t now, bool early)
 		ev.reps = ev.target;
 		if (ex->paced && early) /* ended before the last rep: count the reps finished */
 			ev.reps = (int)(elapsed / tempo_ms(ex));
+		else if (!ex->paced && e->reps_entered >= 0)
+			ev.reps = e->reps_entered;
 	} else {
 		ev.target = level_value(&ex->hold, e->routine->level);
 	}
 	e->done[e->step] = true;
 	if (e->nsets < ENGINE_MAX_EVENTS)
 		e->sets[e->nsets++] = ev;
+}
+
+unsigned engine_set_reps(struct engine *e, int reps)
+{
+	if (e->finished || e->leading || !engine_runner_ends(e) || reps < -1 || reps > 999)
+		return 0;
+	e->reps_entered = reps;
+	return ENG_CHANGED;
 }
 
 void engine_lead_in(struct engine *e, int secs, int64_t now)
@@ -116,6 +128,7 @@ void engine_lead_in(struct engine *e, int secs, int64_t now)
 static unsigned go_to(struct engine *e, size_t to, int64_t at)
 {
 	e->leading = false;
+	e->reps_entered = -1;
 	e->step = to;
 	e->step_start = at;
 	e->extra_ms = 0;

@@ -52,6 +52,7 @@ struct engine {
 	int64_t paused_ms;    /* all time spent paused */
 	int last_bell_secs;   /* countdown second last rung, so each rings once */
 	bool *done;           /* per step: a set saved, or skipped over (for resume) */
+	int reps_entered;     /* reps the runner typed for a set they end, or -1 */
 	bool leading;         /* a countdown before `step`, not in the routine (resume) */
 	struct step lead_in;
 	/* sets ended and exercises skipped since the caller last drained them */
@@ -69,6 +70,12 @@ void engine_seek(struct engine *e, size_t step, int64_t now);
 /* A get-ready countdown of secs before the current step, as the routine has before
  * each exercise: a resumed set never starts at once. */
 void engine_lead_in(struct engine *e, int secs, int64_t now);
+
+/* For a set the runner ends: the reps actually done, when not the target (0-999),
+ * or -1 for the target. Returns ENG_CHANGED, or 0 when this step takes no count. */
+unsigned engine_set_reps(struct engine *e, int reps);
+/* True when the current step is a set the runner ends with Enter. */
+bool engine_runner_ends(const struct engine *e);
 
 /* Moves past every deadline up to now. Each step starts exactly at its predecessor's
  * deadline, however late the call, so lateness never adds up. */

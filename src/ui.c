@@ -135,13 +135,17 @@ void ui_draw(struct ui *ui, int64_t now)
 	refresh();
 }
 
-/* What a visit call changed, for the screen: a bell, and a fresh pain scale. */
+/* What a visit call changed, for the screen: a bell; and on a new screen, a pain
+ * scale with nothing chosen, and the keys typed before it showed dropped, so a key
+ * held down or Enter pressed twice answers no question nobody saw. */
 static void changed(struct ui *ui, unsigned what)
 {
 	if (what & ENG_BELL)
 		ui_ring(ui);
-	if ((what & VISIT_SCREEN) && ui->visit->screen == VS_PAIN_DURING)
-		ui->choice = 0;
+	if (what & VISIT_SCREEN) {
+		ui->choice = -1;
+		flushinp();
+	}
 }
 
 /* A suspend (laptop sleep, or Ctrl-Z) must not count as exercise: pause the session
@@ -312,8 +316,9 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	ui.opt = opt;
 	ui.utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	ui.boot_gap = boot_gap_ms();
+	ui.choice = -1;
 
-	use_env(FALSE); /* the window's real size, whatever LINES and COLUMNS say */
+	use_tioctl(TRUE); /* the window's real size, whatever LINES and COLUMNS say */
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, "talus: cannot start the screen on this terminal; use talus --plan\n");

@@ -4,35 +4,47 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui_draw.h"
 #include "ui_screen.h"
 #include "util.h"
 
+/* The scale 0-10 on one row, or two (0-5, 6-10) when the width is short; the chosen
+ * rating in brackets as well as reversed, for a screen without colour or reverse. */
+static int draw_scale(const struct ui *ui, int y)
+{
+	int cell = COLS >= 46 ? 4 : COLS >= 35 ? 3 : 3, per_row = COLS >= 35 ? 11 : 6;
+	int rows = per_row == 11 ? 1 : 2;
+
+	for (int p = 0; p <= 10; p++) {
+		int row = p / per_row, col = p % per_row;
+		int width = (per_row == 11 ? 11 : 6) * cell;
+		int x = (COLS - width) / 2 + col * cell;
+		enum ui_color color = p <= 2 ? UC_MAIN : p <= 5 ? UC_WARMUP : UC_ALERT;
+		char n[8];
+
+		snprintf(n, sizeof(n), p == ui->choice ? "[%d]" : " %d ", p);
+		draw_text(y + row, x < 0 ? 0 : x, cell, n,
+			  p == ui->choice ? (A_REVERSE | A_BOLD | color_attr(color)) : color_attr(color));
+	}
+	return rows;
+}
+
 static void draw_pain(struct ui *ui, int64_t now)
 {
 	enum visit_screen s = ui->visit->screen;
-	const char *q = s == VS_PAIN_DURING ? "How much did the ankle hurt during the session?"
-			: s == VS_MORNING ? "Good morning. How does the ankle feel this morning?"
-					  : "How much does it hurt now?";
-	int x = (COLS - 44) / 2, y = LINES / 2 - 3;
+	time_t wall = ui_wall(ui);
+	struct tm tm;
+	int y;
 
 	(void)now;
-	if (x < 0)
-		x = 0;
+	localtime_r(&wall, &tm);
 	draw_header(ui);
-	draw_wrapped(y, 2, COLS - 4, 2, q, A_BOLD);
-	y += 3;
-	for (int p = 0; p <= 10; p++) {
-		char n[8];
-		enum ui_color col = p <= 2 ? UC_MAIN : p <= 5 ? UC_WARMUP : UC_ALERT;
-		snprintf(n, sizeof(n), " %d ", p);
-		draw_text(y, x + p * 4, 4, n,
-			  p == ui->choice ? (A_REVERSE | A_BOLD | color_attr(col)) : color_attr(col));
-	}
-	y += 2;
-	draw_wrapped(y, 2, COLS - 4, 2,
-		     "0-2 safe, 3-5 acceptable, above 5 too much (pain-monitoring model)", A_DIM);
+	y = LINES >= 16 ? LINES / 2 - 4 : 1;
+	y += draw_wrapped(y, 2, COLS - 4, LINES, visit_pain_question(s, tm.tm_hour), A_BOLD) + 1;
+	y += draw_scale(ui, y) + 1;
+	draw_wrapped(y, 2, COLS - 4, LINES - 2 - y, visit_pain_legend(s), A_DIM);
 	draw_status_line(ui);
 	draw_key_bar(KM_PAIN);
 }
@@ -53,6 +65,8 @@ static unsigned pain_key(struct ui *ui, int code, wint_t wc, int64_t now)
 		ui->choice = ui->choice < 10 ? ui->choice + 1 : 10;
 		return ENG_CHANGED;
 	case ACT_CONFIRM:
+		if (ui->choice < 0) /* nothing chosen yet: Enter alone answers nothing */
+			return 0;
 		return visit_answer_pain(ui->visit, ui->choice, ui_wall(ui));
 	case ACT_CANCEL:
 		return visit_answer_pain(ui->visit, -1, ui_wall(ui));

@@ -155,8 +155,5 @@ void format_clock(long secs, char *buf, size_t len)
 {
 	if (secs < 0)
 		secs = 0;
-	if (secs < 60)
-		snprintf(buf, len, "%ld", secs);
-	else
-		snprintf(buf, len, "%ld:%02ld", secs / 60, secs % 60);
+	snprintf(buf, len, "%ld:%02ld", secs / 60, secs % 60); /* one format: 0:45, 1:30, 15:00 */
 }

@@ -33,7 +33,7 @@ enum ui_color phase_color(enum phase p);
 /* A line-drawn box. */
 void draw_box(int y, int x, int h, int w);
 
-/* "45", "1:30", "15:00" */
+/* "0:45", "1:30", "15:00" */
 void format_clock(long secs, char *buf, size_t len);
 
 #endif

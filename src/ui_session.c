@@ -21,8 +21,10 @@ static void draw_phase_strip(int y, enum phase current)
 	}
 }
 
-/* The word under the clock; a paced set shows its beat instead. */
-static const char *step_label(const struct step *s, const struct exercise *ex)
+/* The word under the clock; a paced set shows its beat instead, and a set the runner
+ * ends its target, or the reps they typed. */
+static const char *step_label(const struct engine *e, const struct step *s,
+			      const struct exercise *ex, char *buf, size_t len)
 {
 	switch (s->kind) {
 	case STEP_GET_READY:
@@ -36,7 +38,13 @@ static const char *step_label(const struct step *s, const struct exercise *ex)
 	}
 	if (!is_rep_exercise(ex))
 		return "HOLD";
-	return ex->paced ? "" : "press Enter when done";
+	if (ex->paced)
+		return "";
+	if (e->reps_entered >= 0)
+		snprintf(buf, len, "%d reps done: Enter saves", e->reps_entered);
+	else
+		snprintf(buf, len, "%d reps: press Enter when done", level_value(&ex->reps, e->routine->level));
+	return buf;
 }
 
 /* How far into its exercise the session is, by planned time. */
@@ -83,8 +91,8 @@ static int draw_clock(const struct ui *ui, int y, int64_t at)
 	const struct exercise *ex = &c->program->exercises[s->exercise];
 	int64_t deadline = engine_deadline(e);
 	attr_t clock_attr = color_attr(phase_color(ex->phase)) | A_BOLD;
-	const char *label = step_label(s, ex);
-	char clock[32], line[400], beat_word[64];
+	char clock[32], line[400], beat_word[64], label_buf[64];
+	const char *label = step_label(e, s, ex, label_buf, sizeof(label_buf));
 
 	if (s->kind == STEP_WORK && is_rep_exercise(ex) && ex->paced) {
 		static const char *const beat[] = { "UP", "HOLD", "DOWN" };
@@ -134,7 +142,7 @@ static int draw_bars(const struct ui *ui, int y, int64_t at)
 	draw_bar(y + 2, 10, w,
 		 c->routine.total_secs ? 1.0 - (double)left / (c->routine.total_secs * 1000.0) : 1,
 		 ui->utf8);
-	format_clock((long)(left / 1000), t, sizeof(t));
+	format_clock((long)((left + 999) / 1000), t, sizeof(t)); /* rounded as the step's clock is */
 	snprintf(line, sizeof(line), "%s left", t);
 	draw_text(y + 2, 11 + w, COLS - 11 - w, line, A_NORMAL);
 	return 4;
@@ -246,6 +254,14 @@ static unsigned session_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	switch ((act = key_action(KM_SESSION, code))) {
 	case ACT_QUIT:
 		return visit_ask_quit(v, now);
+	case ACT_DIGIT: {
+		int typed = ui->c->engine.reps_entered;
+		return visit_set_reps(v, typed < 0 ? code - '0' : typed * 10 + (code - '0'));
+	}
+	case ACT_ERASE: {
+		int typed = ui->c->engine.reps_entered;
+		return visit_set_reps(v, typed < 10 ? -1 : typed / 10);
+	}
 	case ACT_HELP:
 		ui->help = true;
 		ui->help_paused = visit_pause(v, now);

@@ -41,6 +41,39 @@ void visit_init(struct visit *v, struct coach *coach)
 	v->status = SESSION_DONE;
 }
 
+const char *visit_pain_question(enum visit_screen s, int hour)
+{
+	switch (s) {
+	case VS_MORNING:
+		if (hour < 12)
+			return "Good morning. How does the ankle feel this morning?";
+		return hour < 18 ? "Good afternoon. How did the ankle feel when you got up this morning?"
+				 : "Good evening. How did the ankle feel when you got up this morning?";
+	case VS_PAIN_DURING:
+		return "How much did the ankle hurt during the session?";
+	case VS_PAIN_AFTER:
+		return "How much does it hurt now?";
+	default:
+		return "";
+	}
+}
+
+/* Only the pain during exercise has an acceptable band (Silbernagel 2007: up to 5 of
+ * 10); after it and the next morning, what matters is that it settles. */
+const char *visit_pain_legend(enum visit_screen s)
+{
+	switch (s) {
+	case VS_PAIN_DURING:
+		return "0-2 safe, 3-5 acceptable, above 5 too much (pain-monitoring model)";
+	case VS_PAIN_AFTER:
+		return "0 no pain, 10 the worst imaginable. It should settle by tomorrow morning.";
+	case VS_MORNING:
+		return "0 no pain, 10 the worst imaginable. Compare it with your usual mornings.";
+	default:
+		return "";
+	}
+}
+
 /* The session is over (finished, or quit): the pain questions come next. */
 static unsigned leave_session(struct visit *v, enum session_status status, time_t wall)
 {
@@ -75,6 +108,13 @@ unsigned visit_command(struct visit *v, enum engine_cmd cmd, int64_t now, time_t
 	if (v->screen != VS_SESSION)
 		return 0;
 	return after_engine(v, engine_command(&v->coach->engine, cmd, now), now, wall);
+}
+
+unsigned visit_set_reps(struct visit *v, int reps)
+{
+	if (v->screen != VS_SESSION || v->confirm_quit)
+		return 0;
+	return engine_set_reps(&v->coach->engine, reps);
 }
 
 bool visit_pause(struct visit *v, int64_t at)

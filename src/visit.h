@@ -40,10 +40,17 @@ struct visit {
 
 void visit_init(struct visit *v, struct coach *coach);
 
+/* The question on a pain screen, greeting by the local hour (0-23) for the morning
+ * one, and the legend that goes with that question. */
+const char *visit_pain_question(enum visit_screen s, int hour);
+const char *visit_pain_legend(enum visit_screen s);
+
 /* The session's clock: moves the engine up to now and saves the sets it ended. */
 unsigned visit_tick(struct visit *v, int64_t now, time_t wall);
 /* A command to the engine (pause, done, skip, back, rest +/-). */
 unsigned visit_command(struct visit *v, enum engine_cmd cmd, int64_t now, time_t wall);
+/* The reps done in a set the runner ends, typed when not the target; -1: the target. */
+unsigned visit_set_reps(struct visit *v, int reps);
 /* Pauses a running session (the help, a suspend, a terminal too small); true if it
  * was running. visit_unpause undoes it. */
 bool visit_pause(struct visit *v, int64_t at);

@@ -58,7 +58,7 @@ kill_at_syscall() { # syscall
 	wait_for "Enter start" 5
 	keys Enter
 	wait_for "How much did the ankle hurt" 10
-	keys 1 Enter 1 Enter Enter
+	answers 1 1
 	wait_for "Session done."
 	keys x
 	wait_exit
@@ -70,7 +70,9 @@ kill_at_syscall() { # syscall
 		keys Enter
 		for _ in $(seq 100); do
 			dead && break
-			screen | grep -q "How much did the ankle hurt" && keys 1 Enter 1 Enter Enter
+			screen | grep -q "How much did the ankle hurt" && keys 1 Enter
+			screen | grep -q "How much does it hurt now" && keys 1 Enter
+			screen | grep -q "A note for today" && keys Enter
 			screen | grep -q "Session done." && keys x
 			sleep 0.1
 		done
@@ -115,7 +117,8 @@ test_disk_full_during_a_session_then_healed() {
 	screen | grep -q "NOT SAVED" && fail "never saved after the disk had space"
 	grep -q $'\tstart\t' "$(hist)" || fail "the start record was not retried"
 	history_sound
-	keys q y Escape Escape Enter
+	keys q y
+	answers - -
 	wait_for "Session stopped."
 	keys x
 	wait_exit
@@ -136,7 +139,8 @@ live_fault() { # env setting, expected reason
 	wait_for "Raise"
 	dead && fail "the coach stopped"
 	cmp -s before.tsv "$(hist)" || fail "the file changed under $1"
-	keys q y Escape Escape Enter
+	keys q y
+	answers - -
 	wait_for "Not everything is saved yet"
 }
 
@@ -151,7 +155,7 @@ test_io_error_at_exit_prints_the_records() {
 	wait_for "Enter start"
 	keys Enter
 	wait_for "How much did the ankle hurt" 10
-	keys Escape Escape Enter
+	answers - -
 	wait_for "Session done."
 	wait_for "Not everything is saved yet"
 	keys x

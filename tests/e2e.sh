@@ -84,7 +84,7 @@ test_pause_and_resume() {
 	keys S S
 	wait_for "How much did the ankle hurt"
 	t1=$(date +%s)
-	keys Escape Escape Enter
+	answers - -
 	wait_for "Session done."
 	keys x
 	wait_exit
@@ -110,7 +110,7 @@ test_skip_and_back() {
 	wait_for "Balance"
 	keys S
 	wait_for "How much did the ankle hurt" 5
-	keys Escape Escape Enter
+	answers - -
 	wait_for "Session done."
 	keys x
 	wait_exit
@@ -156,7 +156,7 @@ test_quit_keeps_what_was_done() {
 	wait_for "Quit this session?"
 	keys y
 	wait_for "How much did the ankle hurt during the session?"
-	keys 6 Enter 4 Enter Enter
+	answers 6 4
 	wait_for "Session stopped."
 	keys x
 	wait_exit
@@ -186,7 +186,7 @@ test_kill_9_then_resume() {
 	wait_for "Balance  " 10
 	keys S
 	wait_for "How much did the ankle hurt"
-	keys Escape Escape Enter
+	answers - -
 	wait_for "Session done."
 	keys x
 	wait_exit
@@ -284,7 +284,9 @@ test_paste_is_one_note() {
 	wait_for "press Enter when done"
 	keys q y
 	wait_for "How much did the ankle hurt"
-	keys 2 Enter 1 Enter
+	keys 2 Enter
+	wait_for "How much does it hurt now?"
+	keys 1 Enter
 	wait_for "A note for today (optional):"
 	tm set-buffer -b p $'calf tight\nthen fine\necho INJECTED'
 	tm paste-buffer -p -b p -t t
@@ -320,6 +322,43 @@ test_hangup_after_the_last_set_keeps_it_done() {
 	kill -HUP "$(talus_pid)"
 	wait_exit
 	grep -q $'\tend\t.*status=done\tpain-during=3\tsecs=' "$(hist)" || fail "end: $(tail -n 1 "$(hist)")"
+}
+
+# Enter pressed twice, or a key held down, must not answer a question nobody saw.
+test_keys_typed_ahead_answer_nothing() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "press Enter when done"
+	keys q y Enter Enter 5 Enter
+	wait_for "How much did the ankle hurt during the session?"
+	sleep 0.5
+	screen | grep -q "How much did the ankle hurt during the session?" || fail "typed-ahead keys answered: $(screen)"
+	screen | grep -q '\[[0-9]*\]' && fail "a rating is chosen already: $(screen)"
+	keys Enter # nothing chosen: Enter alone answers nothing
+	sleep 0.3
+	screen | grep -q "How much did the ankle hurt during the session?" || fail "Enter answered with nothing chosen"
+	answers - -
+	wait_for "Session stopped."
+	grep -q $'\tend\t.*status=quit\tsecs=' "$(hist)" || fail "end: $(tail -n 1 "$(hist)")"
+	if grep -q 'pain-' "$(hist)"; then fail "a rating was recorded: $(tail -n 1 "$(hist)")"; fi
+}
+
+test_reps_typed_for_a_set_you_end() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "2 reps: press Enter when done"
+	keys 1 3 BSpace
+	wait_for "1 reps done: Enter saves"
+	keys Enter
+	wait_for "Raise"
+	keys q y
+	answers - -
+	wait_for "Session stopped."
+	grep -q $'\tset\t.*exercise=circles\tset=1\treps=1\ttarget=2\t' "$(hist)" || fail "set: $(grep $'\tset\t' "$(hist)")"
 }
 
 test_resize() {
@@ -381,7 +420,8 @@ history_with() { # lines appended after the header and the safety note
 test_morning_check_in() {
 	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
 	start
-	wait_for "Good morning. How does the ankle feel this morning?"
+	wait_for "ankle feel" # greeted by the time of day it is now
+	wait_for "this morning?"
 	keys 2 Enter
 	wait_for "Today is a training day."
 	keys q
@@ -389,7 +429,7 @@ test_morning_check_in() {
 	grep -q $'^2026-11-23T.*\tmorning\tpain=2$' "$(hist)" || fail "no morning record: $(cat "$(hist)")"
 	start
 	wait_for "Today is a training day."
-	screen | grep -q "Good morning" && fail "asked twice in one morning"
+	screen | grep -q "this morning?" && fail "asked twice in one morning"
 	keys q
 	wait_exit
 }
@@ -419,7 +459,7 @@ test_entry_test_yes_moves_on() {
 	wait_for "press Enter when done"
 	keys S S S
 	wait_for "How much did the ankle hurt"
-	keys 1 Enter 1 Enter Enter
+	answers 1 1
 	wait_for "Can you stand on one leg for 2 seconds?"
 	keys y
 	wait_for "Next session: tiny-next, level 1."

@@ -72,6 +72,19 @@ pane_status() {
 }
 talus_pid() { tm display -p -t t '#{pane_pid}'; }
 
+# answers DURING AFTER [NOTE]: the questions after a session, each once it shows ("-"
+# passes over a rating with Esc). Keys typed before a question shows are dropped, so a
+# test types as a runner does: after reading.
+answers() {
+	wait_for "How much did the ankle hurt" 10 || return
+	if [ "$1" = - ]; then keys Escape; else keys "$1" Enter; fi
+	wait_for "How much does it hurt now?" || return
+	if [ "$2" = - ]; then keys Escape; else keys "$2" Enter; fi
+	wait_for "A note for today" || return
+	if [ -n "${3:-}" ]; then keys "$3"; fi
+	keys Enter
+}
+
 # a history in which the first-run safety note is already acknowledged
 acknowledged() {
 	mkdir -p "$XDG_DATA_HOME/talus"

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui_screen.h"
@@ -57,6 +58,7 @@ static void open_visit(void)
 	setup.rules = &cfg.rules;
 	setup.why = why;
 	setup.flags = &flags;
+	setup.wall_offset = wall - time(NULL); /* the records' clock and the greeting: 10:00 */
 	coach_init(&coach, &setup, now);
 	visit_init(&visit, &coach);
 }

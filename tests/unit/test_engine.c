@@ -220,6 +220,26 @@ START_TEST(a_lead_in_counts_down_before_the_step)
 }
 END_TEST
 
+/* A set the runner ends saves the target, or the reps they say they did. */
+START_TEST(reps_entered_for_a_set_the_runner_ends)
+{
+	struct engine e;
+
+	engine_init(&e, &routine, 0);
+	engine_tick(&e, 5000);                            /* circles: 10 reps, Enter ends */
+	ck_assert(engine_runner_ends(&e));
+	ck_assert_uint_eq(engine_set_reps(&e, 7), ENG_CHANGED);
+	ck_assert_uint_eq(engine_set_reps(&e, 1000), 0);  /* out of range: kept as it was */
+	engine_command(&e, CMD_DONE, 20000);
+	ck_assert_uint_eq(e.nsets, 1);
+	ck_assert_int_eq(e.sets[0].reps, 7);
+	ck_assert_int_eq(e.sets[0].target, 10);
+	ck_assert_int_eq(e.reps_entered, -1);             /* the next step starts afresh */
+	ck_assert_uint_eq(engine_set_reps(&e, 3), 0);     /* a countdown takes no count */
+	engine_free(&e);
+}
+END_TEST
+
 START_TEST(wakes_only_when_the_screen_changes)
 {
 	struct engine e;
@@ -281,6 +301,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, rest_plus_and_minus);
 	tcase_add_test(tc, rest_cut_short_starts_the_next_set_now);
 	tcase_add_test(tc, a_lead_in_counts_down_before_the_step);
+	tcase_add_test(tc, reps_entered_for_a_set_the_runner_ends);
 	tcase_add_test(tc, wakes_only_when_the_screen_changes);
 	tcase_add_test(tc, bells_on_the_last_three_seconds_of_a_hold);
 	tcase_add_test(tc, session_left);

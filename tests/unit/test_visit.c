@@ -422,6 +422,20 @@ START_TEST(answers_on_the_wrong_screen_change_nothing)
 }
 END_TEST
 
+START_TEST(greeted_by_the_time_of_day)
+{
+	ck_assert(strncmp(visit_pain_question(VS_MORNING, 0), "Good morning.", 13) == 0);
+	ck_assert(strncmp(visit_pain_question(VS_MORNING, 11), "Good morning.", 13) == 0);
+	ck_assert(strncmp(visit_pain_question(VS_MORNING, 12), "Good afternoon.", 15) == 0);
+	ck_assert(strncmp(visit_pain_question(VS_MORNING, 17), "Good afternoon.", 15) == 0);
+	ck_assert(strncmp(visit_pain_question(VS_MORNING, 18), "Good evening.", 13) == 0);
+	/* only the pain during exercise has an acceptable band */
+	ck_assert_ptr_nonnull(strstr(visit_pain_legend(VS_PAIN_DURING), "3-5 acceptable"));
+	ck_assert_ptr_null(strstr(visit_pain_legend(VS_MORNING), "acceptable"));
+	ck_assert_ptr_null(strstr(visit_pain_legend(VS_PAIN_AFTER), "acceptable"));
+}
+END_TEST
+
 Suite *visit_suite(void)
 {
 	Suite *s = suite_create("visit");
@@ -441,6 +455,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, the_entry_test_after_the_last_level);
 	tcase_add_test(tc, the_note_is_edited_a_character_at_a_time);
 	tcase_add_test(tc, answers_on_the_wrong_screen_change_nothing);
+	tcase_add_test(tc, greeted_by_the_time_of_day);
 	suite_add_tcase(s, tc);
 	return s;
 }

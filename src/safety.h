@@ -5,13 +5,13 @@
 
 #include <stddef.h>
 
-/* The safety note, a line an entry ("" between paragraphs; "- " starts a red flag,
- * "  " goes on with it). */
+/* The safety note, a paragraph an entry ("" between groups; "- " starts a red
+ * flag). */
 extern const char *const safety_note[];
 extern const size_t safety_note_lines;
-/* The red flags alone: safety_note[SAFETY_FLAGS_FIRST ... SAFETY_FLAGS_END - 1]. */
+/* "Stop and see a clinician if:" and the red flags: safety_note[FIRST ... END - 1]. */
 #define SAFETY_FLAGS_FIRST 2
-#define SAFETY_FLAGS_END 11
+#define SAFETY_FLAGS_END 9
 
 /* The paragraph that ends --help. */
 extern const char safety_help[];

@@ -129,7 +129,7 @@ void ui_draw(struct ui *ui, int64_t now)
 {
 	erase();
 	if (ui->too_small)
-		draw_text(0, 0, COLS, "Terminal too small: talus needs 40x10. Paused.", A_BOLD);
+		draw_wrapped(0, 0, COLS, LINES, "Terminal too small: talus needs 20x5. Paused.", A_BOLD);
 	else
 		screens[ui->visit->screen]->draw(ui, now);
 	refresh();
@@ -144,6 +144,7 @@ static void changed(struct ui *ui, unsigned what)
 		ui_ring(ui);
 	if (what & VISIT_SCREEN) {
 		ui->choice = -1;
+		ui->scroll = 0;
 		flushinp();
 	}
 }

@@ -10,25 +10,25 @@
 #include "ui_screen.h"
 #include "util.h"
 
-/* The scale 0-10 on one row, or two (0-5, 6-10) when the width is short; the chosen
- * rating in brackets as well as reversed, for a screen without colour or reverse. */
-static int draw_scale(const struct ui *ui, int y)
+/* The scale 0-10 on one row, or two (0-5, 6-10) on a narrow screen; the chosen
+ * rating in brackets, which reads on any terminal. */
+static void page_scale(const struct ui *ui)
 {
-	int cell = COLS >= 46 ? 4 : COLS >= 35 ? 3 : 3, per_row = COLS >= 35 ? 11 : 6;
-	int rows = per_row == 11 ? 1 : 2;
+	int cell = COLS >= 50 ? 4 : 3, per_row = COLS >= 38 ? 11 : 6;
+	char row[64];
+	size_t len = 0;
 
 	for (int p = 0; p <= 10; p++) {
-		int row = p / per_row, col = p % per_row;
-		int width = (per_row == 11 ? 11 : 6) * cell;
-		int x = (COLS - width) / 2 + col * cell;
-		enum ui_color color = p <= 2 ? UC_MAIN : p <= 5 ? UC_WARMUP : UC_ALERT;
-		char n[8];
-
-		snprintf(n, sizeof(n), p == ui->choice ? "[%d]" : " %d ", p);
-		draw_text(y + row, x < 0 ? 0 : x, cell, n,
-			  p == ui->choice ? (A_REVERSE | A_BOLD | color_attr(color)) : color_attr(color));
+		len += (size_t)snprintf(row + len, sizeof(row) - len, p == ui->choice ? "[%d]%*s" : " %d %*s",
+					p, cell - (p >= 10 ? 4 : 3), "");
+		if ((p + 1) % per_row == 0 || p == 10) {
+			while (len > 0 && row[len - 1] == ' ')
+				len--;
+			row[len] = '\0';
+			page_text(row, A_BOLD);
+			len = 0;
+		}
 	}
-	return rows;
 }
 
 static void draw_pain(struct ui *ui, int64_t now)
@@ -36,15 +36,17 @@ static void draw_pain(struct ui *ui, int64_t now)
 	enum visit_screen s = ui->visit->screen;
 	time_t wall = ui_wall(ui);
 	struct tm tm;
-	int y;
 
 	(void)now;
 	localtime_r(&wall, &tm);
 	draw_header(ui);
-	y = LINES >= 16 ? LINES / 2 - 4 : 1;
-	y += draw_wrapped(y, 2, COLS - 4, LINES, visit_pain_question(s, tm.tm_hour), A_BOLD) + 1;
-	y += draw_scale(ui, y) + 1;
-	draw_wrapped(y, 2, COLS - 4, LINES - 2 - y, visit_pain_legend(s), A_DIM);
+	page_begin();
+	page_text(visit_pain_question(s, tm.tm_hour), A_BOLD);
+	page_gap();
+	page_scale(ui);
+	page_gap();
+	page_text(visit_pain_legend(s), A_DIM);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_PAIN);
 }
@@ -71,16 +73,29 @@ static unsigned pain_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	case ACT_CANCEL:
 		return visit_answer_pain(ui->visit, -1, ui_wall(ui));
 	default:
-		return 0;
+		return page_key(ui, key_action(KM_PAIN, code));
 	}
 }
 
 static void draw_note(struct ui *ui, int64_t now)
 {
+	size_t len = strlen(ui->c->note);
+	char count[80];
+
 	(void)now;
 	draw_header(ui);
-	draw_text(3, 2, COLS - 4, "A note for today (optional):", A_BOLD);
-	draw_text(5, 2, COLS - 4, ui->c->note, A_UNDERLINE);
+	page_begin();
+	page_text("A note for today (optional):", A_BOLD);
+	page_gap();
+	page_text(len ? ui->c->note : "_", A_UNDERLINE);
+	page_gap();
+	if (len + 4 > NOTE_MAX) /* a character more may not fit: say so, not cut a word */
+		snprintf(count, sizeof(count), "The note is full (%d bytes).", NOTE_MAX);
+	else
+		snprintf(count, sizeof(count), "%zu of %d", len, NOTE_MAX);
+	page_text(count, A_DIM);
+	ui->scroll = 1 << 20; /* the end, where the typing is */
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_NOTE);
 }
@@ -108,6 +123,9 @@ static unsigned note_key(struct ui *ui, int code, wint_t wc, int64_t now)
 		return visit_finish(ui->visit, now, ui_wall(ui));
 	case ACT_ERASE:
 		return visit_note_erase(ui->visit);
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		return 0; /* the note shows its end */
 	default:
 		return code == (int)wc ? note_char(ui, wc) : 0; /* not a function key */
 	}
@@ -125,10 +143,13 @@ static void draw_test(struct ui *ui, int64_t now)
 
 	(void)now;
 	draw_header(ui);
+	page_begin();
 	snprintf(line, sizeof(line), "You have done the last level of %s. Before %s:",
 		 ui->c->program->title, ui->c->program->next);
-	draw_wrapped(3, 2, COLS - 4, 2, line, A_BOLD);
-	draw_wrapped(6, 2, COLS - 4, 3, ui->c->program->entry_test, A_NORMAL);
+	page_text(line, A_BOLD);
+	page_gap();
+	page_text(ui->c->program->entry_test, A_NORMAL);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_TEST);
 }
@@ -140,7 +161,7 @@ static unsigned test_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	(void)wc;
 	(void)now;
 	if (act != ACT_YES && act != ACT_NO)
-		return 0;
+		return page_key(ui, act);
 	return visit_answer_test(ui->visit, act == ACT_YES, ui_wall(ui));
 }
 
@@ -152,11 +173,14 @@ static void draw_resume(struct ui *ui, int64_t now)
 
 	(void)now;
 	draw_header(ui);
+	page_begin();
 	snprintf(line, sizeof(line), "Today's session stopped before %s, set %d%s.",
 		 c->program->exercises[s->exercise].title, s->set,
 		 s->side == SIDE_RIGHT ? " (right)" : s->side == SIDE_LEFT ? " (left)" : "");
-	draw_wrapped(3, 2, COLS - 4, 3, line, A_BOLD);
-	draw_text(6, 2, COLS - 4, "Resume where it stopped?", A_NORMAL);
+	page_text(line, A_BOLD);
+	page_gap();
+	page_text("Resume where it stopped?", A_NORMAL);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_RESUME);
 }
@@ -172,7 +196,7 @@ static unsigned resume_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	case ACT_QUIT:
 		return visit_leave(ui->visit);
 	default:
-		return 0;
+		return page_key(ui, key_action(KM_RESUME, code));
 	}
 }
 

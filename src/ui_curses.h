@@ -30,6 +30,10 @@ enum ui_action {
 	ACT_MORE,
 	ACT_LESS,
 	ACT_ERASE,
+	ACT_SCROLL_UP,   /* a page longer than the screen: a line up */
+	ACT_SCROLL_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
 	ACT_ANY,     /* any other key */
 };
 

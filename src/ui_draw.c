@@ -25,6 +25,15 @@ static const struct glyph {
 	{ '8', 3, { "###", "# #", "###", "# #", "###" } },
 	{ '9', 3, { "###", "# #", "###", "  #", "###" } },
 	{ ':', 1, { " ", "#", " ", "#", " " } },
+	/* the beat of a paced set, big: UP, HOLD, DOWN */
+	{ 'U', 3, { "# #", "# #", "# #", "# #", "###" } },
+	{ 'P', 3, { "###", "# #", "###", "#  ", "#  " } },
+	{ 'H', 3, { "# #", "# #", "###", "# #", "# #" } },
+	{ 'O', 3, { "###", "# #", "# #", "# #", "###" } },
+	{ 'L', 3, { "#  ", "#  ", "#  ", "#  ", "###" } },
+	{ 'D', 3, { "## ", "# #", "# #", "# #", "## " } },
+	{ 'W', 5, { "#   #", "#   #", "# # #", "# # #", " # # " } },
+	{ 'N', 4, { "#  #", "## #", "# ##", "#  #", "#  #" } },
 	{ '/', 3, { "  #", "  #", " # ", "#  ", "#  " } },
 	{ ' ', 1, { " ", " ", " ", " ", " " } },
 };
@@ -68,15 +77,16 @@ int big_width(const char *text, int scale)
 	return w;
 }
 
-void draw_big(int y, int x, const char *text, int scale, attr_t attr)
+void draw_big(int y, int x, const char *text, int scale, int vscale, attr_t attr)
 {
 	for (const char *p = text; *p; p++) {
 		const struct glyph *g = glyph_for(*p);
-		for (int row = 0; row < BIG_HEIGHT; row++)
+		for (int row = 0; row < BIG_HEIGHT * vscale; row++)
 			for (int col = 0; col < g->width; col++)
 				for (int s = 0; s < scale; s++)
 					mvaddch(y + row, x + col * scale + s,
-						' ' | (g->rows[row][col] == '#' ? (attr | A_REVERSE) : A_NORMAL));
+						' ' | (g->rows[row / vscale][col] == '#' ? (attr | A_REVERSE)
+											 : A_NORMAL));
 		x += g->width * scale + 1;
 	}
 }

@@ -13,10 +13,11 @@ void draw_init_colors(bool use_color);
 /* The attribute for a colour role; A_NORMAL-based fallbacks without colour. */
 attr_t color_attr(enum ui_color c);
 
-/* Width in columns of text drawn by draw_big (digits, ':' and '/'). */
+/* Width in columns of text drawn by draw_big (digits, ':', '/' and the letters of
+ * UP, HOLD and DOWN), each cell `scale` columns wide and `vscale` rows high. */
 int big_width(const char *text, int scale);
 #define BIG_HEIGHT 5
-void draw_big(int y, int x, const char *text, int scale, attr_t attr);
+void draw_big(int y, int x, const char *text, int scale, int vscale, attr_t attr);
 
 /* A bar of width cells filled to fraction (0-1). */
 void draw_bar(int y, int x, int width, double fraction, bool utf8);

@@ -13,9 +13,14 @@ void draw_header(const struct ui *ui)
 	char left[160], date[DATE_BUF];
 	struct civil_date cd = civil_from_days(c->today);
 
+	if (LINES < 6) /* the smallest screens give the row to the page */
+		return;
 	date_format_short(c->today, date);
 	snprintf(left, sizeof(left), " talus  %s  level %d of %d", c->program->title, c->level,
 		 c->program->levels);
+	if (text_width(left) > COLS) /* narrow: the title and the level, no more */
+		snprintf(left, sizeof(left), " %s  %d/%d", c->program->title, c->level,
+			 c->program->levels);
 	attron(color_attr(UC_HEADER));
 	mvhline(0, 0, ' ', COLS);
 	attroff(color_attr(UC_HEADER));
@@ -23,6 +28,12 @@ void draw_header(const struct ui *ui)
 	snprintf(left, sizeof(left), "%s %d ", date, cd.year);
 	if ((int)strlen(left) + text_width(c->program->title) + 24 < COLS)
 		draw_text(0, COLS - (int)strlen(left), (int)strlen(left), left, color_attr(UC_HEADER));
+}
+
+bool status_line_used(const struct ui *ui)
+{
+	return coach_save_error(ui->c) ||
+	       (ui->c->engine.paused && ui->visit->screen == VS_SESSION);
 }
 
 void draw_status_line(const struct ui *ui)
@@ -34,7 +45,8 @@ void draw_status_line(const struct ui *ui)
 		snprintf(line, sizeof(line), "NOT SAVED, retrying: %s", err);
 		draw_text(LINES - 2, 0, COLS, line, color_attr(UC_ALERT));
 	} else if (ui->c->engine.paused && ui->visit->screen == VS_SESSION) {
-		draw_text(LINES - 2, 0, COLS, "PAUSED: Space resumes", A_BOLD | A_BLINK);
+		draw_text(LINES - 2, 0, COLS, COLS >= 22 ? "PAUSED: Space resumes" : "PAUSED (Space)",
+			  A_BOLD | A_BLINK);
 	}
 }
 
@@ -74,9 +86,142 @@ void draw_key_bar(enum keymap map)
 		item_keys(map, it, keys, sizeof(keys));
 		w = text_width(keys) + 1 + text_width(it->label);
 		if (x + w > COLS)
-			break; /* whole items or none: half a label misleads */
+			continue; /* whole items or none: half a label misleads */
 		draw_text(LINES - 1, x, w, keys, A_BOLD);
 		draw_text(LINES - 1, x + text_width(keys) + 1, w, it->label, A_DIM);
 		x += w + 2;
 	}
+}
+
+/* ---- pages ---- */
+
+#define PAGE_LINES 400
+#define PAGE_COLS 512
+
+/* A row of a page: a lead (a label, in its own attribute) and the text after it. */
+static struct page_line {
+	char text[PAGE_COLS];
+	size_t lead;
+	attr_t lead_attr, attr;
+	int x;
+} page[PAGE_LINES];
+static int page_n;
+
+void page_begin(void)
+{
+	page_n = 0;
+}
+
+static void page_line(int x, const char *lead, attr_t lead_attr, int indent, const char *text,
+		      size_t len, attr_t attr)
+{
+	struct page_line *l;
+	int pad = indent - text_width(lead);
+
+	if (page_n >= PAGE_LINES)
+		return;
+	l = &page[page_n++];
+	snprintf(l->text, sizeof(l->text), "%s%*s%.*s", lead, pad > 0 ? pad : 0, "", (int)len, text);
+	l->lead = strlen(lead);
+	l->lead_attr = lead_attr;
+	l->attr = attr;
+	l->x = x;
+}
+
+void page_gap(void)
+{
+	if (page_n > 0 && page[page_n - 1].text[0])
+		page_line(0, "", A_NORMAL, 0, "", 0, A_NORMAL);
+}
+
+/* The page's margin, each side. */
+static int margin(void)
+{
+	return 1;
+}
+
+void page_hanging(const char *lead, attr_t lead_attr, int indent, const char *text, attr_t attr)
+{
+	int m = margin(), width = COLS - 2 * m - indent;
+	bool first = true;
+
+	if (*lead && width < 12) { /* too narrow for columns: the lead, then the text under it */
+		page_text(lead, lead_attr);
+		page_hanging("", A_NORMAL, 2, text, attr);
+		return;
+	}
+	if (width < 1)
+		width = 1;
+	do {
+		const char *line = text;
+		size_t n = text_wrap(line, width, &text);
+		page_line(m, first ? lead : "", lead_attr, indent, line, n, attr);
+		first = false;
+	} while (*text);
+}
+
+void page_text(const char *text, attr_t attr)
+{
+	if (*text)
+		page_hanging("", A_NORMAL, 0, text, attr);
+}
+
+void page_draw(struct ui *ui)
+{
+	int top = LINES >= 8 ? 2 : LINES >= 6 ? 1 : 0;
+	int bottom = LINES - 1 - (status_line_used(ui) || LINES >= 8 ? 1 : 0); /* exclusive */
+	int rows = bottom - top;
+
+	if (rows < 1)
+		return;
+	if (page_n > rows) { /* too long: the blank lines go first */
+		int kept = 0;
+		for (int i = 0; i < page_n; i++)
+			if (page[i].text[0])
+				page[kept++] = page[i];
+		page_n = kept;
+	}
+	if (ui->scroll > page_n - rows)
+		ui->scroll = page_n - rows;
+	if (ui->scroll < 0)
+		ui->scroll = 0;
+	ui->page_rows = rows;
+	ui->more_below = ui->scroll + rows < page_n;
+	for (int i = 0; i < rows && ui->scroll + i < page_n; i++) {
+		const struct page_line *l = &page[ui->scroll + i];
+		if (i == rows - 1 && ui->more_below) {
+			/* Up and Down choose a rating on the pain scale; PgDn scrolls there */
+			bool pain = ui->visit->screen == VS_MORNING || ui->visit->screen == VS_PAIN_DURING ||
+				    ui->visit->screen == VS_PAIN_AFTER;
+			draw_text(top + i, 0, COLS, COLS < 30 ? "-- more --"
+						    : pain ? "  -- more below: PgDn --" : "  -- more below: Down --",
+				  A_REVERSE);
+			break;
+		}
+		draw_text(top + i, l->x, COLS - l->x, l->text, l->lead_attr);
+		mvaddstr(top + i, l->x, ""); /* the text after the lead in its own attribute */
+		draw_text(top + i, l->x + text_width_n(l->text, l->lead), COLS - l->x - text_width_n(l->text, l->lead),
+			  l->text + l->lead, l->attr);
+	}
+	if (ui->scroll > 0 && COLS >= 6)
+		draw_text(top, COLS - 3, 3, " ^ ", A_REVERSE);
+}
+
+unsigned page_key(struct ui *ui, enum ui_action act)
+{
+	int page = ui->page_rows > 2 ? ui->page_rows - 1 : 1, rows, before = ui->scroll;
+
+	switch (act) {
+	case ACT_SCROLL_UP: rows = -1; break;
+	case ACT_SCROLL_DOWN: rows = 1; break;
+	case ACT_PAGE_UP: rows = -page; break;
+	case ACT_PAGE_DOWN: rows = page; break;
+	default: return 0;
+	}
+	if (rows > 0 && !ui->more_below)
+		return 0;
+	ui->scroll += rows;
+	if (ui->scroll < 0)
+		ui->scroll = 0;
+	return ui->scroll != before ? ENG_CHANGED : 0;
 }

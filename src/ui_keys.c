@@ -8,6 +8,17 @@
 	{ '\n', act, "Enter", help, map }, { '\r', act, NULL, NULL, map }, \
 	{ KEYCODE(KEY_ENTER), act, NULL, NULL, map }
 
+/* A page longer than the screen scrolls. */
+#define SCROLL_KEYS(map) \
+	{ KEYCODE(KEY_DOWN), ACT_SCROLL_DOWN, "Down", "show more of the page (PgDn: a page)", map }, \
+	{ KEYCODE(KEY_UP), ACT_SCROLL_UP, "Up", "back up the page (PgUp: a page)", map }, \
+	{ KEYCODE(KEY_NPAGE), ACT_PAGE_DOWN, NULL, NULL, map }, \
+	{ KEYCODE(KEY_PPAGE), ACT_PAGE_UP, NULL, NULL, map }
+/* The same where Up and Down mean something else. */
+#define PAGE_KEYS(map) \
+	{ KEYCODE(KEY_NPAGE), ACT_PAGE_DOWN, "PgDn", "show more of the page", map }, \
+	{ KEYCODE(KEY_PPAGE), ACT_PAGE_UP, "PgUp", "back up the page", map }
+
 const struct key_binding key_bindings[] = {
 	{ ' ', ACT_PAUSE, "Space", "pause / resume", KM_SESSION },
 	ENTER_KEYS(KM_SESSION, ACT_DONE, "set done; go on to the next step"),
@@ -33,6 +44,7 @@ const struct key_binding key_bindings[] = {
 	{ 'q', ACT_QUIT, "q", "quit (asks first; what is done is kept)", KM_SESSION },
 	{ '?', ACT_HELP, "?", "show or hide this help", KM_SESSION },
 
+	SCROLL_KEYS(KM_HELP),
 	{ KEY_ANYKEY, ACT_ANY, "any key", "closes the help", KM_HELP },
 
 	{ 'y', ACT_YES, "y", "quit the session; what is done is kept", KM_CONFIRM_QUIT },
@@ -44,22 +56,27 @@ const struct key_binding key_bindings[] = {
 
 	ENTER_KEYS(KM_START, ACT_CONFIRM, "start the session"),
 	{ 'q', ACT_QUIT, "q", "leave talus", KM_START },
+	SCROLL_KEYS(KM_START),
 
-	ENTER_KEYS(KM_SAFETY, ACT_CONFIRM, "I have read the safety note"),
+	ENTER_KEYS(KM_SAFETY, ACT_CONFIRM, "I have read the safety note (first it reads on to its end)"),
 	{ 'q', ACT_QUIT, "q", "leave talus", KM_SAFETY },
+	SCROLL_KEYS(KM_SAFETY),
 
-	ENTER_KEYS(KM_ADVICE, ACT_CONFIRM, "understood"),
+	ENTER_KEYS(KM_ADVICE, ACT_CONFIRM, "understood (first it reads on to the end)"),
+	SCROLL_KEYS(KM_ADVICE),
 
 	{ 'y', ACT_YES, "y", "resume where the session stopped", KM_RESUME },
 	{ 'Y', ACT_YES, NULL, NULL, KM_RESUME },
 	{ 'n', ACT_NO, "n", "start the session again", KM_RESUME },
 	{ 'N', ACT_NO, NULL, NULL, KM_RESUME },
 	{ 'q', ACT_QUIT, "q", "leave talus", KM_RESUME },
+	SCROLL_KEYS(KM_RESUME),
 
 	{ 'y', ACT_YES, "y", "yes, I pass the entry test: move on", KM_TEST },
 	{ 'Y', ACT_YES, NULL, NULL, KM_TEST },
 	{ 'n', ACT_NO, "n", "not yet", KM_TEST },
 	{ 'N', ACT_NO, NULL, NULL, KM_TEST },
+	SCROLL_KEYS(KM_TEST),
 
 	{ '0', ACT_DIGIT, "0-9", "choose that rating (1 then 0 is 10)", KM_PAIN },
 	{ '1', ACT_DIGIT, NULL, NULL, KM_PAIN }, { '2', ACT_DIGIT, NULL, NULL, KM_PAIN },
@@ -75,12 +92,15 @@ const struct key_binding key_bindings[] = {
 	{ 'l', ACT_MORE, NULL, NULL, KM_PAIN },
 	ENTER_KEYS(KM_PAIN, ACT_CONFIRM, "confirm the rating"),
 	{ 27, ACT_CANCEL, "Esc", "skip the question", KM_PAIN },
+	PAGE_KEYS(KM_PAIN),
 
 	ENTER_KEYS(KM_NOTE, ACT_CONFIRM, "save the note and finish"),
 	{ KEYCODE(KEY_BACKSPACE), ACT_ERASE, "Backspace", "delete the last character", KM_NOTE },
 	{ 127, ACT_ERASE, NULL, NULL, KM_NOTE },
 	{ 8, ACT_ERASE, NULL, NULL, KM_NOTE },
+	PAGE_KEYS(KM_NOTE),
 
+	SCROLL_KEYS(KM_SUMMARY),
 	{ KEY_ANYKEY, ACT_ANY, "any key", "leave", KM_SUMMARY },
 };
 

@@ -1,35 +1,58 @@
 /* The pages around a session: the safety note, the advice to see a clinician, the
- * start screen and the summary. */
+ * start screen and the summary. Each is a page: wrapped to the width, scrolled when
+ * it does not fit. */
 #include <stdio.h>
 #include <string.h>
 
 #include "safety.h"
+#include "text.h"
 #include "ui_draw.h"
 #include "ui_screen.h"
 #include "util.h"
 
-static void draw_exercise_list(const struct coach *c, int y, int max_y)
+#define DOSE_COL 40 /* where doses start on a wide screen */
+
+/* The safety paragraphs from..to, a red flag hanging after its dash. */
+static void page_safety(size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		const char *p = safety_note[i];
+		if (!*p)
+			page_gap();
+		else if (strncmp(p, "- ", 2) == 0)
+			page_hanging("-", A_NORMAL, 2, p + 2, A_NORMAL);
+		else
+			page_text(p, i == 0 ? A_BOLD : A_NORMAL);
+	}
+}
+
+static void page_exercises(const struct coach *c)
 {
 	int last_phase = -1;
+	bool wide = COLS >= DOSE_COL + 22;
 
 	for (size_t i = 0; i < c->program->nexercises; i++) {
 		const struct exercise *ex = &c->program->exercises[i];
-		char dose[320];
+		attr_t phase_attr = color_attr(phase_color(ex->phase));
+		char dose[320], lead[200];
 
-		if (y >= max_y) {
-			char more[64];
-			snprintf(more, sizeof(more), "  ... and %zu more", c->program->nexercises - i);
-			draw_text(max_y, 1, COLS - 2, more, A_DIM);
-			return;
-		}
-		if ((int)ex->phase != last_phase)
-			draw_text(y, 2, 10, phase_title[ex->phase], color_attr(phase_color(ex->phase)));
-		last_phase = (int)ex->phase;
-		draw_text(y, 13, 28, ex->title, A_NORMAL);
 		format_dose(ex, c->level, dose, sizeof(dose));
-		if (COLS > 44)
-			draw_text(y, 42, COLS - 43, dose, A_DIM);
-		y++;
+		if (!wide) {
+			if ((int)ex->phase != last_phase)
+				page_text(phase_title[ex->phase], phase_attr | A_BOLD);
+			page_hanging("", A_NORMAL, 1, ex->title, A_NORMAL);
+			page_hanging("", A_NORMAL, 3, dose, A_DIM);
+		} else {
+			snprintf(lead, sizeof(lead), "%-11s%s",
+				 (int)ex->phase != last_phase ? phase_title[ex->phase] : "", ex->title);
+			if (text_width(lead) + 1 > DOSE_COL - 2) {
+				page_text(lead, A_NORMAL);
+				page_hanging("", A_NORMAL, DOSE_COL - 2, dose, A_DIM);
+			} else {
+				page_hanging(lead, A_NORMAL, DOSE_COL - 2, dose, A_DIM);
+			}
+		}
+		last_phase = (int)ex->phase;
 	}
 }
 
@@ -37,100 +60,114 @@ static void draw_start(struct ui *ui, int64_t now)
 {
 	const struct coach *c = ui->c;
 	char line[300], date[DATE_BUF], est[32];
-	int y = 2;
 
 	(void)now;
 	draw_header(ui);
+	page_begin();
 	if (c->program->summary)
-		y += draw_wrapped(y, 1, COLS - 2, 2, c->program->summary, A_NORMAL);
-	y++;
-	if (c->why[0])
-		y += draw_wrapped(y, 1, COLS - 2, 2, c->why, A_NORMAL) + 1;
+		page_text(c->program->summary, A_NORMAL);
+	page_gap();
+	if (c->why[0]) {
+		page_text(c->why, A_NORMAL);
+		page_gap();
+	}
 	if (c->training_day) {
-		draw_text(y++, 1, COLS - 2, "Today is a training day.", A_BOLD);
+		page_text("Today is a training day.", A_BOLD);
 	} else {
 		date_format_short(c->next_training_day, date);
 		snprintf(line, sizeof(line), "Today is a rest day; the next session is %s. "
 					     "Enter trains anyway.", date);
-		y += draw_wrapped(y, 1, COLS - 2, 2, line, A_BOLD);
+		page_text(line, A_BOLD);
 	}
-	y++;
-	draw_exercise_list(c, y, LINES - 5);
+	page_gap();
+	page_exercises(c);
+	page_gap();
 	format_secs(c->routine.total_secs >= 120 ? (c->routine.total_secs + 30) / 60 * 60
 						 : c->routine.total_secs, est, sizeof(est));
 	snprintf(line, sizeof(line), "About %s.", est);
-	draw_text(LINES - 4, 1, COLS - 2, line, A_NORMAL);
+	page_text(line, A_NORMAL);
 	if (ui->opt->history_note)
-		draw_text(LINES - 3, 1, COLS - 2, ui->opt->history_note, A_DIM);
+		page_text(ui->opt->history_note, A_DIM);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_START);
 }
 
 static unsigned start_key(struct ui *ui, int code, wint_t wc, int64_t now)
 {
+	enum ui_action act = key_action(KM_START, code);
+
 	(void)wc;
-	switch (key_action(KM_START, code)) {
+	switch (act) {
 	case ACT_CONFIRM:
 		return visit_start(ui->visit, false, now, ui_wall(ui));
 	case ACT_QUIT:
 		return visit_leave(ui->visit);
 	default:
-		return 0;
+		return page_key(ui, act);
 	}
 }
 
 static void draw_safety(struct ui *ui, int64_t now)
 {
-	int y = 2;
-
 	(void)now;
 	draw_header(ui);
-	for (size_t i = 0; i < safety_note_lines && y < LINES - 2; i++)
-		draw_text(y++, 2, COLS - 3, safety_note[i], i == 0 ? A_BOLD : A_NORMAL);
+	page_begin();
+	page_safety(0, safety_note_lines);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_SAFETY);
 }
 
+/* Enter reads on to the end of the note before it acknowledges it. */
 static unsigned safety_key(struct ui *ui, int code, wint_t wc, int64_t now)
 {
+	enum ui_action act = key_action(KM_SAFETY, code);
+
 	(void)wc;
 	(void)now;
-	switch (key_action(KM_SAFETY, code)) {
+	switch (act) {
 	case ACT_CONFIRM:
+		if (ui->more_below)
+			return page_key(ui, ACT_PAGE_DOWN);
 		return visit_acknowledge(ui->visit, ui_wall(ui));
 	case ACT_QUIT:
 		return visit_leave(ui->visit);
 	default:
-		return 0;
+		return page_key(ui, act);
 	}
 }
 
 static void draw_advice(struct ui *ui, int64_t now)
 {
 	char line[300];
-	int y = 2;
 
 	(void)now;
 	draw_header(ui);
-	draw_text(y++, 2, COLS - 4, "Please see a clinician about this ankle.", A_BOLD | color_attr(UC_ALERT));
-	y++;
+	page_begin();
+	page_text("Please see a clinician about this ankle.", A_BOLD | color_attr(UC_ALERT));
+	page_gap();
 	snprintf(line, sizeof(line), "The history shows %s.", ui->c->flags.reason);
-	y += draw_wrapped(y, 2, COLS - 4, 2, line, A_NORMAL) + 1;
-	for (size_t i = SAFETY_FLAGS_FIRST; i < SAFETY_FLAGS_END && y < LINES - 3; i++)
-		draw_text(y++, 2, COLS - 3, safety_note[i], A_NORMAL);
-	y++;
-	if (y < LINES - 2)
-		draw_wrapped(y, 2, COLS - 4, 2, "This does not stop your training; it is said once.", A_DIM);
+	page_text(line, A_NORMAL);
+	page_gap();
+	page_safety(SAFETY_FLAGS_FIRST, SAFETY_FLAGS_END);
+	page_gap();
+	page_text("This does not stop your training; it is said once.", A_DIM);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_ADVICE);
 }
 
 static unsigned advice_key(struct ui *ui, int code, wint_t wc, int64_t now)
 {
+	enum ui_action act = key_action(KM_ADVICE, code);
+
 	(void)wc;
 	(void)now;
-	if (key_action(KM_ADVICE, code) != ACT_CONFIRM)
-		return 0;
+	if (act != ACT_CONFIRM)
+		return page_key(ui, act);
+	if (ui->more_below)
+		return page_key(ui, ACT_PAGE_DOWN);
 	return visit_acknowledge(ui->visit, ui_wall(ui));
 }
 
@@ -138,38 +175,41 @@ static void draw_summary(struct ui *ui, int64_t now)
 {
 	const struct coach *c = ui->c;
 	char line[400], date[DATE_BUF];
-	int y = 3;
 
 	draw_header(ui);
-	draw_text(y++, 2, COLS - 4, ui->visit->status == SESSION_DONE ? "Session done." : "Session stopped.",
-		  A_BOLD);
-	y++;
+	page_begin();
+	page_text(ui->visit->status == SESSION_DONE ? "Session done." : "Session stopped.", A_BOLD);
+	page_gap();
 	snprintf(line, sizeof(line), "Sets: %d of %d.  Time: %d min.", c->sets_saved,
 		 routine_planned_sets(&c->routine),
 		 (int)((engine_active_ms(&c->engine, now) / 1000 + 30) / 60));
-	draw_text(y++, 2, COLS - 4, line, A_NORMAL);
+	page_text(line, A_NORMAL);
 	if (c->pain_during >= 0 || c->pain_after >= 0) {
 		snprintf(line, sizeof(line), "Pain during: %d.  Pain now: %d.", c->pain_during,
 			 c->pain_after);
-		draw_text(y++, 2, COLS - 4, line, A_NORMAL);
+		page_text(line, A_NORMAL);
 	}
 	date_format_short(c->next_training_day, date);
 	snprintf(line, sizeof(line), "Next session: %s.", date);
-	draw_text(y++, 2, COLS - 4, line, A_NORMAL);
+	page_text(line, A_NORMAL);
 	if (c->why_next[0])
-		y += draw_wrapped(y, 2, COLS - 4, 3, c->why_next, A_NORMAL);
-	y++;
-	draw_text(y, 2, COLS - 4, coach_unsaved(c) ? "Not everything is saved yet; see below."
-						   : "Saved to your history.", A_DIM);
+		page_text(c->why_next, A_NORMAL);
+	page_gap();
+	page_text(coach_unsaved(c) ? "Not everything is saved yet; see below."
+				   : "Saved to your history.", A_DIM);
+	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_SUMMARY);
 }
 
 static unsigned summary_key(struct ui *ui, int code, wint_t wc, int64_t now)
 {
-	(void)code;
+	enum ui_action act = key_action(KM_SUMMARY, code);
+
 	(void)wc;
 	(void)now;
+	if (act == ACT_SCROLL_UP || act == ACT_SCROLL_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN)
+		return page_key(ui, act);
 	return visit_leave(ui->visit);
 }
 

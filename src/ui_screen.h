@@ -13,8 +13,8 @@
 #include "visit.h"
 
 /* Below this the coach pauses and says the terminal is too small. */
-#define UI_MIN_COLS 40
-#define UI_MIN_LINES 10
+#define UI_MIN_COLS 20
+#define UI_MIN_LINES 5
 
 struct ui {
 	struct visit *visit;
@@ -31,6 +31,9 @@ struct ui {
 	int64_t next_retry;
 	bool drawn;                /* the first frame is out (for --trace) */
 	bool pasting;              /* between the brackets of a paste */
+	int scroll;                /* first line of a page shown */
+	bool more_below;           /* the page did not fit: the last draw said so */
+	int page_rows;             /* rows the page had, for a page down */
 };
 
 struct screen_ops {
@@ -59,5 +62,20 @@ void ui_ring(const struct ui *ui);
 void draw_header(const struct ui *ui);
 void draw_status_line(const struct ui *ui);
 void draw_key_bar(enum keymap map);
+/* True when the status line has something to say (so the row is taken). */
+bool status_line_used(const struct ui *ui);
+
+/* A page: paragraphs wrapped to the width, shown from ui->scroll between the title
+ * bar and the status line, with a mark when more is below (Down or PgDn shows it).
+ * Every text screen is one, so nothing is cut at any size. */
+void page_begin(void);
+void page_text(const char *text, attr_t attr);
+/* A paragraph whose wrapped lines go on at an indent; the first line starts with
+ * lead (a label), padded to indent. */
+void page_hanging(const char *lead, attr_t lead_attr, int indent, const char *text, attr_t attr);
+void page_gap(void);
+void page_draw(struct ui *ui);
+/* The scrolling actions (a line or a page, up or down); 0 for any other action. */
+unsigned page_key(struct ui *ui, enum ui_action act);
 
 #endif

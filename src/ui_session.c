@@ -65,61 +65,64 @@ static double exercise_progress(const struct engine *e, int64_t now)
 	return total ? (double)done / (double)total : 1;
 }
 
-static void draw_next(const struct ui *ui, int y)
+/* "Next: Raise, 2 x 12, tempo 2-1-2" or the end of the session. */
+static void next_text(const struct ui *ui, char *buf, size_t len)
 {
 	const struct engine *e = &ui->c->engine;
 	const struct routine *r = &ui->c->routine;
 	size_t next = next_exercise_step(r, e->step);
-	char line[400], dose[320];
+	char dose[320];
 
 	if (next >= r->nsteps) {
-		draw_text(y, 1, COLS - 2, "Next: the end of the session", A_DIM);
+		snprintf(buf, len, "Next: the end of the session");
 		return;
 	}
 	format_dose(&r->program->exercises[r->steps[next].exercise], r->level, dose, sizeof(dose));
-	snprintf(line, sizeof(line), "Next: %s, %s", r->program->exercises[r->steps[next].exercise].title,
-		 dose);
-	draw_text(y, 1, COLS - 2, line, A_DIM);
+	snprintf(buf, len, "Next: %s, %s", r->program->exercises[r->steps[next].exercise].title, dose);
 }
 
-/* The big clock, or one line of it on a small screen; returns the lines used. */
-static int draw_clock(const struct ui *ui, int y, int64_t at)
+/* What the clock shows: the big text (the time, or a paced set's beat), the line of
+ * text under it, and its attribute. */
+struct clock_view {
+	char big[32];
+	char line[160];
+	char short_line[160]; /* for a screen too small for the line */
+	attr_t attr;
+};
+
+static void clock_view(const struct ui *ui, int64_t at, struct clock_view *v)
 {
 	const struct coach *c = ui->c;
 	const struct engine *e = &c->engine;
 	const struct step *s = engine_step(e);
 	const struct exercise *ex = &c->program->exercises[s->exercise];
 	int64_t deadline = engine_deadline(e);
-	attr_t clock_attr = color_attr(phase_color(ex->phase)) | A_BOLD;
-	char clock[32], line[400], beat_word[64], label_buf[64];
+	char clock[32], label_buf[64];
 	const char *label = step_label(e, s, ex, label_buf, sizeof(label_buf));
 
+	v->attr = color_attr(phase_color(ex->phase)) | A_BOLD;
 	if (s->kind == STEP_WORK && is_rep_exercise(ex) && ex->paced) {
 		static const char *const beat[] = { "UP", "HOLD", "DOWN" };
 		struct tempo_view t = engine_tempo(e, at);
-		snprintf(clock, sizeof(clock), "%d/%d", t.rep, level_value(&ex->reps, c->level));
-		snprintf(beat_word, sizeof(beat_word), "%s", beat[t.beat]);
-		label = beat_word;
-	} else if (deadline == NO_DEADLINE) {
+		/* the beat is what the eyes follow: it is the big one */
+		snprintf(v->big, sizeof(v->big), "%s", beat[t.beat]);
+		snprintf(v->line, sizeof(v->line), "%s  %d/%d", beat[t.beat], t.rep,
+			 level_value(&ex->reps, c->level));
+		snprintf(v->short_line, sizeof(v->short_line), "%s", v->line);
+		return;
+	}
+	if (deadline == NO_DEADLINE) {
 		format_clock((long)(engine_elapsed_ms(e, at) / 1000), clock, sizeof(clock));
 	} else {
 		long secs_left = (long)((deadline - at + 999) / 1000);
 		format_clock(secs_left, clock, sizeof(clock));
 		if (s->kind == STEP_WORK && secs_left <= 3)
-			clock_attr = color_attr(UC_ALERT);
+			v->attr = color_attr(UC_ALERT);
 	}
-	if (LINES >= 20 && COLS >= 40) {
-		int scale = COLS >= 60 ? 2 : 1;
-		int w = big_width(clock, scale);
-		draw_big(y, (COLS - w) / 2, clock, scale, clock_attr);
-		/* the figure again in text, for screen readers and tests */
-		snprintf(line, sizeof(line), "%s  %s", label, clock);
-		draw_centered(y + BIG_HEIGHT, line, A_BOLD);
-		return BIG_HEIGHT + 1;
-	}
-	snprintf(line, sizeof(line), "%s  %s", clock, label);
-	draw_centered(y, line, clock_attr);
-	return 1;
+	snprintf(v->big, sizeof(v->big), "%s", clock);
+	snprintf(v->line, sizeof(v->line), "%s  %s", label, clock);
+	snprintf(v->short_line, sizeof(v->short_line), "%s  %s",
+		 s->kind == STEP_WORK ? (is_rep_exercise(ex) ? "Enter: done" : "HOLD") : label, clock);
 }
 
 /* The step, the exercise and the session as bars; returns the lines used. */
@@ -148,25 +151,36 @@ static int draw_bars(const struct ui *ui, int y, int64_t at)
 	return 4;
 }
 
-static void draw_help(void)
+/* The session's keys, boxed over the session, or as a page of its own when the box
+ * would not fit. */
+static void draw_help(struct ui *ui)
 {
 	int h = 4, w = 0, y0, x0, y;
 
 	for (size_t i = 0; i < key_binding_count; i++) {
 		const struct key_binding *k = &key_bindings[i];
-		int len = k->name && k->map == KM_SESSION ? 8 + (int)strlen(k->help) : 0;
+		int len = k->name && k->map == KM_SESSION ? 10 + text_width(k->help) : 0;
 		h += k->name && k->map == KM_SESSION;
 		w = len > w ? len : w;
 	}
 	w += 6;
-	if (w > COLS)
-		w = COLS;
-	y0 = h > LINES ? 0 : (LINES - h) / 2;
+	if (h > LINES || w > COLS) {
+		erase();
+		page_begin();
+		page_text("Keys (the session is paused)", A_BOLD);
+		for (size_t i = 0; i < key_binding_count; i++)
+			if (key_bindings[i].name && key_bindings[i].map == KM_SESSION)
+				page_hanging(key_bindings[i].name, A_BOLD, 10, key_bindings[i].help, A_NORMAL);
+		page_gap();
+		page_text("Down and Up scroll; any other key closes this help", A_DIM);
+		page_draw(ui);
+		return;
+	}
+	y0 = (LINES - h) / 2;
 	x0 = (COLS - w) / 2;
-	for (int i = 0; i < h && y0 + i < LINES; i++)
+	for (int i = 0; i < h; i++)
 		mvhline(y0 + i, x0, ' ', w);
-	if (h <= LINES && w >= 4)
-		draw_box(y0, x0, h, w);
+	draw_box(y0, x0, h, w);
 	draw_text(y0, x0 + 2, w - 4, " Keys (the session is paused) ", A_BOLD);
 	y = y0 + 1;
 	for (size_t i = 0; i < key_binding_count; i++) {
@@ -174,7 +188,7 @@ static void draw_help(void)
 		char line[128];
 		if (!k->name || k->map != KM_SESSION)
 			continue;
-		snprintf(line, sizeof(line), "%-7s %s", k->name, k->help);
+		snprintf(line, sizeof(line), "%-9s %s", k->name, k->help);
 		draw_text(y++, x0 + 3, w - 6, line, A_NORMAL);
 	}
 	draw_text(y + 1 < LINES ? y + 1 : LINES - 1, x0 + 3, w - 6, "any key closes this help", A_DIM);
@@ -183,12 +197,69 @@ static void draw_help(void)
 static void draw_confirm_quit(void)
 {
 	const char *q = "Quit this session? What is done is kept.  y quit  n carry on";
-	int y = LINES / 2;
+	int lines = text_lines(q, COLS - 2), y = (LINES - lines) / 2;
 
-	mvhline(y - 1, 0, ' ', COLS);
-	mvhline(y, 0, ' ', COLS);
-	mvhline(y + 1, 0, ' ', COLS);
-	draw_centered(y, q, A_BOLD | A_REVERSE);
+	for (int i = -1; i <= lines; i++)
+		if (y + i >= 0 && y + i < LINES)
+			mvhline(y + i, 0, ' ', COLS);
+	if (lines == 1)
+		draw_centered(y, q, A_BOLD | A_REVERSE);
+	else
+		draw_wrapped(y, 1, COLS - 2, lines, q, A_BOLD | A_REVERSE);
+}
+
+/* Which parts of the session screen fit, most needed first: the exercise and its
+ * set, the clock, the status and keys; then the big clock, the title bar, the load,
+ * what comes next, the cue, the phases, the bars, and room between them. */
+struct session_layout {
+	int title_lines, clock_lines, load_lines, cue_lines, next_lines;
+	bool short_clock, header, strip, big, bars, gaps;
+	int scale, vscale;
+};
+
+static bool take(int *left, int rows)
+{
+	if (rows > *left)
+		return false;
+	*left -= rows;
+	return true;
+}
+
+static void lay_out(const struct ui *ui, const struct clock_view *cv, const char *set_text,
+		    const char *load, const char *cue, const char *next, struct session_layout *l)
+{
+	const struct exercise *ex = &ui->c->program->exercises[engine_step(&ui->c->engine)->exercise];
+	int w = COLS - 2, left;
+
+	memset(l, 0, sizeof(*l));
+	l->title_lines = text_width(ex->title) + 2 + text_width(set_text) <= w ? 1 : 2;
+	l->clock_lines = text_lines(cv->line, w);
+	left = LINES - 2 - l->title_lines - l->clock_lines;
+	if (left < 0) { /* the smallest screens: the clock on one line, the title too */
+		l->short_clock = true;
+		l->clock_lines = 1;
+		left = LINES - 2 - l->title_lines - 1;
+		if (left < 0) {
+			l->title_lines = 1;
+			left++;
+		}
+	}
+	l->scale = l->vscale = 1;
+	l->big = big_width(cv->big, 1) <= w && take(&left, BIG_HEIGHT);
+	l->header = take(&left, 1);
+	l->load_lines = load && *load && take(&left, text_lines(load, w)) ? text_lines(load, w) : 0;
+	l->next_lines = take(&left, text_lines(next, w)) ? text_lines(next, w) : 0;
+	l->cue_lines = cue && take(&left, text_lines(cue, w)) ? text_lines(cue, w) : 0;
+	l->strip = COLS >= 34 && take(&left, 1);
+	l->gaps = take(&left, 3);
+	l->bars = COLS >= 30 && take(&left, 4);
+	/* what is left grows the clock: taller, and as wide as it then looks right */
+	if (l->big)
+		while (take(&left, BIG_HEIGHT))
+			l->vscale++;
+	if (l->big)
+		while (l->scale < 2 * l->vscale && big_width(cv->big, l->scale + 1) <= w)
+			l->scale++;
 }
 
 static void draw_session(struct ui *ui, int64_t now)
@@ -198,34 +269,60 @@ static void draw_session(struct ui *ui, int64_t now)
 	const struct step *s = engine_step(e);
 	const struct exercise *ex = &c->program->exercises[s->exercise];
 	int64_t at = e->paused ? e->paused_at : now;
-	const char *load, *cue;
-	char line[64];
-	int y = 1, sets = level_value(&ex->sets, c->level);
+	const char *load = level_text(&ex->load, c->level), *cue = level_text(&ex->cue, c->level);
+	char set_text[64], next[400];
+	struct clock_view cv;
+	struct session_layout l;
+	int y = 0, sets = level_value(&ex->sets, c->level);
 
-	draw_header(ui);
-	draw_phase_strip(y++, ex->phase);
-	y++;
-	snprintf(line, sizeof(line), "set %d of %d%s", s->set, sets,
+	snprintf(set_text, sizeof(set_text), "set %d of %d%s", s->set, sets,
 		 s->side == SIDE_LEFT ? "  LEFT" : s->side == SIDE_RIGHT ? "  RIGHT" : "");
-	draw_text(y, 1, COLS - 2 - (int)strlen(line) - 1, ex->title, A_BOLD);
-	draw_text(y, COLS - 1 - (int)strlen(line), (int)strlen(line), line, A_BOLD);
-	y++;
-	if ((load = level_text(&ex->load, c->level)) && *load)
-		draw_text(y++, 1, COLS - 2, load, A_NORMAL);
-	if ((cue = level_text(&ex->cue, c->level)))
-		y += draw_wrapped(y, 1, COLS - 2, LINES >= 20 ? 2 : 1, cue, A_DIM);
-	y++;
-	y += draw_clock(ui, y, at) + 1;
-	if (LINES >= 14 && y + 3 < LINES - 2)
+	clock_view(ui, at, &cv);
+	next_text(ui, next, sizeof(next));
+	lay_out(ui, &cv, set_text, load, cue, next, &l);
+
+	if (l.header)
+		draw_header(ui), y++;
+	if (l.strip)
+		draw_phase_strip(y++, ex->phase);
+	y += l.gaps;
+	if (l.title_lines == 1) {
+		draw_text(y, 1, COLS - 2 - (int)strlen(set_text) - 1, ex->title, A_BOLD);
+		draw_text(y, COLS - 1 - (int)strlen(set_text), (int)strlen(set_text), set_text, A_BOLD);
+	} else {
+		draw_text(y, 1, COLS - 2, ex->title, A_BOLD);
+		draw_text(y + 1, 1, COLS - 2, set_text, A_BOLD);
+	}
+	y += l.title_lines;
+	if (l.load_lines)
+		y += draw_wrapped(y, 1, COLS - 2, l.load_lines, load, A_NORMAL);
+	if (l.cue_lines)
+		y += draw_wrapped(y, 1, COLS - 2, l.cue_lines, cue, A_DIM);
+	y += l.gaps;
+	if (l.big) {
+		int w = big_width(cv.big, l.scale);
+		draw_big(y, (COLS - w) / 2, cv.big, l.scale, l.vscale, cv.attr);
+		y += BIG_HEIGHT * l.vscale;
+	}
+	/* the figure in text too, for screen readers and tests */
+	if (l.short_clock)
+		draw_centered(y, cv.short_line, cv.attr);
+	else if (l.clock_lines == 1)
+		draw_centered(y, cv.line, l.big ? A_BOLD : cv.attr);
+	else
+		draw_wrapped(y, 1, COLS - 2, l.clock_lines, cv.line, cv.attr);
+	y += l.clock_lines;
+	y += l.gaps;
+	if (l.bars)
 		y += draw_bars(ui, y, at);
-	if (y < LINES - 2)
-		draw_next(ui, y);
+	if (l.next_lines)
+		draw_wrapped(y, 1, COLS - 2, l.next_lines, next, A_DIM);
 	draw_status_line(ui);
 	draw_key_bar(KM_SESSION);
 	if (ui->visit->confirm_quit)
 		draw_confirm_quit();
 	else if (ui->help)
-		draw_help();
+		draw_help(ui);
 }
 
 static unsigned session_key(struct ui *ui, int code, wint_t wc, int64_t now)
@@ -246,6 +343,9 @@ static unsigned session_key(struct ui *ui, int code, wint_t wc, int64_t now)
 		return 0;
 	}
 	if (ui->help) {
+		enum ui_action scroll = key_action(KM_HELP, code);
+		if (scroll != ACT_ANY)
+			return page_key(ui, scroll);
 		ui->help = false;
 		if (ui->help_paused)
 			visit_unpause(v, now);
@@ -264,6 +364,7 @@ static unsigned session_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	}
 	case ACT_HELP:
 		ui->help = true;
+		ui->scroll = 0;
 		ui->help_paused = visit_pause(v, now);
 		return ENG_CHANGED;
 	case ACT_PAUSE:

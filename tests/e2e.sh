@@ -371,6 +371,10 @@ test_resize() {
 	wait_for "press Enter when done"
 	screen | grep -q "exercise \[" && fail "bars shown at 40x12"
 	tm resize-window -t t -x 20 -y 5
+	wait_for "set 1 of 1"             # the smallest size that works: the set and its clock
+	wait_for "0:"
+	screen | grep -q "too small" && fail "20x5 said too small"
+	tm resize-window -t t -x 19 -y 4
 	wait_for "Terminal too small"
 	tm resize-window -t t -x 80 -y 24
 	wait_for "session  ["

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Golden screens: every screen of the coach drawn at 80x24, 60x16 and 40x12 at a
+# Golden screens: every screen of the coach drawn at 80x24, 60x16, 40x12 and 20x5 at a
 # made-up time (build/screen-dump) and compared with tests/golden/screens/; and below
 # the smallest size, the message that says so. UPDATE_GOLDEN=1 writes them anew.
 . "$(dirname "$0")/lib.sh"
 
 : "${SCREEN_DUMP:?SCREEN_DUMP must name the screen-dump binary}"
 TINY="$SRCDIR/tests/data/programs/tiny.conf"
-SIZES="80x24 60x16 40x12"
+SIZES="80x24 60x16 40x12 20x5"
 
 screen_golden() { # scenario
 	local size
@@ -26,10 +26,12 @@ for scenario in safety start get-ready user-set paced hold rest help quit pain-d
 done
 
 test_too_small() {
-	out=$("$SCREEN_DUMP" "$TINY" 39x12 start)
-	case "$out" in "Terminal too small"*) ;; *) fail "39x12 drew: $out" ;; esac
-	out=$("$SCREEN_DUMP" "$TINY" 80x9 start)
-	case "$out" in "Terminal too small"*) ;; *) fail "80x9 drew: $out" ;; esac
+	out=$("$SCREEN_DUMP" "$TINY" 19x12 start)
+	case "$out" in "Terminal too small"*) ;; *) fail "19x12 drew: $out" ;; esac
+	out=$("$SCREEN_DUMP" "$TINY" 80x4 start)
+	case "$out" in "Terminal too small"*) ;; *) fail "80x4 drew: $out" ;; esac
+	out=$("$SCREEN_DUMP" "$TINY" 20x5 start)
+	case "$out" in *"too small"*) fail "20x5 is big enough: $out" ;; esac
 }
 
 run_tests

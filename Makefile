@@ -46,7 +46,7 @@ endif
 
 # The model: no curses in here.
 MODEL_SRCS = src/util.c src/clock.c src/confdoc.c src/program.c src/catalog.c \
-	     src/config.c src/routine.c src/plan.c src/paths.c src/history.c src/session_log.c src/report.c src/engine.c src/coach.c src/scheduler.c
+	     src/config.c src/routine.c src/plan.c src/paths.c src/record.c src/history.c src/session_log.c src/report.c src/engine.c src/coach.c src/scheduler.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_draw.c src/ui_keys.c
 MAIN_SRCS  = src/main.c

@@ -460,8 +460,8 @@ static int cmd_set_level(struct context *ctx)
 	}
 	sb_init(&line);
 	rec_begin(&line, record_time(ctx), REC_LEVEL);
-	rec_str(&line, "program", st.prog.name);
-	rec_int(&line, "level", ctx->opt.set_level);
+	rec_put_str(&line, HK_PROGRAM, st.prog.name);
+	rec_put_int(&line, HK_LEVEL, ctx->opt.set_level);
 	rec_finish(&line);
 	history_writer_init(&writer, st.history);
 	if (history_append(&writer, line.buf)) {
@@ -519,7 +519,7 @@ static int cmd_morning(struct context *ctx)
 		return 1;
 	sb_init(&line);
 	rec_begin(&line, record_time(ctx), REC_MORNING);
-	rec_int(&line, "pain", ctx->opt.morning_pain);
+	rec_put_int(&line, HK_PAIN, ctx->opt.morning_pain);
 	rec_finish(&line);
 	history_writer_init(&writer, path);
 	saved = history_append(&writer, line.buf);

@@ -100,15 +100,15 @@ struct side_pass {
 static void collect_sides(const struct hist_record *rec, void *ctx)
 {
 	struct side_pass *pass = ctx;
-	const char *side = rec_get(rec, "side");
-	const char *name = rec_get(rec, "exercise");
-	const char *reps = rec_get(rec, "reps");
+	const char *side = rec->known[HK_SIDE];
+	const char *name = rec->known[HK_EXERCISE];
+	const char *reps = rec->known[HK_REPS];
 	struct side_totals *t = NULL;
 	int which;
 
 	if (rec->type != REC_SET || !side || rec->day < pass->req->since || rec->day > pass->req->today)
 		return;
-	which = strcmp(side, "right") == 0;
+	which = rec_get_enum(rec, HK_SIDE, SIDE_LEFT) == SIDE_RIGHT;
 	for (size_t i = 0; i < pass->n; i++)
 		if (strcmp(pass->ex[i].exercise, name) == 0)
 			t = &pass->ex[i];
@@ -120,16 +120,16 @@ static void collect_sides(const struct hist_record *rec, void *ctx)
 		copy_str(t->exercise, sizeof(t->exercise), name);
 		t->timed = !reps;
 	}
-	t->sum[which] += t->timed ? rec_get_int(rec, "secs", 0) : rec_get_int(rec, "reps", 0);
+	t->sum[which] += t->timed ? rec_get_int(rec, HK_SECS, 0) : rec_get_int(rec, HK_REPS, 0);
 	t->count[which]++;
 }
 
 static void side_text(struct strbuf *sb, const struct side_totals *t, int which)
 {
 	if (!t->count[which])
-		sb_printf(sb, "  %5s    -    ", which ? "right" : "left");
+		sb_printf(sb, "  %5s    -    ", side_name[which ? SIDE_RIGHT : SIDE_LEFT]);
 	else
-		sb_printf(sb, "  %5s %4.1f %-4s", which ? "right" : "left",
+		sb_printf(sb, "  %5s %4.1f %-4s", side_name[which ? SIDE_RIGHT : SIDE_LEFT],
 			  t->sum[which] / t->count[which], t->timed ? "s" : "reps");
 }
 
@@ -246,22 +246,22 @@ static void csv_row(const struct hist_record *rec, void *ctx)
 
 	if (rec->type != REC_SET)
 		return;
-	s = session_by_id(pass, rec_get(rec, "session"));
+	s = session_by_id(pass, rec->known[HK_SESSION]);
 	date_format_iso(rec->day, date);
 	snprintf(time, sizeof(time), "%02d:%02d:%02d", rec->secs_of_day / 3600,
 		 rec->secs_of_day / 60 % 60, rec->secs_of_day % 60);
 	snprintf(level, sizeof(level), "%d", s ? s->level : 0);
 	csv_field(pass->out, date, false);
 	csv_field(pass->out, time, false);
-	csv_field(pass->out, rec_get(rec, "session"), false);
+	csv_field(pass->out, rec->known[HK_SESSION], false);
 	csv_field(pass->out, s ? s->program : "", false);
 	csv_field(pass->out, s && s->level ? level : "", false);
-	csv_field(pass->out, rec_get(rec, "exercise"), false);
-	csv_field(pass->out, (v = rec_get(rec, "side")) ? v : "", false);
-	csv_field(pass->out, rec_get(rec, "set"), false);
-	csv_field(pass->out, (v = rec_get(rec, "reps")) ? v : "", false);
-	csv_field(pass->out, (v = rec_get(rec, "target")) ? v : "", false);
-	csv_field(pass->out, (v = rec_get(rec, "secs")) ? v : "", true);
+	csv_field(pass->out, rec->known[HK_EXERCISE], false);
+	csv_field(pass->out, (v = rec->known[HK_SIDE]) ? v : "", false);
+	csv_field(pass->out, rec->known[HK_SET], false);
+	csv_field(pass->out, (v = rec->known[HK_REPS]) ? v : "", false);
+	csv_field(pass->out, (v = rec->known[HK_TARGET]) ? v : "", false);
+	csv_field(pass->out, (v = rec->known[HK_SECS]) ? v : "", true);
 }
 
 bool report_csv(FILE *out, const struct report_request *req)

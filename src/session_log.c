@@ -5,8 +5,6 @@
 
 #include "util.h"
 
-const char *const session_status_name[3] = { "done", "quit", "interrupted" };
-
 static uint64_t hash_id(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -79,7 +77,7 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_MORNING:
 		log->mornings = xrealloc(log->mornings, (log->nmornings + 1) * sizeof(*log->mornings));
 		log->mornings[log->nmornings++] =
-			(struct morning_rating){ rec->when, rec->day, (int)rec_get_int(rec, "pain", 0) };
+			(struct morning_rating){ rec->when, rec->day, (int)rec_get_int(rec, HK_PAIN, 0) };
 		return;
 	case REC_LEVEL: {
 		struct manual_level *m;
@@ -87,8 +85,8 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		m = &log->levels[log->nlevels++];
 		m->when = rec->when;
 		m->day = rec->day;
-		copy_str(m->program, sizeof(m->program), rec_get(rec, "program"));
-		m->level = (int)rec_get_int(rec, "level", 1);
+		copy_str(m->program, sizeof(m->program), rec->known[HK_PROGRAM]);
+		m->level = (int)rec_get_int(rec, HK_LEVEL, 1);
 		return;
 	}
 	case REC_SAFETY:
@@ -100,13 +98,13 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		t = &log->tests[log->ntests++];
 		t->when = rec->when;
 		t->day = rec->day;
-		copy_str(t->program, sizeof(t->program), rec_get(rec, "program"));
-		copy_str(t->next, sizeof(t->next), rec_get(rec, "next"));
-		t->passed = strcmp(rec_get(rec, "answer"), "yes") == 0;
+		copy_str(t->program, sizeof(t->program), rec->known[HK_PROGRAM]);
+		copy_str(t->next, sizeof(t->next), rec->known[HK_NEXT]);
+		t->passed = rec_get_enum(rec, HK_ANSWER, ANSWER_NO) == ANSWER_YES;
 		return;
 	}
 	case REC_ADVICE: {
-		const char *reason = rec_get(rec, "reason");
+		const char *reason = rec->known[HK_REASON];
 		struct advice *a;
 		log->advice = xrealloc(log->advice, (log->nadvice + 1) * sizeof(*log->advice));
 		a = &log->advice[log->nadvice++];
@@ -132,9 +130,9 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		s->last_when = rec->when;
 	switch (rec->type) {
 	case REC_START:
-		copy_str(s->program, sizeof(s->program), rec_get(rec, "program"));
-		s->level = (int)rec_get_int(rec, "level", 0);
-		s->planned = (int)rec_get_int(rec, "planned", 0);
+		copy_str(s->program, sizeof(s->program), rec->known[HK_PROGRAM]);
+		s->level = (int)rec_get_int(rec, HK_LEVEL, 0);
+		s->planned = (int)rec_get_int(rec, HK_PLANNED, 0);
 		s->start_when = rec->when;
 		s->day = rec->day;
 		break;
@@ -145,14 +143,11 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		s->skips++;
 		break;
 	case REC_END: {
-		const char *status = rec_get(rec, "status");
-		const char *note = rec_get(rec, "note");
-		s->status = strcmp(status, "done") == 0   ? SESSION_DONE
-			    : strcmp(status, "quit") == 0 ? SESSION_QUIT
-							  : SESSION_INTERRUPTED;
-		s->pain_during = (int)rec_get_int(rec, "pain-during", -1);
-		s->pain_after = (int)rec_get_int(rec, "pain-after", -1);
-		s->secs = (int)rec_get_int(rec, "secs", -1);
+		const char *note = rec->known[HK_NOTE];
+		s->status = rec_get_enum(rec, HK_STATUS, SESSION_INTERRUPTED);
+		s->pain_during = (int)rec_get_int(rec, HK_PAIN_DURING, -1);
+		s->pain_after = (int)rec_get_int(rec, HK_PAIN_AFTER, -1);
+		s->secs = (int)rec_get_int(rec, HK_SECS, -1);
 		free(s->note);
 		s->note = note && *note ? xstrdup(note) : NULL;
 		break;

@@ -10,11 +10,7 @@
 #include "clock.h"
 #include "history.h"
 
-#define SESSION_ID_MAX 64
-
-enum session_status { SESSION_DONE, SESSION_QUIT, SESSION_INTERRUPTED };
-
-extern const char *const session_status_name[3];
+#define SESSION_ID_MAX REC_NAME_MAX
 
 struct session {
 	char id[SESSION_ID_MAX + 1];

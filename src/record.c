@@ -106,7 +106,7 @@ int key_enum_value(enum hist_key key, const char *word)
 	if (!word)
 		return -1;
 	for (int i = 0; i < k->nnames; i++)
-		if (k->names[i] && strcmp(word, k->names[i]) == 0)
+		if (k->names[i] && k->names[i][0] == word[0] && strcmp(word, k->names[i]) == 0)
 			return i;
 	return -1;
 }
@@ -251,13 +251,22 @@ long rec_get_int(const struct hist_record *rec, enum hist_key key, long fallback
 {
 	long v;
 
+	if (!rec->known[key])
+		return fallback;
+	if (rec->checked & (1u << key) && hist_key_spec[key].kind == KEY_INT)
+		return rec->value[key];
 	return parse_long(rec->known[key], -1000000000L, 1000000000L, &v) ? v : fallback;
 }
 
 int rec_get_enum(const struct hist_record *rec, enum hist_key key, int fallback)
 {
-	int v = key_enum_value(key, rec->known[key]);
+	int v;
 
+	if (!rec->known[key])
+		return fallback;
+	if (rec->checked & (1u << key) && hist_key_spec[key].kind == KEY_ENUM)
+		return (int)rec->value[key];
+	v = key_enum_value(key, rec->known[key]);
 	return v >= 0 ? v : fallback;
 }
 
@@ -266,26 +275,40 @@ static bool name_valid(const char *s)
 	return *s && strlen(s) <= REC_NAME_MAX && !strpbrk(s, " \t\n\r\\=");
 }
 
-static bool field_valid(const struct field_spec *f, const char *s)
+/* Checks one field of rec against the schema and keeps its number or word's index. */
+static bool field_valid(const struct field_spec *f, struct hist_record *rec)
 {
-	long v;
+	const char *s = rec->known[f->key];
+	long *v = &rec->value[f->key];
 
 	if (!s)
 		return !f->required;
 	switch (hist_key_spec[f->key].kind) {
-	case KEY_INT: return parse_long(s, f->min, f->max, &v);
-	case KEY_NAME: return name_valid(s);
-	case KEY_ENUM: return key_enum_value(f->key, s) >= 0;
-	case KEY_TEXT: break;
+	case KEY_INT:
+		if (!parse_long(s, f->min, f->max, v))
+			return false;
+		break;
+	case KEY_ENUM:
+		if ((*v = key_enum_value(f->key, s)) < 0)
+			return false;
+		break;
+	case KEY_NAME:
+		if (!name_valid(s))
+			return false;
+		break;
+	case KEY_TEXT:
+		break;
 	}
+	rec->checked |= 1u << f->key;
 	return true;
 }
 
 /* What each record type must hold for its readers to trust it, as the schema says. */
-static bool fields_valid(const struct hist_record *rec)
+static bool fields_valid(struct hist_record *rec)
 {
+	rec->checked = 0;
 	for (unsigned f = type_first[rec->type]; f < type_first[rec->type + 1]; f++)
-		if (!field_valid(&record_fields[f], rec->known[record_fields[f].key]))
+		if (!field_valid(&record_fields[f], rec))
 			return false;
 	return true;
 }

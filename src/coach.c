@@ -15,30 +15,22 @@ int routine_planned_sets(const struct routine *r)
 	return n;
 }
 
-/* What was done in the session being resumed: one flag per work step. */
-struct resume_scan {
-	const char *id;
-	const struct routine *routine;
-	bool *done;
-};
-
-static void mark_done(const struct hist_record *rec, void *ctx)
+/* Marks the work steps of the routine that the sets of session (an index into the
+ * log's sessions) did: done holds one flag per step. */
+static void mark_done(const struct session_log *log, size_t session, const struct routine *r,
+		      bool *done)
 {
-	struct resume_scan *scan = ctx;
-	const char *id = rec->known[HK_SESSION], *name;
-	enum side want;
-	long set;
-
-	if (rec->type != REC_SET || !id || strcmp(id, scan->id) != 0)
-		return;
-	name = rec->known[HK_EXERCISE];
-	want = rec_get_enum(rec, HK_SIDE, SIDE_NONE);
-	set = rec_get_int(rec, HK_SET, 0);
-	for (size_t i = 0; i < scan->routine->nsteps; i++) {
-		const struct step *s = &scan->routine->steps[i];
-		const struct exercise *ex = &scan->routine->program->exercises[s->exercise];
-		if (s->kind == STEP_WORK && s->set == set && s->side == want && strcmp(ex->name, name) == 0)
-			scan->done[i] = true;
+	for (size_t j = 0; j < log->nsets; j++) {
+		const struct set_entry *e = &log->sets[j];
+		if (e->session != session)
+			continue;
+		for (size_t i = 0; i < r->nsteps; i++) {
+			const struct step *s = &r->steps[i];
+			const struct exercise *ex = &r->program->exercises[s->exercise];
+			if (s->kind == STEP_WORK && s->set == (int)e->set && s->side == (enum side)e->side &&
+			    strcmp(ex->name, log->exercises[e->exercise]) == 0)
+				done[i] = true;
+		}
 	}
 }
 
@@ -47,8 +39,7 @@ static void mark_done(const struct hist_record *rec, void *ctx)
 static void find_resume(struct coach *c, const struct coach_setup *setup)
 {
 	const struct session *last = NULL;
-	struct resume_scan scan;
-	struct history_report rep;
+	bool *done;
 	size_t step;
 
 	for (size_t i = setup->log->nsessions; i-- > 0;) {
@@ -60,12 +51,10 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 	}
 	if (!last || last->status != SESSION_INTERRUPTED || last->level != c->level)
 		return;
-	scan.id = last->id;
-	scan.routine = &c->routine;
-	scan.done = xcalloc(c->routine.nsteps + 1, sizeof(bool));
-	history_read(setup->history_path, mark_done, &scan, &rep);
+	done = xcalloc(c->routine.nsteps + 1, sizeof(bool));
+	mark_done(setup->log, (size_t)(last - setup->log->sessions), &c->routine, done);
 	for (step = 0; step < c->routine.nsteps; step++)
-		if (c->routine.steps[step].kind == STEP_WORK && !scan.done[step])
+		if (c->routine.steps[step].kind == STEP_WORK && !done[step])
 			break;
 	if (step < c->routine.nsteps) {
 		if (step > 0 && c->routine.steps[step - 1].kind != STEP_WORK &&
@@ -75,9 +64,9 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 		c->resume_step = step;
 		copy_str(c->resume_id, sizeof(c->resume_id), last->id);
 		for (size_t i = 0; i < c->routine.nsteps; i++)
-			c->sets_saved += scan.done[i];
+			c->sets_saved += done[i];
 	}
-	free(scan.done);
+	free(done);
 }
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)

@@ -492,13 +492,11 @@ static int cmd_history(struct context *ctx, bool csv)
 	}
 	memset(&req, 0, sizeof(req));
 	req.log = &log;
-	req.history_path = path;
 	req.today = ctx->today;
 	req.since = ctx->opt.have_since ? ctx->opt.since : ctx->today - 27;
 	req.utf8 = locale_is_utf8();
 	if (csv) {
-		if (!report_csv(stdout, &req))
-			status = 1;
+		report_csv(stdout, &req);
 	} else {
 		req.days = training_days(ctx, &log);
 		report_history(stdout, &req);

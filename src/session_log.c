@@ -31,6 +31,93 @@ static void rehash(struct session_log *log)
 	}
 }
 
+static void rehash_exercises(struct session_log *log)
+{
+	size_t n = log->nex_slots ? log->nex_slots * 2 : 16;
+
+	free(log->ex_slots);
+	log->ex_slots = xmalloc(n * sizeof(*log->ex_slots));
+	for (size_t i = 0; i < n; i++)
+		log->ex_slots[i] = SIZE_MAX;
+	log->nex_slots = n;
+	for (size_t e = 0; e < log->nexercises; e++) {
+		size_t i = hash_id(log->exercises[e]) & (n - 1);
+		while (log->ex_slots[i] != SIZE_MAX)
+			i = (i + 1) & (n - 1);
+		log->ex_slots[i] = e;
+	}
+}
+
+/* The index of an exercise name, added the first time it is seen. */
+static uint32_t exercise_index(struct session_log *log, const char *name)
+{
+	size_t i;
+
+	/* a session's sets of one exercise come together: try the last one first */
+	if (log->last_exercise < log->nexercises && strcmp(log->exercises[log->last_exercise], name) == 0)
+		return (uint32_t)log->last_exercise;
+	if ((log->nexercises + 1) * 2 > log->nex_slots)
+		rehash_exercises(log);
+	i = hash_id(name) & (log->nex_slots - 1);
+	while (log->ex_slots[i] != SIZE_MAX) {
+		if (strcmp(log->exercises[log->ex_slots[i]], name) == 0)
+			return (uint32_t)(log->last_exercise = log->ex_slots[i]);
+		i = (i + 1) & (log->nex_slots - 1);
+	}
+	log->exercises = xrealloc(log->exercises, (log->nexercises + 1) * sizeof(*log->exercises));
+	log->exercises[log->nexercises] = xstrdup(name);
+	log->ex_slots[i] = log->nexercises;
+	log->last_exercise = log->nexercises;
+	return (uint32_t)log->nexercises++;
+}
+
+/* A number as parse_long takes it but not as "%d" writes it: a leading zero or "-0". */
+static bool unusual_number(const char *s)
+{
+	return s && (s[0] == '-' || (s[0] == '0' && s[1]));
+}
+
+/* Keeps the text of the set's numbers when one is written unusually. */
+static void keep_verbatim(struct session_log *log, struct set_entry *e, const struct hist_record *rec)
+{
+	static const enum hist_key key[SET_NUMBERS] = { HK_SET, HK_REPS, HK_TARGET, HK_SECS };
+	struct set_verbatim *v;
+	bool any = false;
+
+	for (int i = 0; i < SET_NUMBERS; i++)
+		any |= unusual_number(rec->known[key[i]]);
+	if (!any)
+		return;
+	log->verbatim = xrealloc(log->verbatim, (log->nverbatim + 1) * sizeof(*log->verbatim));
+	v = &log->verbatim[log->nverbatim++];
+	v->set = (size_t)(e - log->sets);
+	for (int i = 0; i < SET_NUMBERS; i++)
+		v->text[i] = unusual_number(rec->known[key[i]]) ? xstrdup(rec->known[key[i]]) : NULL;
+	e->verbatim = 1;
+}
+
+static void add_set(struct session_log *log, const struct session *s, const struct hist_record *rec)
+{
+	struct set_entry *e;
+
+	if (log->nsets == log->cap_sets) {
+		log->cap_sets = log->cap_sets ? log->cap_sets * 2 : 64;
+		log->sets = xrealloc(log->sets, log->cap_sets * sizeof(*log->sets));
+	}
+	e = &log->sets[log->nsets++];
+	e->session = (uint32_t)(s - log->sessions);
+	e->exercise = exercise_index(log, rec->known[HK_EXERCISE]);
+	e->day = rec->day;
+	e->secs_of_day = (unsigned)rec->secs_of_day;
+	e->side = (unsigned)rec_get_enum(rec, HK_SIDE, SIDE_NONE);
+	e->set = (unsigned)rec_get_int(rec, HK_SET, 1);
+	e->reps = (int32_t)rec_get_int(rec, HK_REPS, -1);
+	e->target = (int32_t)rec_get_int(rec, HK_TARGET, -1);
+	e->secs = (int32_t)rec_get_int(rec, HK_SECS, -1);
+	e->verbatim = 0;
+	keep_verbatim(log, e, rec);
+}
+
 static struct session *find_or_add(struct session_log *log, const char *id,
 				   const struct hist_record *rec)
 {
@@ -59,6 +146,7 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 	log->last_found = log->nsessions;
 	s = &log->sessions[log->nsessions++];
 	memset(s, 0, sizeof(*s));
+	s->order = log->nsessions - 1;
 	copy_str(s->id, sizeof(s->id), id);
 	s->start_when = s->last_when = rec->when;
 	s->day = rec->day;
@@ -138,6 +226,7 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		break;
 	case REC_SET:
 		s->sets_done++;
+		add_set(log, s, rec);
 		break;
 	case REC_SKIP:
 		s->skips++;
@@ -216,8 +305,18 @@ void session_log_finish(struct session_log *log)
 	}
 	/* qsort on a NULL array is undefined even with no elements; a history written in
 	 * order (the usual case) needs no sort of its large session records at all */
-	if (log->nsessions > 1 && !sessions_in_order(log))
+	if (log->nsessions > 1 && !sessions_in_order(log)) {
+		size_t *place = xmalloc(log->nsessions * sizeof(*place));
 		qsort(log->sessions, log->nsessions, sizeof(*log->sessions), by_start);
+		/* the sets follow their sessions to their new places */
+		for (size_t i = 0; i < log->nsessions; i++) {
+			place[log->sessions[i].order] = i;
+			log->sessions[i].order = i;
+		}
+		for (size_t i = 0; i < log->nsets; i++)
+			log->sets[i].session = (uint32_t)place[log->sets[i].session];
+		free(place);
+	}
 	if (log->nmornings > 1)
 		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);
 	if (log->nlevels > 1)
@@ -229,6 +328,9 @@ void session_log_finish(struct session_log *log)
 	free(log->slots);
 	log->slots = NULL;
 	log->nslots = 0;
+	free(log->ex_slots);
+	log->ex_slots = NULL;
+	log->nex_slots = 0;
 }
 
 bool session_log_load(struct session_log *log, const char *path)
@@ -250,6 +352,15 @@ void session_log_free(struct session_log *log)
 	free(log->levels);
 	free(log->tests);
 	free(log->advice);
+	free(log->sets);
+	for (size_t i = 0; i < log->nexercises; i++)
+		free(log->exercises[i]);
+	free(log->exercises);
+	for (size_t i = 0; i < log->nverbatim; i++)
+		for (int j = 0; j < SET_NUMBERS; j++)
+			free(log->verbatim[i].text[j]);
+	free(log->verbatim);
 	free(log->slots);
+	free(log->ex_slots);
 	memset(log, 0, sizeof(*log));
 }

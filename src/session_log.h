@@ -1,5 +1,6 @@
-/* The history file read back as sessions, morning ratings and manual levels: what
- * the report, the scheduler and the coach's resume offer work from. */
+/* The history file read back as sessions with their sets, morning ratings and manual
+ * levels: what the report, the scheduler and the coach's resume offer work from, so a
+ * command reads the file once. */
 #ifndef TALUS_SESSION_LOG_H
 #define TALUS_SESSION_LOG_H
 
@@ -27,6 +28,30 @@ struct session {
 	int pain_after;
 	enum session_status status;
 	char *note;
+	size_t order;                     /* its place as first read (sets point there until sorted) */
+};
+
+/* The numbers of a set as written, for the few written unusually ("07", "-0"), so
+ * that --csv shows what the file says: set, reps, target, secs (NULL: as the number). */
+enum { SET_NUMBERS = 4 };
+
+struct set_verbatim {
+	size_t set;                       /* index into log->sets */
+	char *text[SET_NUMBERS];
+};
+
+/* One set as the history has it; the log keeps them all, in the file's order. */
+struct set_entry {
+	uint32_t session;                 /* index into log->sessions */
+	uint32_t exercise;                /* index into log->exercises */
+	day_t day;                        /* local date and time as written */
+	unsigned secs_of_day : 17;
+	unsigned side : 2;                /* enum side */
+	unsigned set : 11;                /* 1 to SET_MAX */
+	unsigned verbatim : 1;            /* a number written unusually ("07"): log->verbatim */
+	int32_t reps;                     /* -1 when absent */
+	int32_t target;                   /* -1 when absent */
+	int32_t secs;                     /* -1 when absent */
 };
 
 struct morning_rating {
@@ -68,12 +93,22 @@ struct session_log {
 	size_t ntests;
 	struct advice *advice;           /* by time */
 	size_t nadvice;
+	struct set_entry *sets;          /* in the order of the file */
+	size_t nsets;
+	size_t cap_sets;
+	char **exercises;                /* each exercise name the sets hold, once */
+	size_t nexercises;
+	struct set_verbatim *verbatim;   /* by set */
+	size_t nverbatim;
 	bool safety_acknowledged;
 	struct history_report report;
-	/* lookup by session id while reading */
+	/* lookup by session id and by exercise name while reading */
 	size_t *slots;
 	size_t nslots;
 	size_t last_found;
+	size_t *ex_slots;
+	size_t nex_slots;
+	size_t last_exercise;
 };
 
 /* Reads path into log. False (with log->report.err) when the file cannot be read. */

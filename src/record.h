@@ -28,7 +28,7 @@
 #define SIDES(X) X(SIDE_NONE, NULL) X(SIDE_LEFT, "left") X(SIDE_RIGHT, "right")
 #define SESSION_STATUSES(X) \
 	X(SESSION_DONE, "done") X(SESSION_QUIT, "quit") X(SESSION_INTERRUPTED, "interrupted")
-#define ANSWERS(X) X(ANSWER_NO, "no") X(ANSWER_YES, "yes")
+#define ANSWERS(X) X(ANSWER_YES, "yes") X(ANSWER_NO, "no")
 
 #define REC_ENUM_ID(id, word) id,
 #define REC_ENUM_ONE(id, word) +1

@@ -18,5 +18,6 @@ Suite *report_suite(void);
 Suite *engine_suite(void);
 Suite *keys_suite(void);
 Suite *scheduler_suite(void);
+Suite *record_suite(void);
 
 #endif

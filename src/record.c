@@ -75,13 +75,21 @@ static bool plain_byte[256];
 /* Bytes a key may hold: printable ASCII but space and '='. */
 static bool key_byte[256];
 
+/* Bytes that end a name or make it invalid: NUL, space, tab, newline, CR, '\\', '='. */
+static bool name_stop[256];
+
 static void init_plain_bytes(void)
 {
 	for (int c = 0x20; c < 0x7f; c++) {
 		plain_byte[c] = c != '\\';
 		key_byte[c] = c != ' ' && c != '=';
 	}
+	for (const char *p = " \t\n\r\\="; *p; p++)
+		name_stop[(unsigned char)*p] = true;
+	name_stop[0] = true;
 }
+
+static size_t type_name_len[REC_TYPE_COUNT];
 
 /* The lookup tables of the parser, made on first use. */
 static void init_tables(void)
@@ -91,6 +99,8 @@ static void init_tables(void)
 	init_plain_bytes();
 	init_key_slots();
 	init_type_first();
+	for (int t = 0; t < REC_TYPE_COUNT; t++)
+		type_name_len[t] = strlen(record_type_name[t]);
 }
 
 static int key_id(const char *key)
@@ -270,9 +280,15 @@ int rec_get_enum(const struct hist_record *rec, enum hist_key key, int fallback)
 	return v >= 0 ? v : fallback;
 }
 
+/* 1 to REC_NAME_MAX bytes, none of them a name_stop. */
 static bool name_valid(const char *s)
 {
-	return *s && strlen(s) <= REC_NAME_MAX && !strpbrk(s, " \t\n\r\\=");
+	size_t n = 0;
+
+	while (!name_stop[(unsigned char)s[n]])
+		if (++n > REC_NAME_MAX)
+			return false;
+	return n > 0 && s[n] == '\0';
 }
 
 /* Checks one field of rec against the schema and keeps its number or word's index. */
@@ -389,8 +405,8 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 	if (tab)
 		*tab = '\0';
 	for (rec->type = 0; rec->type < REC_TYPE_COUNT; rec->type++)
-		if (type[0] == record_type_name[rec->type][0] &&
-		    strcmp(type, record_type_name[rec->type]) == 0)
+		if ((size_t)(p - type) - (tab != NULL) == type_name_len[rec->type] &&
+		    memcmp(type, record_type_name[rec->type], type_name_len[rec->type]) == 0)
 			break;
 	if (rec->type == REC_TYPE_COUNT)
 		return false;

@@ -142,6 +142,9 @@ START_TEST(validator_holds_each_field_to_its_limits)
 			name64[REC_NAME_MAX] = '\0';
 			ck_assert(!parses_with(fs->type, f, ""));
 			ck_assert(!parses_with(fs->type, f, "two words"));
+			ck_assert(!parses_with(fs->type, f, "a=b"));
+			ck_assert(!parses_with(fs->type, f, "a\\nb")); /* a newline */
+			ck_assert(!parses_with(fs->type, f, "a\\rb")); /* a CR */
 			ck_assert(!parses_with(fs->type, f, "a\\\\b")); /* a backslash */
 			ck_assert(!parses_with(fs->type, f, "a\\tb"));  /* a tab */
 			break;
@@ -213,6 +216,26 @@ START_TEST(writer_parser_round_trip_each_type)
 	sb_free(&line);
 	setenv("TZ", "UTC", 1);
 	tzset();
+}
+END_TEST
+
+START_TEST(type_is_a_whole_word)
+{
+	static const char *const bad[] = { STAMP "\tse\tpain=1", STAMP "\tmornings\tpain=1",
+					   STAMP "\tmorning2", STAMP "\tsafet", STAMP "\t" };
+	struct hist_record rec;
+	char buf[128];
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		copy_str(buf, sizeof(buf), bad[i]);
+		ck_assert_msg(!history_parse_line(buf, strlen(buf), &rec), "parsed: %s", bad[i]);
+	}
+	copy_str(buf, sizeof(buf), STAMP "\tsafety");
+	ck_assert(history_parse_line(buf, strlen(buf), &rec));
+	ck_assert_int_eq(rec.type, REC_SAFETY);
+	copy_str(buf, sizeof(buf), STAMP "\tmorning\tpain=1");
+	ck_assert(history_parse_line(buf, strlen(buf), &rec));
+	ck_assert_int_eq(rec.type, REC_MORNING);
 }
 END_TEST
 
@@ -304,6 +327,7 @@ Suite *record_suite(void)
 	tcase_add_test(tc, readme_table_matches_schema);
 	tcase_add_test(tc, validator_holds_each_field_to_its_limits);
 	tcase_add_test(tc, writer_parser_round_trip_each_type);
+	tcase_add_test(tc, type_is_a_whole_word);
 	tcase_add_test(tc, enum_writer_words);
 	tcase_add_test(tc, session_log_keeps_sets);
 	tcase_add_test_raise_signal(tc, writer_rejects_key_of_another_kind, SIGABRT);

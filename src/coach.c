@@ -20,15 +20,17 @@ int routine_planned_sets(const struct routine *r)
 static void mark_done(const struct session_log *log, size_t session, const struct routine *r,
 		      bool *done)
 {
-	for (size_t j = 0; j < log->nsets; j++) {
-		const struct set_entry *e = &log->sets[j];
-		if (e->session != session)
+	struct set_cursor at = { 0 };
+	struct set_entry e;
+
+	while (session_log_next_set(log, &at, &e)) {
+		if (e.session != session)
 			continue;
 		for (size_t i = 0; i < r->nsteps; i++) {
 			const struct step *s = &r->steps[i];
 			const struct exercise *ex = &r->program->exercises[s->exercise];
-			if (s->kind == STEP_WORK && s->set == (int)e->set && s->side == (enum side)e->side &&
-			    strcmp(ex->name, log->exercises[e->exercise]) == 0)
+			if (s->kind == STEP_WORK && s->set == e.set && s->side == e.side &&
+			    strcmp(ex->name, log->exercises[e.exercise]) == 0)
 				done[i] = true;
 		}
 	}

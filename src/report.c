@@ -85,7 +85,7 @@ static void print_table(FILE *out, const struct session_log *log)
 }
 
 struct side_totals {
-	uint32_t exercise; /* index into log->exercises */
+	size_t exercise; /* index into log->exercises */
 	bool timed;
 	double sum[2];
 	int count[2];
@@ -101,26 +101,28 @@ static void collect_sides(const struct report_request *req, struct side_pass *pa
 {
 	const struct session_log *log = req->log;
 
-	for (size_t i = 0; i < log->nsets; i++) {
-		const struct set_entry *e = &log->sets[i];
+	struct set_cursor at = { 0 };
+	struct set_entry e;
+
+	while (session_log_next_set(log, &at, &e)) {
 		struct side_totals *t = NULL;
 		int which;
 
-		if (e->side == SIDE_NONE || e->day < req->since || e->day > req->today)
+		if (e.side == SIDE_NONE || e.day < req->since || e.day > req->today)
 			continue;
-		which = e->side == SIDE_RIGHT;
+		which = e.side == SIDE_RIGHT;
 		for (size_t j = 0; j < pass->n; j++)
-			if (pass->ex[j].exercise == e->exercise)
+			if (pass->ex[j].exercise == e.exercise)
 				t = &pass->ex[j];
 		if (!t) {
 			if (pass->n == MAX_SIDED_EXERCISES)
 				continue;
 			t = &pass->ex[pass->n++];
 			memset(t, 0, sizeof(*t));
-			t->exercise = e->exercise;
-			t->timed = e->reps < 0;
+			t->exercise = e.exercise;
+			t->timed = e.reps < 0;
 		}
-		t->sum[which] += t->timed ? (e->secs >= 0 ? e->secs : 0) : (e->reps >= 0 ? e->reps : 0);
+		t->sum[which] += t->timed ? (e.secs >= 0 ? e.secs : 0) : (e.reps >= 0 ? e.reps : 0);
 		t->count[which]++;
 	}
 }
@@ -231,33 +233,30 @@ static void csv_number(FILE *out, long v, const char *text, bool last)
 
 void report_csv(FILE *out, const struct report_request *req)
 {
-	const struct session_log *log = req->log;
-	const struct set_verbatim *verbatim = log->verbatim;
 	static char *const as_number[SET_NUMBERS];
+	const struct session_log *log = req->log;
+	struct set_cursor at = { 0 };
+	struct set_entry e;
 
 	fputs("date,time,session,program,level,exercise,side,set,reps,target,secs\n", out);
-	for (size_t i = 0; i < log->nsets; i++) {
-		const struct set_entry *e = &log->sets[i];
-		const struct session *s = &log->sessions[e->session];
-		char *const *text = as_number;
+	while (session_log_next_set(log, &at, &e)) {
+		const struct session *s = &log->sessions[e.session];
+		char *const *text = e.verbatim ? e.verbatim->text : as_number;
 		char date[DATE_BUF], time[16];
 
-		if (e->verbatim)
-			text = (verbatim++)->text;
-
-		date_format_iso(e->day, date);
-		snprintf(time, sizeof(time), "%02u:%02u:%02u", e->secs_of_day / 3600,
-			 e->secs_of_day / 60 % 60, e->secs_of_day % 60);
+		date_format_iso(e.day, date);
+		snprintf(time, sizeof(time), "%02d:%02d:%02d", e.secs_of_day / 3600,
+			 e.secs_of_day / 60 % 60, e.secs_of_day % 60);
 		csv_field(out, date, false);
 		csv_field(out, time, false);
 		csv_field(out, s->id, false);
 		csv_field(out, s->program, false);
 		csv_number(out, s->level ? s->level : -1, NULL, false);
-		csv_field(out, log->exercises[e->exercise], false);
-		csv_field(out, e->side != SIDE_NONE ? side_name[e->side] : "", false);
-		csv_number(out, e->set, text[0], false);
-		csv_number(out, e->reps, text[1], false);
-		csv_number(out, e->target, text[2], false);
-		csv_number(out, e->secs, text[3], true);
+		csv_field(out, log->exercises[e.exercise], false);
+		csv_field(out, e.side != SIDE_NONE ? side_name[e.side] : "", false);
+		csv_number(out, e.set, text[0], false);
+		csv_number(out, e.reps, text[1], false);
+		csv_number(out, e.target, text[2], false);
+		csv_number(out, e.secs, text[3], true);
 	}
 }

@@ -49,26 +49,26 @@ static void rehash_exercises(struct session_log *log)
 }
 
 /* The index of an exercise name, added the first time it is seen. */
-static uint32_t exercise_index(struct session_log *log, const char *name)
+static size_t exercise_index(struct session_log *log, const char *name)
 {
 	size_t i;
 
 	/* a session's sets of one exercise come together: try the last one first */
 	if (log->last_exercise < log->nexercises && strcmp(log->exercises[log->last_exercise], name) == 0)
-		return (uint32_t)log->last_exercise;
+		return log->last_exercise;
 	if ((log->nexercises + 1) * 2 > log->nex_slots)
 		rehash_exercises(log);
 	i = hash_id(name) & (log->nex_slots - 1);
 	while (log->ex_slots[i] != SIZE_MAX) {
 		if (strcmp(log->exercises[log->ex_slots[i]], name) == 0)
-			return (uint32_t)(log->last_exercise = log->ex_slots[i]);
+			return log->last_exercise = log->ex_slots[i];
 		i = (i + 1) & (log->nex_slots - 1);
 	}
 	log->exercises = xrealloc(log->exercises, (log->nexercises + 1) * sizeof(*log->exercises));
 	log->exercises[log->nexercises] = xstrdup(name);
 	log->ex_slots[i] = log->nexercises;
 	log->last_exercise = log->nexercises;
-	return (uint32_t)log->nexercises++;
+	return log->nexercises++;
 }
 
 /* A number as parse_long takes it but not as "%d" writes it: a leading zero or "-0". */
@@ -78,7 +78,7 @@ static bool unusual_number(const char *s)
 }
 
 /* Keeps the text of the set's numbers when one is written unusually. */
-static void keep_verbatim(struct session_log *log, struct set_entry *e, const struct hist_record *rec)
+static bool keep_verbatim(struct session_log *log, const struct hist_record *rec)
 {
 	static const enum hist_key key[SET_NUMBERS] = { HK_SET, HK_REPS, HK_TARGET, HK_SECS };
 	struct set_verbatim *v;
@@ -87,35 +87,156 @@ static void keep_verbatim(struct session_log *log, struct set_entry *e, const st
 	for (int i = 0; i < SET_NUMBERS; i++)
 		any |= unusual_number(rec->known[key[i]]);
 	if (!any)
-		return;
+		return false;
 	log->verbatim = xrealloc(log->verbatim, (log->nverbatim + 1) * sizeof(*log->verbatim));
 	v = &log->verbatim[log->nverbatim++];
-	v->set = (size_t)(e - log->sets);
+	v->set = log->nsets;
 	for (int i = 0; i < SET_NUMBERS; i++)
 		v->text[i] = unusual_number(rec->known[key[i]]) ? xstrdup(rec->known[key[i]]) : NULL;
-	e->verbatim = 1;
+	return true;
+}
+
+/* A set packed: its session and day as the difference from the set before (zigzag),
+ * then exercise, a flag byte, set, the numbers it has and the time of day, each a
+ * LEB128 varint: about 10 bytes a set, where a struct set_entry takes 56. */
+enum {
+	PACK_SIDE = 3,      /* the flag byte: enum side in the low bits */
+	PACK_REPS = 1 << 2,
+	PACK_TARGET = 1 << 3,
+	PACK_SECS = 1 << 4,
+	PACK_VERBATIM = 1 << 5,
+	PACK_MAX = 64,      /* bytes a set can take at most */
+};
+
+static unsigned char *put_varint(unsigned char *p, uint64_t v)
+{
+	for (; v >= 0x80; v >>= 7)
+		*p++ = (unsigned char)(v | 0x80);
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+static uint64_t get_varint(const unsigned char *buf, size_t *pos)
+{
+	uint64_t v = 0;
+	unsigned shift = 0;
+	unsigned char b;
+
+	do {
+		b = buf[(*pos)++];
+		v |= (uint64_t)(b & 0x7f) << shift;
+		shift += 7;
+	} while (b & 0x80);
+	return v;
+}
+
+static uint64_t zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static int64_t unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+static void pack_set(struct session_log *log, const struct set_entry *e, bool verbatim)
+{
+	struct set_cursor *at = &log->packer;
+	unsigned flags = (unsigned)e->side | (e->reps >= 0 ? PACK_REPS : 0) |
+			 (e->target >= 0 ? PACK_TARGET : 0) | (e->secs >= 0 ? PACK_SECS : 0) |
+			 (verbatim ? PACK_VERBATIM : 0);
+	unsigned char *p;
+
+	if (log->npacked + PACK_MAX > log->cap_packed) {
+		log->cap_packed = log->cap_packed ? log->cap_packed * 2 : 1024;
+		log->packed = xrealloc(log->packed, log->cap_packed);
+	}
+	p = log->packed + log->npacked;
+	p = put_varint(p, zigzag((int64_t)e->session - (int64_t)at->session));
+	p = put_varint(p, e->exercise);
+	*p++ = (unsigned char)flags;
+	p = put_varint(p, (uint64_t)e->set);
+	if (e->reps >= 0)
+		p = put_varint(p, (uint64_t)e->reps);
+	if (e->target >= 0)
+		p = put_varint(p, (uint64_t)e->target);
+	if (e->secs >= 0)
+		p = put_varint(p, (uint64_t)e->secs);
+	p = put_varint(p, zigzag((int64_t)e->day - at->day));
+	p = put_varint(p, (uint64_t)e->secs_of_day);
+	log->npacked = (size_t)(p - log->packed);
+	at->session = e->session;
+	at->day = e->day;
+	log->nsets++;
+}
+
+/* Unpacks the set at `at` in buf; returns its flag byte. */
+static unsigned unpack_set(const unsigned char *buf, struct set_cursor *at, struct set_entry *e)
+{
+	unsigned flags;
+
+	e->session = (size_t)((int64_t)at->session + unzigzag(get_varint(buf, &at->pos)));
+	e->exercise = (size_t)get_varint(buf, &at->pos);
+	flags = buf[at->pos++];
+	e->side = (enum side)(flags & PACK_SIDE);
+	e->set = (int)get_varint(buf, &at->pos);
+	e->reps = flags & PACK_REPS ? (int)get_varint(buf, &at->pos) : -1;
+	e->target = flags & PACK_TARGET ? (int)get_varint(buf, &at->pos) : -1;
+	e->secs = flags & PACK_SECS ? (int)get_varint(buf, &at->pos) : -1;
+	e->day = (day_t)(at->day + unzigzag(get_varint(buf, &at->pos)));
+	e->secs_of_day = (int)get_varint(buf, &at->pos);
+	e->verbatim = NULL;
+	at->session = e->session;
+	at->day = e->day;
+	at->index++;
+	return flags;
+}
+
+bool session_log_next_set(const struct session_log *log, struct set_cursor *at,
+			  struct set_entry *e)
+{
+	if (at->index >= log->nsets)
+		return false;
+	if (unpack_set(log->packed, at, e) & PACK_VERBATIM)
+		e->verbatim = &log->verbatim[at->verbatim++];
+	return true;
 }
 
 static void add_set(struct session_log *log, const struct session *s, const struct hist_record *rec)
 {
-	struct set_entry *e;
+	struct set_entry e = {
+		.session = (size_t)(s - log->sessions),
+		.exercise = exercise_index(log, rec->known[HK_EXERCISE]),
+		.day = rec->day,
+		.secs_of_day = rec->secs_of_day,
+		.side = rec_get_enum(rec, HK_SIDE, SIDE_NONE),
+		.set = (int)rec_get_int(rec, HK_SET, 1),
+		.reps = (int)rec_get_int(rec, HK_REPS, -1),
+		.target = (int)rec_get_int(rec, HK_TARGET, -1),
+		.secs = (int)rec_get_int(rec, HK_SECS, -1),
+	};
 
-	if (log->nsets == log->cap_sets) {
-		log->cap_sets = log->cap_sets ? log->cap_sets * 2 : 64;
-		log->sets = xrealloc(log->sets, log->cap_sets * sizeof(*log->sets));
+	pack_set(log, &e, keep_verbatim(log, rec));
+}
+
+/* After the sessions are sorted: each set to its session's new place. */
+static void repack_sets(struct session_log *log, const size_t *place)
+{
+	unsigned char *old = log->packed;
+	size_t n = log->nsets;
+	struct set_cursor at = { 0 };
+
+	log->packed = NULL;
+	log->npacked = log->cap_packed = log->nsets = 0;
+	memset(&log->packer, 0, sizeof(log->packer));
+	for (size_t i = 0; i < n; i++) {
+		struct set_entry e;
+		bool verbatim = unpack_set(old, &at, &e) & PACK_VERBATIM;
+		e.session = place[e.session];
+		pack_set(log, &e, verbatim);
 	}
-	e = &log->sets[log->nsets++];
-	e->session = (uint32_t)(s - log->sessions);
-	e->exercise = exercise_index(log, rec->known[HK_EXERCISE]);
-	e->day = rec->day;
-	e->secs_of_day = (unsigned)rec->secs_of_day;
-	e->side = (unsigned)rec_get_enum(rec, HK_SIDE, SIDE_NONE);
-	e->set = (unsigned)rec_get_int(rec, HK_SET, 1);
-	e->reps = (int32_t)rec_get_int(rec, HK_REPS, -1);
-	e->target = (int32_t)rec_get_int(rec, HK_TARGET, -1);
-	e->secs = (int32_t)rec_get_int(rec, HK_SECS, -1);
-	e->verbatim = 0;
-	keep_verbatim(log, e, rec);
+	free(old);
 }
 
 static struct session *find_or_add(struct session_log *log, const char *id,
@@ -313,8 +434,7 @@ void session_log_finish(struct session_log *log)
 			place[log->sessions[i].order] = i;
 			log->sessions[i].order = i;
 		}
-		for (size_t i = 0; i < log->nsets; i++)
-			log->sets[i].session = (uint32_t)place[log->sets[i].session];
+		repack_sets(log, place);
 		free(place);
 	}
 	if (log->nmornings > 1)
@@ -352,7 +472,7 @@ void session_log_free(struct session_log *log)
 	free(log->levels);
 	free(log->tests);
 	free(log->advice);
-	free(log->sets);
+	free(log->packed);
 	for (size_t i = 0; i < log->nexercises; i++)
 		free(log->exercises[i]);
 	free(log->exercises);

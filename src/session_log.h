@@ -28,7 +28,7 @@ struct session {
 	int pain_after;
 	enum session_status status;
 	char *note;
-	size_t order;                     /* its place as first read (sets point there until sorted) */
+	size_t order;                     /* its place as first read, for its sets when sorted */
 };
 
 /* The numbers of a set as written, for the few written unusually ("07", "-0"), so
@@ -36,22 +36,32 @@ struct session {
 enum { SET_NUMBERS = 4 };
 
 struct set_verbatim {
-	size_t set;                       /* index into log->sets */
+	size_t set;                       /* the set's place in the file's order */
 	char *text[SET_NUMBERS];
 };
 
-/* One set as the history has it; the log keeps them all, in the file's order. */
+/* One set as the history has it. The log keeps the sets packed (a few bytes each);
+ * session_log_next_set unpacks them one by one in the file's order. */
 struct set_entry {
-	uint32_t session;                 /* index into log->sessions */
-	uint32_t exercise;                /* index into log->exercises */
+	size_t session;                   /* index into log->sessions */
+	size_t exercise;                  /* index into log->exercises */
 	day_t day;                        /* local date and time as written */
-	unsigned secs_of_day : 17;
-	unsigned side : 2;                /* enum side */
-	unsigned set : 11;                /* 1 to SET_MAX */
-	unsigned verbatim : 1;            /* a number written unusually ("07"): log->verbatim */
-	int32_t reps;                     /* -1 when absent */
-	int32_t target;                   /* -1 when absent */
-	int32_t secs;                     /* -1 when absent */
+	int secs_of_day;
+	enum side side;
+	int set;                          /* 1 to SET_MAX */
+	int reps;                         /* -1 when absent */
+	int target;                       /* -1 when absent */
+	int secs;                         /* -1 when absent */
+	const struct set_verbatim *verbatim; /* its numbers as written when unusual, else NULL */
+};
+
+/* Where a walk through the sets is: start it zeroed. */
+struct set_cursor {
+	size_t pos;                       /* in log->packed */
+	size_t index;                     /* sets passed */
+	size_t verbatim;                  /* entries of log->verbatim passed */
+	size_t session;                   /* the last set's session and day: the next is */
+	day_t day;                        /* packed as the difference */
 };
 
 struct morning_rating {
@@ -93,9 +103,11 @@ struct session_log {
 	size_t ntests;
 	struct advice *advice;           /* by time */
 	size_t nadvice;
-	struct set_entry *sets;          /* in the order of the file */
+	unsigned char *packed;           /* the sets, in the order of the file */
+	size_t npacked;
+	size_t cap_packed;
 	size_t nsets;
-	size_t cap_sets;
+	struct set_cursor packer;        /* where the next set is packed */
 	char **exercises;                /* each exercise name the sets hold, once */
 	size_t nexercises;
 	struct set_verbatim *verbatim;   /* by set */
@@ -118,5 +130,8 @@ void session_log_free(struct session_log *log);
 void session_log_add(struct session_log *log, const struct hist_record *rec);
 /* Sorts and settles statuses after the last record. */
 void session_log_finish(struct session_log *log);
+/* The next set into e, in the order of the file; false after the last. */
+bool session_log_next_set(const struct session_log *log, struct set_cursor *at,
+			  struct set_entry *e);
 
 #endif

@@ -279,6 +279,8 @@ START_TEST(session_log_keeps_sets)
 	size_t outlen = 0;
 	FILE *f;
 	struct report_request req = { .log = &log };
+	struct set_cursor at = { 0 };
+	struct set_entry e[4];
 
 	setenv("TZ", "CET-1", 1);
 	tzset();
@@ -293,15 +295,25 @@ START_TEST(session_log_keeps_sets)
 	ck_assert_str_eq(log.sessions[0].id, "a");
 	ck_assert_uint_eq(log.nsets, 3);
 	ck_assert_uint_eq(log.nexercises, 2);
-	ck_assert_str_eq(log.sessions[log.sets[0].session].id, "b");
-	ck_assert_str_eq(log.sessions[log.sets[1].session].id, "a");
-	ck_assert_str_eq(log.exercises[log.sets[1].exercise], "balance");
-	ck_assert_int_eq(log.sets[1].side, SIDE_LEFT);
-	ck_assert_int_eq(log.sets[1].reps, -1);
-	ck_assert_int_eq(log.sets[1].secs, 30);
-	ck_assert_int_eq(log.sets[0].reps, 12);
-	ck_assert_int_eq(log.sets[2].set, 2);
-	ck_assert_int_eq(log.sets[2].target, -1);
+	ck_assert(session_log_next_set(&log, &at, &e[0]));
+	ck_assert(session_log_next_set(&log, &at, &e[1]));
+	ck_assert(session_log_next_set(&log, &at, &e[2]));
+	ck_assert(!session_log_next_set(&log, &at, &e[3]));
+	ck_assert_str_eq(log.sessions[e[0].session].id, "b");
+	ck_assert_str_eq(log.sessions[e[1].session].id, "a");
+	ck_assert_str_eq(log.sessions[e[2].session].id, "b");
+	ck_assert_str_eq(log.exercises[e[1].exercise], "balance");
+	ck_assert_int_eq(e[1].side, SIDE_LEFT);
+	ck_assert_int_eq(e[1].reps, -1);
+	ck_assert_int_eq(e[1].secs, 30);
+	ck_assert_int_eq(e[1].day, e[0].day - 1);
+	ck_assert_int_eq(e[1].secs_of_day, 7 * 3600 + 31 * 60);
+	ck_assert_int_eq(e[0].reps, 12);
+	ck_assert_ptr_null(e[0].verbatim);
+	ck_assert_int_eq(e[2].set, 2);
+	ck_assert_int_eq(e[2].target, -1);
+	ck_assert_ptr_nonnull(e[2].verbatim);
+	ck_assert_str_eq(e[2].verbatim->text[0], "02");
 
 	f = open_memstream(&out, &outlen);
 	ck_assert_ptr_nonnull(f);

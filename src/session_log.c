@@ -18,6 +18,9 @@ static void rehash(struct session_log *log)
 {
 	size_t n = log->nslots ? log->nslots * 2 : 64;
 
+	while (n < (log->nsessions + 1) * 2) /* after session_log_finish, slots start from none */
+		n *= 2;
+
 	free(log->slots);
 	log->slots = xmalloc(n * sizeof(*log->slots));
 	for (size_t i = 0; i < n; i++)
@@ -34,6 +37,9 @@ static void rehash(struct session_log *log)
 static void rehash_exercises(struct session_log *log)
 {
 	size_t n = log->nex_slots ? log->nex_slots * 2 : 16;
+
+	while (n < (log->nexercises + 1) * 2)
+		n *= 2;
 
 	free(log->ex_slots);
 	log->ex_slots = xmalloc(n * sizeof(*log->ex_slots));
@@ -64,7 +70,9 @@ static size_t exercise_index(struct session_log *log, const char *name)
 			return log->last_exercise = log->ex_slots[i];
 		i = (i + 1) & (log->nex_slots - 1);
 	}
-	log->exercises = xrealloc(log->exercises, (log->nexercises + 1) * sizeof(*log->exercises));
+	if ((log->nexercises & (log->nexercises - 1)) == 0) /* full at 0, 1, 2, 4, 8...: double */
+		log->exercises = xrealloc(log->exercises, (log->nexercises ? log->nexercises * 2 : 1) *
+							  sizeof(*log->exercises));
 	log->exercises[log->nexercises] = xstrdup(name);
 	log->ex_slots[i] = log->nexercises;
 	log->last_exercise = log->nexercises;

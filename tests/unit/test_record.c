@@ -331,6 +331,30 @@ START_TEST(session_log_keeps_sets)
 }
 END_TEST
 
+/* Records added after session_log_finish (as a test or the fuzzer may) find room. */
+START_TEST(session_log_grows_after_finish)
+{
+	struct session_log log;
+
+	memset(&log, 0, sizeof(log));
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 200; i++) {
+			struct hist_record rec;
+			char line[160];
+			snprintf(line, sizeof(line), STAMP "\tset\tsession=s%d-%d\texercise=e%d\tset=1",
+				 round, i, i);
+			ck_assert(history_parse_line(line, strlen(line), &rec));
+			session_log_add(&log, &rec);
+		}
+		session_log_finish(&log);
+	}
+	ck_assert_uint_eq(log.nsessions, 400);
+	ck_assert_uint_eq(log.nexercises, 200);
+	ck_assert_uint_eq(log.nsets, 400);
+	session_log_free(&log);
+}
+END_TEST
+
 Suite *record_suite(void)
 {
 	Suite *s = suite_create("record");
@@ -342,6 +366,7 @@ Suite *record_suite(void)
 	tcase_add_test(tc, type_is_a_whole_word);
 	tcase_add_test(tc, enum_writer_words);
 	tcase_add_test(tc, session_log_keeps_sets);
+	tcase_add_test(tc, session_log_grows_after_finish);
 	tcase_add_test_raise_signal(tc, writer_rejects_key_of_another_kind, SIGABRT);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,3 +1,5 @@
+/* The record format: the schema's tables made from record.h's X-macros, the line
+ * parser and the validator they drive, and the typed writers. No file I/O here. */
 #include "record.h"
 
 #include <stdlib.h>
@@ -107,7 +109,6 @@ static int key_id(const char *key)
 {
 	return key_id_len(key, strlen(key));
 }
-
 
 int key_enum_value(enum hist_key key, const char *word)
 {

@@ -15,30 +15,24 @@ int routine_planned_sets(const struct routine *r)
 	return n;
 }
 
-/* What was done in the session being resumed: one flag per work step. */
-struct resume_scan {
-	const char *id;
-	const struct routine *routine;
-	bool *done;
-};
-
-static void mark_done(const struct hist_record *rec, void *ctx)
+/* Marks the work steps of the routine that the sets of session (an index into the
+ * log's sessions) did: done holds one flag per step. */
+static void mark_done(const struct session_log *log, size_t session, const struct routine *r,
+		      bool *done)
 {
-	struct resume_scan *scan = ctx;
-	const char *id = rec_get(rec, "session"), *name, *side;
-	long set;
+	struct set_cursor at = { 0 };
+	struct set_entry e;
 
-	if (rec->type != REC_SET || !id || strcmp(id, scan->id) != 0)
-		return;
-	name = rec_get(rec, "exercise");
-	side = rec_get(rec, "side");
-	set = rec_get_int(rec, "set", 0);
-	for (size_t i = 0; i < scan->routine->nsteps; i++) {
-		const struct step *s = &scan->routine->steps[i];
-		const struct exercise *ex = &scan->routine->program->exercises[s->exercise];
-		enum side want = !side ? SIDE_NONE : strcmp(side, "left") == 0 ? SIDE_LEFT : SIDE_RIGHT;
-		if (s->kind == STEP_WORK && s->set == set && s->side == want && strcmp(ex->name, name) == 0)
-			scan->done[i] = true;
+	while (session_log_next_set(log, &at, &e)) {
+		if (e.session != session)
+			continue;
+		for (size_t i = 0; i < r->nsteps; i++) {
+			const struct step *s = &r->steps[i];
+			const struct exercise *ex = &r->program->exercises[s->exercise];
+			if (s->kind == STEP_WORK && s->set == e.set && s->side == e.side &&
+			    strcmp(ex->name, log->exercises[e.exercise]) == 0)
+				done[i] = true;
+		}
 	}
 }
 
@@ -47,8 +41,7 @@ static void mark_done(const struct hist_record *rec, void *ctx)
 static void find_resume(struct coach *c, const struct coach_setup *setup)
 {
 	const struct session *last = NULL;
-	struct resume_scan scan;
-	struct history_report rep;
+	bool *done;
 	size_t step;
 
 	for (size_t i = setup->log->nsessions; i-- > 0;) {
@@ -60,12 +53,10 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 	}
 	if (!last || last->status != SESSION_INTERRUPTED || last->level != c->level)
 		return;
-	scan.id = last->id;
-	scan.routine = &c->routine;
-	scan.done = xcalloc(c->routine.nsteps + 1, sizeof(bool));
-	history_read(setup->history_path, mark_done, &scan, &rep);
+	done = xcalloc(c->routine.nsteps + 1, sizeof(bool));
+	mark_done(setup->log, (size_t)(last - setup->log->sessions), &c->routine, done);
 	for (step = 0; step < c->routine.nsteps; step++)
-		if (c->routine.steps[step].kind == STEP_WORK && !scan.done[step])
+		if (c->routine.steps[step].kind == STEP_WORK && !done[step])
 			break;
 	if (step < c->routine.nsteps) {
 		if (step > 0 && c->routine.steps[step - 1].kind != STEP_WORK &&
@@ -75,9 +66,9 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 		c->resume_step = step;
 		copy_str(c->resume_id, sizeof(c->resume_id), last->id);
 		for (size_t i = 0; i < c->routine.nsteps; i++)
-			c->sets_saved += scan.done[i];
+			c->sets_saved += done[i];
 	}
-	free(scan.done);
+	free(done);
 }
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
@@ -160,10 +151,10 @@ bool coach_start(struct coach *c, time_t wall, int64_t now)
 	c->started = true;
 	c->sets_saved = 0;
 	rec_begin(&c->line, wall, REC_START);
-	rec_str(&c->line, "session", c->session_id);
-	rec_str(&c->line, "program", c->program->name);
-	rec_int(&c->line, "level", c->level);
-	rec_int(&c->line, "planned", routine_planned_sets(&c->routine));
+	rec_put_str(&c->line, HK_SESSION, c->session_id);
+	rec_put_str(&c->line, HK_PROGRAM, c->program->name);
+	rec_put_int(&c->line, HK_LEVEL, c->level);
+	rec_put_int(&c->line, HK_PLANNED, routine_planned_sets(&c->routine));
 	ok = append(c);
 	coach_trace_step(c, now, engine_deadline(&c->engine));
 	return ok;
@@ -194,22 +185,22 @@ bool coach_save_progress(struct coach *c, time_t wall)
 		const struct set_event *ev = &e->sets[i];
 		const struct exercise *ex = &c->program->exercises[ev->exercise];
 		rec_begin(&c->line, wall, REC_SET);
-		rec_str(&c->line, "session", c->session_id);
-		rec_str(&c->line, "exercise", ex->name);
+		rec_put_str(&c->line, HK_SESSION, c->session_id);
+		rec_put_str(&c->line, HK_EXERCISE, ex->name);
 		if (ev->side != SIDE_NONE)
-			rec_str(&c->line, "side", ev->side == SIDE_LEFT ? "left" : "right");
-		rec_int(&c->line, "set", ev->set);
+			rec_put_enum(&c->line, HK_SIDE, ev->side);
+		rec_put_int(&c->line, HK_SET, ev->set);
 		if (is_rep_exercise(ex))
-			rec_int(&c->line, "reps", ev->reps);
-		rec_int(&c->line, "target", ev->target);
-		rec_int(&c->line, "secs", ev->secs);
+			rec_put_int(&c->line, HK_REPS, ev->reps);
+		rec_put_int(&c->line, HK_TARGET, ev->target);
+		rec_put_int(&c->line, HK_SECS, ev->secs);
 		ok &= append(c);
 		c->sets_saved++;
 	}
 	for (size_t i = 0; i < e->nskipped; i++) {
 		rec_begin(&c->line, wall, REC_SKIP);
-		rec_str(&c->line, "session", c->session_id);
-		rec_str(&c->line, "exercise", c->program->exercises[e->skipped[i]].name);
+		rec_put_str(&c->line, HK_SESSION, c->session_id);
+		rec_put_str(&c->line, HK_EXERCISE, c->program->exercises[e->skipped[i]].name);
 		ok &= append(c);
 	}
 	e->nsets = e->nskipped = 0;
@@ -224,15 +215,15 @@ bool coach_finish(struct coach *c, enum session_status status, time_t wall, int6
 		return coach_retry(c);
 	ok = coach_save_progress(c, wall);
 	rec_begin(&c->line, wall, REC_END);
-	rec_str(&c->line, "session", c->session_id);
-	rec_str(&c->line, "status", session_status_name[status]);
+	rec_put_str(&c->line, HK_SESSION, c->session_id);
+	rec_put_enum(&c->line, HK_STATUS, status);
 	if (c->pain_during >= 0)
-		rec_int(&c->line, "pain-during", c->pain_during);
+		rec_put_int(&c->line, HK_PAIN_DURING, c->pain_during);
 	if (c->pain_after >= 0)
-		rec_int(&c->line, "pain-after", c->pain_after);
-	rec_int(&c->line, "secs", (long)(engine_active_ms(&c->engine, now) / 1000));
+		rec_put_int(&c->line, HK_PAIN_AFTER, c->pain_after);
+	rec_put_int(&c->line, HK_SECS, (long)(engine_active_ms(&c->engine, now) / 1000));
 	if (c->note[0])
-		rec_str(&c->line, "note", c->note);
+		rec_put_str(&c->line, HK_NOTE, c->note);
 	ok &= append(c);
 	c->ended = true;
 	return ok;
@@ -243,7 +234,7 @@ bool coach_record_morning(struct coach *c, int pain, time_t wall)
 	bool ok;
 
 	rec_begin(&c->line, wall, REC_MORNING);
-	rec_int(&c->line, "pain", pain);
+	rec_put_int(&c->line, HK_PAIN, pain);
 	ok = append(c);
 	c->ask_morning = false;
 	return ok;
@@ -254,7 +245,7 @@ bool coach_record_advice(struct coach *c, time_t wall)
 	bool ok;
 
 	rec_begin(&c->line, wall, REC_ADVICE);
-	rec_str(&c->line, "reason", red_flag_key[c->flags.flag]);
+	rec_put_str(&c->line, HK_REASON, red_flag_key[c->flags.flag]);
 	ok = append(c);
 	c->flags.flag = RF_NONE;
 	return ok;
@@ -265,9 +256,9 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall)
 	bool ok;
 
 	rec_begin(&c->line, wall, REC_TEST);
-	rec_str(&c->line, "program", c->program->name);
-	rec_str(&c->line, "next", c->program->next);
-	rec_str(&c->line, "answer", passed ? "yes" : "no");
+	rec_put_str(&c->line, HK_PROGRAM, c->program->name);
+	rec_put_str(&c->line, HK_NEXT, c->program->next);
+	rec_put_enum(&c->line, HK_ANSWER, passed ? ANSWER_YES : ANSWER_NO);
 	ok = append(c);
 	c->ask_entry_test = false;
 	if (passed)

@@ -240,8 +240,8 @@ static int cmd_set_level(struct state *st)
 	}
 	sb_init(&line);
 	rec_begin(&line, record_time(st), REC_LEVEL);
-	rec_str(&line, "program", st->prog.name);
-	rec_int(&line, "level", st->opt->set_level);
+	rec_put_str(&line, HK_PROGRAM, st->prog.name);
+	rec_put_int(&line, HK_LEVEL, st->opt->set_level);
 	rec_finish(&line);
 	history_writer_init(&writer, st->history_path);
 	if (history_append(&writer, line.buf)) {
@@ -260,7 +260,6 @@ static void report_request(const struct state *st, struct report_request *req)
 {
 	memset(req, 0, sizeof(*req));
 	req->log = &st->log;
-	req->history_path = st->history_path;
 	req->today = st->today;
 	req->since = st->opt->have_since ? st->opt->since : st->today - 27;
 	req->utf8 = locale_is_utf8();
@@ -281,7 +280,8 @@ static int cmd_csv(struct state *st)
 	struct report_request req;
 
 	report_request(st, &req);
-	return report_csv(stdout, &req) ? 0 : 1;
+	report_csv(stdout, &req);
+	return 0;
 }
 
 static int cmd_morning(struct state *st)
@@ -292,7 +292,7 @@ static int cmd_morning(struct state *st)
 
 	sb_init(&line);
 	rec_begin(&line, record_time(st), REC_MORNING);
-	rec_int(&line, "pain", st->opt->morning_pain);
+	rec_put_int(&line, HK_PAIN, st->opt->morning_pain);
 	rec_finish(&line);
 	history_writer_init(&writer, st->history_path);
 	saved = history_append(&writer, line.buf);

@@ -85,51 +85,54 @@ static void print_table(FILE *out, const struct session_log *log)
 }
 
 struct side_totals {
-	char exercise[SESSION_ID_MAX + 1];
+	size_t exercise; /* index into log->exercises */
 	bool timed;
 	double sum[2];
 	int count[2];
 };
 
 struct side_pass {
-	const struct report_request *req;
 	struct side_totals ex[MAX_SIDED_EXERCISES];
 	size_t n;
 };
 
-static void collect_sides(const struct hist_record *rec, void *ctx)
+/* Each two-sided exercise's mean per set on each side, from the summary's days. */
+static void collect_sides(const struct report_request *req, struct side_pass *pass)
 {
-	struct side_pass *pass = ctx;
-	const char *side = rec_get(rec, "side");
-	const char *name = rec_get(rec, "exercise");
-	const char *reps = rec_get(rec, "reps");
-	struct side_totals *t = NULL;
-	int which;
+	const struct session_log *log = req->log;
 
-	if (rec->type != REC_SET || !side || rec->day < pass->req->since || rec->day > pass->req->today)
-		return;
-	which = strcmp(side, "right") == 0;
-	for (size_t i = 0; i < pass->n; i++)
-		if (strcmp(pass->ex[i].exercise, name) == 0)
-			t = &pass->ex[i];
-	if (!t) {
-		if (pass->n == MAX_SIDED_EXERCISES)
-			return;
-		t = &pass->ex[pass->n++];
-		memset(t, 0, sizeof(*t));
-		copy_str(t->exercise, sizeof(t->exercise), name);
-		t->timed = !reps;
+	struct set_cursor at = { 0 };
+	struct set_entry e;
+
+	while (session_log_next_set(log, &at, &e)) {
+		struct side_totals *t = NULL;
+		int which;
+
+		if (e.side == SIDE_NONE || e.day < req->since || e.day > req->today)
+			continue;
+		which = e.side == SIDE_RIGHT;
+		for (size_t j = 0; j < pass->n; j++)
+			if (pass->ex[j].exercise == e.exercise)
+				t = &pass->ex[j];
+		if (!t) {
+			if (pass->n == MAX_SIDED_EXERCISES)
+				continue;
+			t = &pass->ex[pass->n++];
+			memset(t, 0, sizeof(*t));
+			t->exercise = e.exercise;
+			t->timed = e.reps < 0;
+		}
+		t->sum[which] += t->timed ? (e.secs >= 0 ? e.secs : 0) : (e.reps >= 0 ? e.reps : 0);
+		t->count[which]++;
 	}
-	t->sum[which] += t->timed ? rec_get_int(rec, "secs", 0) : rec_get_int(rec, "reps", 0);
-	t->count[which]++;
 }
 
 static void side_text(struct strbuf *sb, const struct side_totals *t, int which)
 {
 	if (!t->count[which])
-		sb_printf(sb, "  %5s    -    ", which ? "right" : "left");
+		sb_printf(sb, "  %5s    -    ", side_name[which ? SIDE_RIGHT : SIDE_LEFT]);
 	else
-		sb_printf(sb, "  %5s %4.1f %-4s", which ? "right" : "left",
+		sb_printf(sb, "  %5s %4.1f %-4s", side_name[which ? SIDE_RIGHT : SIDE_LEFT],
 			  t->sum[which] / t->count[which], t->timed ? "s" : "reps");
 }
 
@@ -140,8 +143,7 @@ static void print_summary(FILE *out, const struct report_request *req)
 	int pains[MAX_SPARK];
 	size_t npains = 0;
 	int planned = 0, done = 0;
-	struct side_pass pass = { .req = req };
-	struct history_report rep;
+	struct side_pass pass = { .n = 0 };
 
 	for (day_t d = req->since; d <= req->today; d++)
 		planned += day_set_has_day(req->days, d);
@@ -168,13 +170,13 @@ static void print_summary(FILE *out, const struct report_request *req)
 		planned_streak(log, req->days, req->today),
 		planned_streak(log, req->days, req->today) == 1 ? "" : "s");
 
-	history_read(req->history_path, collect_sides, &pass, &rep);
+	collect_sides(req, &pass);
 	if (pass.n) {
 		fputs("  Left and right, mean per set:\n", out);
 		for (size_t i = 0; i < pass.n; i++) {
 			struct strbuf line;
 			sb_init(&line);
-			sb_printf(&line, "    %-24.24s", pass.ex[i].exercise);
+			sb_printf(&line, "    %-24.24s", log->exercises[pass.ex[i].exercise]);
 			side_text(&line, &pass.ex[i], 0);
 			side_text(&line, &pass.ex[i], 1);
 			while (line.len && line.buf[line.len - 1] == ' ') /* no trailing blanks */
@@ -217,58 +219,44 @@ static void csv_field(FILE *out, const char *s, bool last)
 	fputc(last ? '\n' : ',', out);
 }
 
-struct csv_pass {
-	FILE *out;
-	const struct session_log *log;
-	size_t last; /* index of the last session matched: sets of a session come together */
-};
-
-static const struct session *session_by_id(struct csv_pass *pass, const char *id)
+/* A number, or "" when the record had none; text instead when it was written so. */
+static void csv_number(FILE *out, long v, const char *text, bool last)
 {
-	const struct session_log *log = pass->log;
+	char buf[24] = "";
 
-	if (pass->last < log->nsessions && strcmp(log->sessions[pass->last].id, id) == 0)
-		return &log->sessions[pass->last];
-	for (size_t i = 0; i < log->nsessions; i++)
-		if (strcmp(log->sessions[i].id, id) == 0) {
-			pass->last = i;
-			return &log->sessions[i];
-		}
-	return NULL;
+	if (text)
+		copy_str(buf, sizeof(buf), text);
+	else if (v >= 0)
+		snprintf(buf, sizeof(buf), "%ld", v);
+	csv_field(out, buf, last);
 }
 
-static void csv_row(const struct hist_record *rec, void *ctx)
+void report_csv(FILE *out, const struct report_request *req)
 {
-	struct csv_pass *pass = ctx;
-	const struct session *s;
-	char date[DATE_BUF], time[16], level[12];
-	const char *v;
-
-	if (rec->type != REC_SET)
-		return;
-	s = session_by_id(pass, rec_get(rec, "session"));
-	date_format_iso(rec->day, date);
-	snprintf(time, sizeof(time), "%02d:%02d:%02d", rec->secs_of_day / 3600,
-		 rec->secs_of_day / 60 % 60, rec->secs_of_day % 60);
-	snprintf(level, sizeof(level), "%d", s ? s->level : 0);
-	csv_field(pass->out, date, false);
-	csv_field(pass->out, time, false);
-	csv_field(pass->out, rec_get(rec, "session"), false);
-	csv_field(pass->out, s ? s->program : "", false);
-	csv_field(pass->out, s && s->level ? level : "", false);
-	csv_field(pass->out, rec_get(rec, "exercise"), false);
-	csv_field(pass->out, (v = rec_get(rec, "side")) ? v : "", false);
-	csv_field(pass->out, rec_get(rec, "set"), false);
-	csv_field(pass->out, (v = rec_get(rec, "reps")) ? v : "", false);
-	csv_field(pass->out, (v = rec_get(rec, "target")) ? v : "", false);
-	csv_field(pass->out, (v = rec_get(rec, "secs")) ? v : "", true);
-}
-
-bool report_csv(FILE *out, const struct report_request *req)
-{
-	struct csv_pass pass = { out, req->log, 0 };
-	struct history_report rep;
+	static char *const as_number[SET_NUMBERS];
+	const struct session_log *log = req->log;
+	struct set_cursor at = { 0 };
+	struct set_entry e;
 
 	fputs("date,time,session,program,level,exercise,side,set,reps,target,secs\n", out);
-	return history_read(req->history_path, csv_row, &pass, &rep);
+	while (session_log_next_set(log, &at, &e)) {
+		const struct session *s = &log->sessions[e.session];
+		char *const *text = e.verbatim ? e.verbatim->text : as_number;
+		char date[DATE_BUF], time[16];
+
+		date_format_iso(e.day, date);
+		snprintf(time, sizeof(time), "%02d:%02d:%02d", e.secs_of_day / 3600,
+			 e.secs_of_day / 60 % 60, e.secs_of_day % 60);
+		csv_field(out, date, false);
+		csv_field(out, time, false);
+		csv_field(out, s->id, false);
+		csv_field(out, s->program, false);
+		csv_number(out, s->level ? s->level : -1, NULL, false);
+		csv_field(out, log->exercises[e.exercise], false);
+		csv_field(out, e.side != SIDE_NONE ? side_name[e.side] : "", false);
+		csv_number(out, e.set, text[0], false);
+		csv_number(out, e.reps, text[1], false);
+		csv_number(out, e.target, text[2], false);
+		csv_number(out, e.secs, text[3], true);
+	}
 }

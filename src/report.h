@@ -10,7 +10,6 @@
 
 struct report_request {
 	const struct session_log *log;
-	const char *history_path; /* read again for the per-set figures */
 	day_t today;
 	day_t since;              /* first day of the summary */
 	day_set days;             /* training days */
@@ -18,8 +17,8 @@ struct report_request {
 };
 
 void report_history(FILE *out, const struct report_request *req);
-/* One row per set, with a header. False when the file cannot be read. */
-bool report_csv(FILE *out, const struct report_request *req);
+/* One row per set, in the order of the history, with a header. */
+void report_csv(FILE *out, const struct report_request *req);
 
 /* Pain 0-10 as one sparkline character per value, oldest first. */
 void pain_sparkline(const int *pains, size_t n, bool utf8, char *buf, size_t len);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "program.h"
+#include "record.h" /* enum side */
 
 /* A set the runner ends by hand has no clock; the estimate assumes this per rep. */
 #define UNPACED_REP_SECS 3
@@ -16,8 +17,6 @@ enum step_kind {
 	STEP_SWITCH,    /* countdown before the other side */
 	STEP_REST,      /* between sets */
 };
-
-enum side { SIDE_NONE, SIDE_LEFT, SIDE_RIGHT };
 
 struct step {
 	enum step_kind kind;

@@ -5,8 +5,6 @@
 
 #include "util.h"
 
-const char *const session_status_name[3] = { "done", "quit", "interrupted" };
-
 static uint64_t hash_id(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -20,6 +18,9 @@ static void rehash(struct session_log *log)
 {
 	size_t n = log->nslots ? log->nslots * 2 : 64;
 
+	while (n < (log->nsessions + 1) * 2) /* after session_log_finish, slots start from none */
+		n *= 2;
+
 	free(log->slots);
 	log->slots = xmalloc(n * sizeof(*log->slots));
 	for (size_t i = 0; i < n; i++)
@@ -31,6 +32,219 @@ static void rehash(struct session_log *log)
 			i = (i + 1) & (n - 1);
 		log->slots[i] = s;
 	}
+}
+
+static void rehash_exercises(struct session_log *log)
+{
+	size_t n = log->nex_slots ? log->nex_slots * 2 : 16;
+
+	while (n < (log->nexercises + 1) * 2)
+		n *= 2;
+
+	free(log->ex_slots);
+	log->ex_slots = xmalloc(n * sizeof(*log->ex_slots));
+	for (size_t i = 0; i < n; i++)
+		log->ex_slots[i] = SIZE_MAX;
+	log->nex_slots = n;
+	for (size_t e = 0; e < log->nexercises; e++) {
+		size_t i = hash_id(log->exercises[e]) & (n - 1);
+		while (log->ex_slots[i] != SIZE_MAX)
+			i = (i + 1) & (n - 1);
+		log->ex_slots[i] = e;
+	}
+}
+
+/* The index of an exercise name, added the first time it is seen. */
+static size_t exercise_index(struct session_log *log, const char *name)
+{
+	size_t i;
+
+	/* a session's sets of one exercise come together: try the last one first */
+	if (log->last_exercise < log->nexercises && strcmp(log->exercises[log->last_exercise], name) == 0)
+		return log->last_exercise;
+	if ((log->nexercises + 1) * 2 > log->nex_slots)
+		rehash_exercises(log);
+	i = hash_id(name) & (log->nex_slots - 1);
+	while (log->ex_slots[i] != SIZE_MAX) {
+		if (strcmp(log->exercises[log->ex_slots[i]], name) == 0)
+			return log->last_exercise = log->ex_slots[i];
+		i = (i + 1) & (log->nex_slots - 1);
+	}
+	if ((log->nexercises & (log->nexercises - 1)) == 0) /* full at 0, 1, 2, 4, 8...: double */
+		log->exercises = xrealloc(log->exercises, (log->nexercises ? log->nexercises * 2 : 1) *
+							  sizeof(*log->exercises));
+	log->exercises[log->nexercises] = xstrdup(name);
+	log->ex_slots[i] = log->nexercises;
+	log->last_exercise = log->nexercises;
+	return log->nexercises++;
+}
+
+/* A number as parse_long takes it but not as "%d" writes it: a leading zero or "-0". */
+static bool unusual_number(const char *s)
+{
+	return s && (s[0] == '-' || (s[0] == '0' && s[1]));
+}
+
+/* Keeps the text of the set's numbers when one is written unusually. */
+static bool keep_verbatim(struct session_log *log, const struct hist_record *rec)
+{
+	static const enum hist_key key[SET_NUMBERS] = { HK_SET, HK_REPS, HK_TARGET, HK_SECS };
+	struct set_verbatim *v;
+	bool any = false;
+
+	for (int i = 0; i < SET_NUMBERS; i++)
+		any |= unusual_number(rec->known[key[i]]);
+	if (!any)
+		return false;
+	log->verbatim = xrealloc(log->verbatim, (log->nverbatim + 1) * sizeof(*log->verbatim));
+	v = &log->verbatim[log->nverbatim++];
+	v->set = log->nsets;
+	for (int i = 0; i < SET_NUMBERS; i++)
+		v->text[i] = unusual_number(rec->known[key[i]]) ? xstrdup(rec->known[key[i]]) : NULL;
+	return true;
+}
+
+/* A set packed: its session and day as the difference from the set before (zigzag),
+ * then exercise, a flag byte, set, the numbers it has and the time of day, each a
+ * LEB128 varint: about 10 bytes a set, where a struct set_entry takes 56. */
+enum {
+	PACK_SIDE = 3,      /* the flag byte: enum side in the low bits */
+	PACK_REPS = 1 << 2,
+	PACK_TARGET = 1 << 3,
+	PACK_SECS = 1 << 4,
+	PACK_VERBATIM = 1 << 5,
+	PACK_MAX = 64,      /* bytes a set can take at most */
+};
+
+static unsigned char *put_varint(unsigned char *p, uint64_t v)
+{
+	for (; v >= 0x80; v >>= 7)
+		*p++ = (unsigned char)(v | 0x80);
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+static uint64_t get_varint(const unsigned char *buf, size_t *pos)
+{
+	uint64_t v = 0;
+	unsigned shift = 0;
+	unsigned char b;
+
+	do {
+		b = buf[(*pos)++];
+		v |= (uint64_t)(b & 0x7f) << shift;
+		shift += 7;
+	} while (b & 0x80);
+	return v;
+}
+
+static uint64_t zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static int64_t unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+static void pack_set(struct session_log *log, const struct set_entry *e, bool verbatim)
+{
+	struct set_cursor *at = &log->packer;
+	unsigned flags = (unsigned)e->side | (e->reps >= 0 ? PACK_REPS : 0) |
+			 (e->target >= 0 ? PACK_TARGET : 0) | (e->secs >= 0 ? PACK_SECS : 0) |
+			 (verbatim ? PACK_VERBATIM : 0);
+	unsigned char *p;
+
+	if (log->npacked + PACK_MAX > log->cap_packed) {
+		log->cap_packed = log->cap_packed ? log->cap_packed * 2 : 1024;
+		log->packed = xrealloc(log->packed, log->cap_packed);
+	}
+	p = log->packed + log->npacked;
+	p = put_varint(p, zigzag((int64_t)e->session - (int64_t)at->session));
+	p = put_varint(p, e->exercise);
+	*p++ = (unsigned char)flags;
+	p = put_varint(p, (uint64_t)e->set);
+	if (e->reps >= 0)
+		p = put_varint(p, (uint64_t)e->reps);
+	if (e->target >= 0)
+		p = put_varint(p, (uint64_t)e->target);
+	if (e->secs >= 0)
+		p = put_varint(p, (uint64_t)e->secs);
+	p = put_varint(p, zigzag((int64_t)e->day - at->day));
+	p = put_varint(p, (uint64_t)e->secs_of_day);
+	log->npacked = (size_t)(p - log->packed);
+	at->session = e->session;
+	at->day = e->day;
+	log->nsets++;
+}
+
+/* Unpacks the set at `at` in buf; returns its flag byte. */
+static unsigned unpack_set(const unsigned char *buf, struct set_cursor *at, struct set_entry *e)
+{
+	unsigned flags;
+
+	e->session = (size_t)((int64_t)at->session + unzigzag(get_varint(buf, &at->pos)));
+	e->exercise = (size_t)get_varint(buf, &at->pos);
+	flags = buf[at->pos++];
+	e->side = (enum side)(flags & PACK_SIDE);
+	e->set = (int)get_varint(buf, &at->pos);
+	e->reps = flags & PACK_REPS ? (int)get_varint(buf, &at->pos) : -1;
+	e->target = flags & PACK_TARGET ? (int)get_varint(buf, &at->pos) : -1;
+	e->secs = flags & PACK_SECS ? (int)get_varint(buf, &at->pos) : -1;
+	e->day = (day_t)(at->day + unzigzag(get_varint(buf, &at->pos)));
+	e->secs_of_day = (int)get_varint(buf, &at->pos);
+	e->verbatim = NULL;
+	at->session = e->session;
+	at->day = e->day;
+	at->index++;
+	return flags;
+}
+
+bool session_log_next_set(const struct session_log *log, struct set_cursor *at,
+			  struct set_entry *e)
+{
+	if (at->index >= log->nsets)
+		return false;
+	if (unpack_set(log->packed, at, e) & PACK_VERBATIM)
+		e->verbatim = &log->verbatim[at->verbatim++];
+	return true;
+}
+
+static void add_set(struct session_log *log, const struct session *s, const struct hist_record *rec)
+{
+	struct set_entry e = {
+		.session = (size_t)(s - log->sessions),
+		.exercise = exercise_index(log, rec->known[HK_EXERCISE]),
+		.day = rec->day,
+		.secs_of_day = rec->secs_of_day,
+		.side = rec_get_enum(rec, HK_SIDE, SIDE_NONE),
+		.set = (int)rec_get_int(rec, HK_SET, 1),
+		.reps = (int)rec_get_int(rec, HK_REPS, -1),
+		.target = (int)rec_get_int(rec, HK_TARGET, -1),
+		.secs = (int)rec_get_int(rec, HK_SECS, -1),
+	};
+
+	pack_set(log, &e, keep_verbatim(log, rec));
+}
+
+/* After the sessions are sorted: each set to its session's new place. */
+static void repack_sets(struct session_log *log, const size_t *place)
+{
+	unsigned char *old = log->packed;
+	size_t n = log->nsets;
+	struct set_cursor at = { 0 };
+
+	log->packed = NULL;
+	log->npacked = log->cap_packed = log->nsets = 0;
+	memset(&log->packer, 0, sizeof(log->packer));
+	for (size_t i = 0; i < n; i++) {
+		struct set_entry e;
+		bool verbatim = unpack_set(old, &at, &e) & PACK_VERBATIM;
+		e.session = place[e.session];
+		pack_set(log, &e, verbatim);
+	}
+	free(old);
 }
 
 static struct session *find_or_add(struct session_log *log, const char *id,
@@ -61,6 +275,7 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 	log->last_found = log->nsessions;
 	s = &log->sessions[log->nsessions++];
 	memset(s, 0, sizeof(*s));
+	s->order = log->nsessions - 1;
 	copy_str(s->id, sizeof(s->id), id);
 	s->start_when = s->last_when = rec->when;
 	s->day = rec->day;
@@ -79,7 +294,7 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_MORNING:
 		log->mornings = xrealloc(log->mornings, (log->nmornings + 1) * sizeof(*log->mornings));
 		log->mornings[log->nmornings++] =
-			(struct morning_rating){ rec->when, rec->day, (int)rec_get_int(rec, "pain", 0) };
+			(struct morning_rating){ rec->when, rec->day, (int)rec_get_int(rec, HK_PAIN, 0) };
 		return;
 	case REC_LEVEL: {
 		struct manual_level *m;
@@ -87,8 +302,8 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		m = &log->levels[log->nlevels++];
 		m->when = rec->when;
 		m->day = rec->day;
-		copy_str(m->program, sizeof(m->program), rec_get(rec, "program"));
-		m->level = (int)rec_get_int(rec, "level", 1);
+		copy_str(m->program, sizeof(m->program), rec->known[HK_PROGRAM]);
+		m->level = (int)rec_get_int(rec, HK_LEVEL, 1);
 		return;
 	}
 	case REC_SAFETY:
@@ -100,13 +315,13 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		t = &log->tests[log->ntests++];
 		t->when = rec->when;
 		t->day = rec->day;
-		copy_str(t->program, sizeof(t->program), rec_get(rec, "program"));
-		copy_str(t->next, sizeof(t->next), rec_get(rec, "next"));
-		t->passed = strcmp(rec_get(rec, "answer"), "yes") == 0;
+		copy_str(t->program, sizeof(t->program), rec->known[HK_PROGRAM]);
+		copy_str(t->next, sizeof(t->next), rec->known[HK_NEXT]);
+		t->passed = rec_get_enum(rec, HK_ANSWER, ANSWER_NO) == ANSWER_YES;
 		return;
 	}
 	case REC_ADVICE: {
-		const char *reason = rec_get(rec, "reason");
+		const char *reason = rec->known[HK_REASON];
 		struct advice *a;
 		log->advice = xrealloc(log->advice, (log->nadvice + 1) * sizeof(*log->advice));
 		a = &log->advice[log->nadvice++];
@@ -132,27 +347,25 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		s->last_when = rec->when;
 	switch (rec->type) {
 	case REC_START:
-		copy_str(s->program, sizeof(s->program), rec_get(rec, "program"));
-		s->level = (int)rec_get_int(rec, "level", 0);
-		s->planned = (int)rec_get_int(rec, "planned", 0);
+		copy_str(s->program, sizeof(s->program), rec->known[HK_PROGRAM]);
+		s->level = (int)rec_get_int(rec, HK_LEVEL, 0);
+		s->planned = (int)rec_get_int(rec, HK_PLANNED, 0);
 		s->start_when = rec->when;
 		s->day = rec->day;
 		break;
 	case REC_SET:
 		s->sets_done++;
+		add_set(log, s, rec);
 		break;
 	case REC_SKIP:
 		s->skips++;
 		break;
 	case REC_END: {
-		const char *status = rec_get(rec, "status");
-		const char *note = rec_get(rec, "note");
-		s->status = strcmp(status, "done") == 0   ? SESSION_DONE
-			    : strcmp(status, "quit") == 0 ? SESSION_QUIT
-							  : SESSION_INTERRUPTED;
-		s->pain_during = (int)rec_get_int(rec, "pain-during", -1);
-		s->pain_after = (int)rec_get_int(rec, "pain-after", -1);
-		s->secs = (int)rec_get_int(rec, "secs", -1);
+		const char *note = rec->known[HK_NOTE];
+		s->status = rec_get_enum(rec, HK_STATUS, SESSION_INTERRUPTED);
+		s->pain_during = (int)rec_get_int(rec, HK_PAIN_DURING, -1);
+		s->pain_after = (int)rec_get_int(rec, HK_PAIN_AFTER, -1);
+		s->secs = (int)rec_get_int(rec, HK_SECS, -1);
 		free(s->note);
 		s->note = note && *note ? xstrdup(note) : NULL;
 		break;
@@ -221,8 +434,17 @@ void session_log_finish(struct session_log *log)
 	}
 	/* qsort on a NULL array is undefined even with no elements; a history written in
 	 * order (the usual case) needs no sort of its large session records at all */
-	if (log->nsessions > 1 && !sessions_in_order(log))
+	if (log->nsessions > 1 && !sessions_in_order(log)) {
+		size_t *place = xmalloc(log->nsessions * sizeof(*place));
 		qsort(log->sessions, log->nsessions, sizeof(*log->sessions), by_start);
+		/* the sets follow their sessions to their new places */
+		for (size_t i = 0; i < log->nsessions; i++) {
+			place[log->sessions[i].order] = i;
+			log->sessions[i].order = i;
+		}
+		repack_sets(log, place);
+		free(place);
+	}
 	if (log->nmornings > 1)
 		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);
 	if (log->nlevels > 1)
@@ -234,6 +456,9 @@ void session_log_finish(struct session_log *log)
 	free(log->slots);
 	log->slots = NULL;
 	log->nslots = 0;
+	free(log->ex_slots);
+	log->ex_slots = NULL;
+	log->nex_slots = 0;
 }
 
 bool session_log_load(struct session_log *log, const char *path)
@@ -255,6 +480,15 @@ void session_log_free(struct session_log *log)
 	free(log->levels);
 	free(log->tests);
 	free(log->advice);
+	free(log->packed);
+	for (size_t i = 0; i < log->nexercises; i++)
+		free(log->exercises[i]);
+	free(log->exercises);
+	for (size_t i = 0; i < log->nverbatim; i++)
+		for (int j = 0; j < SET_NUMBERS; j++)
+			free(log->verbatim[i].text[j]);
+	free(log->verbatim);
 	free(log->slots);
+	free(log->ex_slots);
 	memset(log, 0, sizeof(*log));
 }

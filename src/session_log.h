@@ -1,5 +1,6 @@
-/* The history file read back as sessions, morning ratings and manual levels: what
- * the report, the scheduler and the coach's resume offer work from. */
+/* The history file read back as sessions with their sets, morning ratings and manual
+ * levels: what the report, the scheduler and the coach's resume offer work from, so a
+ * command reads the file once. */
 #ifndef TALUS_SESSION_LOG_H
 #define TALUS_SESSION_LOG_H
 
@@ -10,11 +11,7 @@
 #include "clock.h"
 #include "history.h"
 
-#define SESSION_ID_MAX 64
-
-enum session_status { SESSION_DONE, SESSION_QUIT, SESSION_INTERRUPTED };
-
-extern const char *const session_status_name[3];
+#define SESSION_ID_MAX REC_NAME_MAX
 
 struct session {
 	char id[SESSION_ID_MAX + 1];
@@ -31,6 +28,40 @@ struct session {
 	int pain_after;
 	enum session_status status;
 	char *note;
+	size_t order;                     /* its place as first read, for its sets when sorted */
+};
+
+/* The numbers of a set as written, for the few written unusually ("07", "-0"), so
+ * that --csv shows what the file says: set, reps, target, secs (NULL: as the number). */
+enum { SET_NUMBERS = 4 };
+
+struct set_verbatim {
+	size_t set;                       /* the set's place in the file's order */
+	char *text[SET_NUMBERS];
+};
+
+/* One set as the history has it. The log keeps the sets packed (a few bytes each);
+ * session_log_next_set unpacks them one by one in the file's order. */
+struct set_entry {
+	size_t session;                   /* index into log->sessions */
+	size_t exercise;                  /* index into log->exercises */
+	day_t day;                        /* local date and time as written */
+	int secs_of_day;
+	enum side side;
+	int set;                          /* 1 to SET_MAX */
+	int reps;                         /* -1 when absent */
+	int target;                       /* -1 when absent */
+	int secs;                         /* -1 when absent */
+	const struct set_verbatim *verbatim; /* its numbers as written when unusual, else NULL */
+};
+
+/* Where a walk through the sets is: start it zeroed. */
+struct set_cursor {
+	size_t pos;                       /* in log->packed */
+	size_t index;                     /* sets passed */
+	size_t verbatim;                  /* entries of log->verbatim passed */
+	size_t session;                   /* the last set's session and day: the next is */
+	day_t day;                        /* packed as the difference */
 };
 
 struct morning_rating {
@@ -72,12 +103,24 @@ struct session_log {
 	size_t ntests;
 	struct advice *advice;           /* by time */
 	size_t nadvice;
+	unsigned char *packed;           /* the sets, in the order of the file */
+	size_t npacked;
+	size_t cap_packed;
+	size_t nsets;
+	struct set_cursor packer;        /* where the next set is packed */
+	char **exercises;                /* each exercise name the sets hold, once */
+	size_t nexercises;
+	struct set_verbatim *verbatim;   /* by set */
+	size_t nverbatim;
 	bool safety_acknowledged;
 	struct history_report report;
-	/* lookup by session id while reading */
+	/* lookup by session id and by exercise name while reading */
 	size_t *slots;
 	size_t nslots;
 	size_t last_found;
+	size_t *ex_slots;
+	size_t nex_slots;
+	size_t last_exercise;
 };
 
 /* Reads path into log. False (with log->report.err) when the file cannot be read. */
@@ -87,5 +130,8 @@ void session_log_free(struct session_log *log);
 void session_log_add(struct session_log *log, const struct hist_record *rec);
 /* Sorts and settles statuses after the last record. */
 void session_log_finish(struct session_log *log);
+/* The next set into e, in the order of the file; false after the last. */
+bool session_log_next_set(const struct session_log *log, struct set_cursor *at,
+			  struct set_entry *e);
 
 #endif

@@ -14,6 +14,7 @@ int main(void)
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, routine_suite());
 	srunner_add_suite(sr, plan_suite());
+	srunner_add_suite(sr, record_suite());
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, engine_suite());

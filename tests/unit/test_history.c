@@ -65,17 +65,17 @@ START_TEST(round_trip_every_type)
 	sb_init(&line);
 	for (int t = 0; t < REC_TYPE_COUNT; t++) {
 		rec_begin(&line, 1795415412, (enum record_type)t); /* 2026-11-23T07:30:12+01:00 */
-		rec_str(&line, "session", "20261123T073012-4f2a");
-		rec_str(&line, "program", "ankle-foundations");
-		rec_str(&line, "exercise", "calf-raise");
-		rec_int(&line, "level", 3);
-		rec_int(&line, "set", 2);
-		rec_str(&line, "side", "left");
-		rec_str(&line, "status", "done");
-		rec_str(&line, "next", "ankle-strength");
-		rec_str(&line, "answer", "yes");
-		rec_int(&line, "pain", 4);
-		rec_str(&line, "note", "tab\there\nnew line \\ back\\slash\r");
+		rec_put_str(&line, HK_SESSION, "20261123T073012-4f2a");
+		rec_put_str(&line, HK_PROGRAM, "ankle-foundations");
+		rec_put_str(&line, HK_EXERCISE, "calf-raise");
+		rec_put_int(&line, HK_LEVEL, 3);
+		rec_put_int(&line, HK_SET, 2);
+		rec_put_enum(&line, HK_SIDE, SIDE_LEFT);
+		rec_put_enum(&line, HK_STATUS, SESSION_DONE);
+		rec_put_str(&line, HK_NEXT, "ankle-strength");
+		rec_put_enum(&line, HK_ANSWER, ANSWER_YES);
+		rec_put_int(&line, HK_PAIN, 4);
+		rec_put_str(&line, HK_NOTE, "tab\there\nnew line \\ back\\slash\r");
 		rec_finish(&line);
 		ck_assert_ptr_null(strchr(line.buf, '\n') == line.buf + line.len - 1 ? NULL : "x");
 		ck_assert_int_eq(strncmp(line.buf, "2026-11-23T07:30:12+01:00\t", 26), 0);
@@ -85,7 +85,7 @@ START_TEST(round_trip_every_type)
 		ck_assert_int_eq(rec.when, 1795415412);
 		ck_assert_str_eq(rec_get(&rec, "note"), "tab\there\nnew line \\ back\\slash\r");
 		ck_assert_str_eq(rec_get(&rec, "session"), "20261123T073012-4f2a");
-		ck_assert_int_eq(rec_get_int(&rec, "level", 0), 3);
+		ck_assert_int_eq(rec_get_int(&rec, HK_LEVEL, 0), 3);
 		ck_assert_ptr_null(rec_get(&rec, "absent"));
 	}
 	sb_free(&line);
@@ -217,10 +217,10 @@ START_TEST(twenty_writers_at_once)
 			snprintf(id, sizeof(id), "writer-%02d", p);
 			for (int i = 1; i <= 50; i++) {
 				rec_begin(&line, 1795415412 + i, REC_SET);
-				rec_str(&line, "session", id);
-				rec_str(&line, "exercise", "a-rather-long-exercise-name-to-make-lines-longer");
-				rec_int(&line, "set", i);
-				rec_str(&line, "note", "padding padding padding padding padding padding");
+				rec_put_str(&line, HK_SESSION, id);
+				rec_put_str(&line, HK_EXERCISE, "a-rather-long-exercise-name-to-make-lines-longer");
+				rec_put_int(&line, HK_SET, i);
+				rec_put_str(&line, HK_NOTE, "padding padding padding padding padding padding");
 				rec_finish(&line);
 				ok &= history_append(&w, line.buf);
 			}

@@ -22,5 +22,6 @@ Suite *scheduler_suite(void);
 Suite *text_suite(void);
 Suite *visit_suite(void);
 Suite *readme_suite(void);
+Suite *record_suite(void);
 
 #endif

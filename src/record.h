@@ -1,0 +1,195 @@
+/* The history's record format: the record types, the keys each holds, each key's type
+ * and limits, and the words its enums are written as. One table says it all; the enums,
+ * the name tables, the validator and the writers are made from it, so a key that is not
+ * in it does not compile. The file itself (durable append, streaming read) is history.c. */
+#ifndef TALUS_RECORD_H
+#define TALUS_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "clock.h"
+#include "program.h"
+#include "util.h"
+
+#define REC_MAX_FIELDS 24
+#define REC_NAME_MAX 64          /* a name: a session id, a program, an exercise */
+#define PAIN_MAX 10              /* pain is rated 0-10 */
+#define SET_MAX 1000             /* sets of one exercise */
+#define COUNT_MAX 100000         /* reps, targets, sets planned */
+#define SET_SECS_MAX 86400       /* one set: at most a day */
+#define SESSION_SECS_MAX 864000  /* one session: at most ten days */
+
+/* ---- the enums a record holds, each with its one name table ---- */
+
+/* X(id, word); a NULL word is never written and never read. */
+#define SIDES(X) X(SIDE_NONE, NULL) X(SIDE_LEFT, "left") X(SIDE_RIGHT, "right")
+#define SESSION_STATUSES(X) \
+	X(SESSION_DONE, "done") X(SESSION_QUIT, "quit") X(SESSION_INTERRUPTED, "interrupted")
+#define ANSWERS(X) X(ANSWER_YES, "yes") X(ANSWER_NO, "no")
+
+#define REC_ENUM_ID(id, word) id,
+#define REC_ENUM_ONE(id, word) +1
+
+enum side { SIDES(REC_ENUM_ID) };
+enum session_status { SESSION_STATUSES(REC_ENUM_ID) };
+enum answer { ANSWERS(REC_ENUM_ID) };
+
+enum { SIDE_COUNT = 0 SIDES(REC_ENUM_ONE) };
+enum { SESSION_STATUS_COUNT = 0 SESSION_STATUSES(REC_ENUM_ONE) };
+enum { ANSWER_COUNT = 0 ANSWERS(REC_ENUM_ONE) };
+
+extern const char *const side_name[SIDE_COUNT];
+extern const char *const session_status_name[SESSION_STATUS_COUNT];
+extern const char *const answer_name[ANSWER_COUNT];
+
+/* ---- the schema ---- */
+
+/* The record types: X(id, word). */
+#define RECORD_TYPES(X)          \
+	X(REC_START, "start")    \
+	X(REC_SET, "set")        \
+	X(REC_SKIP, "skip")      \
+	X(REC_END, "end")        \
+	X(REC_MORNING, "morning") \
+	X(REC_LEVEL, "level")    \
+	X(REC_SAFETY, "safety")  \
+	X(REC_ADVICE, "advice")  \
+	X(REC_TEST, "test")
+
+enum key_kind {
+	KEY_INT,  /* a decimal integer within the field's limits */
+	KEY_NAME, /* 1 to REC_NAME_MAX bytes, no space, tab, newline, CR, '\' or '=' */
+	KEY_TEXT, /* any text (escaped as the format says) */
+	KEY_ENUM, /* one of the words of the key's name table */
+};
+
+/* The keys talus knows: K(id, word, kind, name table for KEY_ENUM, its size). */
+#define HIST_KEYS(K)                                                                   \
+	K(HK_SESSION, "session", KEY_NAME, NULL, 0)                                     \
+	K(HK_PROGRAM, "program", KEY_NAME, NULL, 0)                                     \
+	K(HK_LEVEL, "level", KEY_INT, NULL, 0)                                          \
+	K(HK_PLANNED, "planned", KEY_INT, NULL, 0)                                      \
+	K(HK_EXERCISE, "exercise", KEY_NAME, NULL, 0)                                   \
+	K(HK_SET, "set", KEY_INT, NULL, 0)                                              \
+	K(HK_SIDE, "side", KEY_ENUM, side_name, SIDE_COUNT)                             \
+	K(HK_REPS, "reps", KEY_INT, NULL, 0)                                            \
+	K(HK_TARGET, "target", KEY_INT, NULL, 0)                                        \
+	K(HK_SECS, "secs", KEY_INT, NULL, 0)                                            \
+	K(HK_STATUS, "status", KEY_ENUM, session_status_name, SESSION_STATUS_COUNT)     \
+	K(HK_PAIN_DURING, "pain-during", KEY_INT, NULL, 0)                              \
+	K(HK_PAIN_AFTER, "pain-after", KEY_INT, NULL, 0)                                \
+	K(HK_PAIN, "pain", KEY_INT, NULL, 0)                                            \
+	K(HK_NOTE, "note", KEY_TEXT, NULL, 0)                                           \
+	K(HK_NEXT, "next", KEY_NAME, NULL, 0)                                           \
+	K(HK_ANSWER, "answer", KEY_ENUM, answer_name, ANSWER_COUNT)                     \
+	K(HK_REASON, "reason", KEY_TEXT, NULL, 0)
+
+/* What each record type holds, in the order talus writes it:
+ * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
+ * A key a type does not list is not checked there (readers ignore it). */
+#define RECORD_FIELDS(F)                                           \
+	F(REC_START, HK_SESSION, true, 0, 0)                       \
+	F(REC_START, HK_PROGRAM, true, 0, 0)                       \
+	F(REC_START, HK_LEVEL, true, 1, MAX_LEVELS)                \
+	F(REC_START, HK_PLANNED, false, 0, COUNT_MAX)              \
+	F(REC_SET, HK_SESSION, true, 0, 0)                         \
+	F(REC_SET, HK_EXERCISE, true, 0, 0)                        \
+	F(REC_SET, HK_SIDE, false, 0, 0)                           \
+	F(REC_SET, HK_SET, true, 1, SET_MAX)                       \
+	F(REC_SET, HK_REPS, false, 0, COUNT_MAX)                   \
+	F(REC_SET, HK_TARGET, false, 0, COUNT_MAX)                 \
+	F(REC_SET, HK_SECS, false, 0, SET_SECS_MAX)                \
+	F(REC_SKIP, HK_SESSION, true, 0, 0)                        \
+	F(REC_SKIP, HK_EXERCISE, true, 0, 0)                       \
+	F(REC_END, HK_SESSION, true, 0, 0)                         \
+	F(REC_END, HK_STATUS, true, 0, 0)                          \
+	F(REC_END, HK_PAIN_DURING, false, 0, PAIN_MAX)             \
+	F(REC_END, HK_PAIN_AFTER, false, 0, PAIN_MAX)              \
+	F(REC_END, HK_SECS, false, 0, SESSION_SECS_MAX)            \
+	F(REC_END, HK_NOTE, false, 0, 0)                           \
+	F(REC_MORNING, HK_PAIN, true, 0, PAIN_MAX)                 \
+	F(REC_LEVEL, HK_PROGRAM, true, 0, 0)                       \
+	F(REC_LEVEL, HK_LEVEL, true, 1, MAX_LEVELS)                \
+	F(REC_ADVICE, HK_REASON, false, 0, 0)                      \
+	F(REC_TEST, HK_PROGRAM, true, 0, 0)                        \
+	F(REC_TEST, HK_NEXT, true, 0, 0)                           \
+	F(REC_TEST, HK_ANSWER, true, 0, 0)
+
+#define REC_TYPE_ID(id, word) id,
+#define REC_KEY_ID(id, word, kind, names, nnames) id,
+#define REC_FIELD_ONE(type, key, required, min, max) +1
+
+enum record_type { RECORD_TYPES(REC_TYPE_ID) REC_TYPE_COUNT };
+enum hist_key { HIST_KEYS(REC_KEY_ID) HK_COUNT };
+enum { REC_FIELD_COUNT = 0 RECORD_FIELDS(REC_FIELD_ONE) };
+_Static_assert(HK_COUNT <= 32, "hist_record.checked has a bit per key");
+
+struct key_spec {
+	const char *name;
+	enum key_kind kind;
+	const char *const *names; /* KEY_ENUM: the words, indexed by the enum */
+	int nnames;
+};
+
+struct field_spec {
+	enum record_type type;
+	enum hist_key key;
+	bool required;
+	long min, max;
+};
+
+extern const char *const record_type_name[REC_TYPE_COUNT];
+extern const struct key_spec hist_key_spec[HK_COUNT];
+extern const struct field_spec record_fields[REC_FIELD_COUNT]; /* grouped by type */
+
+/* The index of word in key's name table, or -1. */
+int key_enum_value(enum hist_key key, const char *word);
+
+/* ---- writing ---- */
+
+/* Starts a record line: local timestamp with offset, tab, type. */
+void rec_begin(struct strbuf *line, time_t when, enum record_type type);
+/* Add a tab and key=value. A name or text has tab, newline, CR and backslash escaped;
+ * an enum is written as its word (a value with no word writes nothing). Each aborts
+ * when the key is not of its kind: that is a bug in the caller. */
+void rec_put_str(struct strbuf *line, enum hist_key key, const char *value);
+void rec_put_int(struct strbuf *line, enum hist_key key, long value);
+void rec_put_enum(struct strbuf *line, enum hist_key key, int value);
+/* Ends the record with a newline. */
+void rec_finish(struct strbuf *line);
+
+/* ---- reading ---- */
+
+struct hist_field {
+	const char *key;
+	const char *value;
+};
+
+struct hist_record {
+	enum record_type type;
+	const char *known[HK_COUNT]; /* the value of each known key, or NULL */
+	uint32_t checked;            /* bit k: the schema checked key k here, and value[k] */
+	long value[HK_COUNT];        /* holds its number (KEY_INT) or word's index (KEY_ENUM) */
+	int64_t when;   /* seconds since the epoch */
+	day_t day;      /* local date as written */
+	int secs_of_day; /* local time of day as written */
+	size_t line;    /* line number in the file */
+	size_t nfields;
+	struct hist_field fields[REC_MAX_FIELDS];
+};
+
+/* Parses one line (without its newline) in place; false if it does not parse or a
+ * field breaks the schema. */
+bool history_parse_line(char *line, size_t len, struct hist_record *rec);
+/* The value of any key by its word, the schema's or not (a later version's); NULL when
+ * absent. Code that knows its key reads rec->known[HK_...] or the getters below. */
+const char *rec_get(const struct hist_record *rec, const char *key);
+/* The integer at key, or fallback when absent or not a number. */
+long rec_get_int(const struct hist_record *rec, enum hist_key key, long fallback);
+/* The enum at key (a KEY_ENUM), or fallback when absent. */
+int rec_get_enum(const struct hist_record *rec, enum hist_key key, int fallback);
+
+#endif

@@ -194,8 +194,10 @@ bool coach_save_progress(struct coach *c, time_t wall)
 			rec_put_int(&c->line, HK_REPS, ev->reps);
 		rec_put_int(&c->line, HK_TARGET, ev->target);
 		rec_put_int(&c->line, HK_SECS, ev->secs);
+		if (ev->again)
+			rec_put_enum(&c->line, HK_AGAIN, ANSWER_YES);
 		ok &= append(c);
-		c->sets_saved++;
+		c->sets_saved += !ev->again;
 	}
 	for (size_t i = 0; i < e->nskipped; i++) {
 		rec_begin(&c->line, wall, REC_SKIP);

@@ -87,7 +87,8 @@ static void push_set(struct engine *e, int64_t now, bool early)
 	const struct step *s = engine_step(e);
 	const struct exercise *ex = step_exercise(e);
 	int64_t elapsed = engine_elapsed_ms(e, now);
-	struct set_event ev = { s->exercise, s->set, s->side, 0, 0, (int)((elapsed + 500) / 1000) };
+	struct set_event ev = { s->exercise, s->set, s->side, 0, 0, (int)((elapsed + 500) / 1000),
+				e->done[e->step] };
 
 	if (is_rep_exercise(ex)) {
 		ev.target = level_value(&ex->reps, e->routine->level);

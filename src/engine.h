@@ -36,6 +36,7 @@ struct set_event {
 	int reps;   /* done; 0 for a hold */
 	int target; /* reps or seconds planned */
 	int secs;   /* how long the set took */
+	bool again; /* the set was done before: this replaces it */
 };
 
 #define ENGINE_MAX_EVENTS 16

@@ -85,7 +85,8 @@ enum key_kind {
 	K(HK_NOTE, "note", KEY_TEXT, NULL, 0)                                           \
 	K(HK_NEXT, "next", KEY_NAME, NULL, 0)                                           \
 	K(HK_ANSWER, "answer", KEY_ENUM, answer_name, ANSWER_COUNT)                     \
-	K(HK_REASON, "reason", KEY_TEXT, NULL, 0)
+	K(HK_REASON, "reason", KEY_TEXT, NULL, 0)                                       \
+	K(HK_AGAIN, "again", KEY_ENUM, answer_name, ANSWER_COUNT)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -102,6 +103,7 @@ enum key_kind {
 	F(REC_SET, HK_REPS, false, 0, COUNT_MAX)                   \
 	F(REC_SET, HK_TARGET, false, 0, COUNT_MAX)                 \
 	F(REC_SET, HK_SECS, false, 0, SET_SECS_MAX)                \
+	F(REC_SET, HK_AGAIN, false, 0, 0)                          \
 	F(REC_SKIP, HK_SESSION, true, 0, 0)                        \
 	F(REC_SKIP, HK_EXERCISE, true, 0, 0)                       \
 	F(REC_END, HK_SESSION, true, 0, 0)                         \

@@ -354,7 +354,9 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		s->day = rec->day;
 		break;
 	case REC_SET:
-		s->sets_done++;
+		/* a set done again replaces the record before it: sets done never exceed planned */
+		if (rec_get_enum(rec, HK_AGAIN, ANSWER_NO) != ANSWER_YES)
+			s->sets_done++;
 		add_set(log, s, rec);
 		break;
 	case REC_SKIP:

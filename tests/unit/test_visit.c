@@ -243,6 +243,37 @@ START_TEST(a_signal_after_quitting_keeps_it_quit)
 }
 END_TEST
 
+/* b in the rest after a set: the set is done again and replaces the first record. */
+START_TEST(a_set_done_again_replaces_it)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	visit_start(&v, false, now, wall);
+	while (engine_step(&coach.engine)->kind != STEP_REST)
+		run_session(coach.sets_saved + 1);
+	ck_assert_int_eq(coach.sets_saved, 2); /* circles, raise set 1 */
+	visit_command(&v, CMD_BACK, now, wall);
+	ck_assert_int_eq(engine_step(&coach.engine)->kind, STEP_WORK);
+	run_session(-1);
+	ck_assert_int_eq(coach.sets_saved, 5);
+	visit_answer_pain(&v, 2, wall);
+	visit_answer_pain(&v, 1, wall);
+	visit_finish(&v, now, wall);
+	text = history();
+	ck_assert_int_eq(count(text, "\tset\t"), 6);
+	ck_assert_int_eq(count(text, "\tagain=yes"), 1);
+	ck_assert_ptr_nonnull(strstr(text, "exercise=raise\tset=1\treps=2\ttarget=2\tsecs="));
+	ck_assert_ptr_nonnull(strstr(strstr(text, "\tagain=yes") - 60, "exercise=raise\tset=1\t"));
+	free(text);
+	session_log_free(&log_);
+	ck_assert(session_log_load(&log_, path));
+	ck_assert_int_eq(log_.sessions[log_.nsessions - 1].sets_done, 5);
+	ck_assert_int_eq(log_.sessions[log_.nsessions - 1].planned, 5);
+}
+END_TEST
+
 START_TEST(interrupted_today_offers_to_resume)
 {
 	history_line("2026-11-23T08:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
@@ -447,6 +478,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_signal_saves_the_session_as_interrupted);
 	tcase_add_test(tc, a_signal_after_the_last_set_keeps_it_done);
 	tcase_add_test(tc, a_signal_after_quitting_keeps_it_quit);
+	tcase_add_test(tc, a_set_done_again_replaces_it);
 	tcase_add_test(tc, interrupted_today_offers_to_resume);
 	tcase_add_test(tc, a_resumed_set_starts_after_a_countdown);
 	tcase_add_test(tc, the_morning_after_is_asked_first);

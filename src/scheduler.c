@@ -234,28 +234,30 @@ static void short_date(day_t d, char *buf)
 void progress_why(const struct progress *p, const struct progression_rules *rules,
 		  const struct program *prog, char *buf, size_t len)
 {
-	char date[DATE_BUF];
+	char date[DATE_BUF], back[40];
 	struct strbuf sb;
 	int n = p->sessions_needed;
 
 	short_date(p->day, date);
 	sb_init(&sb);
 	sb_printf(&sb, "Level %d of %d", p->level, p->levels);
+	/* at the first level a step back has nowhere to go: say so, not "from 1" */
+	if (p->from_level > p->level)
+		snprintf(back, sizeof(back), "stepped back from %d", p->from_level);
+	else
+		snprintf(back, sizeof(back), "kept at the first level");
 	switch (p->reason) {
 	case LR_PAIN:
-		sb_printf(&sb, " (stepped back from %d: pain %d on %s)", p->from_level, p->pain, date);
+		sb_printf(&sb, " (%s: pain %d on %s)", back, p->pain, date);
 		break;
 	case LR_MORNING:
-		sb_printf(&sb, " (stepped back from %d: morning pain up by %d on %s)", p->from_level,
-			  p->pain, date);
+		sb_printf(&sb, " (%s: morning pain up by %d on %s)", back, p->pain, date);
 		break;
 	case LR_DELOAD:
-		sb_printf(&sb, " (stepped back from %d: morning pain rose two weeks running)",
-			  p->from_level);
+		sb_printf(&sb, " (%s: morning pain rose two weeks running)", back);
 		break;
 	case LR_LAYOFF:
-		sb_printf(&sb, " (stepped back from %d after %d days without a session)", p->from_level,
-			  p->gap_days);
+		sb_printf(&sb, " (%s after %d days without a session)", back, p->gap_days);
 		break;
 	case LR_MANUAL:
 		sb_printf(&sb, " (set by hand on %s)", date);

@@ -156,8 +156,14 @@ END_TEST
 
 START_TEST(never_below_level_1)
 {
+	struct progress p;
+
 	session_at(0, 9, 9);
-	ck_assert_int_eq(level_on(1).level, 1);
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 1);
+	/* nowhere to step back to: the line must not say "stepped back from 1" */
+	ck_assert_ptr_null(strstr(why(&p), "stepped back"));
+	ck_assert_ptr_nonnull(strstr(why(&p), "kept at the first level: pain 9"));
 }
 END_TEST
 

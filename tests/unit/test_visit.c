@@ -401,8 +401,12 @@ START_TEST(the_entry_test_after_the_last_level)
 		visit_finish(&v, now, wall);
 	}
 	ck_assert_int_eq(v.screen, VS_TEST);
+	ck_assert_ptr_nonnull(strstr(coach.why_next, "ready for the entry test"));
 	visit_answer_test(&v, false, wall);
 	ck_assert_int_eq(v.screen, VS_SUMMARY);
+	/* after "not yet" the summary says what comes now, not "ready for the test" */
+	ck_assert_ptr_null(strstr(coach.why_next, "ready for the entry test"));
+	ck_assert_ptr_nonnull(strstr(coach.why_next, "before the entry test of tiny-next"));
 	text = history();
 	ck_assert_int_eq(count(text, "\ttest\tprogram=tiny\tnext=tiny-next\tanswer=no\n"), 1);
 	free(text);

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -51,6 +52,20 @@ int planned_streak(const struct session_log *log, day_set days, day_t today)
 	return streak;
 }
 
+/* The session's note under its row, on one line: a tab or line break in it as a
+ * space, anything unprintable as '?'. */
+static void print_note(FILE *out, const char *note)
+{
+	char *shown = xstrdup(note);
+
+	for (char *p = shown; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	sanitize_text(shown);
+	fprintf(out, "            note: %s\n", shown);
+	free(shown);
+}
+
 static void print_table(FILE *out, const struct session_log *log)
 {
 	fprintf(out, "%-10s  %-20s %5s %7s %5s %5s  %s\n", "Date", "Program", "Level", "Sets",
@@ -81,6 +96,8 @@ static void print_table(FILE *out, const struct session_log *log)
 		fprintf(out, "%-10s  %-20.20s %5s %7s %5d %5s  %s\n", date,
 			s->program[0] ? s->program : "?", level, sets, (s->secs + 30) / 60, pain,
 			session_status_name[s->status]);
+		if (s->note)
+			print_note(out, s->note);
 	}
 }
 
@@ -136,16 +153,32 @@ static void side_text(struct strbuf *sb, const struct side_totals *t, int which)
 			  t->sum[which] / t->count[which], t->timed ? "s" : "reps");
 }
 
+static void print_pains(FILE *out, const char *what, const int *pains, size_t n, bool utf8)
+{
+	char spark[MAX_SPARK * 4 + 1];
+
+	if (!n) {
+		fprintf(out, "  %s: none rated\n", what);
+		return;
+	}
+	pain_sparkline(pains, n, utf8, spark, sizeof(spark));
+	fprintf(out, "  %s (0-10, oldest first): %s  (%d to %d)\n", what, spark, pains[0],
+		pains[n - 1]);
+}
+
 static void print_summary(FILE *out, const struct report_request *req)
 {
 	const struct session_log *log = req->log;
-	char from[DATE_BUF], to[DATE_BUF], spark[MAX_SPARK * 4 + 1];
+	char from[DATE_BUF], to[DATE_BUF];
 	int pains[MAX_SPARK];
 	size_t npains = 0;
 	int planned = 0, done = 0;
 	struct side_pass pass = { .n = 0 };
 
-	for (day_t d = req->since; d <= req->today; d++)
+	/* planned days count from the first session: none were planned before it */
+	for (day_t d = log->nsessions && log->sessions[0].day > req->since ? log->sessions[0].day
+									    : req->since;
+	     d <= req->today; d++)
 		planned += day_set_has_day(req->days, d);
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
@@ -185,13 +218,19 @@ static void print_summary(FILE *out, const struct report_request *req)
 			sb_free(&line);
 		}
 	}
-	if (npains) {
-		pain_sparkline(pains, npains, req->utf8, spark, sizeof(spark));
-		fprintf(out, "  Pain during sessions (0-10, oldest first): %s  (%d to %d)\n", spark,
-			pains[0], pains[npains - 1]);
-	} else {
-		fputs("  Pain during sessions: none rated\n", out);
+	print_pains(out, "Pain during sessions", pains, npains, req->utf8);
+	npains = 0;
+	for (size_t i = 0; i < log->nmornings; i++) {
+		const struct morning_rating *m = &log->mornings[i];
+		if (m->day < req->since || m->day > req->today)
+			continue;
+		if (npains == MAX_SPARK)
+			memmove(pains, pains + 1, (MAX_SPARK - 1) * sizeof(*pains));
+		else
+			npains++;
+		pains[npains - 1] = m->pain;
 	}
+	print_pains(out, "Pain the morning after", pains, npains, req->utf8);
 }
 
 void report_history(FILE *out, const struct report_request *req)
@@ -238,7 +277,8 @@ void report_csv(FILE *out, const struct report_request *req)
 	struct set_cursor at = { 0 };
 	struct set_entry e;
 
-	fputs("date,time,session,program,level,exercise,side,set,reps,target,secs\n", out);
+	fputs("date,time,session,program,level,exercise,side,set,reps,target,secs,status,"
+	      "pain_during,pain_after\n", out);
 	while (session_log_next_set(log, &at, &e)) {
 		const struct session *s = &log->sessions[e.session];
 		char *const *text = e.verbatim ? e.verbatim->text : as_number;
@@ -257,6 +297,9 @@ void report_csv(FILE *out, const struct report_request *req)
 		csv_number(out, e.set, text[0], false);
 		csv_number(out, e.reps, text[1], false);
 		csv_number(out, e.target, text[2], false);
-		csv_number(out, e.secs, text[3], true);
+		csv_number(out, e.secs, text[3], false);
+		csv_field(out, session_status_name[s->status], false);
+		csv_number(out, s->pain_during, NULL, false);
+		csv_number(out, s->pain_after, NULL, true);
 	}
 }

@@ -18,8 +18,9 @@
 /* Where talus finds its files and what day it is: every command takes these. */
 #define COMMON CMD_ALL
 /* The commands that work on one program. */
-#define ONE_PROGRAM \
-	(CMD_BIT(CMD_SESSION) | CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_HISTORY) | CMD_BIT(CMD_SET_LEVEL))
+#define ONE_PROGRAM                                                                        \
+	(CMD_BIT(CMD_SESSION) | CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_CHECK) | CMD_BIT(CMD_HISTORY) | \
+	 CMD_BIT(CMD_SET_LEVEL))
 
 static bool set_weeks(struct options *opt, const char *arg)
 {

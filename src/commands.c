@@ -396,7 +396,12 @@ static int cmd_check(struct state *st)
 	const struct user_config *cfg = &st->cfg;
 	size_t bad = 0;
 
-	if (!catalog_find(cat, cfg->program)) {
+	/* --program replaces the config's program, so it is the one that must be found */
+	if (st->opt->program && !catalog_find(cat, st->opt->program)) {
+		fprintf(stderr, "talus: no program named '%s' (talus --list shows them)\n",
+			st->opt->program);
+		bad++;
+	} else if (!st->opt->program && !catalog_find(cat, cfg->program)) {
 		if (cfg->path && cfg->program_line)
 			fprintf(stderr, "talus: %s:%d: program '%s' is not found\n", cfg->path,
 				cfg->program_line, cfg->program);

@@ -115,6 +115,18 @@ test_check_reports_missing_default_program() {
 	expect_err "talus: c.conf:2: program 'gone' is not found"
 }
 
+test_check_takes_the_program_option_instead_of_the_configs() {
+	mkdir progs
+	cp "$PROGRAMS/rice.conf" progs/
+	# the built-in default program, ankle-foundations, is not in progs
+	talus --programs progs --program rice --check
+	expect_status 0
+	expect_out "talus: config (built-in defaults) ok; 1 program ok"
+	talus --programs progs --program gone --check
+	expect_status 2
+	expect_err "talus: no program named 'gone' (talus --list shows them)"
+}
+
 test_broken_config_exits_2() {
 	printf 'sound = bell\ncolor = purple\n' >bad.conf
 	talus --programs "$PROGRAMS" --config bad.conf --plan
@@ -190,8 +202,8 @@ Try 'talus --help' for more information."
 --since 2026-11-01|--since goes only with --history
 --csv --since 2026-11-01|--since goes only with --history, not with --csv
 --plan --trace t.txt|--trace goes only with the coach session, not with --plan
---list --program rice|--program goes only with --plan, --history, --set-level or the coach session, not with --list
---morning 2 --program rice|--program goes only with --plan, --history, --set-level or the coach session, not with --morning
+--list --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --list
+--morning 2 --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --morning
 CASES
 	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "a usage error wrote the history"
 	[ ! -e t.txt ] || fail "a usage error wrote the trace"

@@ -147,6 +147,48 @@ test_broken_program_exits_2() {
 	expect_err "talus: progs/bad.conf:3: reps must be 1-100, got -3"
 }
 
+# broken N SED: programs/ankle-foundations.conf (comments and all) edited by SED, into
+# progs/a.conf, then --plan on it.
+broken() {
+	mkdir -p progs
+	sed "$1" "$PROGRAMS/ankle-foundations.conf" >progs/a.conf
+	talus --programs progs --program a --plan --date $DATE
+}
+
+test_parse_errors_name_the_true_line_in_a_file_with_comments() {
+	[ "$(sed -n 20p "$PROGRAMS/ankle-foundations.conf")" = "  reps  = {10, 12, 15, 15, 20}" ] ||
+		fail "programs/ankle-foundations.conf changed: update the lines this test breaks"
+	while IFS='|' read -r edit want; do
+		broken "$edit"
+		[ "$status" -eq 2 ] || fail "$edit: status $status"
+		[ "$err" = "talus: progs/a.conf:$want" ] || fail "$edit: got [$err], want [talus: progs/a.conf:$want]"
+	done <<'CASES'
+20s/reps /repz /|20: no such option 'repz'
+20s/12,/x2,/|20: invalid integer value for option 'reps'
+8s/6/6x/|8: invalid integer value for option 'levels'
+21s/0/zero/|21: invalid integer value for option 'rest'
+17s/circles"/circles/|17: the quote opened here is not closed on its line
+30s/12/12 }/|31: no such option 'rest'
+23s/}//|26: no such option 'exercise'
+20s/$/ \/* a comment\n over two lines *\/ bogus = 1/|21: no such option 'bogus'
+9s/# 3x/\/\/ 3x/;10s/5 /5x /|10: invalid integer value for option 'get-ready'
+CASES
+	# talus's own checks were right before; they stay right
+	broken '20s/10,/-3,/'
+	expect_err "talus: progs/a.conf:20: reps must be 1-100, got -3"
+}
+
+test_config_parse_errors_name_the_true_line() {
+	sed '18s/auto/"auto/' "$SRCDIR/config/talus.conf" >c.conf
+	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
+	expect_status 2
+	expect_err "talus: c.conf:18: the quote opened here is not closed on its line"
+	sed '29s/3 /3x /' "$SRCDIR/config/talus.conf" >c.conf
+	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
+	expect_status 2
+	expect_err "talus: c.conf:29: invalid integer value for option 'advance-max-pain'"
+}
+
 test_bad_options() {
 	while IFS='|' read -r args want; do
 		# shellcheck disable=SC2086

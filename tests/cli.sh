@@ -43,6 +43,67 @@ test_plan_fits_80_columns_and_has_no_escapes() {
 	done
 }
 
+test_plan_on_a_sunday_shows_the_seven_days_from_today() {
+	talus --programs "$PROGRAMS" --plan --date 2026-11-29
+	expect_status 0
+	expect_out_has "
+Sun 29 Nov - Sat  5 Dec 2026
+Sun 29 Nov  rest  <- today
+Mon 30 Nov  training, level 1, about 20 min"
+	case "$out" in *"23 Nov"* | *"28 Nov"*) fail "days before today: $out" ;; esac
+	talus --programs "$PROGRAMS" --plan --weeks 2 --date 2026-11-29
+	expect_out_has "Sun  6 Dec - Sat 12 Dec 2026"
+	[ "$(printf '%s\n' "$out" | grep -c '^[A-Z][a-z][a-z] [ 0-9][0-9] [A-Z][a-z][a-z]  ')" = 14 ] ||
+		fail "not 14 days: $out"
+}
+
+test_plan_is_short_and_full_is_long() {
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_out_has "Wed 25 Nov  training, level 1, about 20 min: as Mon 23 Nov
+Thu 26 Nov  rest"
+	expect_out_has "Fri 27 Nov  training, level 2 (forecast), about 22 min: as Mon 23 Nov, except"
+	short=$(printf '%s\n' "$out" | wc -l)
+	[ "$short" -le 34 ] || fail "a week is $short lines"
+	talus --programs "$PROGRAMS" --plan --full --date $DATE
+	expect_status 0
+	case "$out" in *": as "*) fail "--full refers to another day: $out" ;; esac
+	[ "$(printf '%s\n' "$out" | grep -c 'Ankle circles')" = 3 ] || fail "--full: not every day in full: $out"
+}
+
+test_plan_since_shows_what_happened() {
+	progress_history
+	printf '2026-11-20T07:30:00+01:00\tstart\tsession=a3\tprogram=ankle-foundations\tlevel=2\tplanned=40\n2026-11-20T07:40:00+01:00\tend\tsession=a3\tstatus=quit\tpain-during=5\tsecs=600\n' \
+		>>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-15 --date 2026-11-23
+	expect_status 0
+	expect_golden plan-since.txt
+	expect_out_has "
+Sun 15 Nov - Sun 22 Nov 2026: what happened
+Sun 15 Nov  rest
+Mon 16 Nov  done, level 1, pain 2/1
+Tue 17 Nov  rest
+Wed 18 Nov  done, level 1, pain 3/2
+Thu 19 Nov  rest
+Fri 20 Nov  quit after 0 of 40 sets, level 2, pain 5/-
+Sat 21 Nov  rest
+Sun 22 Nov  rest
+
+Mon 23 Nov - Sun 29 Nov 2026
+Mon 23 Nov  training, level 2, about 22 min  <- today"
+	# a training day with nothing recorded was missed; today's session, once done, shows
+	talus --programs "$PROGRAMS" --plan --since 2026-11-16 --date 2026-11-18
+	expect_out_has "Mon 16 Nov  done, level 1, pain 2/1
+Tue 17 Nov  rest
+
+Wed 18 Nov - Tue 24 Nov 2026
+Wed 18 Nov  done, level 1, pain 3/2  <- today"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-23 --date 2026-11-25
+	expect_out_has "Mon 23 Nov  missed"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-26 --date 2026-11-25
+	expect_status 2
+	expect_err "talus: --since 2026-11-26 is after today, 2026-11-25"
+}
+
 test_programs_found_beside_the_binary() {
 	# no --programs: the source tree's programs/ next to ./talus
 	[ "$(basename "$TALUS")" = talus ] && [ -d "$(dirname "$TALUS")/programs" ] || return 0
@@ -241,8 +302,9 @@ Try 'talus --help' for more information."
 --check --set-level 2|--check and --set-level are two commands; give one at a time
 --weeks 2|--weeks goes only with --plan
 --list --weeks 2|--weeks goes only with --plan, not with --list
---since 2026-11-01|--since goes only with --history
---csv --since 2026-11-01|--since goes only with --history, not with --csv
+--since 2026-11-01|--since goes only with --plan or --history
+--csv --since 2026-11-01|--since goes only with --plan or --history, not with --csv
+--list --full|--full goes only with --plan, not with --list
 --plan --trace t.txt|--trace goes only with the coach session, not with --plan
 --list --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --list
 --morning 2 --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --morning

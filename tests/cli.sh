@@ -357,10 +357,46 @@ test_help_and_version() {
 
 test_help_lists_every_option() {
 	talus --help
-	for opt in plan weeks date program list check config programs history-file history since csv morning set-level trace help version; do
+	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace help version; do
 		expect_out_has "--$opt"
 		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
 	done
+}
+
+# readme_block LINE: the indented block of README.md that begins with the line LINE
+# (its 4 spaces kept), up to the first line that is not indented and not empty, with
+# the 4 spaces taken off and the blank lines at its end dropped.
+readme_block() {
+	awk -v first="$1" '
+		!on && $0 == first { on = 1; next }
+		on && $0 != "" && substr($0, 1, 4) != "    " { exit }
+		on { lines[n++] = substr($0, 5) }
+		END { while (n > 0 && lines[n - 1] == "") n--; for (i = 0; i < n; i++) print lines[i] }
+	' "$SRCDIR/README.md"
+}
+
+test_readme_plan_example_is_the_real_output() {
+	want=$(readme_block '    $ talus --plan --date 2026-11-23')
+	[ -n "$want" ] || fail "README.md has no '\$ talus --plan --date 2026-11-23' example"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-23
+	expect_status 0
+	[ "$out" = "$want" ] || fail "README's --plan example differs from the output: $(diff <(printf '%s\n' "$want") <(printf '%s\n' "$out") | head -n 20)"
+}
+
+test_readme_history_example_is_read_as_documented() {
+	readme_block '    # talus history v1' >body.tsv
+	{ echo '# talus history v1'; cat body.tsv; } >h.tsv
+	[ "$(wc -l <h.tsv)" -ge 5 ] || fail "README.md has no history example: $(cat h.tsv)"
+	talus --programs "$PROGRAMS" --history-file h.tsv --history --date 2026-11-24
+	expect_status 0
+	expect_err ""
+	expect_out_has "2026-11-23  ankle-foundations"
+	expect_out_has "done"
+	talus --programs "$PROGRAMS" --history-file h.tsv --csv
+	expect_status 0
+	expect_err ""
+	expect_out_has "calf-raise"
+	expect_out_has "single-leg-balance,left,1"
 }
 
 progress_history() {

@@ -27,7 +27,8 @@ count() { # adds the "N passed, N failed" or the Check summary at the end of a l
 run_build() { # talus unit-tests logdir
 	"$2" >"$3/unit.log" 2>&1
 	for suite in $SUITES; do
-		TALUS=$1 SCREEN_DUMP=$(dirname "$2")/screen-dump SRCDIR=$(pwd) \
+		# absolute: each test runs in a folder of its own
+		TALUS=$1 SCREEN_DUMP=$(cd "$(dirname "$2")" && pwd)/screen-dump SRCDIR=$(pwd) \
 			bash "tests/$suite.sh" >"$3/$suite.log" 2>&1
 	done
 }

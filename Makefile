@@ -1,7 +1,7 @@
 # talus: a terminal coach for ankle rehab.
 # make          build ./talus
-# make run      install missing Debian packages, build, start the coach
-# make check    install missing Debian packages, build, run every test
+# make run      install the missing Debian packages it needs, build, start the coach
+# make check    install the missing packages the tests need too, build, run every test
 # make install  PREFIX=/usr/local DESTDIR= (the usual)
 # V=1 shows the commands.
 
@@ -67,7 +67,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all run check test deps install uninstall clean fuzz fuzz-bins bench
+.PHONY: all run check test deps deps-run install uninstall clean fuzz fuzz-bins bench
 
 all: $(TALUS_BIN)
 
@@ -163,12 +163,16 @@ bench: deps
 		CFLAGS="-O2 -DNDEBUG" build/bench/talus build/bench/benchtool
 	@bash tests/bench.sh
 
-# Installs only the Debian packages that are missing, and says which (tools/deps.sh).
+# Installs only the Debian packages that are missing, and says which (tools/deps.sh):
+# deps-run what building and running needs, deps that and what the tests need.
 deps:
-	@sh tools/deps.sh
+	@sh tools/deps.sh check
+
+deps-run:
+	@sh tools/deps.sh run
 
 # Sub-makes, so the pkg-config flags are read after deps has installed the packages.
-run: deps
+run: deps-run
 	@$(MAKE) --no-print-directory all
 	./talus
 

@@ -18,8 +18,9 @@
 /* Where talus finds its files and what day it is: every command takes these. */
 #define COMMON CMD_ALL
 /* The commands that work on one program. */
-#define ONE_PROGRAM \
-	(CMD_BIT(CMD_SESSION) | CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_HISTORY) | CMD_BIT(CMD_SET_LEVEL))
+#define ONE_PROGRAM                                                                        \
+	(CMD_BIT(CMD_SESSION) | CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_CHECK) | CMD_BIT(CMD_HISTORY) | \
+	 CMD_BIT(CMD_SET_LEVEL))
 
 static bool set_weeks(struct options *opt, const char *arg)
 {
@@ -93,9 +94,11 @@ static bool set_trace(struct options *opt, const char *arg)
 
 /* In the order of the help. */
 const struct cli_option cli_options[] = {
-	{ "plan", 'p', NULL, "print the week's schedule with today's doses", CMD_PLAN, 0, NULL, NULL },
-	{ "weeks", 'w', "N", "with --plan, print N weeks (1-52; default 1)", CMD_SESSION,
+	{ "plan", 'p', NULL, "print the 7 days from today with their doses", CMD_PLAN, 0, NULL, NULL },
+	{ "weeks", 'w', "N", "with --plan, print 7 x N days (N 1-52; default 1)", CMD_SESSION,
 	  CMD_BIT(CMD_PLAN), set_weeks, "--weeks must be a whole number from 1 to 52, got '%s'" },
+	{ "full", 0, NULL, "with --plan, print each training day's exercises", CMD_SESSION,
+	  CMD_BIT(CMD_PLAN), NULL, NULL },
 	{ "date", 'd', "YYYY-MM-DD", "act as if today were that date", CMD_SESSION, COMMON, set_date,
 	  "--date must be a real date as YYYY-MM-DD, got '%s'" },
 	{ "program", 'P', "NAME", "use program NAME instead of the configured one", CMD_SESSION,
@@ -112,8 +115,8 @@ const struct cli_option cli_options[] = {
 	  set_history_file, "--history-file needs a path, got an empty one" },
 	{ "history", 'y', NULL, "show past sessions and a summary of the last 4 weeks", CMD_HISTORY,
 	  0, NULL, NULL },
-	{ "since", 's', "YYYY-MM-DD", "with --history, summarise from that date", CMD_SESSION,
-	  CMD_BIT(CMD_HISTORY), set_since, "--since must be a real date as YYYY-MM-DD, got '%s'" },
+	{ "since", 's', "YYYY-MM-DD", "with --history or --plan, start from that date", CMD_SESSION,
+	  CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_HISTORY), set_since, "--since must be a real date as YYYY-MM-DD, got '%s'" },
 	{ "csv", 0, NULL, "print every set in the history as CSV", CMD_CSV, 0, NULL, NULL },
 	{ "morning", 'm', "N", "record this morning's ankle pain, 0-10", CMD_MORNING, 0, set_morning,
 	  "--morning takes a pain rating from 0 to 10, got '%s'" },
@@ -287,6 +290,8 @@ int cli_parse(int argc, char **argv, struct options *opt)
 		}
 		if (o->set && !o->set(opt, optarg))
 			return usage_error(o->bad, optarg);
+		if (strcmp(o->name, "full") == 0)
+			opt->full = true;
 		if (!given[o - cli_options])
 			given[o - cli_options] = ++order;
 		if (o->command == CMD_SESSION)

@@ -28,6 +28,7 @@ enum command_id {
 struct options {
 	enum command_id command;
 	int weeks;            /* --weeks, 1-52; 1 without it */
+	bool full;            /* --full */
 	bool have_date;
 	day_t date;           /* --date */
 	bool have_since;

@@ -324,19 +324,29 @@ static int cmd_plan(struct state *st)
 	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	day_t top;
 
+	if (st->opt->have_since && st->opt->since > st->today) {
+		char since[DATE_BUF], today[DATE_BUF];
+		date_format_iso(st->opt->since, since);
+		date_format_iso(st->today, today);
+		fprintf(stderr, "talus: --since %s is after today, %s\n", since, today);
+		free(levels);
+		return EXIT_BAD_INPUT;
+	}
 	memset(&req, 0, sizeof(req));
 	req.program = &st->prog;
 	req.level = st->progress.level;
 	req.today = st->today;
 	req.weeks = st->opt->weeks;
+	req.past_days = st->opt->have_since ? (int)(st->today - st->opt->since) : 0;
+	req.log = &st->log;
 	req.week_start = st->cfg.week_start;
 	req.days = st->days;
 	req.days_limited = st->days_limited;
+	req.full = st->opt->full;
 	req.bold = want_bold(&st->cfg);
 	req.why = st->why;
 	top = schedule_forecast_range(&st->progress, &st->cfg.rules, st->days, st->today,
-				      plan_first_day(st->today, st->cfg.week_start),
-				      st->opt->weeks * 7, levels);
+				      st->today, st->opt->weeks * 7, levels);
 	req.day_levels = levels;
 	if (st->prog.levels > 1 && top >= 0 && st->progress.level < st->prog.levels) {
 		forecast_line(&st->prog, top, forecast, sizeof(forecast));
@@ -396,7 +406,12 @@ static int cmd_check(struct state *st)
 	const struct user_config *cfg = &st->cfg;
 	size_t bad = 0;
 
-	if (!catalog_find(cat, cfg->program)) {
+	/* --program replaces the config's program, so it is the one that must be found */
+	if (st->opt->program && !catalog_find(cat, st->opt->program)) {
+		fprintf(stderr, "talus: no program named '%s' (talus --list shows them)\n",
+			st->opt->program);
+		bad++;
+	} else if (!st->opt->program && !catalog_find(cat, cfg->program)) {
 		if (cfg->path && cfg->program_line)
 			fprintf(stderr, "talus: %s:%d: program '%s' is not found\n", cfg->path,
 				cfg->program_line, cfg->program);

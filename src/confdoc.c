@@ -63,6 +63,7 @@ char *conf_read_file(const char *path, char *err, size_t errlen)
 /* libconfuse reports through a callback with no user pointer; parsing is not
  * re-entrant anyway, so the document being parsed sits here. */
 static struct conf_doc *current_doc;
+static int current_error_line; /* the line libconfuse named, 0 for none */
 
 static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
@@ -72,8 +73,9 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
 		return;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	sanitize_text(msg);
+	current_error_line = cfg ? cfg->line : 0;
 	snprintf(current_doc->err, sizeof(current_doc->err), "%s:%d: %s", current_doc->path,
-		 cfg ? cfg->line : 0, msg);
+		 current_error_line, msg);
 }
 
 bool conf_error(struct conf_doc *doc, int line, const char *fmt, ...)
@@ -243,8 +245,80 @@ static bool scan_structure(struct conf_doc *doc, const char *buf)
 	return true;
 }
 
+/* A copy of buf with every comment blanked out: spaces, the newlines kept. libconfuse
+ * counts two lines for each comment (3.3's lexer counts the newline that ends it, then
+ * again), so its messages named a line further down for every comment above; without
+ * comments its count is the file's. Strings are followed as libconfuse and
+ * next_token follow them, so a '#' inside quotes stays. */
+char *conf_blank_comments(const char *buf)
+{
+	char *out = xstrdup(buf), *p = out;
+
+	while (*p) {
+		if (*p == '"' || *p == '\'') {
+			char quote = *p++;
+			while (*p && *p != quote) {
+				if (*p == '\\' && p[1])
+					p++;
+				p++;
+			}
+			if (*p)
+				p++;
+		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+			while (*p && *p != '\n')
+				*p++ = ' ';
+		} else if (p[0] == '/' && p[1] == '*') {
+			*p++ = ' ';
+			*p++ = ' ';
+			while (*p && !(p[0] == '*' && p[1] == '/')) {
+				if (*p != '\n')
+					*p = ' ';
+				p++;
+			}
+			if (*p) {
+				*p++ = ' ';
+				*p++ = ' ';
+			}
+		} else {
+			p++;
+		}
+	}
+	return out;
+}
+
+/* The first quoted string that runs over a line end: the line of its opening quote
+ * into *open_line and of its closing one (0: never closed) into *close_line. False
+ * when every string closes on its own line. */
+static bool find_runaway_string(const char *bare, int *open_line, int *close_line)
+{
+	int line = 1;
+
+	for (const char *p = bare; *p; p++) {
+		if (*p == '\n') {
+			line++;
+		} else if (*p == '"' || *p == '\'') {
+			char quote = *p;
+			int from = line;
+			for (p++; *p && *p != quote; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				line += *p == '\n';
+			}
+			if (line != from) {
+				*open_line = from;
+				*close_line = *p ? line : 0;
+				return true;
+			}
+			if (!*p)
+				break;
+		}
+	}
+	return false;
+}
+
 bool conf_doc_parse(struct conf_doc *doc, cfg_opt_t *opts, const char *path, const char *buf)
 {
+	char *bare;
 	int rc;
 
 	memset(doc, 0, sizeof(*doc));
@@ -254,13 +328,24 @@ bool conf_doc_parse(struct conf_doc *doc, cfg_opt_t *opts, const char *path, con
 		return conf_error(doc, 0, "cannot set up the parser");
 	cfg_set_error_function(doc->cfg, on_cfg_error);
 	current_doc = doc;
-	rc = cfg_parse_buf(doc->cfg, buf);
+	bare = conf_blank_comments(buf);
+	current_error_line = 0;
+	rc = cfg_parse_buf(doc->cfg, bare);
 	current_doc = NULL;
 	if (rc != CFG_SUCCESS) {
+		int open_line, close_line, line = current_error_line ? current_error_line : doc->cfg->line;
+		/* a missing closing quote shows where the string ran to; name where it began */
+		if (find_runaway_string(bare, &open_line, &close_line) &&
+		    (close_line == 0 || close_line >= line) && open_line < line) {
+			doc->err[0] = '\0';
+			conf_error(doc, open_line, "the quote opened here is not closed on its line");
+		}
 		if (!doc->err[0])
 			conf_error(doc, doc->cfg->line, "cannot parse the file");
+		free(bare);
 		return false;
 	}
+	free(bare);
 	return scan_structure(doc, buf);
 }
 

@@ -37,6 +37,9 @@ struct conf_doc {
  * one with a NUL byte. On error fills err ("path: what") and returns NULL. */
 char *conf_read_file(const char *path, char *err, size_t errlen);
 
+/* A copy of buf (to free) with its comments turned into spaces, newlines kept. */
+char *conf_blank_comments(const char *buf);
+
 /* Parses buf against opts; path only names the file in messages. Returns false with
  * doc->err set on the first error. Always free with conf_doc_free. */
 bool conf_doc_parse(struct conf_doc *doc, cfg_opt_t *opts, const char *path, const char *buf);

@@ -9,6 +9,7 @@
 #define PHASE_COL 2
 #define TITLE_COL 13
 #define DOSE_COL 41
+#define DATE_WIDTH 10 /* "Mon 23 Nov" */
 
 day_set plan_training_days(const struct program *prog, day_set user_days, bool *limited)
 {
@@ -84,15 +85,37 @@ static void print_day_list(FILE *out, const struct plan_request *req)
 	fputc('\n', out);
 }
 
-static void print_session(FILE *out, const struct program *prog, int level)
+/* Exercises whose dose at level differs from their dose at base_level. */
+static size_t count_changed(const struct program *prog, int level, int base_level)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < prog->nexercises; i++) {
+		char a[320], b[320];
+		format_dose(&prog->exercises[i], level, a, sizeof(a));
+		format_dose(&prog->exercises[i], base_level, b, sizeof(b));
+		n += strcmp(a, b) != 0;
+	}
+	return n;
+}
+
+/* Each exercise at level, or with base_level > 0 only those whose dose differs from
+ * base_level's; the phase is named on the first line shown of each phase. */
+static void print_session(FILE *out, const struct program *prog, int level, int base_level)
 {
 	int last_phase = -1;
 
 	for (size_t i = 0; i < prog->nexercises; i++) {
 		const struct exercise *ex = &prog->exercises[i];
-		char dose[320];
+		char dose[320], base[320];
 		int col = 0;
 
+		format_dose(ex, level, dose, sizeof(dose));
+		if (base_level > 0) {
+			format_dose(ex, base_level, base, sizeof(base));
+			if (strcmp(dose, base) == 0)
+				continue;
+		}
 		pad_to(out, &col, PHASE_COL);
 		if ((int)ex->phase != last_phase) {
 			fputs(phase_title[ex->phase], out);
@@ -103,63 +126,210 @@ static void print_session(FILE *out, const struct program *prog, int level)
 		fputs(ex->title, out);
 		col += text_width(ex->title);
 		pad_to(out, &col, DOSE_COL);
-		format_dose(ex, level, dose, sizeof(dose));
 		put_wrapped(out, col, DOSE_COL, dose);
 	}
 }
 
-day_t plan_first_day(day_t day, int week_start)
+/* "Mon 7 Dec": the short date without the padding before a one-digit day. */
+static void plain_date(day_t d, char *buf)
 {
-	return day - (weekday(day) - week_start + 7) % 7;
+	char tmp[DATE_BUF], *o = buf;
+
+	date_format_short(d, tmp);
+	for (const char *p = tmp; *p; p++)
+		if (!(*p == ' ' && p[1] == ' '))
+			*o++ = *p;
+	*o = '\0';
 }
 
-static void print_week(FILE *out, const struct plan_request *req, day_t first, const int *levels)
+static void print_range_heading(FILE *out, day_t first, day_t last, const char *what)
 {
 	char from[DATE_BUF], to[DATE_BUF];
-	struct civil_date a = civil_from_days(first), b = civil_from_days(first + 6);
+	struct civil_date a = civil_from_days(first), b = civil_from_days(last);
 
 	date_format_short(first, from);
-	date_format_short(first + 6, to);
+	date_format_short(last, to);
 	if (a.year == b.year)
-		fprintf(out, "\nWeek of %s - %s %d\n", from, to, b.year);
+		fprintf(out, "\n%s - %s %d%s\n", from, to, b.year, what);
 	else
-		fprintf(out, "\nWeek of %s %d - %s %d\n", from, a.year, to, b.year);
-	for (day_t d = first; d < first + 7; d++) {
-		bool training = day_set_has_day(req->days, d);
-		int level = levels ? levels[d - first] : req->level;
-		int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
-		char date[DATE_BUF];
+		fprintf(out, "\n%s %d - %s %d%s\n", from, a.year, to, b.year, what);
+}
 
-		date_format_short(d, date);
-		if (req->bold)
-			fputs("\033[1m", out);
-		fprintf(out, "%s  ", date);
-		if (training)
-			fprintf(out, "training, level %d%s, about %d min", level,
-				level != req->level ? " (forecast)" : "", minutes < 1 ? 1 : minutes);
-		else
-			fputs("rest", out);
-		if (req->bold)
-			fputs("\033[0m", out);
-		fputs(d == req->today ? "  <- today\n" : "\n", out);
-		if (training)
-			print_session(out, req->program, level);
+static void begin_day(FILE *out, const struct plan_request *req, day_t d)
+{
+	char date[DATE_BUF];
+
+	date_format_short(d, date);
+	if (req->bold)
+		fputs("\033[1m", out);
+	fprintf(out, "%s  ", date);
+}
+
+static void end_day(FILE *out, const struct plan_request *req, day_t d)
+{
+	if (req->bold)
+		fputs("\033[0m", out);
+	fputs(d == req->today ? "  <- today\n" : "\n", out);
+}
+
+/* "done, level 2, pain 3/1"; "quit after 12 of 40 sets, level 2, pain not rated" */
+static void describe_session(struct strbuf *sb, const struct plan_request *req,
+			     const struct session *s)
+{
+	if (s->status == SESSION_DONE)
+		sb_puts(sb, "done");
+	else if (s->planned > 0)
+		sb_printf(sb, "%s after %d of %d sets", session_status_name[s->status], s->sets_done,
+			  s->planned);
+	else
+		sb_printf(sb, "%s after %d sets", session_status_name[s->status], s->sets_done);
+	if (s->program[0] && strcmp(s->program, req->program->name) != 0)
+		sb_printf(sb, ", %s", s->program);
+	if (s->level > 0)
+		sb_printf(sb, ", level %d", s->level);
+	if (s->pain_during < 0 && s->pain_after < 0)
+		sb_puts(sb, ", pain not rated");
+	else if (s->pain_after < 0)
+		sb_printf(sb, ", pain %d/-", s->pain_during);
+	else if (s->pain_during < 0)
+		sb_printf(sb, ", pain -/%d", s->pain_after);
+	else
+		sb_printf(sb, ", pain %d/%d", s->pain_during, s->pain_after);
+}
+
+/* What happened on day d: its sessions, or missed, or rest. False when nothing is
+ * recorded that day (so today can still be planned). */
+static bool describe_day(struct strbuf *sb, const struct plan_request *req, day_t d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; req->log && i < req->log->nsessions; i++) {
+		const struct session *s = &req->log->sessions[i];
+		if (s->day != d)
+			continue;
+		if (n++)
+			sb_puts(sb, "; ");
+		describe_session(sb, req, s);
 	}
+	if (n)
+		return true;
+	sb_puts(sb, day_set_has_day(req->days, d) ? "missed" : "rest");
+	return false;
+}
+
+static void print_past_day(FILE *out, const struct plan_request *req, day_t d)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	describe_day(&sb, req, d);
+	begin_day(out, req, d);
+	if (req->bold) {
+		fputs(sb.buf, out);
+		end_day(out, req, d);
+	} else {
+		put_wrapped(out, DATE_WIDTH + 2, DATE_WIDTH + 2, sb.buf);
+	}
+	sb_free(&sb);
+}
+
+/* The first day each level's exercises were printed on, so a later day at that level
+ * refers to it instead of repeating them; and the first day printed in full, which a
+ * day at another level refers to for the exercises that do not change. */
+struct shown_levels {
+	day_t day[MAX_LEVELS + 1];
+	day_t base_day;
+	int base_level;
+};
+
+static void print_coming_day(FILE *out, const struct plan_request *req, day_t d, int level,
+			     struct shown_levels *shown)
+{
+	int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
+	bool known = level >= 1 && level <= MAX_LEVELS;
+	int base_level = 0;
+	size_t changed;
+	char first[DATE_BUF];
+
+	if (d == req->today && req->log) {
+		struct strbuf sb;
+		bool happened;
+
+		sb_init(&sb);
+		happened = describe_day(&sb, req, d);
+		if (happened) {
+			begin_day(out, req, d);
+			fputs(sb.buf, out);
+			end_day(out, req, d);
+		}
+		sb_free(&sb);
+		if (happened)
+			return;
+	}
+	begin_day(out, req, d);
+	if (!day_set_has_day(req->days, d)) {
+		fputs("rest", out);
+		end_day(out, req, d);
+		return;
+	}
+	fprintf(out, "training, level %d%s, about %d min", level,
+		level != req->level ? " (forecast)" : "", minutes < 1 ? 1 : minutes);
+	if (!req->full && known && shown->day[level] >= 0) {
+		plain_date(shown->day[level], first);
+		fprintf(out, ": as %s", first);
+		end_day(out, req, d);
+		return;
+	}
+	changed = shown->base_day >= 0 ? count_changed(req->program, level, shown->base_level) : 0;
+	if (!req->full && shown->base_day >= 0 && changed == 0) {
+		/* the same exercises and doses as the first day, at another level number */
+		plain_date(shown->base_day, first);
+		fprintf(out, ": as %s", first);
+		end_day(out, req, d);
+		return;
+	}
+	if (known)
+		shown->day[level] = d;
+	if (!req->full && shown->base_day >= 0 && changed < req->program->nexercises) {
+		base_level = shown->base_level;
+		plain_date(shown->base_day, first);
+		fprintf(out, ": as %s, except", first);
+	} else if (shown->base_day < 0) {
+		shown->base_day = d;
+		shown->base_level = level;
+	}
+	end_day(out, req, d);
+	print_session(out, req->program, level, base_level);
 }
 
 void plan_print(FILE *out, const struct plan_request *req)
 {
 	const struct program *prog = req->program;
-	day_t first = plan_first_day(req->today, req->week_start);
+	struct shown_levels shown;
 
+	for (int i = 0; i <= MAX_LEVELS; i++)
+		shown.day[i] = -1;
+	shown.base_day = -1;
+	shown.base_level = 0;
 	fprintf(out, "%s (%s): level %d of %d\n", prog->title, prog->name, req->level, prog->levels);
 	if (req->why)
 		print_line_wrapped(out, req->why);
 	print_day_list(out, req);
 	if (req->warning)
 		print_line_wrapped(out, req->warning);
-	for (int w = 0; w < req->weeks; w++)
-		print_week(out, req, first + 7 * w, req->day_levels ? req->day_levels + 7 * w : NULL);
+	if (req->past_days > 0) {
+		day_t first = req->today - req->past_days;
+		print_range_heading(out, first, req->today - 1, ": what happened");
+		for (day_t d = first; d < req->today; d++)
+			print_past_day(out, req, d);
+	}
+	for (int w = 0; w < req->weeks; w++) {
+		day_t first = req->today + 7 * w;
+		print_range_heading(out, first, first + 6, "");
+		for (day_t d = first; d < first + 7; d++)
+			print_coming_day(out, req, d, req->day_levels ? req->day_levels[d - req->today] : req->level,
+					 &shown);
+	}
 	if (req->forecast) {
 		fputc('\n', out);
 		print_line_wrapped(out, req->forecast);

@@ -74,7 +74,43 @@ test_deps_off_debian_names_the_packages() {
 
 test_make_deps_runs_the_script() {
 	out=$(make -C "$SRCDIR" -n deps 2>&1)
-	expect_out_has "sh tools/deps.sh"
+	expect_out_has "sh tools/deps.sh check"
+}
+
+# make run installs what running needs, never the test tools.
+test_make_run_installs_only_what_running_needs() {
+	out=$(make -C "$SRCDIR" -n run 2>&1)
+	expect_out_has "sh tools/deps.sh run"
+	case "$out" in *"deps.sh check"*) fail "make run installs the test tools: $out" ;; esac
+	for pkg in clang valgrind strace tmux check libclang-rt; do
+		fake_debian "$pkg"
+		rm -f apt.log
+		out=$(PATH="$PWD/bin:$PATH" sh "$SRCDIR/tools/deps.sh" run 2>&1)
+		status=$? err=$out
+		expect_status 0
+		expect_out ""
+		[ ! -e apt.log ] || fail "deps.sh run installs $pkg: $(cat apt.log)"
+	done
+	for pkg in gcc make pkg-config libncurses-dev libconfuse-dev; do
+		fake_debian "$pkg"
+		rm -f apt.log
+		out=$(PATH="$PWD/bin:$PATH" sh "$SRCDIR/tools/deps.sh" run 2>&1)
+		status=$? err=$out
+		expect_out "talus: installing missing Debian packages: $pkg"
+	done
+}
+
+test_make_check_installs_the_test_tools_too() {
+	out=$(make -C "$SRCDIR" -n check 2>&1)
+	expect_out_has "sh tools/deps.sh check"
+	for pkg in valgrind libconfuse-dev libclang-rt-16-dev; do
+		fake_debian "$pkg"
+		rm -f apt.log
+		out=$(PATH="$PWD/bin:$PATH" sh "$SRCDIR/tools/deps.sh" check 2>&1)
+		status=$? err=$out
+		expect_status 0
+		expect_out "talus: installing missing Debian packages: $pkg"
+	done
 }
 
 run_tests

@@ -43,6 +43,67 @@ test_plan_fits_80_columns_and_has_no_escapes() {
 	done
 }
 
+test_plan_on_a_sunday_shows_the_seven_days_from_today() {
+	talus --programs "$PROGRAMS" --plan --date 2026-11-29
+	expect_status 0
+	expect_out_has "
+Sun 29 Nov - Sat  5 Dec 2026
+Sun 29 Nov  rest  <- today
+Mon 30 Nov  training, level 1, about 20 min"
+	case "$out" in *"23 Nov"* | *"28 Nov"*) fail "days before today: $out" ;; esac
+	talus --programs "$PROGRAMS" --plan --weeks 2 --date 2026-11-29
+	expect_out_has "Sun  6 Dec - Sat 12 Dec 2026"
+	[ "$(printf '%s\n' "$out" | grep -c '^[A-Z][a-z][a-z] [ 0-9][0-9] [A-Z][a-z][a-z]  ')" = 14 ] ||
+		fail "not 14 days: $out"
+}
+
+test_plan_is_short_and_full_is_long() {
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_out_has "Wed 25 Nov  training, level 1, about 20 min: as Mon 23 Nov
+Thu 26 Nov  rest"
+	expect_out_has "Fri 27 Nov  training, level 2 (forecast), about 22 min: as Mon 23 Nov, except"
+	short=$(printf '%s\n' "$out" | wc -l)
+	[ "$short" -le 34 ] || fail "a week is $short lines"
+	talus --programs "$PROGRAMS" --plan --full --date $DATE
+	expect_status 0
+	case "$out" in *": as "*) fail "--full refers to another day: $out" ;; esac
+	[ "$(printf '%s\n' "$out" | grep -c 'Ankle circles')" = 3 ] || fail "--full: not every day in full: $out"
+}
+
+test_plan_since_shows_what_happened() {
+	progress_history
+	printf '2026-11-20T07:30:00+01:00\tstart\tsession=a3\tprogram=ankle-foundations\tlevel=2\tplanned=40\n2026-11-20T07:40:00+01:00\tend\tsession=a3\tstatus=quit\tpain-during=5\tsecs=600\n' \
+		>>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-15 --date 2026-11-23
+	expect_status 0
+	expect_golden plan-since.txt
+	expect_out_has "
+Sun 15 Nov - Sun 22 Nov 2026: what happened
+Sun 15 Nov  rest
+Mon 16 Nov  done, level 1, pain 2/1
+Tue 17 Nov  rest
+Wed 18 Nov  done, level 1, pain 3/2
+Thu 19 Nov  rest
+Fri 20 Nov  quit after 0 of 40 sets, level 2, pain 5/-
+Sat 21 Nov  rest
+Sun 22 Nov  rest
+
+Mon 23 Nov - Sun 29 Nov 2026
+Mon 23 Nov  training, level 2, about 22 min  <- today"
+	# a training day with nothing recorded was missed; today's session, once done, shows
+	talus --programs "$PROGRAMS" --plan --since 2026-11-16 --date 2026-11-18
+	expect_out_has "Mon 16 Nov  done, level 1, pain 2/1
+Tue 17 Nov  rest
+
+Wed 18 Nov - Tue 24 Nov 2026
+Wed 18 Nov  done, level 1, pain 3/2  <- today"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-23 --date 2026-11-25
+	expect_out_has "Mon 23 Nov  missed"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-26 --date 2026-11-25
+	expect_status 2
+	expect_err "talus: --since 2026-11-26 is after today, 2026-11-25"
+}
+
 test_programs_found_beside_the_binary() {
 	# no --programs: the source tree's programs/ next to ./talus
 	[ "$(basename "$TALUS")" = talus ] && [ -d "$(dirname "$TALUS")/programs" ] || return 0
@@ -115,6 +176,18 @@ test_check_reports_missing_default_program() {
 	expect_err "talus: c.conf:2: program 'gone' is not found"
 }
 
+test_check_takes_the_program_option_instead_of_the_configs() {
+	mkdir progs
+	cp "$PROGRAMS/rice.conf" progs/
+	# the built-in default program, ankle-foundations, is not in progs
+	talus --programs progs --program rice --check
+	expect_status 0
+	expect_out "talus: config (built-in defaults) ok; 1 program ok"
+	talus --programs progs --program gone --check
+	expect_status 2
+	expect_err "talus: no program named 'gone' (talus --list shows them)"
+}
+
 test_broken_config_exits_2() {
 	printf 'sound = bell\ncolor = purple\n' >bad.conf
 	talus --programs "$PROGRAMS" --config bad.conf --plan
@@ -133,6 +206,48 @@ test_broken_program_exits_2() {
 	talus --programs progs --program bad --plan
 	expect_status 2
 	expect_err "talus: progs/bad.conf:3: reps must be 1-100, got -3"
+}
+
+# broken N SED: programs/ankle-foundations.conf (comments and all) edited by SED, into
+# progs/a.conf, then --plan on it.
+broken() {
+	mkdir -p progs
+	sed "$1" "$PROGRAMS/ankle-foundations.conf" >progs/a.conf
+	talus --programs progs --program a --plan --date $DATE
+}
+
+test_parse_errors_name_the_true_line_in_a_file_with_comments() {
+	[ "$(sed -n 20p "$PROGRAMS/ankle-foundations.conf")" = "  reps  = {10, 12, 15, 15, 20}" ] ||
+		fail "programs/ankle-foundations.conf changed: update the lines this test breaks"
+	while IFS='|' read -r edit want; do
+		broken "$edit"
+		[ "$status" -eq 2 ] || fail "$edit: status $status"
+		[ "$err" = "talus: progs/a.conf:$want" ] || fail "$edit: got [$err], want [talus: progs/a.conf:$want]"
+	done <<'CASES'
+20s/reps /repz /|20: no such option 'repz'
+20s/12,/x2,/|20: invalid integer value for option 'reps'
+8s/6/6x/|8: invalid integer value for option 'levels'
+21s/0/zero/|21: invalid integer value for option 'rest'
+17s/circles"/circles/|17: the quote opened here is not closed on its line
+30s/12/12 }/|31: no such option 'rest'
+23s/}//|26: no such option 'exercise'
+20s/$/ \/* a comment\n over two lines *\/ bogus = 1/|21: no such option 'bogus'
+9s/# 3x/\/\/ 3x/;10s/5 /5x /|10: invalid integer value for option 'get-ready'
+CASES
+	# talus's own checks were right before; they stay right
+	broken '20s/10,/-3,/'
+	expect_err "talus: progs/a.conf:20: reps must be 1-100, got -3"
+}
+
+test_config_parse_errors_name_the_true_line() {
+	sed '18s/auto/"auto/' "$SRCDIR/config/talus.conf" >c.conf
+	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
+	expect_status 2
+	expect_err "talus: c.conf:18: the quote opened here is not closed on its line"
+	sed '29s/3 /3x /' "$SRCDIR/config/talus.conf" >c.conf
+	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
+	expect_status 2
+	expect_err "talus: c.conf:29: invalid integer value for option 'advance-max-pain'"
 }
 
 test_bad_options() {
@@ -187,11 +302,12 @@ Try 'talus --help' for more information."
 --check --set-level 2|--check and --set-level are two commands; give one at a time
 --weeks 2|--weeks goes only with --plan
 --list --weeks 2|--weeks goes only with --plan, not with --list
---since 2026-11-01|--since goes only with --history
---csv --since 2026-11-01|--since goes only with --history, not with --csv
+--since 2026-11-01|--since goes only with --plan or --history
+--csv --since 2026-11-01|--since goes only with --plan or --history, not with --csv
+--list --full|--full goes only with --plan, not with --list
 --plan --trace t.txt|--trace goes only with the coach session, not with --plan
---list --program rice|--program goes only with --plan, --history, --set-level or the coach session, not with --list
---morning 2 --program rice|--program goes only with --plan, --history, --set-level or the coach session, not with --morning
+--list --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --list
+--morning 2 --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --morning
 CASES
 	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "a usage error wrote the history"
 	[ ! -e t.txt ] || fail "a usage error wrote the trace"
@@ -241,10 +357,46 @@ test_help_and_version() {
 
 test_help_lists_every_option() {
 	talus --help
-	for opt in plan weeks date program list check config programs history-file history since csv morning set-level trace help version; do
+	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace help version; do
 		expect_out_has "--$opt"
 		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
 	done
+}
+
+# readme_block LINE: the indented block of README.md that begins with the line LINE
+# (its 4 spaces kept), up to the first line that is not indented and not empty, with
+# the 4 spaces taken off and the blank lines at its end dropped.
+readme_block() {
+	awk -v first="$1" '
+		!on && $0 == first { on = 1; next }
+		on && $0 != "" && substr($0, 1, 4) != "    " { exit }
+		on { lines[n++] = substr($0, 5) }
+		END { while (n > 0 && lines[n - 1] == "") n--; for (i = 0; i < n; i++) print lines[i] }
+	' "$SRCDIR/README.md"
+}
+
+test_readme_plan_example_is_the_real_output() {
+	want=$(readme_block '    $ talus --plan --date 2026-11-23')
+	[ -n "$want" ] || fail "README.md has no '\$ talus --plan --date 2026-11-23' example"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-23
+	expect_status 0
+	[ "$out" = "$want" ] || fail "README's --plan example differs from the output: $(diff <(printf '%s\n' "$want") <(printf '%s\n' "$out") | head -n 20)"
+}
+
+test_readme_history_example_is_read_as_documented() {
+	readme_block '    # talus history v1' >body.tsv
+	{ echo '# talus history v1'; cat body.tsv; } >h.tsv
+	[ "$(wc -l <h.tsv)" -ge 5 ] || fail "README.md has no history example: $(cat h.tsv)"
+	talus --programs "$PROGRAMS" --history-file h.tsv --history --date 2026-11-24
+	expect_status 0
+	expect_err ""
+	expect_out_has "2026-11-23  ankle-foundations"
+	expect_out_has "done"
+	talus --programs "$PROGRAMS" --history-file h.tsv --csv
+	expect_status 0
+	expect_err ""
+	expect_out_has "calf-raise"
+	expect_out_has "single-leg-balance,left,1"
 }
 
 progress_history() {

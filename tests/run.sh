@@ -27,6 +27,7 @@ count() { # adds the "N passed, N failed" or the Check summary at the end of a l
 run_build() { # talus unit-tests logdir
 	"$2" >"$3/unit.log" 2>&1
 	for suite in $SUITES; do
+		# absolute: each test runs in a folder of its own
 		TALUS=$1 SCREEN_DUMP=$(cd "$(dirname "$2")" && pwd)/screen-dump SRCDIR=$(pwd) \
 			bash "tests/$suite.sh" >"$3/$suite.log" 2>&1
 	done

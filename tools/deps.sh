@@ -1,14 +1,28 @@
 #!/bin/sh
-# Installs the Debian packages that talus's build and tests need, only those that are
-# missing, and says which; `make run`, `make check` and `make deps` call it. It needs
-# apt-get, through sudo when not run as root. On another system it names the packages
-# and leaves them to you.
+# Installs the Debian packages talus needs, only those that are missing, and says
+# which. `tools/deps.sh run` (make run) installs what building and running talus
+# needs; `tools/deps.sh check` (make check, make deps; the default) adds what the
+# tests need. It needs apt-get, through sudo when not run as root. On another system
+# it names the packages and leaves them to you.
 # libFuzzer's runtime comes in libclang-rt-N-dev, N being clang's major version.
 set -u
-PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev check tmux clang valgrind strace procps"
+RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev"
+# the unit tests (check), the terminal tests (tmux), the fuzzers (clang and its
+# runtime), the memory and fault tests (valgrind, strace) and the crash tests (procps)
+CHECK_PACKAGES="check tmux clang valgrind strace procps"
+
+case "${1:-check}" in
+run) PACKAGES=$RUN_PACKAGES ;;
+check) PACKAGES="$RUN_PACKAGES $CHECK_PACKAGES" ;;
+*)
+	echo "usage: tools/deps.sh [run|check]" >&2
+	exit 2
+	;;
+esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "talus: not a Debian system; make sure these are installed: $PACKAGES"
+	[ "${1:-check}" = run ] || echo "talus: and libclang-rt-N-dev (or compiler-rt) for clang's version N"
 	exit 0
 fi
 if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
@@ -28,4 +42,4 @@ install() {
 
 # shellcheck disable=SC2086
 install $PACKAGES
-install "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
+[ "${1:-check}" = run ] || install "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"

@@ -141,7 +141,7 @@ static const struct bad_case bad_cases[] = {
 	{ "levels = 99999999999999999999\n", "t.conf:1: integer value for option 'levels' is out of range" },
 	{ "\xc3\xa9t\xc3\xa9 = 1\n", "t.conf:1: no such option '\xc3\xa9t\xc3\xa9'" },
 	{ "\x80\x81 = 1\n", "t.conf:1: no such option '?\?'" },
-	{ "title = \"unterminated\n", "t.conf:2: premature end of file" },
+	{ "title = \"unterminated\n", "t.conf:1: the quote opened here is not closed on its line" },
 };
 
 START_TEST(rejects_bad_input)

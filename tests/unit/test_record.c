@@ -319,10 +319,11 @@ START_TEST(session_log_keeps_sets)
 	ck_assert_ptr_nonnull(f);
 	report_csv(f, &req);
 	fclose(f);
-	ck_assert_str_eq(out, "date,time,session,program,level,exercise,side,set,reps,target,secs\n"
-			      "2026-11-23,07:30:12,b,p,2,calf-raise,,1,12,12,40\n"
-			      "2026-11-22,07:31:00,a,q,1,balance,left,1,,30,30\n"
-			      "2026-11-23,07:30:12,b,p,2,balance,right,02,,,25\n");
+	ck_assert_str_eq(out, "date,time,session,program,level,exercise,side,set,reps,target,secs,"
+			      "status,pain_during,pain_after\n"
+			      "2026-11-23,07:30:12,b,p,2,calf-raise,,1,12,12,40,interrupted,,\n"
+			      "2026-11-22,07:31:00,a,q,1,balance,left,1,,30,30,interrupted,,\n"
+			      "2026-11-23,07:30:12,b,p,2,balance,right,02,,,25,interrupted,,\n");
 	free(out);
 	free(copy);
 	session_log_free(&log);

@@ -85,5 +85,13 @@ bool catalog_load(const struct catalog *cat, const char *name, struct program *p
 		program_free(prog);
 		return false;
 	}
+	if (prog->next) { /* its title, for people; a broken file is reported when it loads */
+		struct program next;
+		char next_err[64];
+		if (program_load_file(&next, catalog_find(cat, prog->next), next_err, sizeof(next_err))) {
+			prog->next_title = xstrdup(next.title);
+			program_free(&next);
+		}
+	}
 	return true;
 }

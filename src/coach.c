@@ -263,7 +263,8 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall)
 	rec_put_enum(&c->line, HK_ANSWER, passed ? ANSWER_YES : ANSWER_NO);
 	ok = append(c);
 	if (passed)
-		snprintf(c->why_next, sizeof(c->why_next), "Next session: %s, level 1.", c->program->next);
+		snprintf(c->why_next, sizeof(c->why_next), "Next session: %s, level 1.",
+			 program_next_title(c->program));
 	else
 		coach_refresh(c); /* not "ready for the entry test" any more: what comes now */
 	c->ask_entry_test = false;

@@ -314,7 +314,7 @@ static void forecast_line(const struct program *prog, day_t top_reached, char *b
 	date_format_short(top_reached, date);
 	snprintf(buf, len, "If every session goes well: level %d of %d from %s %d%s%s%s.",
 		 prog->levels, prog->levels, date, c.year, prog->next ? ", then " : "",
-		 prog->next ? prog->next : "", prog->next ? " after its entry test" : "");
+		 prog->next ? program_next_title(prog) : "", prog->next ? " after its entry test" : "");
 }
 
 static int cmd_plan(struct state *st)

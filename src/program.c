@@ -401,6 +401,7 @@ static void free_text(struct per_level_text *t)
 
 void program_free(struct program *prog)
 {
+	free(prog->next_title);
 	for (size_t i = 0; i < prog->nexercises; i++) {
 		struct exercise *ex = &prog->exercises[i];
 		free(ex->name);
@@ -416,4 +417,9 @@ void program_free(struct program *prog)
 	free(prog->next);
 	free(prog->entry_test);
 	memset(prog, 0, sizeof(*prog));
+}
+
+const char *program_next_title(const struct program *prog)
+{
+	return prog->next_title ? prog->next_title : prog->next;
 }

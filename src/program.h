@@ -52,6 +52,7 @@ struct program {
 	char *title;
 	char *summary;
 	char *next;       /* program that follows the last level, or NULL */
+	char *next_title; /* its title, when the catalog could read it (for people) */
 	int next_line;
 	char *entry_test; /* question asked before moving on to next */
 	int levels;
@@ -76,5 +77,7 @@ bool program_parse(struct program *prog, const char *name, const char *path, con
 /* Reads path and parses it, naming the program after the file's stem. */
 bool program_load_file(struct program *prog, const char *path, char *err, size_t errlen);
 void program_free(struct program *prog);
+/* The next program as people read it: its title, else its name. */
+const char *program_next_title(const struct program *prog);
 
 #endif

@@ -279,12 +279,12 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 		break;
 	}
 	if (p->ready_for_next)
-		sb_printf(&sb, ": ready for the entry test of %s", prog->next);
+		sb_printf(&sb, ": ready for the entry test of %s", program_next_title(prog));
 	else if (p->level == p->levels && !prog->next)
 		sb_puts(&sb, ", the last level");
 	else if (p->level == p->levels)
 		sb_printf(&sb, ": %d more session%s with pain <= %d before the entry test of %s", n,
-			  n == 1 ? "" : "s", rules->advance_max_pain, prog->next);
+			  n == 1 ? "" : "s", rules->advance_max_pain, program_next_title(prog));
 	else
 		sb_printf(&sb, ": %d more session%s with pain <= %d to reach level %d", n,
 			  n == 1 ? "" : "s", rules->advance_max_pain, p->level + 1);

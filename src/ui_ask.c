@@ -145,7 +145,7 @@ static void draw_test(struct ui *ui, int64_t now)
 	draw_header(ui);
 	page_begin();
 	snprintf(line, sizeof(line), "You have done the last level of %s. Before %s:",
-		 ui->c->program->title, ui->c->program->next);
+		 ui->c->program->title, program_next_title(ui->c->program));
 	page_text(line, A_BOLD);
 	page_gap();
 	page_text(ui->c->program->entry_test, A_NORMAL);

@@ -429,7 +429,7 @@ test_plan_six_week_forecast() {
 	expect_status 0
 	expect_golden plan-forecast.txt
 	expect_out_has "Wed 25 Nov  training, level 3 (forecast)"
-	expect_out_flat_has "If every session goes well: level 6 of 6 from Wed 9 Dec 2026, then ankle-strength after its entry test."
+	expect_out_flat_has "If every session goes well: level 6 of 6 from Wed 9 Dec 2026, then Ankle strength after its entry test."
 }
 
 test_plan_red_flag_line() {

@@ -458,7 +458,7 @@ test_red_flag_advice_once_per_episode() {
 test_entry_test_yes_moves_on() {
 	history_with '2026-11-19T08:00:00+00:00\tlevel\tprogram=tiny\tlevel=2\n2026-11-20T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=2\tplanned=5\n2026-11-20T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=1\tpain-after=1\n'
 	start
-	wait_for "Level 2 of 2: 1 more session with pain <= 3 before the entry test of tiny-next"
+	wait_for "Level 2 of 2: 1 more session with pain <= 3 before the entry test of Tiny next"
 	keys Enter
 	wait_for "press Enter when done"
 	keys S S S
@@ -466,7 +466,7 @@ test_entry_test_yes_moves_on() {
 	answers 1 1
 	wait_for "Can you stand on one leg for 2 seconds?"
 	keys y
-	wait_for "Next session: tiny-next, level 1."
+	wait_for "Next session: Tiny next, level 1."
 	keys x
 	wait_exit
 	grep -q $'\ttest\tprogram=tiny\tnext=tiny-next\tanswer=yes$' "$(hist)" || fail "no test record"

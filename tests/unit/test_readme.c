@@ -96,6 +96,37 @@ START_TEST(readme_shows_the_coach_safety_note)
 }
 END_TEST
 
+/* The house rules a reviewer checks by hand: the model never includes the screen,
+ * and no source file grows past 500 lines. */
+START_TEST(model_files_never_include_the_screen)
+{
+	DIR *d = opendir("src");
+	struct dirent *e;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d))) {
+		char path[300], *text;
+		size_t n = strlen(e->d_name), lines = 0;
+		bool screen = strncmp(e->d_name, "ui", 2) == 0;
+
+		if (n < 3 || (strcmp(e->d_name + n - 2, ".c") != 0 && strcmp(e->d_name + n - 2, ".h") != 0))
+			continue;
+		snprintf(path, sizeof(path), "src/%s", e->d_name);
+		text = read_whole_file(path, NULL);
+		ck_assert_ptr_nonnull(text);
+		for (char *p = text; *p; p++)
+			lines += *p == '\n';
+		ck_assert_msg(lines <= 500, "%s has %zu lines, more than 500", path, lines);
+		if (!screen && strcmp(e->d_name, "main.c") != 0 && strcmp(e->d_name, "commands.c") != 0) {
+			ck_assert_msg(!strstr(text, "#include <curses.h>") && !strstr(text, "#include \"ui"),
+				      "%s is model, yet includes the screen", path);
+		}
+		free(text);
+	}
+	closedir(d);
+}
+END_TEST
+
 Suite *readme_suite(void)
 {
 	Suite *s = suite_create("readme");
@@ -104,6 +135,7 @@ Suite *readme_suite(void)
 	tcase_add_test(tc, layout_table_names_every_source_file);
 	tcase_add_test(tc, layout_table_names_only_files_that_exist);
 	tcase_add_test(tc, readme_shows_the_coach_safety_note);
+	tcase_add_test(tc, model_files_never_include_the_screen);
 	suite_add_tcase(s, tc);
 	return s;
 }

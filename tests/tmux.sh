@@ -1,14 +1,17 @@
 # Driving talus in a real terminal, for the scripts that source it after lib.sh:
 # tmux runs the binary, send-keys types, capture-pane reads the screen.
 
-SOCK="talus-$(basename "$0" .sh)-$$"
+SOCK_BASE="talus-$(basename "$0" .sh)-$$"
+SERVERS=0
+SOCK="$SOCK_BASE-0"
 export ASAN_OPTIONS=verify_asan_link_order=0
 tm() { tmux -L "$SOCK" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP_ROOT"' EXIT
 hist() { echo "$XDG_DATA_HOME/talus/history.tsv"; }
 
 # Ends the tmux server and waits for talus to be gone, so nothing it writes on its way
-# out lands in the next test (lib.sh calls it after each test).
+# out lands in the next test (lib.sh calls it after each test). The next server gets a
+# socket of its own: a server still dying never takes the next one's commands.
 after_test() {
 	local pid
 	pid=$(tm display -p -t t '#{pane_pid}' 2>/dev/null)
@@ -17,16 +20,19 @@ after_test() {
 		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
+	SERVERS=$((SERVERS + 1))
+	SOCK="$SOCK_BASE-$SERVERS"
 }
 
 # run_in_tmux WxH COMMAND: a fresh server with this test's environment; the pane stays
 # after the command exits so its status can be read.
 run_in_tmux() {
 	after_test
+	# remain-on-exit in the same command, before a quick exit could end the session
 	tm -f /dev/null new-session -d -s t -x "${1%x*}" -y "${1#*x}" \
 		"exec env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
-		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color ASAN_OPTIONS=$ASAN_OPTIONS ${EXTRA_ENV:-} $2"
-	tm set-option -t t remain-on-exit on >/dev/null
+		TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color ASAN_OPTIONS=$ASAN_OPTIONS ${EXTRA_ENV:-} $2" \; \
+		set-option -t t remain-on-exit on >/dev/null
 }
 
 screen() { tm capture-pane -p -t t 2>/dev/null; }

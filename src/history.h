@@ -11,7 +11,7 @@
 #include "record.h"
 
 #define HISTORY_HEADER "# talus history v1\n"
-#define HISTORY_MAX_LINE 4096
+#define HISTORY_MAX_LINE REC_LINE_MAX
 
 struct history_writer {
 	char *path;

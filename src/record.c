@@ -507,6 +507,7 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 	char *p, *end = line + len, *type, *tab;
 
 	init_tables();
+	rec->type = 0; /* REC_TYPE_COUNT only for a well-formed line of an unknown type */
 	*end = '\0';
 	tab = memchr(line, '\t', len);
 	if (!tab)
@@ -523,8 +524,14 @@ bool history_parse_line(char *line, size_t len, struct hist_record *rec)
 		if ((size_t)(p - type) - (tab != NULL) == type_name_len[rec->type] &&
 		    memcmp(type, record_type_name[rec->type], type_name_len[rec->type]) == 0)
 			break;
-	if (rec->type == REC_TYPE_COUNT)
+	if (rec->type == REC_TYPE_COUNT) {
+		/* a type of a later version when it is a word of a-z, 0-9 and '-': rec->type
+		 * says so; anything else is damage */
+		size_t n = strspn(type, "abcdefghijklmnopqrstuvwxyz0123456789-");
+		if (n == 0 || type[n] != '\0')
+			rec->type = 0;
 		return false;
+	}
 	rec->nfields = 0;
 	memset(rec->known, 0, sizeof(rec->known));
 	while (p < end) {

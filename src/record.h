@@ -201,7 +201,8 @@ struct hist_record {
 };
 
 /* Parses one line (without its newline) in place; false if it does not parse or a
- * field breaks the schema. */
+ * field breaks the schema; false with rec->type == REC_TYPE_COUNT when its timestamp
+ * parses and its type is a word this version does not know (a later version's). */
 bool history_parse_line(char *line, size_t len, struct hist_record *rec);
 /* The value of any key by its word, the schema's or not (a later version's); NULL when
  * absent. Code that knows its key reads rec->known[HK_...] or the getters below. */

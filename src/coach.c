@@ -306,6 +306,11 @@ void coach_print_unsaved(struct coach *c, FILE *out)
 
 	if (!coach_unsaved(c))
 		return;
+	/* the screen is gone: waiting for another talus's write freezes nothing now */
+	c->writer.lock_wait_ms = 2000;
+	if (history_retry(&c->writer))
+		return;
+	n = c->writer.npending;
 	fprintf(out, "talus: %s\n", c->writer.err);
 	/* the terminal may be gone (a closed window): keep them in a file first */
 	if (history_keep_unsaved(&c->writer)) {

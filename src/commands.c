@@ -198,7 +198,7 @@ static int cmd_session(struct state *st)
 	int status, lock;
 
 	/* one coach at a time on a history: a second would resume the first's session */
-	if ((lock = history_lock_session(st->history_path, note, sizeof(note))) < 0) {
+	if ((lock = history_lock_session(st->history_path, note, sizeof(note))) == -1) {
 		fprintf(stderr, "talus: %s\n", note);
 		return 1;
 	}

@@ -383,16 +383,21 @@ int history_lock_session(const char *path, char *err, size_t errlen)
 
 	if (make_parent_dirs(lpath) != 0) {
 		snprintf(err, errlen, "%s: cannot create its folder: %s", path, strerror(errno));
+		fd = -2;
 	} else if ((fd = open_checked(lpath, O_RDWR | O_CREAT, why, sizeof(why))) < 0) {
 		snprintf(err, errlen, "%s: %s", lpath, why);
+		/* a read-only disk or no permission: the coach runs and keeps its records
+		 * pending; a link or another user's file is refused */
+		fd = errno == EACCES || errno == EROFS || errno == ENOSPC || errno == EIO ? -2 : -1;
 	} else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		if (errno == EWOULDBLOCK)
+		bool held = errno == EWOULDBLOCK;
+		if (held)
 			snprintf(err, errlen, "another talus is coaching a session from %s; "
 				 "finish or quit that one first", path);
 		else
 			snprintf(err, errlen, "%s: cannot lock: %s", lpath, strerror(errno));
 		close(fd);
-		fd = -1;
+		fd = held ? -1 : -2;
 	}
 	free(lpath);
 	return fd;

@@ -51,7 +51,9 @@ bool history_keep_unsaved(struct history_writer *w);
 
 /* The lock of a running session: a lock file beside the history held with flock for
  * as long as the returned descriptor is open. -1 with err set when another talus holds
- * it (or the file cannot be had). history_unlock_session(-1) does nothing. */
+ * it or the lock file is refused (a link, another user's); -2 with err set when it
+ * cannot be had at all (a read-only disk, no permission): the session may run, its
+ * records wait as any unsaved record does. history_unlock_session(< 0) does nothing. */
 int history_lock_session(const char *path, char *err, size_t errlen);
 void history_unlock_session(int fd);
 

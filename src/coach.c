@@ -1,5 +1,6 @@
 #include "coach.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -87,6 +88,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	routine_build(&c->routine, c->program, c->level);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
+	c->writer.lock_wait_ms = 0; /* the screen never waits: the loop retries */
 	sb_init(&c->line);
 	c->safety_needed = !setup->log->safety_acknowledged && setup->log->nsessions == 0;
 	c->rules = setup->rules;
@@ -299,10 +301,25 @@ bool coach_unsaved(const struct coach *c)
 	return c->writer.npending > 0;
 }
 
-void coach_print_unsaved(const struct coach *c, FILE *out)
+void coach_print_unsaved(struct coach *c, FILE *out)
 {
+	size_t n = c->writer.npending;
+
 	if (!coach_unsaved(c))
 		return;
+	/* the screen is gone: waiting for another talus's write freezes nothing now */
+	c->writer.lock_wait_ms = 2000;
+	if (history_retry(&c->writer))
+		return;
+	n = c->writer.npending;
+	fprintf(out, "talus: %s\n", c->writer.err);
+	/* the terminal may be gone (a closed window): keep them in a file first */
+	if (history_keep_unsaved(&c->writer)) {
+		fprintf(out, "talus: %zu record%s not saved %s kept in %s%s; talus adds %s to the "
+			     "history at its next save\n", n, n == 1 ? "" : "s", n == 1 ? "is" : "are",
+			c->writer.path, HISTORY_UNSAVED_SUFFIX, n == 1 ? "it" : "them");
+		return;
+	}
 	fprintf(out, "talus: %s\n", c->writer.err);
 	fprintf(out, "talus: these records are not saved; to keep them, add them to %s "
 		     "by hand:\n", c->writer.path);
@@ -310,9 +327,18 @@ void coach_print_unsaved(const struct coach *c, FILE *out)
 		fputs(c->writer.pending[i], out);
 }
 
+int coach_retry_ms(const struct coach *c)
+{
+	/* another talus's write holds the lock for a moment: try again soon */
+	return c->writer.errnum == EWOULDBLOCK ? 500 : 10000;
+}
+
 const char *coach_save_error(const struct coach *c)
 {
-	return c->writer.npending ? strerror(c->writer.errnum) : NULL;
+	if (!c->writer.npending)
+		return NULL;
+	return c->writer.errnum == EWOULDBLOCK ? "another talus is writing the history"
+					       : strerror(c->writer.errnum);
 }
 
 void coach_trace_event(struct coach *c, int64_t now, const char *what)

@@ -88,8 +88,14 @@ void coach_refresh(struct coach *c);
 /* Why records are waiting to be saved (a short reason), or NULL. */
 const char *coach_save_error(const struct coach *c);
 bool coach_unsaved(const struct coach *c);
-/* Says why records are unsaved and prints them, so the runner can add them by hand. */
-void coach_print_unsaved(const struct coach *c, FILE *out);
+/* For leaving, with the screen gone: tries the unsaved records once more (waiting up to
+ * 2 s for another talus's write), then says why they are unsaved and keeps them in the
+ * .unsaved file beside the history (merged at the next save), since the terminal may be
+ * gone too; when even that fails, prints them so the runner can add them by hand. */
+void coach_print_unsaved(struct coach *c, FILE *out);
+/* When the loop should try unsaved records again: soon when another talus's write
+ * held the lock, else in 10 s. */
+int coach_retry_ms(const struct coach *c);
 
 /* Sets planned in the routine, each side counted. */
 int routine_planned_sets(const struct routine *r);

@@ -83,6 +83,9 @@ static bool load_history(const char *path, struct session_log *log)
 	history_report_skips(&log->report, skips, sizeof(skips));
 	if (skips[0])
 		fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
+	history_report_notes(&log->report, path, skips, sizeof(skips));
+	if (skips[0])
+		fprintf(stderr, "talus: %s: %s\n", path, skips);
 	return true;
 }
 
@@ -192,8 +195,13 @@ static int cmd_session(struct state *st)
 	struct coach_setup setup;
 	struct ui_options uopt;
 	char skips[200], note[300];
-	int status;
+	int status, lock;
 
+	/* one coach at a time on a history: a second would resume the first's session */
+	if ((lock = history_lock_session(st->history_path, note, sizeof(note))) == -1) {
+		fprintf(stderr, "talus: %s\n", note);
+		return 1;
+	}
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &st->prog;
 	setup.level = st->progress.level;
@@ -224,6 +232,7 @@ static int cmd_session(struct state *st)
 				skips);
 	}
 	coach_free(&coach);
+	history_unlock_session(lock);
 	return status;
 }
 

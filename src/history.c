@@ -17,6 +17,7 @@ void history_writer_init(struct history_writer *w, const char *path)
 {
 	memset(w, 0, sizeof(*w));
 	w->path = xstrdup(path);
+	w->lock_wait_ms = 2000; /* another talus holds the lock only for a write */
 }
 
 void history_writer_free(struct history_writer *w)
@@ -90,18 +91,155 @@ static bool write_all(int fd, const char *buf, size_t len)
 	return true;
 }
 
-/* Waits up to about two seconds for the lock; another talus holds it only for a write. */
-static bool lock_file(int fd)
+/* Opens path with care (see history.h): flags get O_NOFOLLOW, O_NONBLOCK (a FIFO
+ * must not block) and O_CLOEXEC; the file must then be a regular file of the runner's
+ * that no one else may write to, in a folder no one else may write to. -1 with why
+ * set (and errno) otherwise; ENOENT is left for the caller to tell. */
+static int open_checked(const char *path, int flags, char *why, size_t len)
 {
-	for (int i = 0; i < 200; i++) {
+	struct stat st, dst;
+	char *copy;
+	int fd, err;
+
+	fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		err = errno;
+		if (err == ELOOP)
+			snprintf(why, len, "is a symbolic link; talus does not follow one for its history");
+		else if (err == ENXIO)
+			snprintf(why, len, "not a regular file");
+		else
+			snprintf(why, len, "%s", strerror(err));
+		errno = err;
+		return -1;
+	}
+	err = 0;
+	if (fstat(fd, &st) != 0) {
+		err = errno;
+		snprintf(why, len, "%s", strerror(err));
+	} else if (S_ISDIR(st.st_mode)) {
+		err = EISDIR;
+		snprintf(why, len, "is a directory");
+	} else if (!S_ISREG(st.st_mode)) {
+		err = EINVAL;
+		snprintf(why, len, "not a regular file");
+	} else if (st.st_uid != geteuid()) {
+		err = EPERM;
+		snprintf(why, len, "owned by another user (uid %ld); talus uses only a history "
+			 "file of yours", (long)st.st_uid);
+	} else if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+		err = EPERM;
+		snprintf(why, len, "others can write to it (mode %04o); chmod go-w it",
+			 (unsigned)(st.st_mode & 07777));
+	}
+	if (!err) {
+		copy = xstrdup(path);
+		if (stat(dirname(copy), &dst) == 0 &&
+		    ((dst.st_uid != geteuid() && dst.st_uid != 0) ||
+		     ((dst.st_mode & (S_IWGRP | S_IWOTH)) && !(dst.st_mode & S_ISVTX)))) {
+			err = EPERM;
+			snprintf(why, len, "its folder is %s; talus keeps a history only in a "
+				 "folder others cannot change", dst.st_uid != geteuid() && dst.st_uid != 0
+				 ? "another user's" : "writable by others");
+		}
+		free(copy);
+	}
+	if (err) {
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+/* The file beside path with suffix: "history.tsv.unsaved". */
+static char *beside(const char *path, const char *suffix)
+{
+	return xasprintf("%s%s", path, suffix);
+}
+
+/* Takes the lock, waiting up to wait_ms for another talus's write (0: one try). */
+static bool lock_file(int fd, int wait_ms)
+{
+	for (int waited = 0;; waited += 10) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			return true;
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			return false;
+		if (waited >= wait_ms)
+			break;
 		usleep(10000);
 	}
 	errno = EWOULDBLOCK;
 	return false;
+}
+
+/* The whole of fd from offset 0 (at most max bytes), NUL-terminated; NULL on error. */
+static char *read_all(int fd, size_t max, size_t *len)
+{
+	struct strbuf sb;
+	char chunk[8192];
+	ssize_t n;
+	off_t at = 0;
+
+	sb_init(&sb);
+	while (sb.len < max && (n = pread(fd, chunk, sizeof(chunk), at)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			sb_free(&sb);
+			return NULL;
+		}
+		sb_add(&sb, chunk, (size_t)n);
+		at += n;
+	}
+	*len = sb.len;
+	return sb.buf;
+}
+
+#define UNSAVED_MAX (4u << 20)
+
+/* The lines of the .unsaved file that the history (fd) does not hold yet, into buf;
+ * returns the .unsaved file's descriptor (locked) to remove after the save, or -1. */
+static int take_unsaved(struct history_writer *w, int fd, struct strbuf *buf, size_t *nlines)
+{
+	char why[200], *upath = beside(w->path, HISTORY_UNSAVED_SUFFIX), *kept, *have = NULL;
+	size_t klen, hlen = 0;
+	int ufd = open_checked(upath, O_RDWR, why, sizeof(why));
+
+	*nlines = 0;
+	free(upath);
+	if (ufd < 0)
+		return -1;
+	if (!lock_file(ufd, 0) || !(kept = read_all(ufd, UNSAVED_MAX, &klen))) {
+		close(ufd);
+		return -1;
+	}
+	if (klen > 0)
+		have = read_all(fd, SIZE_MAX, &hlen);
+	for (char *line = kept; line < kept + klen;) {
+		char *nl = memchr(line, '\n', (size_t)(kept + klen - line));
+		size_t n = nl ? (size_t)(nl - line) : (size_t)(kept + klen - line);
+		bool there = false;
+
+		/* a record merged before a crash took the file away is not added twice */
+		for (char *p = have; p && n > 0 && !there && p + n <= have + hlen;) {
+			char *e = memchr(p, '\n', (size_t)(have + hlen - p));
+			size_t m = e ? (size_t)(e - p) : (size_t)(have + hlen - p);
+			there = m == n && memcmp(p, line, n) == 0;
+			p = e ? e + 1 : NULL;
+		}
+		if (n > 0 && line[0] != '#' && !there) {
+			sb_add(buf, line, n);
+			sb_putc(buf, '\n');
+			++*nlines;
+		}
+		line += n + 1;
+	}
+	free(kept);
+	free(have);
+	return ufd;
 }
 
 bool history_retry(struct history_writer *w)
@@ -109,25 +247,31 @@ bool history_retry(struct history_writer *w)
 	struct strbuf buf;
 	struct stat st;
 	bool created, ok = false;
-	int fd, saved;
+	int fd, ufd, saved;
+	size_t merged = 0;
+	char why[200];
 
 	if (w->npending == 0)
 		return true;
 	if (make_parent_dirs(w->path) != 0)
 		return fail(w, "cannot create its folder", errno);
-	created = stat(w->path, &st) != 0 && errno == ENOENT;
-	fd = open(w->path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600); /* read: the last byte */
-	if (fd < 0)
-		return fail(w, "record not saved", errno);
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		snprintf(w->err, sizeof(w->err), "%s: record not saved: not a regular file", w->path);
-		w->errnum = EISDIR;
+	created = lstat(w->path, &st) != 0 && errno == ENOENT;
+	fd = open_checked(w->path, O_RDWR | O_APPEND | O_CREAT, why, sizeof(why)); /* read: the last byte */
+	if (fd < 0) {
+		saved = errno;
+		snprintf(w->err, sizeof(w->err), "%s: record not saved: %s", w->path, why);
+		w->errnum = saved;
 		return false;
 	}
-	if (!lock_file(fd)) {
+	if (!lock_file(fd, w->lock_wait_ms)) {
 		saved = errno;
 		close(fd);
+		if (saved == EWOULDBLOCK) {
+			snprintf(w->err, sizeof(w->err), "%s: record not saved yet: another talus "
+				 "is writing to it", w->path);
+			w->errnum = saved;
+			return false;
+		}
 		return fail(w, "record not saved: cannot lock", saved);
 	}
 	if (fstat(fd, &st) != 0) {
@@ -145,6 +289,7 @@ bool history_retry(struct history_writer *w)
 		if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
 			sb_putc(&buf, '\n');
 	}
+	ufd = take_unsaved(w, fd, &buf, &merged);
 	for (size_t i = 0; i < w->npending; i++)
 		sb_puts(&buf, w->pending[i]);
 
@@ -161,6 +306,16 @@ bool history_retry(struct history_writer *w)
 		ok = true;
 	}
 	sb_free(&buf);
+	if (ufd >= 0) {
+		if (ok) { /* in the history now: the .unsaved file goes */
+			char *upath = beside(w->path, HISTORY_UNSAVED_SUFFIX);
+			unlink(upath);
+			free(upath);
+			w->merged += merged;
+			created = true; /* the folder changed: sync it */
+		}
+		close(ufd);
+	}
 	close(fd);
 	if (!ok)
 		return false;
@@ -171,6 +326,87 @@ bool history_retry(struct history_writer *w)
 	w->npending = 0;
 	w->err[0] = '\0';
 	return true;
+}
+
+bool history_keep_unsaved(struct history_writer *w)
+{
+	struct strbuf buf;
+	struct stat st;
+	char why[200], *upath;
+	int fd, saved = 0;
+
+	if (w->npending == 0)
+		return true;
+	upath = beside(w->path, HISTORY_UNSAVED_SUFFIX);
+	if (make_parent_dirs(upath) != 0 ||
+	    (fd = open_checked(upath, O_RDWR | O_APPEND | O_CREAT, why, sizeof(why))) < 0) {
+		saved = errno;
+		snprintf(w->err, sizeof(w->err), "%s: cannot keep the records: %s", upath,
+			 saved ? strerror(saved) : "?");
+		free(upath);
+		return false;
+	}
+	sb_init(&buf);
+	if (!lock_file(fd, 2000) || fstat(fd, &st) != 0) {
+		saved = errno;
+	} else {
+		char last;
+		if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+			sb_putc(&buf, '\n');
+		for (size_t i = 0; i < w->npending; i++)
+			sb_puts(&buf, w->pending[i]);
+		if (!write_all(fd, buf.buf, buf.len) || fdatasync(fd) != 0) {
+			saved = errno ? errno : EIO;
+			if (ftruncate(fd, st.st_size) != 0) { /* the reader skips a torn line */ }
+		}
+	}
+	sb_free(&buf);
+	close(fd);
+	if (saved) {
+		snprintf(w->err, sizeof(w->err), "%s: cannot keep the records: %s", upath,
+			 strerror(saved));
+		free(upath);
+		return false;
+	}
+	fsync_dir_of(upath);
+	free(upath);
+	for (size_t i = 0; i < w->npending; i++)
+		free(w->pending[i]);
+	w->npending = 0;
+	return true;
+}
+
+int history_lock_session(const char *path, char *err, size_t errlen)
+{
+	char why[200], *lpath = beside(path, HISTORY_LOCK_SUFFIX);
+	int fd = -1;
+
+	if (make_parent_dirs(lpath) != 0) {
+		snprintf(err, errlen, "%s: cannot create its folder: %s", path, strerror(errno));
+		fd = -2;
+	} else if ((fd = open_checked(lpath, O_RDWR | O_CREAT, why, sizeof(why))) < 0) {
+		snprintf(err, errlen, "%s: %s", lpath, why);
+		/* a read-only disk or no permission: the coach runs and keeps its records
+		 * pending; a link or another user's file is refused */
+		fd = errno == EACCES || errno == EROFS || errno == ENOSPC || errno == EIO ? -2 : -1;
+	} else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		bool held = errno == EWOULDBLOCK;
+		if (held)
+			snprintf(err, errlen, "another talus is coaching a session from %s; "
+				 "finish or quit that one first", path);
+		else
+			snprintf(err, errlen, "%s: cannot lock: %s", lpath, strerror(errno));
+		close(fd);
+		fd = held ? -1 : -2;
+	}
+	free(lpath);
+	return fd;
+}
+
+void history_unlock_session(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 bool history_append(struct history_writer *w, const char *line)
@@ -195,13 +431,21 @@ static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn 
 {
 	struct hist_record rec;
 
+	rec.type = 0;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	line[len] = '\0';
+	if (lineno == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) { /* a BOM */
+		line += 3;
+		len -= 3;
+	}
 	if (len == 0 || line[0] == '#')
 		return;
 	if (len > HISTORY_MAX_LINE || memchr(line, '\0', len) || !history_parse_line(line, len, &rec)) {
-		skip_line(report, lineno);
+		if (len <= HISTORY_MAX_LINE && rec.type == REC_TYPE_COUNT)
+			report->newer++; /* a type of a later version: passed over, as its keys are */
+		else
+			skip_line(report, lineno);
 		return;
 	}
 	rec.line = lineno;
@@ -211,27 +455,20 @@ static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn 
 
 #define READ_CHUNK 65536
 
-bool history_read(const char *path, history_visit_fn visit, void *ctx,
-		  struct history_report *report)
+/* Reads the lines of one file; false with report->err set when it cannot be read. */
+static bool read_file(const char *path, history_visit_fn visit, void *ctx,
+		      struct history_report *report)
 {
-	struct stat st;
-	char *buf;
+	char *buf, why[200];
 	size_t have = 0, lineno = 0;
 	bool overlong = false, ok = true;
 	int fd;
 
-	memset(report, 0, sizeof(*report));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open_checked(path, O_RDONLY, why, sizeof(why));
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return true;
-		snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path, strerror(errno));
-		return false;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path,
-			 S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-		close(fd);
+		snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path, why);
 		return false;
 	}
 	buf = xmalloc(READ_CHUNK + 1);
@@ -275,6 +512,29 @@ bool history_read(const char *path, history_visit_fn visit, void *ctx,
 	return ok;
 }
 
+bool history_read(const char *path, history_visit_fn visit, void *ctx,
+		  struct history_report *report)
+{
+	struct history_report kept;
+	char *upath;
+	bool ok;
+
+	memset(report, 0, sizeof(*report));
+	if (!read_file(path, visit, ctx, report))
+		return false;
+	/* records a coach could not save, until the next save merges them */
+	memset(&kept, 0, sizeof(kept));
+	upath = beside(path, HISTORY_UNSAVED_SUFFIX);
+	ok = read_file(upath, visit, ctx, &kept);
+	free(upath);
+	if (ok) {
+		report->unsaved = kept.records;
+		report->records += kept.records;
+		report->newer += kept.newer;
+	}
+	return true;
+}
+
 void history_report_skips(const struct history_report *report, char *buf, size_t len)
 {
 	struct strbuf sb;
@@ -292,6 +552,24 @@ void history_report_skips(const struct history_report *report, char *buf, size_t
 	if (report->skipped > shown)
 		sb_printf(&sb, " and %zu more", report->skipped - shown);
 	sb_puts(&sb, ")");
+	copy_str(buf, len, sb.buf);
+	sb_free(&sb);
+}
+
+void history_report_notes(const struct history_report *report, const char *path, char *buf,
+			  size_t len)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (report->newer)
+		sb_printf(&sb, "%zu record%s of a newer talus passed over", report->newer,
+			  report->newer == 1 ? "" : "s");
+	if (report->unsaved)
+		sb_printf(&sb, "%s%zu record%s not saved last time %s kept in %s%s; they are added "
+			  "at the next save", sb.len ? "; " : "", report->unsaved,
+			  report->unsaved == 1 ? "" : "s", report->unsaved == 1 ? "is" : "are", path,
+			  HISTORY_UNSAVED_SUFFIX);
 	copy_str(buf, len, sb.buf);
 	sb_free(&sb);
 }

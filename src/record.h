@@ -21,6 +21,11 @@
 #define COUNT_MAX 100000         /* reps, targets, sets planned */
 #define SET_SECS_MAX 86400       /* one set: at most a day */
 #define SESSION_SECS_MAX 864000  /* one session: at most ten days */
+#define REC_TEXT_MAX 1000        /* a text value as written, escapes counted */
+#define REC_LINE_MAX 4096        /* a whole record line, without its newline */
+#define REC_OFFSET_MAX (14 * 3600) /* a time-zone offset: at most 14 h either way */
+#define REC_YEAR_MIN 1970        /* the years a timestamp can hold */
+#define REC_YEAR_MAX 9999
 
 /* ---- the enums a record holds, each with its one name table ---- */
 
@@ -152,11 +157,23 @@ int key_enum_value(enum hist_key key, const char *word);
 
 /* ---- writing ---- */
 
-/* Starts a record line: local timestamp with offset, tab, type. */
+/* The writers only write what the reader accepts, whatever they are handed:
+ * - rec_begin writes the local time with its offset; when that cannot be written (an
+ *   offset beyond REC_OFFSET_MAX or of odd seconds, a local year outside
+ *   REC_YEAR_MIN-REC_YEAR_MAX) the same instant in UTC ("Z"); an instant outside those
+ *   years is clamped to the nearest one inside.
+ * - rec_put_int clamps a number to the limits the schema gives its key in the line's
+ *   record type (a set left running for two days is written as a day).
+ * - rec_put_str writes a text with tab, newline, CR and backslash escaped, every other
+ *   control character (C0, DEL, C1) and every byte that is not valid UTF-8 as '?',
+ *   cut at a character to REC_TEXT_MAX bytes; a name the same way, with space, '=' and
+ *   the escaped bytes as '_' too, cut to REC_NAME_MAX bytes ("_" when empty).
+ * - rec_finish checks the line with the reader; a line it rejects (a required key
+ *   missing, too many fields) is a bug in the caller and dies.
+ * Starts a record line: local timestamp with offset, tab, type. */
 void rec_begin(struct strbuf *line, time_t when, enum record_type type);
-/* Add a tab and key=value. A name or text has tab, newline, CR and backslash escaped;
- * an enum is written as its word (a value with no word writes nothing). Each aborts
- * when the key is not of its kind: that is a bug in the caller. */
+/* Add a tab and key=value; an enum is written as its word (a value with no word writes
+ * nothing). Each aborts when the key is not of its kind: that is a bug in the caller. */
 void rec_put_str(struct strbuf *line, enum hist_key key, const char *value);
 void rec_put_int(struct strbuf *line, enum hist_key key, long value);
 void rec_put_enum(struct strbuf *line, enum hist_key key, int value);
@@ -184,7 +201,8 @@ struct hist_record {
 };
 
 /* Parses one line (without its newline) in place; false if it does not parse or a
- * field breaks the schema. */
+ * field breaks the schema; false with rec->type == REC_TYPE_COUNT when its timestamp
+ * parses and its type is a word this version does not know (a later version's). */
 bool history_parse_line(char *line, size_t len, struct hist_record *rec);
 /* The value of any key by its word, the schema's or not (a later version's); NULL when
  * absent. Code that knows its key reads rec->known[HK_...] or the getters below. */

@@ -19,7 +19,6 @@
 #include "ui_screen.h"
 #include "util.h"
 
-#define RETRY_MS 10000
 #define SLEEP_GAP_MS 2000 /* CLOCK_BOOTTIME ahead of CLOCK_MONOTONIC by this: a suspend */
 #define MAX_WAIT_MS 60000
 
@@ -267,7 +266,7 @@ static void run_once(struct ui *ui)
 	changed(ui, visit_tick(ui->visit, now, ui_wall(ui)));
 	if (coach_unsaved(ui->c) && now >= ui->next_retry) {
 		coach_retry(ui->c);
-		ui->next_retry = now + RETRY_MS;
+		ui->next_retry = now + coach_retry_ms(ui->c);
 	}
 	ui_draw(ui, now);
 	if (!ui->drawn) {

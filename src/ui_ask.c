@@ -100,20 +100,11 @@ static void draw_note(struct ui *ui, int64_t now)
 	draw_key_bar(KM_NOTE);
 }
 
-/* A character typed or pasted into the note. */
+/* A character typed or pasted into the note: a wint_t is a Unicode code point on glibc
+ * whatever the locale, and the note is kept as UTF-8 (controls are refused there). */
 static unsigned note_char(struct ui *ui, wint_t wc)
 {
-	char mb[MB_LEN_MAX + 1];
-	mbstate_t st;
-	size_t n;
-
-	if (wc < 0x20 || wc == 0x7f) /* a control */
-		return 0;
-	memset(&st, 0, sizeof(st));
-	n = wcrtomb(mb, (wchar_t)wc, &st);
-	if (n == (size_t)-1)
-		return 0;
-	return visit_note_add(ui->visit, mb, n);
+	return visit_note_add_char(ui->visit, (uint32_t)wc);
 }
 
 static unsigned note_key(struct ui *ui, int code, wint_t wc, int64_t now)

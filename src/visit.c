@@ -212,12 +212,48 @@ unsigned visit_note_add(struct visit *v, const char *mb, size_t n)
 {
 	char *note = v->coach->note;
 	size_t len = strlen(note);
+	char one[8];
 
-	if (v->screen != VS_NOTE || len + n > NOTE_MAX)
+	/* one printable character of UTF-8, no control (C0, DEL or C1): what the history's
+	 * reader takes back */
+	if (v->screen != VS_NOTE || len + n > NOTE_MAX || n == 0 || n >= sizeof(one))
+		return 0;
+	memcpy(one, mb, n);
+	one[n] = '\0';
+	if (utf8_seq_len((const unsigned char *)one) != (int)n)
 		return 0;
 	memcpy(note + len, mb, n);
 	note[len + n] = '\0';
 	return ENG_CHANGED;
+}
+
+unsigned visit_note_add_char(struct visit *v, uint32_t cp)
+{
+	char mb[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		mb[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		mb[0] = (char)(0xc0 | (cp >> 6));
+		mb[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		mb[0] = (char)(0xe0 | (cp >> 12));
+		mb[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		mb[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else if (cp <= 0x10ffff) {
+		mb[0] = (char)(0xf0 | (cp >> 18));
+		mb[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		mb[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		mb[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	} else {
+		return 0;
+	}
+	return visit_note_add(v, mb, n); /* a control or a surrogate is refused there */
 }
 
 unsigned visit_note_erase(struct visit *v)

@@ -70,8 +70,13 @@ unsigned visit_decline_resume(struct visit *v);
 /* A pain rating for the question on screen, 0-10, or -1 when skipped. */
 unsigned visit_answer_pain(struct visit *v, int pain, time_t wall);
 /* The note being typed: one character (UTF-8, n bytes) added, or the last erased.
- * A character that would make the note longer than NOTE_MAX bytes is refused. */
+ * A character that would make the note longer than NOTE_MAX bytes is refused, and so
+ * is anything but one printable UTF-8 character (a control, C0 or C1, or bytes of
+ * another encoding): the note is UTF-8 whatever the locale. */
 unsigned visit_note_add(struct visit *v, const char *mb, size_t n);
+/* The same for a character as a Unicode code point (a wint_t from get_wch on glibc,
+ * in any locale), written as UTF-8. */
+unsigned visit_note_add_char(struct visit *v, uint32_t cp);
 unsigned visit_note_erase(struct visit *v);
 /* Enter on the note: the session is saved and the closing screens follow. */
 unsigned visit_finish(struct visit *v, int64_t now, time_t wall);

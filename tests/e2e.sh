@@ -476,4 +476,87 @@ test_entry_test_yes_moves_on() {
 	expect_out_has "Tiny next (tiny-next): level 1 of 1"
 }
 
+# Two coaches on one history: the second says another is running and leaves, so the
+# first's session is not resumed twice and the morning is recorded once.
+test_a_second_coach_refuses_to_start() {
+	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
+	start
+	wait_for "this morning?"
+	env TERM=xterm-256color script -qec "'$TALUS' --programs '$TINY' --program tiny --date $DATE; echo status=\$?" /dev/null >second.txt 2>&1
+	grep -q "talus: another talus is coaching a session from $(hist); finish or quit that one first" second.txt ||
+		fail "second coach: $(cat second.txt)"
+	grep -q "status=1" second.txt || fail "second coach status: $(cat second.txt)"
+	keys 2 Enter
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+	[ "$(count $'\tmorning\t')" = 1 ] || fail "mornings: $(cat "$(hist)")"
+	start # the first gone: the lock is free again
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+}
+
+# Another process holding the history's lock never freezes the screen: the records wait
+# and land when the lock is free.
+test_a_held_lock_never_freezes_the_screen() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	exec 9>>"$(hist)"
+	flock 9
+	keys Enter
+	wait_for "press Enter when done"
+	keys Enter
+	wait_for "Raise"
+	wait_for "another talus is writing the history"
+	local a b moved=0
+	for _ in 1 2 3 4; do
+		a=$(screen)
+		sleep 0.7
+		b=$(screen)
+		[ "$a" != "$b" ] && moved=$((moved + 1))
+	done
+	[ "$moved" -ge 3 ] || fail "the screen froze while the lock was held ($moved of 4)"
+	grep -q $'\tstart\t' "$(hist)" && fail "written under another's lock"
+	flock -u 9
+	exec 9>&-
+	for _ in $(seq 30); do grep -q $'\tset\t' "$(hist)" && break; sleep 0.1; done
+	grep -q $'\tstart\t' "$(hist)" || fail "the start record never landed: $(cat "$(hist)")"
+	grep -q $'\tset\t.*exercise=circles' "$(hist)" || fail "the set never landed: $(cat "$(hist)")"
+	keys q y
+	wait_for "How much"
+}
+
+# Records unsaved when the window closes are kept beside the history (the terminal is
+# gone), said at the next start, and merged at the next save.
+test_closed_window_keeps_unsaved_records() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	exec 9>>"$(hist)"
+	flock 9
+	keys Enter
+	wait_for "another talus is writing the history"
+	tm kill-pane -t t
+	local u
+	u="$(hist).unsaved"
+	for _ in $(seq 50); do [ -s "$u" ] && grep -q $'\tend\t' "$u" && break; sleep 0.1; done
+	flock -u 9
+	exec 9>&-
+	grep -q $'\tstart\t' "$u" || fail "start not kept: $(cat "$u" 2>&1)"
+	grep -q $'\tend\t.*status=interrupted' "$u" || fail "end not kept: $(cat "$u" 2>&1)"
+	grep -q $'\tstart\t' "$(hist)" && fail "written under another's lock"
+	talus --history-file "$(hist)" --csv
+	expect_status 0
+	expect_err "talus: $(hist): 2 records not saved last time are kept in $(hist).unsaved; they are added at the next save"
+	talus --morning 1 --date $DATE
+	expect_status 0
+	[ -e "$u" ] && fail "the .unsaved file is still there"
+	[ "$(count $'\tstart\t')" = 1 ] || fail "start not merged once: $(cat "$(hist)")"
+	[ "$(count $'\tend\t')" = 1 ] || fail "end not merged once: $(cat "$(hist)")"
+	talus --history-file "$(hist)" --csv
+	expect_err ""
+}
+
 run_tests

@@ -135,4 +135,63 @@ test_shim_really_injects() {
 	[ "$(tail -n 1 h.tsv | cut -f 2-)" = $'morning\tpain=4' ] || fail "no record appended"
 }
 
+# A symlink planted at the history's path is not followed: nothing is written through it.
+test_symlink_at_the_history_path() {
+	printf 'theirs\n' >target.tsv
+	ln -s target.tsv h.tsv
+	talus --history-file h.tsv --morning 2
+	expect_status 1
+	expect_err "talus: h.tsv: record not saved: is a symbolic link; talus does not follow one for its history"
+	[ "$(cat target.tsv)" = theirs ] || fail "written through the link: $(cat target.tsv)"
+	talus --history-file h.tsv --history
+	expect_status 1
+}
+
+test_history_others_can_write_to() {
+	cp "$SAMPLE" h.tsv
+	chmod 664 h.tsv
+	cp h.tsv before.tsv
+	talus --history-file h.tsv --morning 2
+	expect_status 1
+	expect_err "talus: h.tsv: record not saved: others can write to it (mode 0664); chmod go-w it"
+	cmp -s h.tsv before.tsv || fail "the file changed"
+	chmod 646 h.tsv
+	talus --history-file h.tsv --csv
+	expect_status 1
+	expect_err "talus: h.tsv: cannot read: others can write to it (mode 0646); chmod go-w it"
+}
+
+test_history_of_another_user() {
+	[ "$(id -u)" = 0 ] || return 0 # only root can give a file away
+	cp "$SAMPLE" h.tsv
+	chown 65534 h.tsv
+	talus --history-file h.tsv --morning 2
+	expect_status 1
+	expect_err "talus: h.tsv: record not saved: owned by another user (uid 65534); talus uses only a history file of yours"
+}
+
+# A FIFO at the path blocked talus for ever on read.
+test_fifo_at_the_history_path() {
+	mkfifo h.tsv
+	out=$(timeout 5 "$TALUS" --history-file h.tsv --csv 2>stderr)
+	status=$?
+	err=$(cat stderr)
+	expect_status 1
+	expect_err "talus: h.tsv: cannot read: not a regular file"
+	out=$(timeout 5 "$TALUS" --history-file h.tsv --morning 1 2>stderr)
+	status=$?
+	err=$(cat stderr)
+	expect_status 1
+	expect_err "talus: h.tsv: record not saved: not a regular file"
+}
+
+# A byte-order mark and the records of a later version are not damage.
+test_bom_and_newer_records() {
+	{ printf '\357\273\277'; cat "$SAMPLE"; printf '2026-11-23T09:00:00+01:00\tnap\tminutes=20\n'; } >h.tsv
+	talus --history-file h.tsv --csv
+	expect_status 0
+	expect_err "talus: h.tsv: 1 record of a newer talus passed over"
+	expect_golden history.csv
+}
+
 run_tests

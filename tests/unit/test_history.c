@@ -1,5 +1,7 @@
 /* The history file: record round trips, the durable writer, the tolerant reader. */
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "history.h"
 #include "session_log.h"
 #include "unit.h"
@@ -407,6 +410,279 @@ START_TEST(empty_missing_directory_unreadable)
 }
 END_TEST
 
+/* ---- opened with care ---- */
+
+static const char morning_line[] = "2026-11-24T07:30:12Z\tmorning\tpain=2\n";
+
+/* A symbolic link at the history's path (planted in a shared folder) is never
+ * followed: nothing is written through it, nothing read. */
+START_TEST(a_symlink_at_the_history_is_refused)
+{
+	struct history_writer w;
+	struct collected c = { 0 };
+	struct history_report rep;
+	char target[160], *data;
+	size_t len;
+
+	make_dir();
+	snprintf(target, sizeof(target), "%s/target.tsv", dir);
+	snprintf(path, sizeof(path), "%s/h.tsv", dir);
+	spit(target, "mine\n", 5);
+	ck_assert_int_eq(symlink(target, path), 0);
+	history_writer_init(&w, path);
+	ck_assert(!history_append(&w, morning_line));
+	ck_assert_msg(strstr(w.err, "symbolic link") != NULL, "%s", w.err);
+	history_writer_free(&w);
+	data = slurp(target, &len);
+	ck_assert_str_eq(data, "mine\n");
+	free(data);
+	ck_assert(!history_read(path, collect, &c, &rep));
+	ck_assert_msg(strstr(rep.err, "symbolic link") != NULL, "%s", rep.err);
+	remove_dir();
+}
+END_TEST
+
+/* A history others may write to, or another user's, is not used. */
+START_TEST(a_history_others_can_write_is_refused)
+{
+	struct history_writer w;
+	struct collected c = { 0 };
+	struct history_report rep;
+
+	make_dir();
+	snprintf(path, sizeof(path), "%s/h.tsv", dir);
+	spit(path, HISTORY_HEADER, strlen(HISTORY_HEADER));
+	chmod(path, 0620);
+	history_writer_init(&w, path);
+	ck_assert(!history_append(&w, morning_line));
+	ck_assert_msg(strstr(w.err, "others can write to it (mode 0620)") != NULL, "%s", w.err);
+	ck_assert(!history_read(path, collect, &c, &rep));
+	ck_assert_msg(strstr(rep.err, "others can write") != NULL, "%s", rep.err);
+	chmod(path, 0606);
+	ck_assert(!history_retry(&w));
+	chmod(path, 0600);
+	ck_assert(history_retry(&w));
+	if (geteuid() == 0) { /* only root can give a file away */
+		ck_assert_int_eq(chown(path, 65534, 65534), 0);
+		ck_assert(!history_append(&w, morning_line));
+		ck_assert_msg(strstr(w.err, "owned by another user") != NULL, "%s", w.err);
+		ck_assert(!history_read(path, collect, &c, &rep));
+	}
+	history_writer_free(&w);
+	/* a folder others may write to (not sticky) */
+	chmod(path, 0600);
+	ck_assert_int_eq(chown(path, geteuid(), getegid()), 0);
+	chmod(dir, 0777);
+	ck_assert(!history_read(path, collect, &c, &rep));
+	ck_assert_msg(strstr(rep.err, "folder") != NULL, "%s", rep.err);
+	chmod(dir, 01777); /* as /tmp: sticky */
+	ck_assert_msg(history_read(path, collect, &c, &rep), "%s", rep.err);
+	chmod(dir, 0700);
+	remove_dir();
+}
+END_TEST
+
+/* A FIFO at the path would block a read for ever: refused at once. */
+START_TEST(a_fifo_at_the_history_is_refused)
+{
+	struct history_writer w;
+	struct collected c = { 0 };
+	struct history_report rep;
+
+	make_dir();
+	snprintf(path, sizeof(path), "%s/h.tsv", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	alarm(5); /* the old reader blocked here */
+	ck_assert(!history_read(path, collect, &c, &rep));
+	ck_assert_msg(strstr(rep.err, "not a regular file") != NULL, "%s", rep.err);
+	history_writer_init(&w, path);
+	ck_assert(!history_append(&w, morning_line));
+	ck_assert_msg(strstr(w.err, "not a regular file") != NULL, "%s", w.err);
+	alarm(0);
+	history_writer_free(&w);
+	remove_dir();
+}
+END_TEST
+
+/* A child holding the history's lock until told (by a byte on a pipe). */
+static pid_t hold_lock(const char *p, int *release)
+{
+	int ready[2], go[2];
+	pid_t pid;
+	char b;
+
+	ck_assert_int_eq(pipe(ready), 0);
+	ck_assert_int_eq(pipe(go), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open(p, O_RDWR | O_CREAT, 0600);
+		if (fd < 0 || flock(fd, LOCK_EX) != 0)
+			_exit(1);
+		if (write(ready[1], "r", 1) != 1 || read(go[0], &b, 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	ck_assert_int_eq(read(ready[0], &b, 1), 1);
+	close(ready[0]);
+	close(ready[1]);
+	close(go[0]);
+	*release = go[1];
+	return pid;
+}
+
+static void let_go(pid_t pid, int release)
+{
+	int status;
+
+	ck_assert_int_eq(write(release, "g", 1), 1);
+	close(release);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+}
+
+/* The coach's writer never waits for a lock another process holds: it keeps the
+ * record and says why, and the retry saves it once the lock is free. */
+START_TEST(a_held_lock_is_not_waited_for)
+{
+	struct history_writer w;
+	int64_t t0;
+	int release;
+	pid_t pid;
+	char *data;
+
+	make_dir();
+	history_writer_init(&w, path);
+	ck_assert(history_append(&w, morning_line)); /* makes the folder and file */
+	w.lock_wait_ms = 0;
+	pid = hold_lock(path, &release);
+	t0 = monotonic_ms();
+	ck_assert(!history_append(&w, morning_line));
+	ck_assert_int_lt(monotonic_ms() - t0, 100); /* the old writer waited 2 s */
+	ck_assert_int_eq(w.errnum, EWOULDBLOCK);
+	ck_assert_uint_eq(w.npending, 1);
+	ck_assert(!history_retry(&w));
+	let_go(pid, release);
+	ck_assert_msg(history_retry(&w), "%s", w.err);
+	history_writer_free(&w);
+	data = slurp(path, NULL);
+	ck_assert_str_eq(data, HISTORY_HEADER "2026-11-24T07:30:12Z\tmorning\tpain=2\n"
+					     "2026-11-24T07:30:12Z\tmorning\tpain=2\n");
+	free(data);
+	remove_dir();
+}
+END_TEST
+
+/* Records that could not be saved are kept beside the history, read with it, merged
+ * into it at the next save (once, even when kept twice) and the file removed. */
+START_TEST(unsaved_records_are_kept_and_merged)
+{
+	struct history_writer w;
+	struct collected c = { 0 };
+	struct history_report rep;
+	char upath[160], msg[300], *data;
+	const char *one = "2026-11-25T07:30:12Z\tmorning\tpain=3\n";
+	int release;
+	pid_t pid;
+
+	make_dir();
+	snprintf(upath, sizeof(upath), "%s" HISTORY_UNSAVED_SUFFIX, path);
+	history_writer_init(&w, path);
+	ck_assert(history_append(&w, morning_line));
+	w.lock_wait_ms = 0;
+	pid = hold_lock(path, &release);
+	ck_assert(!history_append(&w, one));
+	ck_assert_msg(history_keep_unsaved(&w), "%s", w.err);
+	ck_assert_uint_eq(w.npending, 0);
+	let_go(pid, release);
+	history_writer_free(&w);
+	data = slurp(upath, NULL);
+	ck_assert_str_eq(data, one);
+	free(data);
+	/* read with the history, and said so */
+	ck_assert(history_read(path, collect, &c, &rep));
+	ck_assert_uint_eq(c.n, 2);
+	ck_assert_uint_eq(rep.unsaved, 1);
+	history_report_notes(&rep, "h", msg, sizeof(msg));
+	ck_assert_str_eq(msg, "1 record not saved last time is kept in h.unsaved; they are added at the next save");
+	/* a record kept twice (merged, then a crash before the file went) lands once */
+	spit(upath, one, strlen(one));
+	history_writer_init(&w, path);
+	ck_assert(history_append(&w, "2026-11-26T07:30:12Z\tmorning\tpain=1\n"));
+	ck_assert_uint_eq(w.merged, 1);
+	ck_assert_int_ne(access(upath, F_OK), 0);
+	spit(upath, one, strlen(one));
+	ck_assert(history_append(&w, "2026-11-27T07:30:12Z\tmorning\tpain=0\n"));
+	ck_assert_uint_eq(w.merged, 1);
+	ck_assert_int_ne(access(upath, F_OK), 0);
+	history_writer_free(&w);
+	data = slurp(path, NULL);
+	ck_assert_str_eq(data, HISTORY_HEADER "2026-11-24T07:30:12Z\tmorning\tpain=2\n"
+					     "2026-11-25T07:30:12Z\tmorning\tpain=3\n"
+					     "2026-11-26T07:30:12Z\tmorning\tpain=1\n"
+					     "2026-11-27T07:30:12Z\tmorning\tpain=0\n");
+	free(data);
+	remove_dir();
+}
+END_TEST
+
+/* One coach at a time: the session lock is held while its descriptor is open. */
+START_TEST(one_session_at_a_time)
+{
+	char err[300];
+	int a, b;
+
+	make_dir();
+	a = history_lock_session(path, err, sizeof(err));
+	ck_assert_msg(a >= 0, "%s", err);
+	b = history_lock_session(path, err, sizeof(err));
+	ck_assert_int_lt(b, 0);
+	ck_assert_msg(strstr(err, "another talus is coaching a session from") != NULL, "%s", err);
+	history_unlock_session(a);
+	b = history_lock_session(path, err, sizeof(err));
+	ck_assert_msg(b >= 0, "%s", err);
+	history_unlock_session(b);
+	remove_dir();
+}
+END_TEST
+
+/* A byte-order mark is passed over; a record of a type a later version added is not
+ * damage: it is counted apart and passed over, as an unknown key is. */
+START_TEST(a_bom_and_newer_types_are_not_damage)
+{
+	const char text[] = "\xef\xbb\xbf# talus history v1\n"
+			    "2026-11-23T07:30:12Z\tmorning\tpain=1\n"
+			    "2026-11-23T08:30:12Z\tnap\tminutes=20\n"
+			    "2026-11-23T09:30:12Z\t\tpain=1\n"
+			    "2026-11-23T09:30:12Z\tBad type!\n";
+	struct collected c = { 0 };
+	struct history_report rep;
+	char msg[200];
+
+	make_dir();
+	snprintf(path, sizeof(path), "%s/h.tsv", dir);
+	spit(path, text, sizeof(text) - 1);
+	ck_assert(history_read(path, collect, &c, &rep));
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_uint_eq(rep.newer, 1);
+	ck_assert_uint_eq(rep.skipped, 2);
+	ck_assert_uint_eq(rep.skipped_lines[0], 4);
+	history_report_notes(&rep, "h", msg, sizeof(msg));
+	ck_assert_str_eq(msg, "1 record of a newer talus passed over");
+	/* a BOM before the first record, with no header */
+	spit(path, text + 0, 3);
+	{
+		FILE *f = fopen(path, "ab");
+		fputs("2026-11-23T07:30:12Z\tmorning\tpain=1\n", f);
+		fclose(f);
+	}
+	memset(&c, 0, sizeof(c));
+	ck_assert(history_read(path, collect, &c, &rep));
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_uint_eq(rep.skipped, 0);
+	remove_dir();
+}
+END_TEST
+
 /* ---- sessions ---- */
 
 START_TEST(sessions_from_the_sample)
@@ -486,6 +762,13 @@ Suite *history_suite(void)
 	tcase_add_test(io, crlf_lines_are_read);
 	tcase_add_test(io, a_megabyte_line_is_skipped);
 	tcase_add_test(io, empty_missing_directory_unreadable);
+	tcase_add_test(io, a_symlink_at_the_history_is_refused);
+	tcase_add_test(io, a_history_others_can_write_is_refused);
+	tcase_add_test(io, a_fifo_at_the_history_is_refused);
+	tcase_add_test(io, a_held_lock_is_not_waited_for);
+	tcase_add_test(io, unsaved_records_are_kept_and_merged);
+	tcase_add_test(io, one_session_at_a_time);
+	tcase_add_test(io, a_bom_and_newer_types_are_not_damage);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, io);
 	return s;

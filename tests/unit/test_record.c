@@ -1,6 +1,7 @@
 /* The record schema: the README's table says what the schema says, the validator holds
  * each key to its limits, every record type survives a write and a read, and the
  * session log keeps the sets. */
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,6 +357,229 @@ START_TEST(session_log_grows_after_finish)
 }
 END_TEST
 
+/* A note in Latin-1 or with a C1 control (a pasted U+0085) is cleaned as it is written,
+ * so the end record with its status and pain ratings is read back, not skipped. */
+START_TEST(writer_cleans_text_the_reader_rejects)
+{
+	static const char *const notes[] = { "caf\xe9", "a\xc2\x85" "b", "bell\x07", "del\x7f",
+					     "cut \xe2\x82", "\xff\xfe", "ok \xc3\xa9" };
+	static const char *const want[] = { "caf?", "a?b", "bell?", "del?", "cut ??", "??",
+					    "ok \xc3\xa9" };
+	struct strbuf line;
+
+	sb_init(&line);
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		struct hist_record rec;
+		char buf[256];
+
+		rec_begin(&line, 1795415412, REC_END);
+		rec_put_str(&line, HK_SESSION, "s");
+		rec_put_enum(&line, HK_STATUS, SESSION_DONE);
+		rec_put_int(&line, HK_PAIN_DURING, 3);
+		rec_put_int(&line, HK_PAIN_AFTER, 2);
+		rec_put_str(&line, HK_NOTE, notes[i]);
+		rec_finish(&line);
+		copy_str(buf, sizeof(buf), line.buf);
+		ck_assert_msg(history_parse_line(buf, strlen(buf) - 1, &rec), "rejected: %s", line.buf);
+		ck_assert_str_eq(rec.known[HK_NOTE], want[i]);
+		ck_assert_int_eq(rec_get_int(&rec, HK_PAIN_DURING, -1), 3);
+		ck_assert_int_eq(rec_get_int(&rec, HK_PAIN_AFTER, -1), 2);
+	}
+	/* a name: what it may not hold as '_', cut to its length, never empty */
+	rec_begin(&line, 1795415412, REC_SKIP);
+	rec_put_str(&line, HK_SESSION, "");
+	rec_put_str(&line, HK_EXERCISE, "two words=a\\b\tc\xe9");
+	rec_finish(&line);
+	ck_assert_str_eq(strchr(line.buf, '\t') + 1, "skip\tsession=_\texercise=two_words_a_b_c_\n");
+	sb_free(&line);
+}
+END_TEST
+
+/* What talus can be handed beyond the schema's limits is written at the limit: a set
+ * left running for two days is a set of a day, not a line the reader skips. */
+START_TEST(writer_clamps_numbers_and_times)
+{
+	struct strbuf line;
+	struct hist_record rec;
+	char buf[512];
+
+	sb_init(&line);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	rec_begin(&line, 1795415412, REC_SET);
+	rec_put_str(&line, HK_SESSION, "s");
+	rec_put_str(&line, HK_EXERCISE, "e");
+	rec_put_int(&line, HK_SET, 0);
+	rec_put_int(&line, HK_SECS, 2 * 86400);
+	rec_put_int(&line, HK_REPS, -5);
+	rec_finish(&line);
+	ck_assert_str_eq(line.buf, "2026-11-23T06:30:12+00:00\tset\tsession=s\texercise=e\tset=1\tsecs=86400\treps=0\n");
+	rec_begin(&line, 1795415412, REC_START);
+	rec_put_str(&line, HK_SESSION, "s");
+	rec_put_str(&line, HK_PROGRAM, "p");
+	rec_put_int(&line, HK_LEVEL, 99);
+	rec_put_int(&line, HK_PLANNED, 250000);
+	rec_finish(&line);
+	ck_assert_ptr_nonnull(strstr(line.buf, "\tlevel=20\tplanned=100000\n"));
+	rec_begin(&line, 1795415412, REC_END);
+	rec_put_str(&line, HK_SESSION, "s");
+	rec_put_enum(&line, HK_STATUS, SESSION_DONE);
+	rec_put_int(&line, HK_SECS, 20 * 86400);
+	rec_finish(&line);
+	ck_assert_ptr_nonnull(strstr(line.buf, "\tsecs=864000\n"));
+
+	/* an offset beyond 14 h: the same instant in UTC */
+	setenv("TZ", "XXX-15", 1);
+	tzset();
+	rec_begin(&line, 1795415412, REC_MORNING);
+	rec_put_int(&line, HK_PAIN, 1);
+	rec_finish(&line);
+	ck_assert_str_eq(line.buf, "2026-11-23T06:30:12Z\tmorning\tpain=1\n");
+	/* before 1970 and after 9999: clamped to the nearest instant a stamp holds */
+	setenv("TZ", "UTC", 1);
+	tzset();
+	rec_begin(&line, -86400 * 400L, REC_MORNING);
+	rec_put_int(&line, HK_PAIN, 1);
+	rec_finish(&line);
+	ck_assert_str_eq(line.buf, "1970-01-01T00:00:00Z\tmorning\tpain=1\n");
+	setenv("TZ", "XXX+5", 1); /* 1970-01-01T02:00Z is 1969 here: written in UTC */
+	tzset();
+	rec_begin(&line, 7200, REC_MORNING);
+	rec_put_int(&line, HK_PAIN, 1);
+	rec_finish(&line);
+	ck_assert_str_eq(line.buf, "1970-01-01T02:00:00Z\tmorning\tpain=1\n");
+	if (sizeof(time_t) > 4) {
+		rec_begin(&line, (time_t)300000000000LL, REC_MORNING);
+		rec_put_int(&line, HK_PAIN, 1);
+		rec_finish(&line);
+		ck_assert_str_eq(line.buf, "9999-12-31T23:59:59Z\tmorning\tpain=1\n");
+	}
+	copy_str(buf, sizeof(buf), line.buf);
+	ck_assert(history_parse_line(buf, strlen(buf) - 1, &rec));
+	setenv("TZ", "UTC", 1);
+	tzset();
+	sb_free(&line);
+}
+END_TEST
+
+/* A line the reader would reject is never written: a required key missing is a bug. */
+START_TEST(writer_dies_on_a_record_missing_a_required_key)
+{
+	struct strbuf line;
+
+	sb_init(&line);
+	rec_begin(&line, 1795415412, REC_MORNING);
+	rec_finish(&line);
+}
+END_TEST
+
+static unsigned long rng_state = 88172645463325252UL;
+
+static unsigned long rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static void random_bytes(char *buf, size_t max)
+{
+	size_t n = rnd() % max;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned long r = rnd() % 8;
+		/* mostly ASCII, some controls and escapes, some UTF-8 and bytes of nothing */
+		buf[i] = (char)(r < 4 ? 0x20 + rnd() % 95 : r == 4 ? 1 + rnd() % 31 : 0x80 + rnd() % 128);
+	}
+	buf[n] = '\0';
+}
+
+static long random_int(const struct field_spec *f)
+{
+	switch (rnd() % 6) {
+	case 0: return f->min - 1 - (long)(rnd() % 1000000);
+	case 1: return f->max + 1 + (long)(rnd() % 1000000);
+	case 2: return rnd() % 2 ? LONG_MIN : LONG_MAX;
+	default: return f->min + (long)(rnd() % (unsigned long)(f->max - f->min + 1));
+	}
+}
+
+/* The property: whatever the writers are handed, the reader accepts the line. Random
+ * records of every type, values within and beyond the limits, random text bytes,
+ * random times in zones of odd offsets. */
+START_TEST(property_the_reader_accepts_every_line_written)
+{
+	static const char *const zones[] = { "UTC", "CET-1", "XXX-15", "XXX+14", "XXX-14",
+					     "XXX+12:30:15", "XXX-5:45", "America/St_Johns" };
+	struct strbuf line;
+
+	sb_init(&line);
+	for (int i = 0; i < 20000; i++) {
+		int t = (int)(rnd() % REC_TYPE_COUNT);
+		struct hist_record rec;
+		long want[HK_COUNT];
+		char text[1600];
+		char *copy;
+		time_t when;
+
+		if (i % 500 == 0) {
+			setenv("TZ", zones[(i / 500) % (sizeof(zones) / sizeof(zones[0]))], 1);
+			tzset();
+		}
+		switch (rnd() % 4) {
+		case 0: when = -(time_t)(rnd() % 4000000000UL); break;
+		case 1: when = sizeof(time_t) > 4 ? (time_t)(253402300799LL - 100000 + (long long)(rnd() % 200000)) : 0; break;
+		default: when = (time_t)(rnd() % 4102444800UL); break;
+		}
+		rec_begin(&line, when, (enum record_type)t);
+		for (int f = 0; f < REC_FIELD_COUNT; f++) {
+			const struct field_spec *fs = &record_fields[f];
+			const struct key_spec *k = &hist_key_spec[fs->key];
+			long v;
+
+			if (fs->type != (enum record_type)t || (!fs->required && rnd() % 3 == 0))
+				continue;
+			switch (k->kind) {
+			case KEY_INT:
+				v = random_int(fs);
+				rec_put_int(&line, fs->key, v);
+				want[fs->key] = v < fs->min ? fs->min : v > fs->max ? fs->max : v;
+				break;
+			case KEY_NAME:
+			case KEY_TEXT:
+				random_bytes(text, k->kind == KEY_NAME ? 100 : sizeof(text));
+				rec_put_str(&line, fs->key, text);
+				break;
+			case KEY_ENUM:
+				rec_put_enum(&line, fs->key, (int)(rnd() % (unsigned)k->nnames));
+				break;
+			}
+			if (k->kind != KEY_INT)
+				want[fs->key] = LONG_MIN;
+		}
+		if (rnd() % 4 == 0) { /* a key of another type: not checked there */
+			random_bytes(text, 200);
+			rec_put_str(&line, HK_NOTE, text);
+		}
+		rec_finish(&line);
+		copy = xstrdup(line.buf);
+		ck_assert_msg(history_parse_line(copy, strlen(copy) - 1, &rec), "rejected: %s", line.buf);
+		ck_assert_int_eq(rec.type, t);
+		for (int f = 0; f < REC_FIELD_COUNT; f++) {
+			const struct field_spec *fs = &record_fields[f];
+			if (fs->type == (enum record_type)t && rec.known[fs->key] &&
+			    hist_key_spec[fs->key].kind == KEY_INT)
+				ck_assert_int_eq(rec_get_int(&rec, fs->key, -1), want[fs->key]);
+		}
+		free(copy);
+	}
+	sb_free(&line);
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+END_TEST
+
 Suite *record_suite(void)
 {
 	Suite *s = suite_create("record");
@@ -368,7 +592,11 @@ Suite *record_suite(void)
 	tcase_add_test(tc, enum_writer_words);
 	tcase_add_test(tc, session_log_keeps_sets);
 	tcase_add_test(tc, session_log_grows_after_finish);
+	tcase_add_test(tc, writer_cleans_text_the_reader_rejects);
+	tcase_add_test(tc, writer_clamps_numbers_and_times);
+	tcase_add_test(tc, property_the_reader_accepts_every_line_written);
 	tcase_add_exit_test(tc, writer_rejects_key_of_another_kind, 1); /* through die() */
+	tcase_add_exit_test(tc, writer_dies_on_a_record_missing_a_required_key, 1);
 	suite_add_tcase(s, tc);
 	return s;
 }

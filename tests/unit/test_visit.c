@@ -440,6 +440,42 @@ START_TEST(the_note_is_edited_a_character_at_a_time)
 }
 END_TEST
 
+/* The note is UTF-8 in any locale and holds no control: a character typed in a Latin-1
+ * locale comes as its code point, a C1 control (U+0085) or a byte of another encoding
+ * is refused, and the end record with its pain ratings is read back. */
+START_TEST(the_note_is_utf8_without_controls)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	visit_start(&v, false, now, wall);
+	visit_ask_quit(&v, now);
+	visit_answer_quit(&v, true, now, wall);
+	visit_answer_pain(&v, 4, wall);
+	visit_answer_pain(&v, 3, wall);
+	ck_assert_uint_eq(visit_note_add_char(&v, 0xe9), ENG_CHANGED); /* é, as Latin-1 types it */
+	ck_assert_uint_eq(visit_note_add_char(&v, 0x85), 0);         /* NEL, a C1 control */
+	ck_assert_uint_eq(visit_note_add_char(&v, 0x1b), 0);
+	ck_assert_uint_eq(visit_note_add_char(&v, 0xd800), 0);       /* a surrogate */
+	ck_assert_uint_eq(visit_note_add_char(&v, 0x110000), 0);
+	ck_assert_uint_eq(visit_note_add(&v, "\xe9", 1), 0);          /* a Latin-1 byte */
+	ck_assert_uint_eq(visit_note_add(&v, "\xc2\x85", 2), 0);
+	ck_assert_uint_eq(visit_note_add_char(&v, 0x1f9b6), ENG_CHANGED); /* a foot */
+	ck_assert_str_eq(coach.note, "\xc3\xa9\xf0\x9f\xa6\xb6");
+	visit_finish(&v, now, wall);
+	session_log_free(&log_);
+	ck_assert(session_log_load(&log_, path));
+	ck_assert_uint_eq(log_.report.skipped, 0);
+	ck_assert_uint_eq(log_.nsessions, 1);
+	ck_assert_int_eq(log_.sessions[0].pain_during, 4);
+	ck_assert_int_eq(log_.sessions[0].pain_after, 3);
+	ck_assert_str_eq(log_.sessions[0].note, "\xc3\xa9\xf0\x9f\xa6\xb6");
+	text = history();
+	free(text);
+}
+END_TEST
+
 START_TEST(answers_on_the_wrong_screen_change_nothing)
 {
 	history_line("2026-11-20T10:00:00Z\tsafety");
@@ -490,6 +526,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_red_flag_is_advised_once);
 	tcase_add_test(tc, the_entry_test_after_the_last_level);
 	tcase_add_test(tc, the_note_is_edited_a_character_at_a_time);
+	tcase_add_test(tc, the_note_is_utf8_without_controls);
 	tcase_add_test(tc, answers_on_the_wrong_screen_change_nothing);
 	tcase_add_test(tc, greeted_by_the_time_of_day);
 	suite_add_tcase(s, tc);

@@ -70,6 +70,9 @@ static const struct {
 	{ "progression {\n  layoff-days = 0\n", "c.conf:1: '{' opened here is never closed" },
 	{ "progression {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
 	{ "sound = bell\nsound = off\n", "c.conf:2: sound is set twice (first at line 1)" },
+	{ "\nhistory-file = \"${HOME}/h.tsv\"\n",
+	  "c.conf:2: '${' would read the environment; talus does not expand variables "
+	  "(write '\\${' or use single quotes for the text itself)" },
 };
 
 START_TEST(rejects_bad_config)

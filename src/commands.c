@@ -1,9 +1,11 @@
 #include "commands.h"
 
 #include <langinfo.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +20,21 @@
 #define MAX_PROGRAM_DIRS 4
 
 /* ---- loading ---- */
+
+/* "talus: " and the message on stderr, one line, with control characters and bytes
+ * that are not UTF-8 shown as '?': paths and names come from files and folders. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sanitize_text(msg);
+	fprintf(stderr, "talus: %s\n", msg);
+}
 
 /* Loads the config; returns false with err set when the file is broken. A missing
  * default file means built-in defaults; a missing --config file is an error. */
@@ -71,18 +88,31 @@ static char *history_path(const struct state *st)
 	return path;
 }
 
+/* A FIFO, a socket or a device at the history path would block the reader or be
+ * written into: refused before anything opens it. A path that does not exist yet is
+ * fine (the first record creates it); a folder is the history reader's to report. */
+static bool history_path_usable(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode))
+		return true;
+	say("%s: not a regular file; the history must be a plain file", path);
+	return false;
+}
+
 /* Loads the history; tells once about damaged lines. False when it cannot be read. */
 static bool load_history(const char *path, struct session_log *log)
 {
 	char skips[200];
 
 	if (!session_log_load(log, path)) {
-		fprintf(stderr, "talus: %s\n", log->report.err);
+		say("%s", log->report.err);
 		return false;
 	}
 	history_report_skips(&log->report, skips, sizeof(skips));
 	if (skips[0])
-		fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
+		say("%s: %s; the file is left as it is", path, skips);
 	return true;
 }
 
@@ -101,23 +131,25 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	st->opt = opt;
 	st->today = opt->have_date ? opt->date : local_day(time(NULL));
 	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
+		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
 	scan_programs(opt, &st->catalog);
 	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
+		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
 	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
 		return 1;
+	if ((needs & NEED_HISTORY_PATH) && !history_path_usable(st->history_path))
+		return EXIT_BAD_INPUT;
 	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
 		return 1;
 	if (!(needs & NEED_PROGRAM))
 		return 0;
 	name = opt->program ? opt->program : active_program(&st->log, st->cfg.program);
 	if (!catalog_load(&st->catalog, name, &st->prog, err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
+		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
 	st->days = plan_training_days(&st->prog, st->cfg.days, &st->days_limited);
@@ -207,7 +239,7 @@ static int cmd_session(struct state *st)
 	setup.flags = &st->flags;
 	coach_init(&coach, &setup, monotonic_ms());
 	if (st->opt->trace_file && !(coach.trace = fopen(st->opt->trace_file, "w"))) {
-		fprintf(stderr, "talus: %s: cannot write the trace\n", st->opt->trace_file);
+		say("%s: cannot write the trace", st->opt->trace_file);
 		status = 1;
 	} else {
 		memset(&uopt, 0, sizeof(uopt));
@@ -220,7 +252,7 @@ static int cmd_session(struct state *st)
 		}
 		status = ui_run(&coach, &uopt);
 		if (skips[0])
-			fprintf(stderr, "talus: %s: %s; the file is left as it is\n", st->history_path,
+			say("%s: %s; the file is left as it is", st->history_path,
 				skips);
 	}
 	coach_free(&coach);
@@ -234,7 +266,7 @@ static int cmd_set_level(struct state *st)
 	int status = 0;
 
 	if (st->opt->set_level > st->prog.levels) {
-		fprintf(stderr, "talus: %s has %d levels; --set-level %d is beyond them\n",
+		say("%s has %d levels; --set-level %d is beyond them",
 			st->prog.name, st->prog.levels, st->opt->set_level);
 		return EXIT_BAD_INPUT;
 	}
@@ -248,7 +280,7 @@ static int cmd_set_level(struct state *st)
 		printf("Saved: %s is at level %d of %d from now on.\n", st->prog.name,
 		       st->opt->set_level, st->prog.levels);
 	} else {
-		fprintf(stderr, "talus: %s\n", writer.err);
+		say("%s", writer.err);
 		status = 1;
 	}
 	history_writer_free(&writer);
@@ -299,7 +331,7 @@ static int cmd_morning(struct state *st)
 	if (saved)
 		printf("Saved: morning pain %d/10.\n", st->opt->morning_pain);
 	else
-		fprintf(stderr, "talus: %s\n", writer.err);
+		say("%s", writer.err);
 	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
@@ -389,7 +421,7 @@ static int cmd_list(struct state *st)
 		char err[512], days[40];
 
 		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
-			fprintf(stderr, "talus: %s\n", err);
+			say("%s", err);
 			status = EXIT_BAD_INPUT;
 			continue;
 		}
@@ -413,10 +445,10 @@ static int cmd_check(struct state *st)
 		bad++;
 	} else if (!st->opt->program && !catalog_find(cat, cfg->program)) {
 		if (cfg->path && cfg->program_line)
-			fprintf(stderr, "talus: %s:%d: program '%s' is not found\n", cfg->path,
+			say("%s:%d: program '%s' is not found", cfg->path,
 				cfg->program_line, cfg->program);
 		else
-			fprintf(stderr, "talus: default program '%s' is not found\n", cfg->program);
+			say("default program '%s' is not found", cfg->program);
 		bad++;
 	}
 	for (size_t i = 0; i < cat->n; i++) {
@@ -424,7 +456,7 @@ static int cmd_check(struct state *st)
 		char err[512];
 
 		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
-			fprintf(stderr, "talus: %s\n", err);
+			say("%s", err);
 			bad++;
 			continue;
 		}

@@ -472,4 +472,39 @@ test_passed_entry_test_moves_on() {
 	expect_out_has "Ankle strength (ankle-strength): level 1 of 6"
 }
 
+# A FIFO would block a reader for ever: each is refused at once (timeout: a hang fails).
+test_fifo_config_program_history_refused() {
+	mkfifo cfg.fifo hist.fifo
+	out=$(timeout 10 "$TALUS" --config cfg.fifo --list 2>&1)
+	status=$?
+	[ "$status" -eq 2 ] || fail "config FIFO: status $status: $out"
+	[ "$out" = "talus: cfg.fifo: not a regular file" ] || fail "config FIFO said [$out]"
+	out=$(timeout 10 "$TALUS" --programs "$PROGRAMS" --history-file hist.fifo --plan 2>&1)
+	status=$?
+	[ "$status" -eq 2 ] || fail "history FIFO: status $status: $out"
+	[ "$out" = "talus: hist.fifo: not a regular file; the history must be a plain file" ] ||
+		fail "history FIFO said [$out]"
+	mkdir progs && cp "$PROGRAMS/rice.conf" progs/ && mkfifo progs/piped.conf
+	for cmd in --list --check "--program piped --plan"; do
+		out=$(timeout 10 "$TALUS" --programs progs $cmd 2>&1 >/dev/null)
+		status=$?
+		[ "$status" -eq 2 ] || fail "program FIFO, $cmd: status $status: $out"
+		case "$out" in *"talus: progs/piped.conf: not a regular file"*) ;;
+		*) fail "program FIFO, $cmd said [$out]" ;; esac
+	done
+}
+
+# A program file's name is printed cleaned: no escape sequence reaches the terminal.
+test_escapes_in_a_program_file_name_are_cleaned() {
+	mkdir progs && cp "$PROGRAMS/rice.conf" progs/
+	cp "$PROGRAMS/rice.conf" "progs/x$(printf '\033]0;pwned\007\033[31m')y.conf"
+	for cmd in --list --check; do
+		talus --programs progs $cmd
+		expect_status 2
+		case "$out$err" in *$'\033'* | *$'\007'*) fail "$cmd printed a control character: [$err]" ;; esac
+		case "$err" in *"progs/x?]0;pwned??[31my.conf: program name 'x?]0;pwned??[31my'"*) ;;
+		*) fail "$cmd said [$err]" ;; esac
+	done
+}
+
 run_tests

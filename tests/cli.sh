@@ -507,4 +507,26 @@ test_escapes_in_a_program_file_name_are_cleaned() {
 	done
 }
 
+# Output that cannot be written is a failure with one line, never a silent 0.
+test_unwritable_output_fails() {
+	local cmd want
+	mkdir -p "$XDG_DATA_HOME/talus"
+	cp "$SRCDIR/tests/data/history-progress.tsv" "$XDG_DATA_HOME/talus/history.tsv"
+	for cmd in --plan "--plan --weeks 8" --csv --list --history --check --help --version; do
+		if [ -w /dev/full ]; then
+			"$TALUS" --programs "$PROGRAMS" $cmd >/dev/full 2>"$TMP_ROOT/stderr"
+			status=$?
+			err=$(cat "$TMP_ROOT/stderr")
+			[ "$status" -eq 1 ] || fail "$cmd >/dev/full: status $status"
+			want="talus: cannot write the output: No space left on device"
+			[ "$(printf '%s\n' "$err" | tail -n 1)" = "$want" ] || fail "$cmd >/dev/full said [$err]"
+		fi
+		"$TALUS" --programs "$PROGRAMS" $cmd >&- 2>"$TMP_ROOT/stderr"
+		status=$?
+		err=$(cat "$TMP_ROOT/stderr")
+		[ "$status" -eq 1 ] || fail "$cmd >&-: status $status"
+		[ "$err" = "talus: cannot write the output: Bad file descriptor" ] || fail "$cmd >&- said [$err]"
+	done
+}
+
 run_tests

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -116,6 +118,98 @@ static bool load_history(const char *path, struct session_log *log)
 	return true;
 }
 
+/* A trace is what coach_trace_step writes: each line "milliseconds<TAB>what". A file
+ * whose first line is not that is not one, and --trace never overwrites it. */
+static bool looks_like_trace(int fd)
+{
+	char head[32];
+	ssize_t n = pread(fd, head, sizeof(head), 0);
+	ssize_t i = 0;
+
+	if (n == 0)
+		return true; /* empty: nothing to lose */
+	while (i < n && head[i] >= '0' && head[i] <= '9')
+		i++;
+	return i > 0 && i < n && head[i] == '\t';
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return strcmp(a, b) == 0 ||
+	       (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+		sa.st_ino == sb.st_ino);
+}
+
+/* Checks the --trace path before anything runs; a trace never truncates a file it
+ * did not write: not the history, not a link, a FIFO or another user's file, not a
+ * file that is not an old trace. An old trace stays open in st->trace_fd; a new file
+ * is created only when the session starts (trace_attach). */
+static bool trace_check(struct state *st, const char *path)
+{
+	struct stat sb;
+	int fd;
+
+	if (st->history_path && same_file(path, st->history_path)) {
+		say("%s: is the history file; --trace needs a file of its own", path);
+		return false;
+	}
+	if (lstat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return true;
+		say("%s: cannot write the trace: %s", path, strerror(errno));
+		return false;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		say("%s: is a symbolic link; --trace does not follow links", path);
+		return false;
+	}
+	fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		say("%s: cannot write the trace: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	if (!S_ISREG(sb.st_mode))
+		say("%s: not a regular file; --trace writes only to a plain file", path);
+	else if (sb.st_uid != geteuid())
+		say("%s: belongs to another user; --trace will not overwrite it", path);
+	else if (!looks_like_trace(fd))
+		say("%s: is not a trace (its first line is not 'milliseconds<TAB>step'); "
+		    "--trace overwrites only an old trace", path);
+	else {
+		st->trace_fd = fd;
+		return true;
+	}
+	close(fd);
+	return false;
+}
+
+/* Opens the checked trace for writing: the old trace emptied, or a new file made with
+ * O_EXCL, so a file that appeared since the check is not truncated. */
+static FILE *trace_attach(struct state *st, const char *path)
+{
+	int fd = st->trace_fd;
+	FILE *f;
+
+	st->trace_fd = -1;
+	if (fd < 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	else if (ftruncate(fd, 0) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		say("%s: cannot write the trace: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return f;
+}
+
 int state_load(struct state *st, const struct options *opt, unsigned needs)
 {
 	char err[512];
@@ -128,6 +222,7 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	if (needs & NEED_HISTORY)
 		needs |= NEED_HISTORY_PATH;
 	memset(st, 0, sizeof(*st));
+	st->trace_fd = -1;
 	st->opt = opt;
 	st->today = opt->have_date ? opt->date : local_day(time(NULL));
 	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
@@ -135,14 +230,16 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 		return EXIT_BAD_INPUT;
 	}
 	scan_programs(opt, &st->catalog);
-	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
-		say("%s", err);
-		return EXIT_BAD_INPUT;
-	}
 	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
 		return 1;
 	if ((needs & NEED_HISTORY_PATH) && !history_path_usable(st->history_path))
 		return EXIT_BAD_INPUT;
+	if (opt->trace_file && !trace_check(st, opt->trace_file))
+		return EXIT_BAD_INPUT;
+	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
 	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
 		return 1;
 	if (!(needs & NEED_PROGRAM))
@@ -166,6 +263,8 @@ void state_free(struct state *st)
 	program_free(&st->prog);
 	session_log_free(&st->log);
 	free(st->history_path);
+	if (st->trace_fd >= 0)
+		close(st->trace_fd);
 	catalog_free(&st->catalog);
 	config_free(&st->cfg);
 }
@@ -238,9 +337,8 @@ static int cmd_session(struct state *st)
 	setup.why = st->why;
 	setup.flags = &st->flags;
 	coach_init(&coach, &setup, monotonic_ms());
-	if (st->opt->trace_file && !(coach.trace = fopen(st->opt->trace_file, "w"))) {
-		say("%s: cannot write the trace", st->opt->trace_file);
-		status = 1;
+	if (st->opt->trace_file && !(coach.trace = trace_attach(st, st->opt->trace_file))) {
+		status = EXIT_BAD_INPUT;
 	} else {
 		memset(&uopt, 0, sizeof(uopt));
 		uopt.sound = st->cfg.sound;

@@ -529,4 +529,47 @@ test_unwritable_output_fails() {
 	done
 }
 
+# --trace never truncates a file it did not write; each refusal is one line, status 2,
+# the file untouched. (Without a terminal the session stops after the checks.)
+test_trace_refuses_what_is_not_a_trace() {
+	printf '2026-11-20T08:00:00+01:00\tmorning\tpain=3\n' >h.tsv
+	cp h.tsv h.bak
+	echo 'my notes' >notes.txt
+	ln -s h.tsv link.tsv
+	mkfifo trace.fifo
+	while IFS='|' read -r file want; do
+		out=$(timeout 10 "$TALUS" --programs "$PROGRAMS" --history-file h.tsv --trace "$file" </dev/null 2>&1)
+		status=$?
+		[ "$status" -eq 2 ] || fail "--trace $file: status $status"
+		[ "$out" = "talus: $file: $want" ] || fail "--trace $file said [$out]"
+	done <<-'CASES'
+	h.tsv|is the history file; --trace needs a file of its own
+	./h.tsv|is the history file; --trace needs a file of its own
+	link.tsv|is the history file; --trace needs a file of its own
+	notes.txt|is not a trace (its first line is not 'milliseconds<TAB>step'); --trace overwrites only an old trace
+	trace.fifo|not a regular file; --trace writes only to a plain file
+	CASES
+	cmp -s h.tsv h.bak || fail "the history changed"
+	[ "$(cat notes.txt)" = "my notes" ] || fail "notes.txt changed"
+	ln -s notes.txt other-link
+	talus --programs "$PROGRAMS" --history-file h.tsv --trace other-link </dev/null
+	expect_status 2
+	expect_err "talus: other-link: is a symbolic link; --trace does not follow links"
+	if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+		printf '12\tfinished\n' >theirs.trace
+		chown nobody theirs.trace
+		talus --programs "$PROGRAMS" --history-file h.tsv --trace theirs.trace </dev/null
+		expect_status 2
+		expect_err "talus: theirs.trace: belongs to another user; --trace will not overwrite it"
+	fi
+	# an old trace passes the checks (the session then wants a terminal), a new file is
+	# not made until the session starts
+	printf '12\tfinished\n' >old.trace
+	talus --programs "$PROGRAMS" --history-file h.tsv --trace old.trace </dev/null
+	expect_err "talus: the coach needs a terminal on standard input and output; for a pipe or a printer use talus --plan"
+	[ "$(cat old.trace)" = $'12\tfinished' ] || fail "old.trace changed before the session"
+	talus --programs "$PROGRAMS" --history-file h.tsv --trace new.trace </dev/null
+	[ ! -e new.trace ] || fail "new.trace made without a session"
+}
+
 run_tests

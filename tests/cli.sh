@@ -572,4 +572,21 @@ test_trace_refuses_what_is_not_a_trace() {
 	[ ! -e new.trace ] || fail "new.trace made without a session"
 }
 
+# A next that leads back to its program never ends: an error where next is set.
+test_next_loops_are_errors() {
+	mkdir progs
+	for pair in a:b b:a self:self c:a; do
+		printf '# %s\nnext = "%s"\nexercise e {\n  reps = 1\n}\n' "${pair%%:*}" "${pair#*:}" >"progs/${pair%%:*}.conf"
+	done
+	printf 'program = "c"\n' >talus.conf
+	talus --config talus.conf --programs progs --check
+	expect_status 2
+	expect_err "talus: progs/a.conf:2: next makes a loop: a -> b -> a
+talus: progs/b.conf:2: next makes a loop: b -> a -> b
+talus: progs/self.conf:2: next names the program itself"
+	talus --config talus.conf --programs progs --program self --plan
+	expect_status 2
+	expect_err "talus: progs/self.conf:2: next names the program itself"
+}
+
 run_tests

@@ -15,6 +15,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "report.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -503,6 +504,19 @@ static void format_days(day_set days, char *buf, size_t len)
 	sb_free(&sb);
 }
 
+/* s cleaned and padded to cols terminal columns, and a space: a wide (CJK) character
+ * takes two columns, a combining mark none. Text wider than cols is kept whole. */
+static void put_padded(const char *s, int cols)
+{
+	char *clean = xstrdup(s);
+	int width;
+
+	sanitize_text(clean);
+	width = text_width(clean);
+	printf("%s%*s ", clean, width < cols ? cols - width : 0, "");
+	free(clean);
+}
+
 static int cmd_list(struct state *st)
 {
 	const struct catalog *cat = &st->catalog;
@@ -524,7 +538,9 @@ static int cmd_list(struct state *st)
 			continue;
 		}
 		format_days(prog.days, days, sizeof(days));
-		printf("%-20s %-30s %6d  %s\n", prog.name, prog.title, prog.levels, days);
+		put_padded(prog.name, 20);
+		put_padded(prog.title, 30);
+		printf("%6d  %s\n", prog.levels, days);
 		program_free(&prog);
 	}
 	return status;

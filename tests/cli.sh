@@ -589,4 +589,17 @@ talus: progs/self.conf:2: next names the program itself"
 	expect_err "talus: progs/self.conf:2: next names the program itself"
 }
 
+# --list pads by the columns a title takes on screen: wide CJK characters take two,
+# a combining accent none, so LEVELS lines up under its heading.
+test_list_pads_wide_titles_by_display_width() {
+	mkdir progs
+	printf 'title = "足首のリハビリ"\nlevels = 3\nexercise e {\n  reps = 1\n}\n' >progs/ashi.conf
+	printf 'title = "Cafe\xcc\x81 stretch"\nexercise e {\n  reps = 1\n}\n' >progs/cafe.conf
+	talus --programs progs --list
+	expect_status 0
+	expect_out "NAME                 TITLE                          LEVELS  DAYS
+ashi                 足首のリハビリ                      3  mon wed fri
+cafe                 Café stretch                        1  mon wed fri"
+}
+
 run_tests

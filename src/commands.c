@@ -551,6 +551,7 @@ static int cmd_check(struct state *st)
 	const struct catalog *cat = &st->catalog;
 	const struct user_config *cfg = &st->cfg;
 	size_t bad = 0;
+	char *shown;
 
 	/* --program replaces the config's program, so it is the one that must be found */
 	if (st->opt->program && !catalog_find(cat, st->opt->program)) {
@@ -578,8 +579,10 @@ static int cmd_check(struct state *st)
 	}
 	if (bad)
 		return EXIT_BAD_INPUT;
-	printf("talus: config %s ok; %zu program%s ok\n", cfg->path ? cfg->path : "(built-in defaults)",
-	       cat->n, cat->n == 1 ? "" : "s");
+	shown = xstrdup(cfg->path ? cfg->path : "(built-in defaults)");
+	sanitize_text(shown);
+	printf("talus: config %s ok; %zu program%s ok\n", shown, cat->n, cat->n == 1 ? "" : "s");
+	free(shown);
 	return 0;
 }
 

@@ -505,6 +505,11 @@ test_escapes_in_a_program_file_name_are_cleaned() {
 		case "$err" in *"progs/x?]0;pwned??[31my.conf: program name 'x?]0;pwned??[31my'"*) ;;
 		*) fail "$cmd said [$err]" ;; esac
 	done
+	# the config's own name, echoed by --check
+	cp "$SRCDIR/config/talus.conf" "x$(printf '\033[2J')y.conf"
+	talus --config "x$(printf '\033[2J')y.conf" --programs "$PROGRAMS" --check
+	expect_status 0
+	expect_out "talus: config x?[2Jy.conf ok; 4 programs ok"
 }
 
 # Output that cannot be written is a failure with one line, never a silent 0.

@@ -134,13 +134,40 @@ static bool looks_like_trace(int fd)
 	return i > 0 && i < n && head[i] == '\t';
 }
 
+/* The path with its folder made canonical ("./h.tsv" and "$PWD/h.tsv" alike), for
+ * files that need not exist yet; NULL when the folder cannot be resolved. */
+static char *canonical_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path)
+			  : xstrdup(".");
+	char *real = realpath(dir, NULL), *out = NULL;
+
+	if (real)
+		out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, slash ? slash + 1 : path);
+	free(real);
+	free(dir);
+	return out;
+}
+
+/* One file under two names: the same inode, or (a history not made yet) the same
+ * canonical path. */
 static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
+	char *ca, *cb;
+	bool same;
 
-	return strcmp(a, b) == 0 ||
-	       (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-		sa.st_ino == sb.st_ino);
+	if (strcmp(a, b) == 0)
+		return true;
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	ca = canonical_path(a);
+	cb = canonical_path(b);
+	same = ca && cb && strcmp(ca, cb) == 0;
+	free(ca);
+	free(cb);
+	return same;
 }
 
 /* Checks the --trace path before anything runs; a trace never truncates a file it

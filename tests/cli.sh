@@ -575,6 +575,11 @@ test_trace_refuses_what_is_not_a_trace() {
 	[ "$(cat old.trace)" = $'12\tfinished' ] || fail "old.trace changed before the session"
 	talus --programs "$PROGRAMS" --history-file h.tsv --trace new.trace </dev/null
 	[ ! -e new.trace ] || fail "new.trace made without a session"
+	# a history not made yet, named two ways
+	mkdir sub
+	talus --programs "$PROGRAMS" --history-file sub/../new.tsv --trace "$PWD/new.tsv" </dev/null
+	expect_status 2
+	expect_err "talus: $PWD/new.tsv: is the history file; --trace needs a file of its own"
 }
 
 # A next that leads back to its program never ends: an error where next is set.

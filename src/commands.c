@@ -1,13 +1,10 @@
 #include "commands.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,6 +12,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "report.h"
+#include "safefile.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -91,19 +89,6 @@ static char *history_path(const struct state *st)
 	return path;
 }
 
-/* A FIFO, a socket or a device at the history path would block the reader or be
- * written into: refused before anything opens it. A path that does not exist yet is
- * fine (the first record creates it); a folder is the history reader's to report. */
-static bool history_path_usable(const char *path)
-{
-	struct stat sb;
-
-	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode))
-		return true;
-	say("%s: not a regular file; the history must be a plain file", path);
-	return false;
-}
-
 /* Loads the history; tells once about damaged lines. False when it cannot be read. */
 static bool load_history(const char *path, struct session_log *log)
 {
@@ -117,125 +102,6 @@ static bool load_history(const char *path, struct session_log *log)
 	if (skips[0])
 		say("%s: %s; the file is left as it is", path, skips);
 	return true;
-}
-
-/* A trace is what coach_trace_step writes: each line "milliseconds<TAB>what". A file
- * whose first line is not that is not one, and --trace never overwrites it. */
-static bool looks_like_trace(int fd)
-{
-	char head[32];
-	ssize_t n = pread(fd, head, sizeof(head), 0);
-	ssize_t i = 0;
-
-	if (n == 0)
-		return true; /* empty: nothing to lose */
-	while (i < n && head[i] >= '0' && head[i] <= '9')
-		i++;
-	return i > 0 && i < n && head[i] == '\t';
-}
-
-/* The path with its folder made canonical ("./h.tsv" and "$PWD/h.tsv" alike), for
- * files that need not exist yet; NULL when the folder cannot be resolved. */
-static char *canonical_path(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path)
-			  : xstrdup(".");
-	char *real = realpath(dir, NULL), *out = NULL;
-
-	if (real)
-		out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, slash ? slash + 1 : path);
-	free(real);
-	free(dir);
-	return out;
-}
-
-/* One file under two names: the same inode, or (a history not made yet) the same
- * canonical path. */
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	char *ca, *cb;
-	bool same;
-
-	if (strcmp(a, b) == 0)
-		return true;
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	ca = canonical_path(a);
-	cb = canonical_path(b);
-	same = ca && cb && strcmp(ca, cb) == 0;
-	free(ca);
-	free(cb);
-	return same;
-}
-
-/* Checks the --trace path before anything runs; a trace never truncates a file it
- * did not write: not the history, not a link, a FIFO or another user's file, not a
- * file that is not an old trace. An old trace stays open in st->trace_fd; a new file
- * is created only when the session starts (trace_attach). */
-static bool trace_check(struct state *st, const char *path)
-{
-	struct stat sb;
-	int fd;
-
-	if (st->history_path && same_file(path, st->history_path)) {
-		say("%s: is the history file; --trace needs a file of its own", path);
-		return false;
-	}
-	if (lstat(path, &sb) != 0) {
-		if (errno == ENOENT)
-			return true;
-		say("%s: cannot write the trace: %s", path, strerror(errno));
-		return false;
-	}
-	if (S_ISLNK(sb.st_mode)) {
-		say("%s: is a symbolic link; --trace does not follow links", path);
-		return false;
-	}
-	fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &sb) != 0) {
-		say("%s: cannot write the trace: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	if (!S_ISREG(sb.st_mode))
-		say("%s: not a regular file; --trace writes only to a plain file", path);
-	else if (sb.st_uid != geteuid())
-		say("%s: belongs to another user; --trace will not overwrite it", path);
-	else if (!looks_like_trace(fd))
-		say("%s: is not a trace (its first line is not 'milliseconds<TAB>step'); "
-		    "--trace overwrites only an old trace", path);
-	else {
-		st->trace_fd = fd;
-		return true;
-	}
-	close(fd);
-	return false;
-}
-
-/* Opens the checked trace for writing: the old trace emptied, or a new file made with
- * O_EXCL, so a file that appeared since the check is not truncated. */
-static FILE *trace_attach(struct state *st, const char *path)
-{
-	int fd = st->trace_fd;
-	FILE *f;
-
-	st->trace_fd = -1;
-	if (fd < 0)
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-	else if (ftruncate(fd, 0) != 0) {
-		close(fd);
-		fd = -1;
-	}
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		say("%s: cannot write the trace: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	return f;
 }
 
 int state_load(struct state *st, const struct options *opt, unsigned needs)
@@ -260,10 +126,15 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	scan_programs(opt, &st->catalog);
 	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
 		return 1;
-	if ((needs & NEED_HISTORY_PATH) && !history_path_usable(st->history_path))
+	if ((needs & NEED_HISTORY_PATH) && !history_path_check(st->history_path, err, sizeof(err))) {
+		say("%s", err);
 		return EXIT_BAD_INPUT;
-	if (opt->trace_file && !trace_check(st, opt->trace_file))
+	}
+	if (opt->trace_file &&
+	    !trace_check(opt->trace_file, st->history_path, &st->trace_fd, err, sizeof(err))) {
+		say("%s", err);
 		return EXIT_BAD_INPUT;
+	}
 	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
 		say("%s", err);
 		return EXIT_BAD_INPUT;
@@ -365,7 +236,9 @@ static int cmd_session(struct state *st)
 	setup.why = st->why;
 	setup.flags = &st->flags;
 	coach_init(&coach, &setup, monotonic_ms());
-	if (st->opt->trace_file && !(coach.trace = trace_attach(st, st->opt->trace_file))) {
+	if (st->opt->trace_file &&
+	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {
+		say("%s", note);
 		status = EXIT_BAD_INPUT;
 	} else {
 		memset(&uopt, 0, sizeof(uopt));
@@ -531,19 +404,6 @@ static void format_days(day_set days, char *buf, size_t len)
 	sb_free(&sb);
 }
 
-/* s cleaned and padded to cols terminal columns, and a space: a wide (CJK) character
- * takes two columns, a combining mark none. Text wider than cols is kept whole. */
-static void put_padded(const char *s, int cols)
-{
-	char *clean = xstrdup(s);
-	int width;
-
-	sanitize_text(clean);
-	width = text_width(clean);
-	printf("%s%*s ", clean, width < cols ? cols - width : 0, "");
-	free(clean);
-}
-
 static int cmd_list(struct state *st)
 {
 	const struct catalog *cat = &st->catalog;
@@ -565,8 +425,8 @@ static int cmd_list(struct state *st)
 			continue;
 		}
 		format_days(prog.days, days, sizeof(days));
-		put_padded(prog.name, 20);
-		put_padded(prog.title, 30);
+		text_put_padded(stdout, prog.name, 20);
+		text_put_padded(stdout, prog.title, 30);
 		printf("%6d  %s\n", prog.levels, days);
 		program_free(&prog);
 	}

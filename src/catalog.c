@@ -68,10 +68,42 @@ const char *catalog_find(const struct catalog *cat, const char *name)
 	return NULL;
 }
 
+/* Follows `next` from prog; true (the chain in *chain) when it comes back to prog.
+ * A program on the way that does not load ends the walk: its own check reports it. */
+static bool next_loops(const struct catalog *cat, const struct program *prog,
+		       struct strbuf *chain)
+{
+	char *cur = xstrdup(prog->next);
+	bool loops = false;
+
+	sb_printf(chain, "%s -> %s", prog->name, cur);
+	for (size_t hops = 0; hops < cat->n && !loops; hops++) {
+		const char *path = catalog_find(cat, cur);
+		struct program p;
+		char err[512];
+
+		if (strcmp(cur, prog->name) == 0) {
+			loops = true;
+			break;
+		}
+		if (!path || !program_load_file(&p, path, err, sizeof(err)))
+			break;
+		free(cur);
+		cur = p.next ? xstrdup(p.next) : NULL;
+		program_free(&p);
+		if (!cur)
+			break;
+		sb_printf(chain, " -> %s", cur);
+	}
+	free(cur);
+	return loops;
+}
+
 bool catalog_load(const struct catalog *cat, const char *name, struct program *prog, char *err,
 		  size_t errlen)
 {
 	const char *path = catalog_find(cat, name);
+	struct strbuf chain;
 
 	if (!path) {
 		snprintf(err, errlen, "no program named '%s' (talus --list shows them)", name);
@@ -85,6 +117,20 @@ bool catalog_load(const struct catalog *cat, const char *name, struct program *p
 		program_free(prog);
 		return false;
 	}
+	if (prog->next && strcmp(prog->next, prog->name) == 0) {
+		snprintf(err, errlen, "%s:%d: next names the program itself", path, prog->next_line);
+		program_free(prog);
+		return false;
+	}
+	sb_init(&chain);
+	if (prog->next && next_loops(cat, prog, &chain)) {
+		snprintf(err, errlen, "%s:%d: next makes a loop: %s", path, prog->next_line,
+			 chain.buf);
+		program_free(prog);
+		sb_free(&chain);
+		return false;
+	}
+	sb_free(&chain);
 	if (prog->next) { /* its title, for people; a broken file is reported when it loads */
 		struct program next;
 		char next_err[64];

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include <langinfo.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "paths.h"
 #include "plan.h"
 #include "report.h"
+#include "safefile.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -18,6 +21,21 @@
 #define MAX_PROGRAM_DIRS 4
 
 /* ---- loading ---- */
+
+/* "talus: " and the message on stderr, one line, with control characters and bytes
+ * that are not UTF-8 shown as '?': paths and names come from files and folders. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sanitize_text(msg);
+	fprintf(stderr, "talus: %s\n", msg);
+}
 
 /* Loads the config; returns false with err set when the file is broken. A missing
  * default file means built-in defaults; a missing --config file is an error. */
@@ -77,15 +95,15 @@ static bool load_history(const char *path, struct session_log *log)
 	char skips[200];
 
 	if (!session_log_load(log, path)) {
-		fprintf(stderr, "talus: %s\n", log->report.err);
+		say("%s", log->report.err);
 		return false;
 	}
 	history_report_skips(&log->report, skips, sizeof(skips));
 	if (skips[0])
-		fprintf(stderr, "talus: %s: %s; the file is left as it is\n", path, skips);
+		say("%s: %s; the file is left as it is", path, skips);
 	history_report_notes(&log->report, path, skips, sizeof(skips));
 	if (skips[0])
-		fprintf(stderr, "talus: %s: %s\n", path, skips);
+		say("%s: %s", path, skips);
 	return true;
 }
 
@@ -101,26 +119,36 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	if (needs & NEED_HISTORY)
 		needs |= NEED_HISTORY_PATH;
 	memset(st, 0, sizeof(*st));
+	st->trace_fd = -1;
 	st->opt = opt;
 	st->today = opt->have_date ? opt->date : local_day(time(NULL));
 	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
+		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
 	scan_programs(opt, &st->catalog);
-	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
-		return EXIT_BAD_INPUT;
-	}
 	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
 		return 1;
+	if ((needs & NEED_HISTORY_PATH) && !history_path_check(st->history_path, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	if (opt->trace_file &&
+	    !trace_check(opt->trace_file, st->history_path, &st->trace_fd, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
 	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
 		return 1;
 	if (!(needs & NEED_PROGRAM))
 		return 0;
 	name = opt->program ? opt->program : active_program(&st->log, st->cfg.program);
 	if (!catalog_load(&st->catalog, name, &st->prog, err, sizeof(err))) {
-		fprintf(stderr, "talus: %s\n", err);
+		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
 	st->days = plan_training_days(&st->prog, st->cfg.days, &st->days_limited);
@@ -137,6 +165,8 @@ void state_free(struct state *st)
 	program_free(&st->prog);
 	session_log_free(&st->log);
 	free(st->history_path);
+	if (st->trace_fd >= 0)
+		close(st->trace_fd);
 	catalog_free(&st->catalog);
 	config_free(&st->cfg);
 }
@@ -214,9 +244,10 @@ static int cmd_session(struct state *st)
 	setup.why = st->why;
 	setup.flags = &st->flags;
 	coach_init(&coach, &setup, monotonic_ms());
-	if (st->opt->trace_file && !(coach.trace = fopen(st->opt->trace_file, "w"))) {
-		fprintf(stderr, "talus: %s: cannot write the trace\n", st->opt->trace_file);
-		status = 1;
+	if (st->opt->trace_file &&
+	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {
+		say("%s", note);
+		status = EXIT_BAD_INPUT;
 	} else {
 		memset(&uopt, 0, sizeof(uopt));
 		uopt.sound = st->cfg.sound;
@@ -228,7 +259,7 @@ static int cmd_session(struct state *st)
 		}
 		status = ui_run(&coach, &uopt);
 		if (skips[0])
-			fprintf(stderr, "talus: %s: %s; the file is left as it is\n", st->history_path,
+			say("%s: %s; the file is left as it is", st->history_path,
 				skips);
 	}
 	coach_free(&coach);
@@ -243,7 +274,7 @@ static int cmd_set_level(struct state *st)
 	int status = 0;
 
 	if (st->opt->set_level > st->prog.levels) {
-		fprintf(stderr, "talus: %s has %d levels; --set-level %d is beyond them\n",
+		say("%s has %d levels; --set-level %d is beyond them",
 			st->prog.name, st->prog.levels, st->opt->set_level);
 		return EXIT_BAD_INPUT;
 	}
@@ -257,7 +288,7 @@ static int cmd_set_level(struct state *st)
 		printf("Saved: %s is at level %d of %d from now on.\n", st->prog.name,
 		       st->opt->set_level, st->prog.levels);
 	} else {
-		fprintf(stderr, "talus: %s\n", writer.err);
+		say("%s", writer.err);
 		status = 1;
 	}
 	history_writer_free(&writer);
@@ -308,7 +339,7 @@ static int cmd_morning(struct state *st)
 	if (saved)
 		printf("Saved: morning pain %d/10.\n", st->opt->morning_pain);
 	else
-		fprintf(stderr, "talus: %s\n", writer.err);
+		say("%s", writer.err);
 	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
@@ -398,12 +429,14 @@ static int cmd_list(struct state *st)
 		char err[512], days[40];
 
 		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
-			fprintf(stderr, "talus: %s\n", err);
+			say("%s", err);
 			status = EXIT_BAD_INPUT;
 			continue;
 		}
 		format_days(prog.days, days, sizeof(days));
-		printf("%-20s %-30s %6d  %s\n", prog.name, prog.title, prog.levels, days);
+		text_put_padded(stdout, prog.name, 20);
+		text_put_padded(stdout, prog.title, 30);
+		printf("%6d  %s\n", prog.levels, days);
 		program_free(&prog);
 	}
 	return status;
@@ -414,6 +447,7 @@ static int cmd_check(struct state *st)
 	const struct catalog *cat = &st->catalog;
 	const struct user_config *cfg = &st->cfg;
 	size_t bad = 0;
+	char *shown;
 
 	/* --program replaces the config's program, so it is the one that must be found */
 	if (st->opt->program && !catalog_find(cat, st->opt->program)) {
@@ -422,10 +456,10 @@ static int cmd_check(struct state *st)
 		bad++;
 	} else if (!st->opt->program && !catalog_find(cat, cfg->program)) {
 		if (cfg->path && cfg->program_line)
-			fprintf(stderr, "talus: %s:%d: program '%s' is not found\n", cfg->path,
+			say("%s:%d: program '%s' is not found", cfg->path,
 				cfg->program_line, cfg->program);
 		else
-			fprintf(stderr, "talus: default program '%s' is not found\n", cfg->program);
+			say("default program '%s' is not found", cfg->program);
 		bad++;
 	}
 	for (size_t i = 0; i < cat->n; i++) {
@@ -433,7 +467,7 @@ static int cmd_check(struct state *st)
 		char err[512];
 
 		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
-			fprintf(stderr, "talus: %s\n", err);
+			say("%s", err);
 			bad++;
 			continue;
 		}
@@ -441,8 +475,10 @@ static int cmd_check(struct state *st)
 	}
 	if (bad)
 		return EXIT_BAD_INPUT;
-	printf("talus: config %s ok; %zu program%s ok\n", cfg->path ? cfg->path : "(built-in defaults)",
-	       cat->n, cat->n == 1 ? "" : "s");
+	shown = xstrdup(cfg->path ? cfg->path : "(built-in defaults)");
+	sanitize_text(shown);
+	printf("talus: config %s ok; %zu program%s ok\n", shown, cat->n, cat->n == 1 ? "" : "s");
+	free(shown);
 	return 0;
 }
 

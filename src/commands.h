@@ -30,6 +30,7 @@ struct state {
 	struct catalog catalog;
 	day_t today;
 	char *history_path;       /* NEED_HISTORY_PATH */
+	int trace_fd;             /* --trace: an old trace checked and kept open, else -1 */
 	struct session_log log;   /* NEED_HISTORY */
 	struct program prog;      /* NEED_PROGRAM: the one --program names, or the active one */
 	day_set days;             /* the training days in force */

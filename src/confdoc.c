@@ -18,7 +18,9 @@ char *conf_read_file(const char *path, char *err, size_t errlen)
 	size_t len = 0;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer for ever; the
+	 * type is checked before a byte is read */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		return NULL;
@@ -316,13 +318,55 @@ static bool find_runaway_string(const char *bare, int *open_line, int *close_lin
 	return false;
 }
 
+/* The line of the first "${" that libconfuse would replace with an environment
+ * variable (in a bare word or a double-quoted string), or 0. Comments and single-quoted
+ * strings keep "${" as it is; a backslash keeps the next character as it is. */
+static int env_ref_line(const char *p)
+{
+	int line = 1;
+	char quote = 0;
+
+	for (; *p; p++) {
+		if (*p == '\n')
+			line++;
+		if (quote) {
+			if (*p == '\\' && p[1])
+				line += *++p == '\n';
+			else if (*p == quote)
+				quote = 0;
+			else if (quote == '"' && p[0] == '$' && p[1] == '{')
+				return line;
+		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+			while (p[1] && p[1] != '\n')
+				p++;
+		} else if (p[0] == '/' && p[1] == '*') {
+			for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+				line += *p == '\n';
+			if (!*p)
+				break;
+			p++;
+		} else if (*p == '"' || *p == '\'') {
+			quote = *p;
+		} else if (p[0] == '$' && p[1] == '{') {
+			return line;
+		}
+	}
+	return 0;
+}
+
 bool conf_doc_parse(struct conf_doc *doc, cfg_opt_t *opts, const char *path, const char *buf)
 {
 	char *bare;
-	int rc;
+	int rc, env_line;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->path = xstrdup(path);
+	/* libconfuse has no switch for its ${VAR} expansion: a shared program file could
+	 * print a secret from the environment into --plan, so such a file is refused */
+	if ((env_line = env_ref_line(buf)))
+		return conf_error(doc, env_line,
+				  "'${' would read the environment; talus does not expand variables "
+				  "(write '\\${' or use single quotes for the text itself)");
 	doc->cfg = cfg_init(opts, CFGF_NONE);
 	if (!doc->cfg)
 		return conf_error(doc, 0, "cannot set up the parser");

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "confdoc.h"
@@ -74,6 +75,44 @@ static bool load_rules(struct conf_doc *doc, cfg_t *sec, struct progression_rule
 	return true;
 }
 
+/* The config's history-file as a path that does not depend on where talus is started:
+ * "~/x" under HOME, "/x" as it is, anything else from the config file's folder (made
+ * absolute with the working folder only if the config's own path is relative). */
+static char *resolve_history_file(struct conf_doc *doc, const char *s)
+{
+	int line = conf_key_line(doc, NULL, 0, "history-file");
+	const char *home = getenv("HOME"), *slash;
+	char cwd[4096];
+
+	if (!*s || !is_clean_utf8(s, false)) {
+		conf_error(doc, line, "history-file must be a path");
+		return NULL;
+	}
+	if (s[0] == '~' && s[1] != '/') {
+		conf_error(doc, line, "history-file may start with ~/ (your home), not '%s'", s);
+		return NULL;
+	}
+	if (s[0] == '~') {
+		if (!home || home[0] != '/') {
+			conf_error(doc, line, "history-file starts with ~/ but HOME is not set");
+			return NULL;
+		}
+		return xasprintf("%s/%s", home, s + 2);
+	}
+	if (s[0] == '/')
+		return xstrdup(s);
+	slash = strrchr(doc->path, '/');
+	if (doc->path[0] == '/')
+		return xasprintf("%.*s/%s", (int)(slash - doc->path), doc->path, s);
+	if (!getcwd(cwd, sizeof(cwd))) {
+		conf_error(doc, line, "history-file is relative and the working folder is unknown");
+		return NULL;
+	}
+	if (!slash)
+		return xasprintf("%s/%s", cwd, s);
+	return xasprintf("%s/%.*s/%s", cwd, (int)(slash - doc->path), doc->path, s);
+}
+
 static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 {
 	cfg_t *c = doc->cfg;
@@ -126,16 +165,8 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 	cfg->color = (enum color_mode)v;
 
 	s = cfg_getstr(c, "history-file");
-	if (s) {
-		if (!*s || !is_clean_utf8(s, false))
-			return conf_error(doc, conf_key_line(doc, NULL, 0, "history-file"),
-					  "history-file must be a path");
-		const char *home = getenv("HOME");
-		if (s[0] == '~' && s[1] == '/' && home && *home)
-			cfg->history_file = xasprintf("%s/%s", home, s + 2);
-		else
-			cfg->history_file = xstrdup(s);
-	}
+	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
+		return false;
 	return load_rules(doc, cfg_getsec(c, "progression"), &cfg->rules);
 }
 

@@ -95,7 +95,7 @@ static bool write_all(int fd, const char *buf, size_t len)
  * must not block) and O_CLOEXEC; the file must then be a regular file of the runner's
  * that no one else may write to, in a folder no one else may write to. -1 with why
  * set (and errno) otherwise; ENOENT is left for the caller to tell. */
-static int open_checked(const char *path, int flags, char *why, size_t len)
+int history_open_checked(const char *path, int flags, char *why, size_t len)
 {
 	struct stat st, dst;
 	char *copy;
@@ -206,7 +206,7 @@ static int take_unsaved(struct history_writer *w, int fd, struct strbuf *buf, si
 {
 	char why[200], *upath = beside(w->path, HISTORY_UNSAVED_SUFFIX), *kept, *have = NULL;
 	size_t klen, hlen = 0;
-	int ufd = open_checked(upath, O_RDWR, why, sizeof(why));
+	int ufd = history_open_checked(upath, O_RDWR, why, sizeof(why));
 
 	*nlines = 0;
 	free(upath);
@@ -256,7 +256,7 @@ bool history_retry(struct history_writer *w)
 	if (make_parent_dirs(w->path) != 0)
 		return fail(w, "cannot create its folder", errno);
 	created = lstat(w->path, &st) != 0 && errno == ENOENT;
-	fd = open_checked(w->path, O_RDWR | O_APPEND | O_CREAT, why, sizeof(why)); /* read: the last byte */
+	fd = history_open_checked(w->path, O_RDWR | O_APPEND | O_CREAT, why, sizeof(why)); /* read: the last byte */
 	if (fd < 0) {
 		saved = errno;
 		snprintf(w->err, sizeof(w->err), "%s: record not saved: %s", w->path, why);
@@ -339,7 +339,7 @@ bool history_keep_unsaved(struct history_writer *w)
 		return true;
 	upath = beside(w->path, HISTORY_UNSAVED_SUFFIX);
 	if (make_parent_dirs(upath) != 0 ||
-	    (fd = open_checked(upath, O_RDWR | O_APPEND | O_CREAT, why, sizeof(why))) < 0) {
+	    (fd = history_open_checked(upath, O_RDWR | O_APPEND | O_CREAT, why, sizeof(why))) < 0) {
 		saved = errno;
 		snprintf(w->err, sizeof(w->err), "%s: cannot keep the records: %s", upath,
 			 saved ? strerror(saved) : "?");
@@ -384,7 +384,7 @@ int history_lock_session(const char *path, char *err, size_t errlen)
 	if (make_parent_dirs(lpath) != 0) {
 		snprintf(err, errlen, "%s: cannot create its folder: %s", path, strerror(errno));
 		fd = -2;
-	} else if ((fd = open_checked(lpath, O_RDWR | O_CREAT, why, sizeof(why))) < 0) {
+	} else if ((fd = history_open_checked(lpath, O_RDWR | O_CREAT, why, sizeof(why))) < 0) {
 		snprintf(err, errlen, "%s: %s", lpath, why);
 		/* a read-only disk or no permission: the coach runs and keeps its records
 		 * pending; a link or another user's file is refused */
@@ -414,162 +414,4 @@ bool history_append(struct history_writer *w, const char *line)
 	w->pending = xrealloc(w->pending, (w->npending + 1) * sizeof(*w->pending));
 	w->pending[w->npending++] = xstrdup(line);
 	return history_retry(w);
-}
-
-/* ---- reading ---- */
-
-static void skip_line(struct history_report *report, size_t lineno)
-{
-	if (report->skipped < HISTORY_SHOWN_SKIPS)
-		report->skipped_lines[report->skipped] = lineno;
-	report->skipped++;
-}
-
-/* line[len] must be writable (it held the newline). */
-static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn visit, void *ctx,
-			struct history_report *report)
-{
-	struct hist_record rec;
-
-	rec.type = 0;
-	if (len > 0 && line[len - 1] == '\r')
-		len--;
-	line[len] = '\0';
-	if (lineno == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) { /* a BOM */
-		line += 3;
-		len -= 3;
-	}
-	if (len == 0 || line[0] == '#')
-		return;
-	if (len > HISTORY_MAX_LINE || memchr(line, '\0', len) || !history_parse_line(line, len, &rec)) {
-		if (len <= HISTORY_MAX_LINE && rec.type == REC_TYPE_COUNT)
-			report->newer++; /* a type of a later version: passed over, as its keys are */
-		else
-			skip_line(report, lineno);
-		return;
-	}
-	rec.line = lineno;
-	report->records++;
-	visit(&rec, ctx);
-}
-
-#define READ_CHUNK 65536
-
-/* Reads the lines of one file; false with report->err set when it cannot be read. */
-static bool read_file(const char *path, history_visit_fn visit, void *ctx,
-		      struct history_report *report)
-{
-	char *buf, why[200];
-	size_t have = 0, lineno = 0;
-	bool overlong = false, ok = true;
-	int fd;
-
-	fd = open_checked(path, O_RDONLY, why, sizeof(why));
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return true;
-		snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path, why);
-		return false;
-	}
-	buf = xmalloc(READ_CHUNK + 1);
-	for (;;) {
-		ssize_t n = read(fd, buf + have, READ_CHUNK - have);
-		size_t start = 0;
-		char *nl;
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			snprintf(report->err, sizeof(report->err), "%s: cannot read: %s", path,
-				 strerror(errno));
-			ok = false;
-			break;
-		}
-		if (n == 0)
-			break;
-		have += (size_t)n;
-		while ((nl = memchr(buf + start, '\n', have - start))) {
-			size_t len = (size_t)(nl - (buf + start));
-			lineno++;
-			if (overlong)
-				skip_line(report, lineno);
-			else
-				handle_line(buf + start, len, lineno, visit, ctx, report);
-			overlong = false;
-			start += len + 1;
-		}
-		memmove(buf, buf + start, have - start);
-		have -= start;
-		if (have == READ_CHUNK) { /* no newline in a whole buffer: too long to keep */
-			overlong = true;
-			have = 0;
-		}
-	}
-	if (ok && (have > 0 || overlong))
-		skip_line(report, ++lineno); /* no final newline: a torn write */
-	free(buf);
-	close(fd);
-	return ok;
-}
-
-bool history_read(const char *path, history_visit_fn visit, void *ctx,
-		  struct history_report *report)
-{
-	struct history_report kept;
-	char *upath;
-	bool ok;
-
-	memset(report, 0, sizeof(*report));
-	if (!read_file(path, visit, ctx, report))
-		return false;
-	/* records a coach could not save, until the next save merges them */
-	memset(&kept, 0, sizeof(kept));
-	upath = beside(path, HISTORY_UNSAVED_SUFFIX);
-	ok = read_file(upath, visit, ctx, &kept);
-	free(upath);
-	if (ok) {
-		report->unsaved = kept.records;
-		report->records += kept.records;
-		report->newer += kept.newer;
-	}
-	return true;
-}
-
-void history_report_skips(const struct history_report *report, char *buf, size_t len)
-{
-	struct strbuf sb;
-	size_t shown = report->skipped < HISTORY_SHOWN_SKIPS ? report->skipped : HISTORY_SHOWN_SKIPS;
-
-	if (report->skipped == 0) {
-		copy_str(buf, len, "");
-		return;
-	}
-	sb_init(&sb);
-	sb_printf(&sb, "skipped %zu damaged line%s (line%s ", report->skipped,
-		  report->skipped == 1 ? "" : "s", report->skipped == 1 ? "" : "s");
-	for (size_t i = 0; i < shown; i++)
-		sb_printf(&sb, "%s%zu", i ? ", " : "", report->skipped_lines[i]);
-	if (report->skipped > shown)
-		sb_printf(&sb, " and %zu more", report->skipped - shown);
-	sb_puts(&sb, ")");
-	copy_str(buf, len, sb.buf);
-	sb_free(&sb);
-}
-
-void history_report_notes(const struct history_report *report, const char *path, char *buf,
-			  size_t len)
-{
-	struct strbuf sb;
-
-	sb_init(&sb);
-	if (report->newer)
-		sb_printf(&sb, "%zu record%s of a newer talus passed over", report->newer,
-			  report->newer == 1 ? "" : "s");
-	if (report->unsaved)
-		sb_printf(&sb, "%s%zu record%s not saved last time %s kept in %s%s; they are added "
-			  "at the next save", sb.len ? "; " : "", report->unsaved,
-			  report->unsaved == 1 ? "" : "s", report->unsaved == 1 ? "is" : "are", path,
-			  HISTORY_UNSAVED_SUFFIX);
-	copy_str(buf, len, sb.buf);
-	sb_free(&sb);
 }

@@ -57,6 +57,11 @@ bool history_keep_unsaved(struct history_writer *w);
 int history_lock_session(const char *path, char *err, size_t errlen);
 void history_unlock_session(int fd);
 
+/* Opens a history file with care (no link followed, never blocking on a FIFO): it must
+ * be a regular file of the runner's that no one else may write to, in a folder no one
+ * else may write to. -1 with why set (and errno) otherwise. For history*.c. */
+int history_open_checked(const char *path, int flags, char *why, size_t len);
+
 /* ---- reading ---- */
 
 #define HISTORY_SHOWN_SKIPS 10

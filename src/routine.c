@@ -61,10 +61,10 @@ void routine_free(struct routine *r)
 	memset(r, 0, sizeof(*r));
 }
 
-int session_estimate_secs(const struct program *prog, int level)
+int64_t session_estimate_secs(const struct program *prog, int level)
 {
 	struct routine r;
-	int total;
+	int64_t total;
 
 	routine_build(&r, prog, level);
 	total = r.total_secs;

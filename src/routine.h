@@ -4,6 +4,7 @@
 #define TALUS_ROUTINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "program.h"
 #include "record.h" /* enum side */
@@ -31,7 +32,7 @@ struct routine {
 	int level;
 	struct step *steps;
 	size_t nsteps;
-	int total_secs;
+	int64_t total_secs; /* wide: 10,000 exercises at the limits pass INT_MAX */
 };
 
 void routine_build(struct routine *r, const struct program *prog, int level);
@@ -39,8 +40,8 @@ void routine_free(struct routine *r);
 
 /* Seconds one set on one side takes (for user-paced reps, the estimate). */
 int work_secs(const struct exercise *ex, int level);
-/* The estimated length of a whole session, in seconds. */
-int session_estimate_secs(const struct program *prog, int level);
+/* The estimated length of a whole session, in seconds; wide, as total_secs. */
+int64_t session_estimate_secs(const struct program *prog, int level);
 
 /* "3 x 12 each side, tempo 2-1-2, light band" into buf. */
 void format_dose(const struct exercise *ex, int level, char *buf, size_t len);

@@ -323,7 +323,10 @@ day_t schedule_forecast_range(const struct progress *now, const struct progressi
 {
 	day_t start = now->last_session == today ? today + 1 : today;
 	day_t end = first + ndays > start ? first + ndays : start;
-	int horizon = (int)(end - start) + FORECAST_REACH, *ahead;
+	/* each level to go takes advance_sessions training days, and a week holds at least
+	 * one of them when any day is a training day */
+	int climb = (now->levels - now->level) * rules->advance_sessions + 1;
+	int horizon = (int)(end - start) + 7 * (climb > 1 ? climb : 1), *ahead;
 	day_t ready, top = -1;
 
 	ahead = xmalloc((size_t)horizon * sizeof(*ahead));

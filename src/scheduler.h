@@ -56,8 +56,9 @@ void schedule_forecast(const struct progress *now, const struct progression_rule
  * first day shown, which may be before today) if every session from the next one on
  * goes well, into levels; days before the next session keep today's level. The next
  * session is today's, or tomorrow's when today's is done. Returns the first training
- * day at the last level, looking up to FORECAST_REACH days past the range, or -1. */
-#define FORECAST_REACH 400
+ * day at the last level, or -1 when there are no training days. It looks as far past
+ * the range as the climb can take: advance-sessions sessions a level, a week apart at
+ * the most (20 levels, 10 sessions each, one day a week: 1,337 days, under 4 years). */
 day_t schedule_forecast_range(const struct progress *now, const struct progression_rules *rules,
 			      day_set training_days, day_t today, day_t first, int ndays,
 			      int *levels);

@@ -1,6 +1,9 @@
 #include "text.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
+
+#include "util.h"
 
 /* Wide and zero-width ranges after Unicode's East Asian Width and general category,
  * coarse but locale-free: the plan printer must agree with the screen in any locale. */
@@ -155,4 +158,15 @@ int text_lines(const char *s, int cols)
 		n++;
 	}
 	return n;
+}
+
+void text_put_padded(FILE *out, const char *s, int cols)
+{
+	char *clean = xstrdup(s);
+	int width;
+
+	sanitize_text(clean);
+	width = text_width(clean);
+	fprintf(out, "%s%*s ", clean, width < cols ? cols - width : 0, "");
+	free(clean);
 }

@@ -5,6 +5,7 @@
 #define TALUS_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* Columns one code point takes: 0 for a combining mark, 2 for East Asian wide and
@@ -29,5 +30,9 @@ size_t text_wrap(const char *s, int cols, const char **rest);
 
 /* Lines s takes word-wrapped to cols columns. */
 int text_lines(const char *s, int cols);
+
+/* s with control characters as '?', padded to cols columns, and a space: for a table
+ * column. Text wider than cols is kept whole. */
+void text_put_padded(FILE *out, const char *s, int cols);
 
 #endif

@@ -472,4 +472,144 @@ test_passed_entry_test_moves_on() {
 	expect_out_has "Ankle strength (ankle-strength): level 1 of 6"
 }
 
+# A FIFO would block a reader for ever: each is refused at once (timeout: a hang fails).
+test_fifo_config_program_history_refused() {
+	mkfifo cfg.fifo hist.fifo
+	out=$(timeout 10 "$TALUS" --config cfg.fifo --list 2>&1)
+	status=$?
+	[ "$status" -eq 2 ] || fail "config FIFO: status $status: $out"
+	[ "$out" = "talus: cfg.fifo: not a regular file" ] || fail "config FIFO said [$out]"
+	out=$(timeout 10 "$TALUS" --programs "$PROGRAMS" --history-file hist.fifo --plan 2>&1)
+	status=$?
+	[ "$status" -eq 2 ] || fail "history FIFO: status $status: $out"
+	[ "$out" = "talus: hist.fifo: not a regular file; the history must be a plain file" ] ||
+		fail "history FIFO said [$out]"
+	mkdir progs && cp "$PROGRAMS/rice.conf" progs/ && mkfifo progs/piped.conf
+	for cmd in --list --check "--program piped --plan"; do
+		out=$(timeout 10 "$TALUS" --programs progs $cmd 2>&1 >/dev/null)
+		status=$?
+		[ "$status" -eq 2 ] || fail "program FIFO, $cmd: status $status: $out"
+		case "$out" in *"talus: progs/piped.conf: not a regular file"*) ;;
+		*) fail "program FIFO, $cmd said [$out]" ;; esac
+	done
+}
+
+# A program file's name is printed cleaned: no escape sequence reaches the terminal.
+test_escapes_in_a_program_file_name_are_cleaned() {
+	mkdir progs && cp "$PROGRAMS/rice.conf" progs/
+	cp "$PROGRAMS/rice.conf" "progs/x$(printf '\033]0;pwned\007\033[31m')y.conf"
+	for cmd in --list --check; do
+		talus --programs progs $cmd
+		expect_status 2
+		case "$out$err" in *$'\033'* | *$'\007'*) fail "$cmd printed a control character: [$err]" ;; esac
+		case "$err" in *"progs/x?]0;pwned??[31my.conf: program name 'x?]0;pwned??[31my'"*) ;;
+		*) fail "$cmd said [$err]" ;; esac
+	done
+	# the config's own name, echoed by --check
+	cp "$SRCDIR/config/talus.conf" "x$(printf '\033[2J')y.conf"
+	talus --config "x$(printf '\033[2J')y.conf" --programs "$PROGRAMS" --check
+	expect_status 0
+	expect_out "talus: config x?[2Jy.conf ok; 4 programs ok"
+}
+
+# Output that cannot be written is a failure with one line, never a silent 0.
+test_unwritable_output_fails() {
+	local cmd want
+	mkdir -p "$XDG_DATA_HOME/talus"
+	cp "$SRCDIR/tests/data/history-progress.tsv" "$XDG_DATA_HOME/talus/history.tsv"
+	for cmd in --plan "--plan --weeks 8" --csv --list --history --check --help --version; do
+		if [ -w /dev/full ]; then
+			"$TALUS" --programs "$PROGRAMS" $cmd >/dev/full 2>"$TMP_ROOT/stderr"
+			status=$?
+			err=$(cat "$TMP_ROOT/stderr")
+			[ "$status" -eq 1 ] || fail "$cmd >/dev/full: status $status"
+			want="talus: cannot write the output: No space left on device"
+			[ "$(printf '%s\n' "$err" | tail -n 1)" = "$want" ] || fail "$cmd >/dev/full said [$err]"
+		fi
+		"$TALUS" --programs "$PROGRAMS" $cmd >&- 2>"$TMP_ROOT/stderr"
+		status=$?
+		err=$(cat "$TMP_ROOT/stderr")
+		[ "$status" -eq 1 ] || fail "$cmd >&-: status $status"
+		[ "$err" = "talus: cannot write the output: Bad file descriptor" ] || fail "$cmd >&- said [$err]"
+	done
+}
+
+# --trace never truncates a file it did not write; each refusal is one line, status 2,
+# the file untouched. (Without a terminal the session stops after the checks.)
+test_trace_refuses_what_is_not_a_trace() {
+	printf '2026-11-20T08:00:00+01:00\tmorning\tpain=3\n' >h.tsv
+	cp h.tsv h.bak
+	echo 'my notes' >notes.txt
+	ln -s h.tsv link.tsv
+	mkfifo trace.fifo
+	while IFS='|' read -r file want; do
+		out=$(timeout 10 "$TALUS" --programs "$PROGRAMS" --history-file h.tsv --trace "$file" </dev/null 2>&1)
+		status=$?
+		[ "$status" -eq 2 ] || fail "--trace $file: status $status"
+		[ "$out" = "talus: $file: $want" ] || fail "--trace $file said [$out]"
+	done <<-'CASES'
+	h.tsv|is the history file; --trace needs a file of its own
+	./h.tsv|is the history file; --trace needs a file of its own
+	link.tsv|is the history file; --trace needs a file of its own
+	notes.txt|is not a trace (its first line is not 'milliseconds<TAB>step'); --trace overwrites only an old trace
+	trace.fifo|not a regular file; --trace writes only to a plain file
+	CASES
+	cmp -s h.tsv h.bak || fail "the history changed"
+	[ "$(cat notes.txt)" = "my notes" ] || fail "notes.txt changed"
+	ln -s notes.txt other-link
+	talus --programs "$PROGRAMS" --history-file h.tsv --trace other-link </dev/null
+	expect_status 2
+	expect_err "talus: other-link: is a symbolic link; --trace does not follow links"
+	if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+		printf '12\tfinished\n' >theirs.trace
+		chown nobody theirs.trace
+		talus --programs "$PROGRAMS" --history-file h.tsv --trace theirs.trace </dev/null
+		expect_status 2
+		expect_err "talus: theirs.trace: belongs to another user; --trace will not overwrite it"
+	fi
+	# an old trace passes the checks (the session then wants a terminal), a new file is
+	# not made until the session starts
+	printf '12\tfinished\n' >old.trace
+	talus --programs "$PROGRAMS" --history-file h.tsv --trace old.trace </dev/null
+	expect_err "talus: the coach needs a terminal on standard input and output; for a pipe or a printer use talus --plan"
+	[ "$(cat old.trace)" = $'12\tfinished' ] || fail "old.trace changed before the session"
+	talus --programs "$PROGRAMS" --history-file h.tsv --trace new.trace </dev/null
+	[ ! -e new.trace ] || fail "new.trace made without a session"
+	# a history not made yet, named two ways
+	mkdir sub
+	talus --programs "$PROGRAMS" --history-file sub/../new.tsv --trace "$PWD/new.tsv" </dev/null
+	expect_status 2
+	expect_err "talus: $PWD/new.tsv: is the history file; --trace needs a file of its own"
+}
+
+# A next that leads back to its program never ends: an error where next is set.
+test_next_loops_are_errors() {
+	mkdir progs
+	for pair in a:b b:a self:self c:a; do
+		printf '# %s\nnext = "%s"\nexercise e {\n  reps = 1\n}\n' "${pair%%:*}" "${pair#*:}" >"progs/${pair%%:*}.conf"
+	done
+	printf 'program = "c"\n' >talus.conf
+	talus --config talus.conf --programs progs --check
+	expect_status 2
+	expect_err "talus: progs/a.conf:2: next makes a loop: a -> b -> a
+talus: progs/b.conf:2: next makes a loop: b -> a -> b
+talus: progs/self.conf:2: next names the program itself"
+	talus --config talus.conf --programs progs --program self --plan
+	expect_status 2
+	expect_err "talus: progs/self.conf:2: next names the program itself"
+}
+
+# --list pads by the columns a title takes on screen: wide CJK characters take two,
+# a combining accent none, so LEVELS lines up under its heading.
+test_list_pads_wide_titles_by_display_width() {
+	mkdir progs
+	printf 'title = "足首のリハビリ"\nlevels = 3\nexercise e {\n  reps = 1\n}\n' >progs/ashi.conf
+	printf 'title = "Cafe\xcc\x81 stretch"\nexercise e {\n  reps = 1\n}\n' >progs/cafe.conf
+	talus --programs progs --list
+	expect_status 0
+	expect_out "NAME                 TITLE                          LEVELS  DAYS
+ashi                 足首のリハビリ                      3  mon wed fri
+cafe                 Café stretch                        1  mon wed fri"
+}
+
 run_tests

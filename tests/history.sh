@@ -176,13 +176,13 @@ test_fifo_at_the_history_path() {
 	out=$(timeout 5 "$TALUS" --history-file h.tsv --csv 2>stderr)
 	status=$?
 	err=$(cat stderr)
-	expect_status 1
-	expect_err "talus: h.tsv: cannot read: not a regular file"
+	expect_status 2 # refused before anything opens it (bad input, as a bad config is)
+	expect_err "talus: h.tsv: not a regular file; the history must be a plain file"
 	out=$(timeout 5 "$TALUS" --history-file h.tsv --morning 1 2>stderr)
 	status=$?
 	err=$(cat stderr)
-	expect_status 1
-	expect_err "talus: h.tsv: record not saved: not a regular file"
+	expect_status 2
+	expect_err "talus: h.tsv: not a regular file; the history must be a plain file"
 }
 
 # A byte-order mark and the records of a later version are not damage.

@@ -1,11 +1,13 @@
 # Driving talus in a real terminal, for the scripts that source it after lib.sh:
 # tmux runs the binary, send-keys types, capture-pane reads the screen.
 
+# The socket of the server in use, in a file: the tests run in subshells, and the
+# next server must get a socket of its own (see after_test).
 SOCK_BASE="talus-$(basename "$0" .sh)-$$"
-SERVERS=0
-SOCK="$SOCK_BASE-0"
+SOCK_FILE="$TMP_ROOT/tmux-socket"
+echo "$SOCK_BASE-0" >"$SOCK_FILE"
 export ASAN_OPTIONS=verify_asan_link_order=0
-tm() { tmux -L "$SOCK" "$@"; }
+tm() { tmux -L "$(cat "$SOCK_FILE")" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP_ROOT"' EXIT
 hist() { echo "$XDG_DATA_HOME/talus/history.tsv"; }
 
@@ -20,8 +22,7 @@ after_test() {
 		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
-	SERVERS=$((SERVERS + 1))
-	SOCK="$SOCK_BASE-$SERVERS"
+	echo "$SOCK_BASE-$(date +%s%N)" >"$SOCK_FILE"
 }
 
 # run_in_tmux WxH COMMAND: a fresh server with this test's environment; the pane stays

@@ -1,6 +1,7 @@
 /* The user config through cfg_parse_buf, and that the shipped file equals the defaults. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "confdoc.h"
@@ -70,6 +71,9 @@ static const struct {
 	{ "progression {\n  layoff-days = 0\n", "c.conf:1: '{' opened here is never closed" },
 	{ "progression {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
 	{ "sound = bell\nsound = off\n", "c.conf:2: sound is set twice (first at line 1)" },
+	{ "\nhistory-file = \"${HOME}/h.tsv\"\n",
+	  "c.conf:2: '${' would read the environment; talus does not expand variables "
+	  "(write '\\${' or use single quotes for the text itself)" },
 };
 
 START_TEST(rejects_bad_config)
@@ -84,6 +88,43 @@ START_TEST(rejects_bad_config)
 }
 END_TEST
 
+/* A relative history-file is the config's neighbour wherever talus is started; ~/
+ * needs HOME. */
+START_TEST(history_file_from_the_config_folder)
+{
+	struct user_config c;
+	char err[512] = "", cwd[4096], want[4200];
+	const char *home = getenv("HOME");
+	char *saved = home ? strdup(home) : NULL;
+
+	ck_assert_msg(config_parse(&c, "/home/runner/.config/talus/talus.conf",
+				   "history-file = \"data/h.tsv\"\n", err, sizeof(err)), "%s", err);
+	ck_assert_str_eq(c.history_file, "/home/runner/.config/talus/data/h.tsv");
+	config_free(&c);
+	ck_assert_msg(config_parse(&c, "/etc/talus.conf", "history-file = \"/srv/h.tsv\"\n", err,
+				   sizeof(err)), "%s", err);
+	ck_assert_str_eq(c.history_file, "/srv/h.tsv");
+	config_free(&c);
+	ck_assert(getcwd(cwd, sizeof(cwd)));
+	ck_assert_msg(config_parse(&c, "conf/c.conf", "history-file = \"h.tsv\"\n", err,
+				   sizeof(err)), "%s", err);
+	snprintf(want, sizeof(want), "%s/conf/h.tsv", cwd);
+	ck_assert_str_eq(c.history_file, want);
+	config_free(&c);
+
+	unsetenv("HOME");
+	ck_assert(!config_parse(&c, "c.conf", "\nhistory-file = \"~/h.tsv\"\n", err, sizeof(err)));
+	ck_assert_str_eq(err, "c.conf:2: history-file starts with ~/ but HOME is not set");
+	config_free(&c);
+	if (saved)
+		setenv("HOME", saved, 1);
+	free(saved);
+	ck_assert(!config_parse(&c, "c.conf", "history-file = \"~bob/h.tsv\"\n", err, sizeof(err)));
+	ck_assert_str_eq(err, "c.conf:1: history-file may start with ~/ (your home), not '~bob/h.tsv'");
+	config_free(&c);
+}
+END_TEST
+
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -91,6 +132,7 @@ Suite *config_suite(void)
 
 	tcase_add_test(tc, shipped_file_equals_defaults);
 	tcase_add_test(tc, reads_values);
+	tcase_add_test(tc, history_file_from_the_config_folder);
 	tcase_add_loop_test(tc, rejects_bad_config, 0, (int)(sizeof(bad_configs) / sizeof(bad_configs[0])));
 	suite_add_tcase(s, tc);
 	return s;

@@ -142,6 +142,12 @@ static const struct bad_case bad_cases[] = {
 	{ "\xc3\xa9t\xc3\xa9 = 1\n", "t.conf:1: no such option '\xc3\xa9t\xc3\xa9'" },
 	{ "\x80\x81 = 1\n", "t.conf:1: no such option '?\?'" },
 	{ "title = \"unterminated\n", "t.conf:1: the quote opened here is not closed on its line" },
+	{ "title = \"${HOME}\"\n" EX "  reps = 1\n}\n",
+	  "t.conf:1: '${' would read the environment; talus does not expand variables "
+	  "(write '\\${' or use single quotes for the text itself)" },
+	{ "# ${HOME} in a comment is fine\n" EX "  reps = 1\n  cue = x${USER}\n}\n",
+	  "t.conf:4: '${' would read the environment; talus does not expand variables "
+	  "(write '\\${' or use single quotes for the text itself)" },
 };
 
 START_TEST(rejects_bad_input)
@@ -205,6 +211,25 @@ START_TEST(file_with_nul_byte)
 }
 END_TEST
 
+/* libconfuse would put $HOME into the title; talus keeps the text as written */
+START_TEST(environment_is_not_expanded)
+{
+	struct program p;
+	char err[512] = "";
+
+	setenv("TALUS_TEST_SECRET", "s3cret", 1);
+	ck_assert_msg(program_parse(&p, "t", "t.conf",
+				    "title = '${TALUS_TEST_SECRET}'\n"
+				    "summary = \"\\${TALUS_TEST_SECRET}\" # ${TALUS_TEST_SECRET}\n"
+				    "/* ${TALUS_TEST_SECRET} */\n" EX "  reps = 1\n}\n",
+				    err, sizeof(err)), "%s", err);
+	ck_assert_str_eq(p.title, "${TALUS_TEST_SECRET}");
+	ck_assert_str_eq(p.summary, "${TALUS_TEST_SECRET}");
+	program_free(&p);
+	unsetenv("TALUS_TEST_SECRET");
+}
+END_TEST
+
 START_TEST(missing_file_and_directory)
 {
 	struct program p;
@@ -231,6 +256,7 @@ Suite *program_suite(void)
 	tcase_add_test(tc, rejects_bad_program_name);
 	tcase_add_test(tc, file_with_nul_byte);
 	tcase_add_test(tc, missing_file_and_directory);
+	tcase_add_test(tc, environment_is_not_expanded);
 	tcase_add_loop_test(bad, rejects_bad_input, 0, (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	tcase_add_test(bad, deep_nesting_fails_fast);
 	suite_add_tcase(s, tc);

@@ -2,7 +2,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "plan.h"
 #include "routine.h"
+#include "util.h"
 #include "unit.h"
 
 static const char text[] =
@@ -76,6 +80,51 @@ START_TEST(estimate_adds_every_step)
 }
 END_TEST
 
+/* Every value at its limit, and enough exercises to pass INT_MAX seconds (a 700 KB
+ * file, under the 1 MB a program may have; built in memory, as parsing that many takes
+ * seconds): the estimate must not wrap, and the plan must print it. */
+#define BIG_EXERCISES 10100
+START_TEST(estimate_at_the_limits_does_not_overflow)
+{
+	struct program p;
+	struct plan_request req;
+	char err[512] = "", *out = NULL, want[80];
+	size_t len = 0;
+	FILE *f;
+	/* get-ready 60; 10 sets of (100 reps at 90 s, switch 60, 100 reps); 9 rests of 3600 */
+	const int64_t each = 60 + 10 * (9000 + 60 + 9000) + 9 * 3600;
+
+	ck_assert_msg(program_parse(&p, "big", "big.conf",
+				    "levels = 20\nget-ready = 60\n"
+				    "exercise e{sides=each sets=10 reps=100 tempo={30,30,30} rest=3600}\n",
+				    err, sizeof(err)), "%s", err);
+	p.exercises = xrealloc(p.exercises, BIG_EXERCISES * sizeof(*p.exercises));
+	for (size_t i = 1; i < BIG_EXERCISES; i++) {
+		p.exercises[i] = p.exercises[0];
+		p.exercises[i].name = xstrdup(p.exercises[0].name);
+		p.exercises[i].title = xstrdup(p.exercises[0].title);
+	}
+	p.nexercises = BIG_EXERCISES;
+	ck_assert_int_eq(session_estimate_secs(&p, 20), each * BIG_EXERCISES);
+	ck_assert(session_estimate_secs(&p, 20) > 2147483647);
+
+	memset(&req, 0, sizeof(req));
+	req.program = &p;
+	req.level = 20;
+	req.weeks = 1;
+	req.days = p.days;
+	ck_assert(date_parse("2026-11-23", &req.today)); /* a Monday, a training day */
+	f = open_memstream(&out, &len);
+	plan_print(f, &req);
+	fclose(f);
+	snprintf(want, sizeof(want), "training, level 20, about %lld min",
+		 (long long)((each * BIG_EXERCISES + 30) / 60));
+	ck_assert_msg(strstr(out, want) != NULL, "no \"%s\" in the plan", want);
+	free(out);
+	program_free(&p);
+}
+END_TEST
+
 START_TEST(doses_read_plainly)
 {
 	struct program p;
@@ -114,6 +163,7 @@ Suite *routine_suite(void)
 
 	tcase_add_test(tc, steps_in_order);
 	tcase_add_test(tc, estimate_adds_every_step);
+	tcase_add_test(tc, estimate_at_the_limits_does_not_overflow);
 	tcase_add_test(tc, doses_read_plainly);
 	tcase_add_test(tc, seconds_read_plainly);
 	suite_add_tcase(s, tc);

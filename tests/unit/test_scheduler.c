@@ -377,6 +377,34 @@ START_TEST(forecast_range_without_training_days)
 }
 END_TEST
 
+/* The slowest climb the rules allow: 20 levels, 10 sessions each, one day a week.
+ * The top level is over 3 years away; the forecast must still find it. */
+START_TEST(forecast_reaches_a_top_level_years_away)
+{
+	struct progress p = level_on(0);
+	struct progression_rules slow = rules;
+	int levels[7];
+	day_t top;
+
+	p.levels = 20;
+	slow.advance_sessions = 10;
+	/* Mondays only; today Mon 2 Nov is the first of 19 * 10 sessions before level 20 */
+	top = schedule_forecast_range(&p, &slow, 1u << 0, monday, monday, 7, levels);
+	ck_assert_int_eq(top, monday + 19 * 10 * 7);
+	ck_assert_int_eq(levels[6], 1);
+	/* as in --plan: a level 5 program, two sessions a level, Sundays: 8 sessions */
+	p.levels = 5;
+	top = schedule_forecast_range(&p, &rules, 1u << 6, monday, monday, 7, levels);
+	ck_assert_int_eq(top, monday + 6 + 8 * 7);
+	/* 500+ days away: 20 levels, four sessions a level, Sundays: 76 sessions */
+	p.levels = 20;
+	slow.advance_sessions = 4;
+	top = schedule_forecast_range(&p, &slow, 1u << 6, monday, monday, 7, levels);
+	ck_assert_int_eq(top, monday + 6 + 76 * 7);
+	ck_assert_int_gt(top - monday, 500);
+}
+END_TEST
+
 START_TEST(red_flags)
 {
 	struct red_flags rf;
@@ -441,6 +469,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, forecast_range_from_today);
 	tcase_add_test(tc, forecast_range_after_todays_session);
 	tcase_add_test(tc, forecast_range_without_training_days);
+	tcase_add_test(tc, forecast_reaches_a_top_level_years_away);
 	tcase_add_test(tc, red_flags);
 	tcase_add_test(tc, pain_not_coming_down);
 	suite_add_tcase(s, tc);

@@ -17,159 +17,6 @@
 #include "ui.h"
 #include "util.h"
 
-#define EXIT_BAD_INPUT 2
-#define MAX_PROGRAM_DIRS 4
-
-/* ---- loading ---- */
-
-/* "talus: " and the message on stderr, one line, with control characters and bytes
- * that are not UTF-8 shown as '?': paths and names come from files and folders. */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	sanitize_text(msg);
-	fprintf(stderr, "talus: %s\n", msg);
-}
-
-/* Loads the config; returns false with err set when the file is broken. A missing
- * default file means built-in defaults; a missing --config file is an error. */
-static bool load_config(const struct options *opt, struct user_config *cfg, char *err,
-			size_t errlen)
-{
-	char *path;
-	bool ok;
-
-	if (opt->config_file)
-		return config_load_file(cfg, opt->config_file, err, errlen);
-	path = default_config_path();
-	if (!path || access(path, F_OK) != 0) {
-		free(path);
-		config_defaults(cfg);
-		return true;
-	}
-	ok = config_load_file(cfg, path, err, errlen);
-	free(path);
-	return ok;
-}
-
-static void scan_programs(const struct options *opt, struct catalog *cat)
-{
-	char *dirs[MAX_PROGRAM_DIRS];
-	size_t n;
-
-	if (opt->programs_dir) {
-		dirs[0] = xstrdup(opt->programs_dir);
-		n = 1;
-	} else {
-		n = default_program_dirs(dirs, MAX_PROGRAM_DIRS);
-	}
-	catalog_scan(cat, (const char *const *)dirs, n);
-	for (size_t i = 0; i < n; i++)
-		free(dirs[i]);
-}
-
-/* The history file in force; NULL (and says so) when there is none to be had. */
-static char *history_path(const struct state *st)
-{
-	char *path;
-
-	if (st->opt->history_file)
-		return xstrdup(st->opt->history_file);
-	if (st->cfg.history_file)
-		return xstrdup(st->cfg.history_file);
-	path = default_history_path();
-	if (!path)
-		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
-	return path;
-}
-
-/* Loads the history; tells once about damaged lines. False when it cannot be read. */
-static bool load_history(const char *path, struct session_log *log)
-{
-	char skips[200];
-
-	if (!session_log_load(log, path)) {
-		say("%s", log->report.err);
-		return false;
-	}
-	history_report_skips(&log->report, skips, sizeof(skips));
-	if (skips[0])
-		say("%s: %s; the file is left as it is", path, skips);
-	history_report_notes(&log->report, path, skips, sizeof(skips));
-	if (skips[0])
-		say("%s: %s", path, skips);
-	return true;
-}
-
-int state_load(struct state *st, const struct options *opt, unsigned needs)
-{
-	char err[512];
-	const char *name;
-
-	if (needs & NEED_LEVEL)
-		needs |= NEED_PROGRAM;
-	if (needs & NEED_PROGRAM)
-		needs |= NEED_HISTORY;
-	if (needs & NEED_HISTORY)
-		needs |= NEED_HISTORY_PATH;
-	memset(st, 0, sizeof(*st));
-	st->trace_fd = -1;
-	st->opt = opt;
-	st->today = opt->have_date ? opt->date : local_day(time(NULL));
-	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
-		say("%s", err);
-		return EXIT_BAD_INPUT;
-	}
-	scan_programs(opt, &st->catalog);
-	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
-		return 1;
-	if ((needs & NEED_HISTORY_PATH) && !history_path_check(st->history_path, err, sizeof(err))) {
-		say("%s", err);
-		return EXIT_BAD_INPUT;
-	}
-	if (opt->trace_file &&
-	    !trace_check(opt->trace_file, st->history_path, &st->trace_fd, err, sizeof(err))) {
-		say("%s", err);
-		return EXIT_BAD_INPUT;
-	}
-	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
-		say("%s", err);
-		return EXIT_BAD_INPUT;
-	}
-	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
-		return 1;
-	if (!(needs & NEED_PROGRAM))
-		return 0;
-	name = opt->program ? opt->program : active_program(&st->log, st->cfg.program);
-	if (!catalog_load(&st->catalog, name, &st->prog, err, sizeof(err))) {
-		say("%s", err);
-		return EXIT_BAD_INPUT;
-	}
-	st->days = plan_training_days(&st->prog, st->cfg.days, &st->days_limited);
-	if (!(needs & NEED_LEVEL))
-		return 0;
-	schedule_level(&st->log, &st->prog, &st->cfg.rules, st->today, &st->progress);
-	progress_why(&st->progress, &st->cfg.rules, &st->prog, st->why, sizeof(st->why));
-	check_red_flags(&st->log, &st->cfg.rules, st->today, &st->flags);
-	return 0;
-}
-
-void state_free(struct state *st)
-{
-	program_free(&st->prog);
-	session_log_free(&st->log);
-	free(st->history_path);
-	if (st->trace_fd >= 0)
-		close(st->trace_fd);
-	catalog_free(&st->catalog);
-	config_free(&st->cfg);
-}
 
 /* ---- what the commands share ---- */
 
@@ -479,6 +326,15 @@ static int cmd_check(struct state *st)
 	sanitize_text(shown);
 	printf("talus: config %s ok; %zu program%s ok\n", shown, cat->n, cat->n == 1 ? "" : "s");
 	free(shown);
+	if (st->log.report.newer) {
+		struct history_report newer = { .newer = st->log.report.newer };
+		char note[200];
+		history_report_notes(&newer, st->history_path, note, sizeof(note));
+		shown = xstrdup(st->history_path);
+		sanitize_text(shown);
+		printf("talus: history %s: %s\n", shown, note);
+		free(shown);
+	}
 	return 0;
 }
 
@@ -487,7 +343,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_SESSION] = { CMD_SESSION, "session", NEED_TERMINAL | NEED_LEVEL, cmd_session },
 	[CMD_PLAN] = { CMD_PLAN, "plan", NEED_LEVEL, cmd_plan },
 	[CMD_LIST] = { CMD_LIST, "list", 0, cmd_list },
-	[CMD_CHECK] = { CMD_CHECK, "check", 0, cmd_check },
+	[CMD_CHECK] = { CMD_CHECK, "check", NEED_HISTORY, cmd_check },
 	[CMD_HISTORY] = { CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
 	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },

@@ -56,4 +56,9 @@ const struct command *command_find(enum command_id id);
 int state_load(struct state *st, const struct options *opt, unsigned needs);
 void state_free(struct state *st);
 
+#define EXIT_BAD_INPUT 2
+
+/* One line on standard error, "talus: " first, what came from outside cleaned. */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -1,0 +1,174 @@
+/* The state every command works from, loaded once with one error policy: the config,
+ * the programs, the history and the level. */
+#include "commands.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "history.h"
+#include "paths.h"
+#include "plan.h"
+#include "safefile.h"
+#include "ui.h"
+#include "util.h"
+
+#define MAX_PROGRAM_DIRS 4
+
+/* ---- loading ---- */
+
+/* "talus: " and the message on stderr, one line, with control characters and bytes
+ * that are not UTF-8 shown as '?': paths and names come from files and folders. */
+void say(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sanitize_text(msg);
+	fprintf(stderr, "talus: %s\n", msg);
+}
+
+/* Loads the config; returns false with err set when the file is broken. A missing
+ * default file means built-in defaults; a missing --config file is an error. */
+static bool load_config(const struct options *opt, struct user_config *cfg, char *err,
+			size_t errlen)
+{
+	char *path;
+	bool ok;
+
+	if (opt->config_file)
+		return config_load_file(cfg, opt->config_file, err, errlen);
+	path = default_config_path();
+	if (!path || access(path, F_OK) != 0) {
+		free(path);
+		config_defaults(cfg);
+		return true;
+	}
+	ok = config_load_file(cfg, path, err, errlen);
+	free(path);
+	return ok;
+}
+
+static void scan_programs(const struct options *opt, struct catalog *cat)
+{
+	char *dirs[MAX_PROGRAM_DIRS];
+	size_t n;
+
+	if (opt->programs_dir) {
+		dirs[0] = xstrdup(opt->programs_dir);
+		n = 1;
+	} else {
+		n = default_program_dirs(dirs, MAX_PROGRAM_DIRS);
+	}
+	catalog_scan(cat, (const char *const *)dirs, n);
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+}
+
+/* The history file in force; NULL (and says so) when there is none to be had. */
+static char *history_path(const struct state *st)
+{
+	char *path;
+
+	if (st->opt->history_file)
+		return xstrdup(st->opt->history_file);
+	if (st->cfg.history_file)
+		return xstrdup(st->cfg.history_file);
+	path = default_history_path();
+	if (!path)
+		fputs("talus: no history file: set HOME or use --history-file\n", stderr);
+	return path;
+}
+
+/* Loads the history; tells once about damaged lines. False when it cannot be read. */
+static bool load_history(const char *path, struct session_log *log)
+{
+	struct history_report quiet;
+	char skips[200];
+
+	if (!session_log_load(log, path)) {
+		say("%s", log->report.err);
+		return false;
+	}
+	history_report_skips(&log->report, skips, sizeof(skips));
+	if (skips[0])
+		say("%s: %s; the file is left as it is", path, skips);
+	/* records of a newer talus are no damage: said by --check only, not on every run */
+	quiet = log->report;
+	quiet.newer = 0;
+	history_report_notes(&quiet, path, skips, sizeof(skips));
+	if (skips[0])
+		say("%s: %s", path, skips);
+	return true;
+}
+
+int state_load(struct state *st, const struct options *opt, unsigned needs)
+{
+	char err[512];
+	const char *name;
+
+	if (needs & NEED_LEVEL)
+		needs |= NEED_PROGRAM;
+	if (needs & NEED_PROGRAM)
+		needs |= NEED_HISTORY;
+	if (needs & NEED_HISTORY)
+		needs |= NEED_HISTORY_PATH;
+	memset(st, 0, sizeof(*st));
+	st->trace_fd = -1;
+	st->opt = opt;
+	st->today = opt->have_date ? opt->date : local_day(time(NULL));
+	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	scan_programs(opt, &st->catalog);
+	if ((needs & NEED_HISTORY_PATH) && !(st->history_path = history_path(st)))
+		return 1;
+	if ((needs & NEED_HISTORY_PATH) && !history_path_check(st->history_path, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	if (opt->trace_file &&
+	    !trace_check(opt->trace_file, st->history_path, &st->trace_fd, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	if ((needs & NEED_TERMINAL) && !ui_available(err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
+		return 1;
+	if (!(needs & NEED_PROGRAM))
+		return 0;
+	name = opt->program ? opt->program : active_program(&st->log, st->cfg.program);
+	if (!catalog_load(&st->catalog, name, &st->prog, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	st->days = plan_training_days(&st->prog, st->cfg.days, &st->days_limited);
+	if (!(needs & NEED_LEVEL))
+		return 0;
+	schedule_level(&st->log, &st->prog, &st->cfg.rules, st->today, &st->progress);
+	progress_why(&st->progress, &st->cfg.rules, &st->prog, st->why, sizeof(st->why));
+	check_red_flags(&st->log, &st->cfg.rules, st->today, &st->flags);
+	return 0;
+}
+
+void state_free(struct state *st)
+{
+	program_free(&st->prog);
+	session_log_free(&st->log);
+	free(st->history_path);
+	if (st->trace_fd >= 0)
+		close(st->trace_fd);
+	catalog_free(&st->catalog);
+	config_free(&st->cfg);
+}
+

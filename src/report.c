@@ -176,9 +176,10 @@ static void print_summary(FILE *out, const struct report_request *req)
 	struct side_pass pass = { .n = 0 };
 
 	/* planned days count from the first session: none were planned before it */
-	for (day_t d = log->nsessions && log->sessions[0].day > req->since ? log->sessions[0].day
-									    : req->since;
-	     d <= req->today; d++)
+	day_t first = !log->nsessions ? req->today + 1 /* none yet: nothing was planned */
+		      : log->sessions[0].day > req->since ? log->sessions[0].day : req->since;
+
+	for (day_t d = first; d <= req->today; d++)
 		planned += day_set_has_day(req->days, d);
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];

@@ -1,6 +1,7 @@
 /* The pages around a session: the safety note, the advice to see a clinician, the
  * start screen and the summary. Each is a page: wrapped to the width, scrolled when
  * it does not fit. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +61,7 @@ static void draw_start(struct ui *ui, int64_t now)
 {
 	const struct coach *c = ui->c;
 	char line[300], date[DATE_BUF], est[32];
+	int64_t total;
 
 	(void)now;
 	draw_header(ui);
@@ -82,8 +84,9 @@ static void draw_start(struct ui *ui, int64_t now)
 	page_gap();
 	page_exercises(c);
 	page_gap();
-	format_secs(c->routine.total_secs >= 120 ? (c->routine.total_secs + 30) / 60 * 60
-						 : c->routine.total_secs, est, sizeof(est));
+	total = c->routine.total_secs >= 120 ? (c->routine.total_secs + 30) / 60 * 60
+					     : c->routine.total_secs;
+	format_secs((int)(total < INT_MAX ? total : INT_MAX), est, sizeof(est));
 	snprintf(line, sizeof(line), "About %s.", est);
 	page_text(line, A_NORMAL);
 	if (ui->opt->history_note)

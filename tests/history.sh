@@ -40,6 +40,7 @@ test_empty_history() {
 	talus --programs "$PROGRAMS" --history --date $DATE
 	expect_status 0
 	expect_out_has "No sessions yet."
+	expect_out_has "Sessions done: 0 of 0 planned" # nothing was planned before the first
 	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "reading created the file"
 }
 

@@ -9,19 +9,37 @@
 #define MORNING_LOOKBACK_DAYS 7
 #define DELOAD_GUARD_DAYS 14
 
-const char *const red_flag_key[4] = { "", "flares", "not-settling", "severe" };
-
 static int session_pain(const struct session *s)
 {
 	return s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
 }
 
-/* A quit or interrupted session counts only with enough of its sets done. */
+/* A quit or interrupted session is complete (may move the runner up) only with enough
+ * of its sets done; a session with no set done never is: a finished one whose every set
+ * was skipped is not. (A finished one with no set or skip records at all, as an old or
+ * hand-written history has, is taken at its word.) */
 static bool counted(const struct session *s, const struct progression_rules *rules)
 {
 	if (s->status == SESSION_DONE)
-		return true;
+		return s->sets_done > 0 || s->skips == 0;
 	return s->planned > 0 && s->sets_done * 100 >= rules->counted_percent * s->planned;
+}
+
+/* The sessions of one program on one local day, taken as one: the worst pain decides,
+ * and the day is complete when one of them was. */
+struct day_sessions {
+	day_t day;
+	int64_t start_when; /* of the first */
+	int pain;           /* worst rated pain, -1 when none was rated */
+	bool complete;
+};
+
+/* A session enters the rules when it was finished, complete or rated: pain counts whether the
+ * session was finished, quit or interrupted. */
+static bool enters_rules(const struct session *s, const struct progression_rules *rules)
+{
+	return s->status == SESSION_DONE || counted(s, rules) || s->pain_during >= 0 ||
+	       s->pain_after >= 0;
 }
 
 /* Mornings are sorted by time, so by day too: the first one on or after day, and the
@@ -55,7 +73,7 @@ static size_t first_morning_at(const struct session_log *log, int64_t when)
 }
 
 /* The last morning rating before the session (within a week), or -1. */
-static int morning_before(const struct session_log *log, const struct session *s)
+static int morning_before(const struct session_log *log, const struct day_sessions *s)
 {
 	size_t i = first_morning_at(log, s->start_when);
 
@@ -65,7 +83,7 @@ static int morning_before(const struct session_log *log, const struct session *s
 }
 
 /* The first morning rating of the day after the session, or -1. */
-static int morning_after(const struct session_log *log, const struct session *s)
+static int morning_after(const struct session_log *log, const struct day_sessions *s)
 {
 	size_t i = first_morning_on(log, s->day + 1);
 
@@ -107,10 +125,10 @@ static void step_back(struct progress *p, enum level_reason why, day_t day)
 }
 
 static void apply_session(struct progress *p, const struct session_log *log,
-			  const struct session *s, const struct program *prog,
+			  const struct day_sessions *s, const struct program *prog,
 			  const struct progression_rules *rules, day_t *last_deload)
 {
-	int pain = session_pain(s);
+	int pain = s->pain;
 	int before = morning_before(log, s), after = morning_after(log, s);
 	int rise = before >= 0 && after >= 0 ? after - before : 0;
 
@@ -134,7 +152,9 @@ static void apply_session(struct progress *p, const struct session_log *log,
 		p->pain = rise;
 		return;
 	}
-	if (pain < 0 || pain > rules->advance_max_pain || rise > 0) {
+	if (pain < 0 || pain > rules->advance_max_pain || rise > 0 || !s->complete) {
+		if (!s->complete && pain >= 0 && pain <= rules->advance_max_pain && rise <= 0)
+			return; /* easy but incomplete: neither a step up nor a break */
 		p->reason = pain < 0 ? LR_UNRATED : LR_REPEAT;
 		p->pain = rise > 0 && pain <= rules->advance_max_pain ? -1 : pain;
 		p->day = s->day;
@@ -179,7 +199,7 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		const struct entry_test *t = NULL;
 
 		while (si < log->nsessions && (strcmp(log->sessions[si].program, prog->name) != 0 ||
-					       !counted(&log->sessions[si], rules)))
+					       !enters_rules(&log->sessions[si], rules)))
 			si++;
 		while (li < log->nlevels && strcmp(log->levels[li].program, prog->name) != 0)
 			li++;
@@ -205,8 +225,18 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 			out->ready_for_next = false;
 			ti++;
 		} else if (s) {
-			apply_session(out, log, s, prog, rules, &last_deload);
-			si++;
+			struct day_sessions ds = { s->day, s->start_when, session_pain(s),
+						   counted(s, rules) };
+			/* the rest of this program's sessions that day join it */
+			for (si++; si < log->nsessions && log->sessions[si].day == s->day; si++) {
+				const struct session *o = &log->sessions[si];
+				if (strcmp(o->program, prog->name) != 0 || !enters_rules(o, rules))
+					continue;
+				if (session_pain(o) > ds.pain)
+					ds.pain = session_pain(o);
+				ds.complete = ds.complete || counted(o, rules);
+			}
+			apply_session(out, log, &ds, prog, rules, &last_deload);
 		} else {
 			break;
 		}
@@ -338,98 +368,4 @@ day_t schedule_forecast_range(const struct progress *now, const struct progressi
 			top = start + i;
 	free(ahead);
 	return top;
-}
-
-const char *active_program(const struct session_log *log, const char *configured)
-{
-	const char *p = configured;
-
-	for (int hops = 0; hops < 16; hops++) {
-		const char *next = NULL;
-		for (size_t i = 0; i < log->ntests; i++)
-			if (log->tests[i].passed && strcmp(log->tests[i].program, p) == 0)
-				next = log->tests[i].next;
-		if (!next)
-			break;
-		p = next;
-	}
-	return p;
-}
-
-static bool advice_given(const struct session_log *log, enum red_flag flag, day_t since)
-{
-	for (size_t i = 0; i < log->nadvice; i++)
-		if (log->advice[i].day >= since && strcmp(log->advice[i].reason, red_flag_key[flag]) == 0)
-			return true;
-	return false;
-}
-
-/* Mean of session pains and morning ratings over [from, to], or -1. */
-static double pain_mean(const struct session_log *log, day_t from, day_t to)
-{
-	double sum = 0;
-	int n = 0;
-
-	for (size_t i = 0; i < log->nsessions; i++) {
-		const struct session *s = &log->sessions[i];
-		if (s->day >= from && s->day <= to && session_pain(s) >= 0) {
-			sum += session_pain(s);
-			n++;
-		}
-	}
-	for (size_t i = 0; i < log->nmornings; i++)
-		if (log->mornings[i].day >= from && log->mornings[i].day <= to) {
-			sum += log->mornings[i].pain;
-			n++;
-		}
-	return n ? sum / n : -1;
-}
-
-void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
-		     day_t today, struct red_flags *out)
-{
-	day_t window = today - rules->flare_days + 1;
-	int flares = 0;
-	day_t first_flare = today;
-	double now, then;
-
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < log->nsessions; i++) {
-		const struct session *s = &log->sessions[i];
-		int pain = session_pain(s);
-		if (s->day < window || s->day > today)
-			continue;
-		if (pain >= rules->alarm_pain && out->flag != RF_SEVERE) {
-			out->flag = RF_SEVERE;
-			out->since = s->day;
-			snprintf(out->reason, sizeof(out->reason), "a pain rating of %d", pain);
-		}
-		if (pain > rules->repeat_max_pain && flares++ == 0)
-			first_flare = s->day;
-	}
-	for (size_t i = 0; i < log->nmornings && out->flag != RF_SEVERE; i++) {
-		const struct morning_rating *m = &log->mornings[i];
-		if (m->day >= window && m->day <= today && m->pain >= rules->alarm_pain) {
-			out->flag = RF_SEVERE;
-			out->since = m->day;
-			snprintf(out->reason, sizeof(out->reason), "a morning pain of %d", m->pain);
-		}
-	}
-	if (out->flag == RF_NONE && flares >= rules->flare_sessions) {
-		out->flag = RF_FLARES;
-		out->since = first_flare;
-		snprintf(out->reason, sizeof(out->reason), "%d sessions with pain above %d in %d days",
-			 flares, rules->repeat_max_pain, rules->flare_days);
-	}
-	now = pain_mean(log, today - 6, today);
-	then = pain_mean(log, today - rules->stall_weeks * 7, today - rules->stall_weeks * 7 + 6);
-	if (out->flag == RF_NONE && now >= 0 && then >= 0 && now >= then &&
-	    now > rules->advance_max_pain) {
-		out->flag = RF_NOT_SETTLING;
-		out->since = today - rules->stall_weeks * 7;
-		snprintf(out->reason, sizeof(out->reason), "pain has not come down in %d weeks",
-			 rules->stall_weeks);
-	}
-	if (out->flag != RF_NONE)
-		out->already_shown = advice_given(log, out->flag, out->since);
 }

@@ -201,16 +201,75 @@ START_TEST(layoff_13_versus_14_days)
 }
 END_TEST
 
-START_TEST(quit_before_half_counts_for_nothing)
+START_TEST(quit_before_half_counts_for_pain_only)
 {
+	struct progress p;
+
 	session_at(0, 1, 1);
-	session_full(2, "p", "quit", 1, 8, 8);  /* 1 of 4 sets: ignored, pain and all */
-	session_full(3, "p", NULL, 1, 0, 0);    /* interrupted, 1 of 4: ignored */
-	session_at(4, 1, 1);
+	session_at(2, 1, 1);                    /* level 2 */
+	session_full(3, "p", "quit", 1, 1, 1);  /* 1 of 4 sets, easy: not a step up, not a break */
+	session_full(4, "p", NULL, 1, 0, 0);    /* interrupted, 1 of 4, unrated: counts for nothing */
+	session_at(5, 1, 1);
 	ck_assert_int_eq(level_on(5).level, 2);
-	session_full(6, "p", "quit", 2, 1, 1);  /* half the sets: counts */
-	session_full(8, "p", "quit", 2, 1, 1);
-	ck_assert_int_eq(level_on(9).level, 3);
+	session_at(6, 1, 1);
+	ck_assert_int_eq(level_on(7).level, 3);
+	session_full(8, "p", "quit", 2, 1, 1);  /* half the sets: complete */
+	session_full(9, "p", "quit", 2, 1, 1);
+	ck_assert_int_eq(level_on(10).level, 4);
+	/* a quit at 10% (0 of 4 sets here, 1 of 10 below) with pain 9 steps back */
+	session_full(11, "p", "quit", 0, 9, 9);
+	p = level_on(12);
+	ck_assert_int_eq(p.level, 3);
+	ck_assert_int_eq(p.reason, LR_PAIN);
+	ck_assert_int_eq(p.pain, 9);
+}
+END_TEST
+
+START_TEST(quit_at_ten_percent_with_pain_9)
+{
+	char t[48];
+
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	stamp(monday, 7, t);
+	add_line("%s\tstart\tsession=q\tprogram=p\tlevel=3\tplanned=10", t);
+	add_line("%s\tset\tsession=q\texercise=a\tset=1", t);
+	add_line("%s\tend\tsession=q\tstatus=quit\tpain-during=9\tpain-after=7", t);
+	ck_assert_int_eq(level_on(1).level, 2);
+}
+END_TEST
+
+START_TEST(no_set_done_is_never_easy)
+{
+	char t[48];
+
+	for (int d = 0; d <= 2; d += 2) { /* finished, every set skipped, pain 0 */
+		stamp(monday + d, 7, t);
+		add_line("%s\tstart\tsession=k%d\tprogram=p\tlevel=1\tplanned=4", t, d);
+		add_line("%s\tskip\tsession=k%d\texercise=a", t, d);
+		add_line("%s\tend\tsession=k%d\tstatus=done\tpain-during=0\tpain-after=0", t, d);
+	}
+	ck_assert_int_eq(level_on(3).level, 1);
+	ck_assert_int_eq(level_on(3).sessions_needed, 2);
+}
+END_TEST
+
+START_TEST(two_sessions_one_day_count_once)
+{
+	struct progress p;
+
+	session_at(0, 1, 1);
+	session_at(0, 1, 1);
+	session_at(0, 1, 1);  /* three easy sessions on one day: one easy day */
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.sessions_needed, 1);
+	session_at(2, 1, 1);
+	ck_assert_int_eq(level_on(3).level, 2);
+	session_at(4, 1, 1);
+	session_at(4, 4, 6);  /* the worst of the day decides */
+	p = level_on(5);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.pain, 6);
 }
 END_TEST
 
@@ -458,7 +517,10 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, never_below_level_1);
 	tcase_add_test(tc, next_morning_worse);
 	tcase_add_test(tc, layoff_13_versus_14_days);
-	tcase_add_test(tc, quit_before_half_counts_for_nothing);
+	tcase_add_test(tc, quit_before_half_counts_for_pain_only);
+	tcase_add_test(tc, quit_at_ten_percent_with_pain_9);
+	tcase_add_test(tc, no_set_done_is_never_easy);
+	tcase_add_test(tc, two_sessions_one_day_count_once);
 	tcase_add_test(tc, other_programs_do_not_count);
 	tcase_add_test(tc, manual_level_counts_from_then_on);
 	tcase_add_test(tc, the_last_level_asks_the_entry_test);

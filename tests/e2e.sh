@@ -18,6 +18,14 @@ start() {
 
 count() { grep -c "$1" "$(hist)"; }
 
+# The coach started from a shell in tmux, which records around it the terminal's modes
+# (before, after), its exit status (status) and what it said on stderr (stderr).
+in_a_shell() {
+	after_test
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"cd '$PWD'; stty -a >before; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE 2>stderr; echo \$? >status; stty -a >after; sleep 30"
+}
+
 test_whole_session() {
 	start
 	wait_for "talus is a coach, not a diagnosis."
@@ -197,9 +205,7 @@ test_kill_9_then_resume() {
 
 test_sigterm_restores_the_terminal() {
 	acknowledged
-	after_test
-	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
-		"cd '$PWD'; stty -a >before; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE; echo \$? >status; stty -a >after; sleep 30"
+	in_a_shell
 	wait_for "Today is a training day."
 	keys Enter
 	wait_for "press Enter when done"
@@ -233,9 +239,7 @@ test_sighup_and_sigint() {
 
 test_sigquit_saves_and_restores_the_terminal() {
 	acknowledged
-	after_test
-	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
-		"cd '$PWD'; stty -a >before; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE; echo \$? >status; stty -a >after; sleep 30"
+	in_a_shell
 	wait_for "Today is a training day."
 	keys Enter
 	wait_for "press Enter when done"
@@ -248,9 +252,7 @@ test_sigquit_saves_and_restores_the_terminal() {
 
 test_ctrl_c_says_how_to_resume() {
 	acknowledged
-	after_test
-	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
-		"cd '$PWD'; env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' TERM=xterm-256color '$TALUS' --programs '$TINY' --program tiny --date $DATE 2>stderr; echo \$? >status; sleep 30"
+	in_a_shell
 	wait_for "Today is a training day."
 	keys Enter
 	wait_for "press Enter when done"

@@ -170,3 +170,12 @@ void text_put_padded(FILE *out, const char *s, int cols)
 	fprintf(out, "%s%*s ", clean, width < cols ? cols - width : 0, "");
 	free(clean);
 }
+
+int text_chars(const char *s)
+{
+	int n = 0;
+
+	for (uint32_t cp; *s; n++)
+		s += text_decode(s, &cp);
+	return n;
+}

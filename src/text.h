@@ -20,6 +20,9 @@ size_t text_decode(const char *s, uint32_t *cp);
 int text_width(const char *s);
 int text_width_n(const char *s, size_t n);
 
+/* Characters (code points) in s. */
+int text_chars(const char *s);
+
 /* How many bytes of s fit in cols columns, never splitting a character. */
 size_t text_fit(const char *s, int cols);
 

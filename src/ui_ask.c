@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "text.h"
 #include "ui_draw.h"
 #include "ui_screen.h"
 #include "util.h"
@@ -90,9 +91,9 @@ static void draw_note(struct ui *ui, int64_t now)
 	page_text(len ? ui->c->note : "_", A_UNDERLINE);
 	page_gap();
 	if (len + 4 > NOTE_MAX) /* a character more may not fit: say so, not cut a word */
-		snprintf(count, sizeof(count), "The note is full (%d bytes).", NOTE_MAX);
-	else
-		snprintf(count, sizeof(count), "%zu of %d", len, NOTE_MAX);
+		snprintf(count, sizeof(count), "The note is full.");
+	else /* characters, as the runner counts them; the limit is in bytes, kept roomy */
+		snprintf(count, sizeof(count), "%d characters", text_chars(ui->c->note));
 	page_text(count, A_DIM);
 	ui->scroll = 1 << 20; /* the end, where the typing is */
 	page_draw(ui);
@@ -109,6 +110,8 @@ static unsigned note_char(struct ui *ui, wint_t wc)
 
 static unsigned note_key(struct ui *ui, int code, wint_t wc, int64_t now)
 {
+	if (code == '\t') /* a note is one line: a tab is a space */
+		code = wc = L' ';
 	switch (key_action(KM_NOTE, code)) {
 	case ACT_CONFIRM:
 		return visit_finish(ui->visit, now, ui_wall(ui));

@@ -45,7 +45,7 @@ void draw_status_line(const struct ui *ui)
 		snprintf(line, sizeof(line), "NOT SAVED, retrying: %s", err);
 		draw_text(LINES - 2, 0, COLS, line, color_attr(UC_ALERT));
 	} else if (ui->c->engine.paused && ui->visit->screen == VS_SESSION) {
-		draw_text(LINES - 2, 0, COLS, COLS >= 22 ? "PAUSED: Space resumes" : "PAUSED (Space)",
+		draw_text(LINES - 2, 1, COLS - 1, COLS >= 23 ? "PAUSED: Space resumes" : "PAUSED (Space)",
 			  A_BOLD | A_BLINK);
 	}
 }
@@ -189,6 +189,11 @@ void page_draw(struct ui *ui)
 	ui->more_below = ui->scroll + rows < page_n;
 	for (int i = 0; i < rows && ui->scroll + i < page_n; i++) {
 		const struct page_line *l = &page[ui->scroll + i];
+		if (i == 0 && ui->scroll > 0 && rows > 2) { /* a row of its own: never over text */
+			draw_text(top, 0, COLS, COLS < 30 ? "-- more --" : "  -- more above: Up --",
+				  A_REVERSE);
+			continue;
+		}
 		if (i == rows - 1 && ui->more_below) {
 			/* Up and Down choose a rating on the pain scale; PgDn scrolls there */
 			bool pain = ui->visit->screen == VS_MORNING || ui->visit->screen == VS_PAIN_DURING ||
@@ -203,8 +208,6 @@ void page_draw(struct ui *ui)
 		draw_text(top + i, l->x + text_width_n(l->text, l->lead), COLS - l->x - text_width_n(l->text, l->lead),
 			  l->text + l->lead, l->attr);
 	}
-	if (ui->scroll > 0 && COLS >= 6)
-		draw_text(top, COLS - 3, 3, " ^ ", A_REVERSE);
 }
 
 unsigned page_key(struct ui *ui, enum ui_action act)

@@ -174,7 +174,14 @@ static const struct bar_item summary_bar[] = {
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
 
+static const struct bar_item confirm_quit_bar[] = {
+	{ ACT_YES, ACT_NONE, "quit", 1 },
+	{ ACT_NO, ACT_NONE, "carry on", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
 const struct bar_item *const keymap_bar[KM_COUNT] = {
+	[KM_CONFIRM_QUIT] = confirm_quit_bar,
 	[KM_SESSION] = session_bar,
 	[KM_START] = start_bar,
 	[KM_SAFETY] = safety_bar,

@@ -11,7 +11,7 @@
 #include "ui_screen.h"
 #include "util.h"
 
-#define DOSE_COL 40 /* where doses start on a wide screen */
+#define DOSE_COL 41 /* where doses start on a wide screen, as in --plan */
 
 /* The safety paragraphs from..to, a red flag hanging after its dash. */
 static void page_safety(size_t from, size_t to)
@@ -30,7 +30,7 @@ static void page_safety(size_t from, size_t to)
 static void page_exercises(const struct coach *c)
 {
 	int last_phase = -1;
-	bool wide = COLS >= DOSE_COL + 22;
+	bool wide = COLS >= DOSE_COL + 20;
 
 	for (size_t i = 0; i < c->program->nexercises; i++) {
 		const struct exercise *ex = &c->program->exercises[i];
@@ -46,11 +46,11 @@ static void page_exercises(const struct coach *c)
 		} else {
 			snprintf(lead, sizeof(lead), "%-11s%s",
 				 (int)ex->phase != last_phase ? phase_title[ex->phase] : "", ex->title);
-			if (text_width(lead) + 1 > DOSE_COL - 2) {
+			if (text_width(lead) + 1 > DOSE_COL - 1) {
 				page_text(lead, A_NORMAL);
-				page_hanging("", A_NORMAL, DOSE_COL - 2, dose, A_DIM);
+				page_hanging("", A_NORMAL, DOSE_COL - 1, dose, A_DIM);
 			} else {
-				page_hanging(lead, A_NORMAL, DOSE_COL - 2, dose, A_DIM);
+				page_hanging(lead, A_NORMAL, DOSE_COL - 1, dose, A_DIM);
 			}
 		}
 		last_phase = (int)ex->phase;
@@ -188,8 +188,12 @@ static void draw_summary(struct ui *ui, int64_t now)
 		 (int)((engine_active_ms(&c->engine, now) / 1000 + 30) / 60));
 	page_text(line, A_NORMAL);
 	if (c->pain_during >= 0 || c->pain_after >= 0) {
-		snprintf(line, sizeof(line), "Pain during: %d.  Pain now: %d.", c->pain_during,
-			 c->pain_after);
+		char during[16] = "-", after[16] = "-"; /* a question passed over: no number */
+		if (c->pain_during >= 0)
+			snprintf(during, sizeof(during), "%d", c->pain_during);
+		if (c->pain_after >= 0)
+			snprintf(after, sizeof(after), "%d", c->pain_after);
+		snprintf(line, sizeof(line), "Pain during: %s.  Pain now: %s.", during, after);
 		page_text(line, A_NORMAL);
 	}
 	date_format_short(c->next_training_day, date);

@@ -318,7 +318,8 @@ static void draw_session(struct ui *ui, int64_t now)
 	if (l.next_lines)
 		draw_wrapped(y, 1, COLS - 2, l.next_lines, next, A_DIM);
 	draw_status_line(ui);
-	draw_key_bar(KM_SESSION);
+	/* the bar shows the keys that work now: over "quit?", its own */
+	draw_key_bar(ui->visit->confirm_quit ? KM_CONFIRM_QUIT : KM_SESSION);
 	if (ui->visit->confirm_quit)
 		draw_confirm_quit();
 	else if (ui->help)

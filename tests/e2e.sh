@@ -18,6 +18,15 @@ start() {
 
 count() { grep -c "$1" "$(hist)"; }
 
+# After a signal to the coach in_a_shell started: its exit status, the terminal's modes
+# as they were, and the session saved as interrupted.
+saved_as_interrupted_with() { # status
+	for _ in $(seq 50); do [ -s after ] && break; sleep 0.1; done
+	[ "$(cat status)" = "$1" ] || fail "exit status $(cat status), want $1"
+	cmp -s before after || fail "terminal modes differ: $(diff before after)"
+	grep -q $'\tend\t.*status=interrupted' "$(hist)" || fail "not recorded as interrupted: $(cat "$(hist)")"
+}
+
 # The coach started from a shell in tmux, which records around it the terminal's modes
 # (before, after), its exit status (status) and what it said on stderr (stderr).
 in_a_shell() {
@@ -210,10 +219,7 @@ test_sigterm_restores_the_terminal() {
 	keys Enter
 	wait_for "press Enter when done"
 	kill -TERM "$(pgrep -P "$(tm display -p -t t '#{pane_pid}')")"
-	for _ in $(seq 50); do [ -s after ] && break; sleep 0.1; done
-	[ "$(cat status)" = 143 ] || fail "exit status $(cat status), want 143"
-	cmp -s before after || fail "terminal modes differ: $(diff before after)"
-	grep -q $'\tend\t.*status=interrupted' "$(hist)" || fail "not recorded as interrupted: $(cat "$(hist)")"
+	saved_as_interrupted_with 143
 }
 
 test_sighup_and_sigint() {
@@ -244,10 +250,7 @@ test_sigquit_saves_and_restores_the_terminal() {
 	keys Enter
 	wait_for "press Enter when done"
 	keys 'C-\'
-	for _ in $(seq 50); do [ -s after ] && break; sleep 0.1; done
-	[ "$(cat status)" = 131 ] || fail "exit status $(cat status), want 131"
-	cmp -s before after || fail "terminal modes differ: $(diff before after)"
-	grep -q $'\tend\t.*status=interrupted' "$(hist)" || fail "not recorded as interrupted: $(cat "$(hist)")"
+	saved_as_interrupted_with 131
 }
 
 test_ctrl_c_says_how_to_resume() {

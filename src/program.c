@@ -54,6 +54,11 @@ static const struct int_rule exercise_int_rules[] = {
 	{ "rest", 0, 3600, " s", 30 },
 };
 
+int program_first_level(const struct program *prog)
+{
+	return prog->protective_level ? 0 : 1;
+}
+
 int level_value(const struct per_level *p, int level)
 {
 	if (p->n == 0)

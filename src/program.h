@@ -44,6 +44,7 @@ struct exercise {
 	int tempo[BEAT_COUNT];  /* seconds up, hold, down */
 	struct per_level_text cue;
 	struct per_level_text load;
+	bool protective;        /* part of the protective level 0 only (rehab.md) */
 };
 
 struct program {
@@ -56,6 +57,11 @@ struct program {
 	int next_line;
 	char *entry_test; /* question asked before moving on to next */
 	int levels;
+	bool protective_level; /* has a protective level 0 (its `protective` exercises) */
+	bool impact;      /* hops or running: bone stress is asked about */
+	bool own_pain_limits; /* the program sets its own limits, below */
+	int advance_max_pain;
+	int repeat_max_pain;
 	int get_ready;    /* seconds of countdown before each exercise and side */
 	int max_days;     /* training days a week at most, 0 = no limit */
 	day_set days;     /* the training days */
@@ -63,6 +69,8 @@ struct program {
 	size_t nexercises;
 };
 
+/* 0 when the program has a protective level, else 1. */
+int program_first_level(const struct program *prog);
 int level_value(const struct per_level *p, int level);
 const char *level_text(const struct per_level_text *p, int level);
 bool is_rep_exercise(const struct exercise *ex);

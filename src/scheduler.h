@@ -38,6 +38,16 @@ struct progress {
 	day_t last_session;   /* -1 if none */
 };
 
+/* The rules for prog: the user's, with the program's own pain limits where it sets them. */
+void program_rules(const struct program *prog, const struct progression_rules *base,
+		   struct progression_rules *out);
+
+/* The runner's own morning baseline before the moment `before`: the median of the last
+ * BASELINE_MORNINGS morning ratings at or below the advance limit, or -1 with none. */
+#define BASELINE_MORNINGS 5
+int morning_baseline(const struct session_log *log, const struct progression_rules *rules,
+		     int64_t before);
+
 /* Replays the history of prog up to and including today. */
 void schedule_level(const struct session_log *log, const struct program *prog,
 		    const struct progression_rules *rules, day_t today, struct progress *out);

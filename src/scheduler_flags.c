@@ -3,6 +3,7 @@
 #include "scheduler.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const red_flag_key[4] = { "", "flares", "not-settling", "severe" };
@@ -104,4 +105,33 @@ void check_red_flags(const struct session_log *log, const struct progression_rul
 	}
 	if (out->flag != RF_NONE)
 		out->already_shown = advice_given(log, out->flag, out->since);
+}
+
+void program_rules(const struct program *prog, const struct progression_rules *base,
+		   struct progression_rules *out)
+{
+	*out = *base;
+	if (prog->own_pain_limits) {
+		out->advance_max_pain = prog->advance_max_pain;
+		out->repeat_max_pain = prog->repeat_max_pain;
+	}
+}
+
+static int by_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+int morning_baseline(const struct session_log *log, const struct progression_rules *rules,
+		     int64_t before)
+{
+	int last[BASELINE_MORNINGS], n = 0;
+
+	for (size_t i = log->nmornings; i-- > 0 && n < BASELINE_MORNINGS;)
+		if (log->mornings[i].when < before && log->mornings[i].pain <= rules->advance_max_pain)
+			last[n++] = log->mornings[i].pain;
+	if (n == 0)
+		return -1;
+	qsort(last, (size_t)n, sizeof(*last), by_int);
+	return last[(n - 1) / 2]; /* the lower median of an even count: the stricter one */
 }

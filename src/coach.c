@@ -72,6 +72,25 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 	free(done);
 }
 
+/* The morning after: the first opening on a later day than the last session, within
+ * MORNING_AFTER_HOURS of its end, asks before anything else until it is rated. */
+static void ask_morning(struct coach *c, const struct session_log *log, time_t wall)
+{
+	const struct session *last = NULL;
+
+	for (size_t i = 0; i < log->nsessions; i++)
+		if (log->sessions[i].start_when <= wall &&
+		    (!last || log->sessions[i].last_when > last->last_when))
+			last = &log->sessions[i];
+	if (!last || last->day >= c->today || wall - last->last_when > MORNING_AFTER_HOURS * 3600)
+		return;
+	for (size_t i = 0; i < log->nmornings; i++)
+		if (log->mornings[i].when > last->last_when && log->mornings[i].when <= wall)
+			return;
+	c->ask_morning = true;
+	c->morning_hours = (int)((wall - last->last_when) / 3600);
+}
+
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 {
 	memset(c, 0, sizeof(*c));
@@ -96,12 +115,8 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	if (setup->flags && setup->flags->flag != RF_NONE && !setup->flags->already_shown)
 		c->flags = *setup->flags;
 	c->next_level = c->level;
-	/* the morning check-in: a session yesterday, no rating yet today */
-	for (size_t i = 0; i < setup->log->nsessions; i++)
-		c->ask_morning |= setup->log->sessions[i].day == setup->today - 1;
-	for (size_t i = 0; i < setup->log->nmornings; i++)
-		if (setup->log->mornings[i].day == setup->today)
-			c->ask_morning = false;
+	c->ask_entry_test = setup->ready_for_next && c->program->next && c->program->entry_test;
+	ask_morning(c, setup->log, coach_wall(c));
 	find_resume(c, setup);
 }
 
@@ -233,14 +248,65 @@ bool coach_finish(struct coach *c, enum session_status status, time_t wall, int6
 	return ok;
 }
 
+/* The history as now written, with the records still waiting to be saved. */
+static void read_history(struct coach *c, struct session_log *log)
+{
+	session_log_load(log, c->writer.path);
+	for (size_t i = 0; i < c->writer.npending; i++) {
+		struct hist_record rec;
+		char *copy = xstrdup(c->writer.pending[i]);
+		size_t len = strlen(copy);
+		if (len && copy[len - 1] == '\n')
+			copy[--len] = '\0';
+		if (history_parse_line(copy, len, &rec))
+			session_log_add(log, &rec);
+		free(copy);
+	}
+	session_log_finish(log);
+}
+
+/* The morning's answer changes today's session at once, and says how. */
+static void relevel(struct coach *c, time_t wall, int pain)
+{
+	struct session_log log;
+	struct progress p;
+	char why[300];
+	int was = c->level;
+
+	if (c->started)
+		return;
+	read_history(c, &log);
+	schedule_level(&log, c->program, c->rules, c->today, wall, &p);
+	progress_why(&p, c->rules, c->program, why, sizeof(why));
+	c->ask_entry_test = p.ready_for_next && c->program->next && c->program->entry_test;
+	if (p.level != was) {
+		if (pain >= 0)
+			snprintf(c->why, sizeof(c->why), "Today at level %d, not %d: this morning was "
+				 "%d. %s", p.level, was, pain, why);
+		else
+			copy_str(c->why, sizeof(c->why), why);
+		c->level = c->next_level = p.level;
+		engine_free(&c->engine);
+		routine_free(&c->routine);
+		routine_build(&c->routine, c->program, c->level);
+		engine_init(&c->engine, &c->routine, 0);
+		c->can_resume = false; /* an interrupted session was at the old level */
+	} else {
+		copy_str(c->why, sizeof(c->why), why);
+	}
+	session_log_free(&log);
+}
+
 bool coach_record_morning(struct coach *c, int pain, time_t wall)
 {
 	bool ok;
 
 	rec_begin(&c->line, wall, REC_MORNING);
 	rec_put_int(&c->line, HK_PAIN, pain);
+	rec_put_int(&c->line, HK_HOURS, c->morning_hours);
 	ok = append(c);
 	c->ask_morning = false;
+	relevel(c, wall, pain);
 	return ok;
 }
 
@@ -264,11 +330,16 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall)
 	rec_put_str(&c->line, HK_NEXT, c->program->next);
 	rec_put_enum(&c->line, HK_ANSWER, passed ? ANSWER_YES : ANSWER_NO);
 	ok = append(c);
+	if (passed && !c->started) /* asked at the opening: today's session is as it was */
+		snprintf(c->why, sizeof(c->why), "Entry test passed: %s, level 1, from your next "
+			 "visit. Today, this level once more if you like.", program_next_title(c->program));
 	if (passed)
 		snprintf(c->why_next, sizeof(c->why_next), "Next session: %s, level 1.",
 			 program_next_title(c->program));
-	else
+	else if (c->started)
 		coach_refresh(c); /* not "ready for the entry test" any more: what comes now */
+	else
+		relevel(c, wall, -1);
 	c->ask_entry_test = false;
 	return ok;
 }
@@ -280,12 +351,14 @@ void coach_refresh(struct coach *c)
 	struct red_flags flags;
 	day_t next = c->next_training_day;
 
-	session_log_load(&log, c->writer.path);
-	schedule_level(&log, c->program, c->rules, next, &p);
+	time_t wall = coach_wall(c);
+
+	read_history(c, &log);
+	schedule_level(&log, c->program, c->rules, next, wall, &p);
 	progress_why(&p, c->rules, c->program, c->why_next, sizeof(c->why_next));
 	c->next_level = p.level;
 	c->ask_entry_test = p.ready_for_next && c->program->next && c->program->entry_test;
-	check_red_flags(&log, c->rules, c->today, &flags);
+	check_red_flags(&log, c->rules, c->today, wall, &p, &flags);
 	if (flags.flag != RF_NONE && !flags.already_shown)
 		c->flags = flags;
 	session_log_free(&log);

@@ -42,8 +42,9 @@ struct coach {
 	FILE *trace;               /* --trace: each step change with its time */
 	time_t wall_offset;        /* --date: seconds added to the wall clock */
 	const struct progression_rules *rules;
-	char why[300];             /* why the level is what it is */
-	bool ask_morning;          /* a session yesterday and no morning rating today */
+	char why[400];             /* why the level is what it is */
+	bool ask_morning;          /* the morning after a session is not rated yet */
+	int morning_hours;         /* since that session ended */
 	struct red_flags flags;    /* to show, unless already shown this episode */
 	/* after the session, from the history as now written */
 	char why_next[300];
@@ -65,6 +66,7 @@ struct coach_setup {
 	const struct progression_rules *rules;
 	const char *why;
 	const struct red_flags *flags;
+	bool ready_for_next;           /* the entry test is due (its last morning settled) */
 };
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now);

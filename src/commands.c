@@ -20,23 +20,6 @@
 
 /* ---- what the commands share ---- */
 
-/* Now, or with --date, that date at the current time of day. */
-static time_t record_time(const struct state *st)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	struct civil_date c;
-
-	if (!st->opt->have_date)
-		return now;
-	localtime_r(&now, &tm);
-	c = civil_from_days(st->opt->date);
-	tm.tm_year = c.year - 1900;
-	tm.tm_mon = c.month - 1;
-	tm.tm_mday = c.day;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
 
 static bool want_bold(const struct user_config *cfg)
 {
@@ -86,10 +69,11 @@ static int cmd_session(struct state *st)
 	setup.training_days = st->days;
 	setup.history_path = st->history_path;
 	setup.log = &st->log;
-	setup.wall_offset = record_time(st) - time(NULL);
-	setup.rules = &st->cfg.rules;
+	setup.wall_offset = state_now(st) - time(NULL);
+	setup.rules = &st->rules;
 	setup.why = st->why;
 	setup.flags = &st->flags;
+	setup.ready_for_next = st->progress.ready_for_next;
 	coach_init(&coach, &setup, monotonic_ms());
 	if (st->opt->trace_file &&
 	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {
@@ -126,7 +110,7 @@ static int cmd_set_level(struct state *st)
 		return EXIT_BAD_INPUT;
 	}
 	sb_init(&line);
-	rec_begin(&line, record_time(st), REC_LEVEL);
+	rec_begin(&line, state_now(st), REC_LEVEL);
 	rec_put_str(&line, HK_PROGRAM, st->prog.name);
 	rec_put_int(&line, HK_LEVEL, st->opt->set_level);
 	rec_finish(&line);
@@ -178,7 +162,7 @@ static int cmd_morning(struct state *st)
 	bool saved;
 
 	sb_init(&line);
-	rec_begin(&line, record_time(st), REC_MORNING);
+	rec_begin(&line, state_now(st), REC_MORNING);
 	rec_put_int(&line, HK_PAIN, st->opt->morning_pain);
 	rec_finish(&line);
 	history_writer_init(&writer, st->history_path);
@@ -207,7 +191,7 @@ static void forecast_line(const struct program *prog, day_t top_reached, char *b
 static int cmd_plan(struct state *st)
 {
 	struct plan_request req;
-	char warning[300], forecast[200];
+	char warning[400], forecast[200];
 	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	day_t top;
 
@@ -232,7 +216,7 @@ static int cmd_plan(struct state *st)
 	req.full = st->opt->full;
 	req.bold = want_bold(&st->cfg);
 	req.why = st->why;
-	top = schedule_forecast_range(&st->progress, &st->cfg.rules, st->days, st->today,
+	top = schedule_forecast_range(&st->progress, &st->rules, st->days, st->today,
 				      st->today, st->opt->weeks * 7, levels);
 	req.day_levels = levels;
 	if (st->prog.levels > 1 && top >= 0 && st->progress.level < st->prog.levels) {

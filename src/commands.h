@@ -35,6 +35,7 @@ struct state {
 	struct program prog;      /* NEED_PROGRAM: the one --program names, or the active one */
 	day_set days;             /* the training days in force */
 	bool days_limited;        /* the config's days broke the program's max-days */
+	struct progression_rules rules; /* NEED_PROGRAM: the config's, with the program's limits */
 	struct progress progress; /* NEED_LEVEL */
 	char why[300];
 	struct red_flags flags;
@@ -48,6 +49,9 @@ struct command {
 };
 
 const struct command *command_find(enum command_id id);
+
+/* Now, or with --date, that date at the current time of day: for records and rules. */
+time_t state_now(const struct state *st);
 
 /* Loads what needs asks for, in the order of enum need. Returns 0, or the exit status
  * after one line on standard error: 2 for bad input (the config, no such program, a

@@ -38,9 +38,10 @@ static void init_type_first(void)
 		die("record schema: RECORD_FIELDS is not grouped by type in the order of RECORD_TYPES");
 }
 
-/* Known keys by a small hash of first byte, second byte and length (no two collide,
- * which key_slot checks once), so each field costs one compare. */
+/* Known keys by a small hash of first byte, second byte and length, the next slot on a
+ * collision (the table is at least half empty), so a field costs a compare or two. */
 #define KEY_SLOTS 64
+_Static_assert(HK_COUNT * 2 <= KEY_SLOTS, "the key table is at least half empty");
 static signed char key_slot_id[KEY_SLOTS];
 static size_t key_name_len[HK_COUNT];
 
@@ -54,9 +55,8 @@ static void init_key_slots(void)
 	memset(key_slot_id, -1, sizeof(key_slot_id));
 	for (int i = 0; i < HK_COUNT; i++) {
 		unsigned h = key_hash(hist_key_spec[i].name, key_name_len[i] = strlen(hist_key_spec[i].name));
-		if (key_slot_id[h] >= 0)
-			die("record schema: keys %s and %s share a hash slot (change key_hash)",
-			    hist_key_spec[i].name, hist_key_spec[(int)key_slot_id[h]].name);
+		while (key_slot_id[h] >= 0) /* a shared slot: the next free one */
+			h = (h + 1) % KEY_SLOTS;
 		key_slot_id[h] = (signed char)i;
 	}
 }
@@ -67,11 +67,11 @@ static int key_id_len(const char *key, size_t len)
 
 	if (len < 2)
 		return -1;
-	id = key_slot_id[key_hash(key, len)];
 	/* the length first: a key longer than the name must not read past the name */
-	if (id < 0 || len != key_name_len[id] || memcmp(key, hist_key_spec[id].name, len) != 0)
-		return -1;
-	return id;
+	for (unsigned h = key_hash(key, len); (id = key_slot_id[h]) >= 0; h = (h + 1) % KEY_SLOTS)
+		if (len == key_name_len[id] && memcmp(key, hist_key_spec[id].name, len) == 0)
+			return id;
+	return -1;
 }
 
 /* Bytes that stand for themselves in a value: printable ASCII but the backslash. */

@@ -21,6 +21,7 @@
 #define COUNT_MAX 100000         /* reps, targets, sets planned */
 #define SET_SECS_MAX 86400       /* one set: at most a day */
 #define SESSION_SECS_MAX 864000  /* one session: at most ten days */
+#define MORNING_HOURS_MAX 72     /* a morning rating's hours since the session before */
 #define REC_TEXT_MAX 1000        /* a text value as written, escapes counted */
 #define REC_LINE_MAX 4096        /* a whole record line, without its newline */
 #define REC_OFFSET_MAX (14 * 3600) /* a time-zone offset: at most 14 h either way */
@@ -91,7 +92,8 @@ enum key_kind {
 	K(HK_NEXT, "next", KEY_NAME, NULL, 0)                                           \
 	K(HK_ANSWER, "answer", KEY_ENUM, answer_name, ANSWER_COUNT)                     \
 	K(HK_REASON, "reason", KEY_TEXT, NULL, 0)                                       \
-	K(HK_AGAIN, "again", KEY_ENUM, answer_name, ANSWER_COUNT)
+	K(HK_AGAIN, "again", KEY_ENUM, answer_name, ANSWER_COUNT)                       \
+	K(HK_HOURS, "hours", KEY_INT, NULL, 0)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -118,6 +120,7 @@ enum key_kind {
 	F(REC_END, HK_SECS, false, 0, SESSION_SECS_MAX)            \
 	F(REC_END, HK_NOTE, false, 0, 0)                           \
 	F(REC_MORNING, HK_PAIN, true, 0, PAIN_MAX)                 \
+	F(REC_MORNING, HK_HOURS, false, 0, MORNING_HOURS_MAX)      \
 	F(REC_LEVEL, HK_PROGRAM, true, 0, 0)                       \
 	F(REC_LEVEL, HK_LEVEL, true, 1, MAX_LEVELS)                \
 	F(REC_ADVICE, HK_REASON, false, 0, 0)                      \

@@ -1,3 +1,6 @@
+/* The progression scheduler: the level of each program is replayed from the history
+ * with the pain-monitoring rules (Silbernagel 2007; rehab.md "Progression rules"), so no
+ * other state is kept. Every record counts at its instant, in the order of time. */
 #include "scheduler.h"
 
 #include <stdio.h>
@@ -5,9 +8,6 @@
 #include <string.h>
 
 #include "util.h"
-
-#define MORNING_LOOKBACK_DAYS 7
-#define DELOAD_GUARD_DAYS 14
 
 static int session_pain(const struct session *s)
 {
@@ -25,25 +25,39 @@ static bool counted(const struct session *s, const struct progression_rules *rul
 	return s->planned > 0 && s->sets_done * 100 >= rules->counted_percent * s->planned;
 }
 
-/* The sessions of one program on one local day, taken as one: the worst pain decides,
- * and the day is complete when one of them was. */
-struct day_sessions {
-	day_t day;
-	int64_t start_when; /* of the first */
-	int pain;           /* worst rated pain, -1 when none was rated */
-	bool complete;
-};
-
-/* A session enters the rules when it was finished, complete or rated: pain counts whether the
- * session was finished, quit or interrupted. */
+/* A session enters the rules when it was finished, complete or rated: pain counts whether
+ * the session was finished, quit or interrupted. */
 static bool enters_rules(const struct session *s, const struct progression_rules *rules)
 {
 	return s->status == SESSION_DONE || counted(s, rules) || s->pain_during >= 0 ||
 	       s->pain_after >= 0;
 }
 
-/* Mornings are sorted by time, so by day too: the first one on or after day, and the
- * first one at or after a moment, by binary search (years of history stay cheap). */
+/* The sessions of one program on one local day, taken as one: the worst pain decides,
+ * and the day is complete when one of them was. */
+struct day_sessions {
+	day_t day;
+	int64_t end_when; /* the last record of the last */
+	int pain;         /* worst rated pain, -1 when none was rated */
+	bool complete;
+};
+
+/* Where the replay is: the progress so far, and the last day of sessions until its
+ * morning after has been read. */
+struct replay {
+	struct progress *p;
+	const struct session_log *log;
+	const struct progression_rules *rules;
+	bool pending;         /* a day of sessions waits for its morning after */
+	bool pending_easy;    /* ... an easy, complete one: its morning decides the count */
+	bool pending_held;    /* ... but morning pain rose the week before: no advance */
+	day_t pending_day;
+	int64_t pending_end;
+	day_t last_step_back; /* for the deload guard */
+};
+
+/* Mornings are sorted by time, so (but for a traveller's) by day too: the first one on
+ * or after day by binary search, so years of history stay cheap. */
 static size_t first_morning_on(const struct session_log *log, day_t day)
 {
 	size_t lo = 0, hi = log->nmornings;
@@ -58,196 +72,305 @@ static size_t first_morning_on(const struct session_log *log, day_t day)
 	return lo;
 }
 
-static size_t first_morning_at(const struct session_log *log, int64_t when)
+/* Mean morning pain over days [from, to] in tenths, or -1 with no rating. */
+static int morning_mean_tenths(const struct session_log *log, day_t from, day_t to,
+			       int64_t now)
 {
-	size_t lo = 0, hi = log->nmornings;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (log->mornings[mid].when < when)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The last morning rating before the session (within a week), or -1. */
-static int morning_before(const struct session_log *log, const struct day_sessions *s)
-{
-	size_t i = first_morning_at(log, s->start_when);
-
-	if (i == 0 || log->mornings[i - 1].day < s->day - MORNING_LOOKBACK_DAYS)
-		return -1;
-	return log->mornings[i - 1].pain;
-}
-
-/* The first morning rating of the day after the session, or -1. */
-static int morning_after(const struct session_log *log, const struct day_sessions *s)
-{
-	size_t i = first_morning_on(log, s->day + 1);
-
-	return i < log->nmornings && log->mornings[i].day == s->day + 1 ? log->mornings[i].pain : -1;
-}
-
-/* Mean morning pain over days [from, to], or -1 with no rating. */
-static double morning_mean(const struct session_log *log, day_t from, day_t to)
-{
-	double sum = 0;
+	long sum = 0;
 	int n = 0;
 
 	for (size_t i = first_morning_on(log, from); i < log->nmornings && log->mornings[i].day <= to; i++) {
-		sum += log->mornings[i].pain;
-		n++;
+		if (log->mornings[i].when <= now) {
+			sum += log->mornings[i].pain;
+			n++;
+		}
 	}
-	return n ? sum / n : -1;
+	return n ? (int)((sum * 10 + n / 2) / n) : -1;
 }
 
-/* Morning pain rose two weeks running, judged on the three weeks before day d. */
-static bool mornings_rising(const struct session_log *log, day_t d)
+/* How many weeks in a row mean morning pain rose before day d (0, 1 or 2), the weeks
+ * ending the day before. A rise already falling again (the last rating below the last
+ * week's mean) is not a second one. */
+static int weekly_rises(const struct session_log *log, day_t d, int64_t now)
 {
-	double w1 = morning_mean(log, d - 7, d - 1);
-	double w2 = morning_mean(log, d - 14, d - 8);
-	double w3 = morning_mean(log, d - 21, d - 15);
+	int w1 = morning_mean_tenths(log, d - 7, d - 1, now);
+	int w2 = morning_mean_tenths(log, d - 14, d - 8, now);
+	int w3 = morning_mean_tenths(log, d - 21, d - 15, now);
+	size_t i = first_morning_on(log, d);
+	int last = -1;
 
-	return w1 >= 0 && w2 >= 0 && w3 >= 0 && w3 < w2 && w2 < w1;
+	if (w1 < 0 || w2 < 0 || w1 < w2 + WEEKLY_RISE_TENTHS)
+		return 0;
+	while (i-- > 0 && last < 0)
+		if (log->mornings[i].when <= now)
+			last = log->mornings[i].pain * 10;
+	if (w3 < 0 || w2 < w3 + WEEKLY_RISE_TENTHS || last < w1)
+		return 1;
+	return 2;
 }
 
-static void step_back(struct progress *p, enum level_reason why, day_t day)
+static void new_level(struct replay *r, int level, enum level_reason why, day_t day)
 {
+	struct progress *p = r->p;
+
+	if (level < p->level)
+		r->last_step_back = day;
+	if (level != p->level) {
+		p->level_since = day;
+		p->sessions_at_level = 0;
+		p->tests_failed = 0;
+	}
 	p->from_level = p->level;
-	if (p->level > 1)
-		p->level--;
+	p->level = level;
 	p->reason = why;
 	p->day = day;
 	p->easy_streak = 0;
 	p->ready_for_next = false;
+	r->pending = false;
 }
 
-static void apply_session(struct progress *p, const struct session_log *log,
-			  const struct day_sessions *s, const struct program *prog,
-			  const struct progression_rules *rules, day_t *last_deload)
+/* One level down; below level 1 is the protective level 0 when the program has one. */
+static void step_back(struct replay *r, enum level_reason why, day_t day, int by)
 {
-	int pain = s->pain;
-	int before = morning_before(log, s), after = morning_after(log, s);
-	int rise = before >= 0 && after >= 0 ? after - before : 0;
+	int level = r->p->level - by;
 
-	if (p->last_session >= 0 && s->day - p->last_session >= rules->layoff_days) {
-		step_back(p, LR_LAYOFF, s->day);
-		p->gap_days = s->day - p->last_session;
-	}
-	p->last_session = s->day;
-	if (mornings_rising(log, s->day) && s->day - *last_deload >= DELOAD_GUARD_DAYS) {
-		*last_deload = s->day;
-		step_back(p, LR_DELOAD, s->day);
+	new_level(r, level < r->p->first_level ? r->p->first_level : level, why, day);
+}
+
+static void repeat(struct replay *r, enum level_reason why, int pain, day_t day)
+{
+	r->p->reason = why;
+	r->p->pain = pain;
+	r->p->day = day;
+	r->p->easy_streak = 0;
+	r->p->ready_for_next = false;
+}
+
+/* 14-27 days away: one level back; 28-55: two; 56 or more: level 1 (layoff-days 14). */
+static void layoff(struct replay *r, day_t day, const struct program *prog)
+{
+	struct progress *p = r->p;
+	int gap = p->last_active >= 0 ? (int)(day - p->last_active) : 0;
+	int days = r->rules->layoff_days;
+
+	(void)prog;
+	if (gap < days)
 		return;
-	}
-	if (pain > rules->repeat_max_pain) {
-		step_back(p, LR_PAIN, s->day);
-		p->pain = pain;
-		return;
-	}
-	if (rise >= rules->morning_rise) {
-		step_back(p, LR_MORNING, s->day);
-		p->pain = rise;
-		return;
-	}
-	if (pain < 0 || pain > rules->advance_max_pain || rise > 0 || !s->complete) {
-		if (!s->complete && pain >= 0 && pain <= rules->advance_max_pain && rise <= 0)
-			return; /* easy but incomplete: neither a step up nor a break */
-		p->reason = pain < 0 ? LR_UNRATED : LR_REPEAT;
-		p->pain = rise > 0 && pain <= rules->advance_max_pain ? -1 : pain;
-		p->day = s->day;
-		p->easy_streak = 0;
-		p->ready_for_next = false;
-		return;
-	}
-	p->easy_streak++;
-	if (p->easy_streak < rules->advance_sessions) {
+	if (gap >= LAYOFF_RESTART * days)
+		new_level(r, p->level < 1 ? p->level : 1, LR_LAYOFF, day);
+	else
+		step_back(r, LR_LAYOFF, day, gap >= LAYOFF_TWO_LEVELS * days ? 2 : 1);
+	p->gap_days = gap;
+	p->last_active = day;
+}
+
+static void easy(struct replay *r, const struct program *prog, day_t day)
+{
+	struct progress *p = r->p;
+
+	if (++p->easy_streak < r->rules->advance_sessions) {
 		if (p->reason != LR_ADVANCED)
 			p->reason = LR_BUILDING;
 		return;
 	}
 	if (p->level < prog->levels) {
-		p->from_level = p->level++;
-		p->reason = LR_ADVANCED;
-		p->day = s->day;
-		p->easy_streak = 0;
-	} else {
-		p->easy_streak = rules->advance_sessions;
-		p->reason = LR_BUILDING;
-		p->ready_for_next = prog->next != NULL;
+		new_level(r, p->level + 1, LR_ADVANCED, day);
+		return;
+	}
+	p->easy_streak = r->rules->advance_sessions;
+	p->reason = LR_BUILDING;
+	p->ready_for_next = prog->next != NULL;
+}
+
+/* The day of sessions ended before its morning after was rated: an easy one is not
+ * counted (never advance on a missing rating). */
+static void morning_missed(struct replay *r)
+{
+	if (r->pending && r->pending_easy)
+		repeat(r, LR_NO_MORNING, -1, r->pending_day);
+	r->pending = false;
+}
+
+static void on_sessions(struct replay *r, const struct day_sessions *g, const struct program *prog,
+			int64_t now)
+{
+	struct progress *p = r->p;
+	const struct progression_rules *rules = r->rules;
+	int rises;
+
+	if (r->pending && g->day != r->pending_day)
+		morning_missed(r);
+	layoff(r, g->day, prog);
+	p->last_session = p->last_active = g->day;
+	p->sessions_at_level++;
+	if (g->pain >= rules->alarm_pain) {
+		new_level(r, p->first_level, LR_SEVERE, g->day);
+		p->pain = g->pain;
+		return;
+	}
+	if (g->pain > rules->repeat_max_pain) {
+		step_back(r, LR_PAIN, g->day, 1);
+		p->pain = g->pain;
+		return;
+	}
+	rises = weekly_rises(r->log, g->day, now);
+	if (rises == 2 && g->day - r->last_step_back >= DELOAD_GUARD_DAYS) {
+		step_back(r, LR_DELOAD, g->day, 1);
+		return;
+	}
+	r->pending = true;
+	r->pending_day = g->day;
+	r->pending_end = g->end_when;
+	r->pending_easy = false;
+	if (g->pain < 0) {
+		repeat(r, LR_UNRATED, -1, g->day);
+	} else if (g->pain > rules->advance_max_pain) {
+		repeat(r, LR_REPEAT, g->pain, g->day);
+	} else if (g->complete) {
+		r->pending_easy = true;
+		r->pending_held = rises > 0;
+	}
+	/* easy but incomplete: neither a step up nor a break */
+}
+
+static void on_morning(struct replay *r, const struct morning_rating *m, const struct program *prog)
+{
+	struct progress *p = r->p;
+	const struct progression_rules *rules = r->rules;
+	int base;
+
+	if (m->pain >= rules->alarm_pain) {
+		new_level(r, p->first_level, LR_SEVERE, m->day);
+		p->pain = m->pain;
+		return;
+	}
+	if (!r->pending || m->day <= r->pending_day ||
+	    m->when > r->pending_end + MORNING_AFTER_HOURS * 3600)
+		return;
+	base = morning_baseline(r->log, rules, m->when);
+	r->pending = false;
+	p->baseline = base;
+	if (m->pain > rules->repeat_max_pain || (base >= 0 && m->pain >= base + 2)) {
+		step_back(r, LR_MORNING, m->day, 1);
+		p->pain = m->pain;
+		p->baseline = base;
+	} else if (m->pain > rules->advance_max_pain || (base >= 0 && m->pain > base)) {
+		repeat(r, LR_MORNING_REPEAT, m->pain, m->day);
+	} else if (r->pending_easy && r->pending_held) {
+		repeat(r, LR_HOLD, -1, m->day);
+	} else if (r->pending_easy) {
+		easy(r, prog, m->day);
 	}
 }
 
-void schedule_level(const struct session_log *log, const struct program *prog,
-		    const struct progression_rules *rules, day_t today, struct progress *out)
+/* The next session of prog at or after *si that enters the rules and is not after now,
+ * with the rest of its local day joined to it; false when none is left. */
+static bool next_day_sessions(const struct session_log *log, const struct program *prog,
+			      const struct progression_rules *rules, int64_t now, size_t *si,
+			      struct day_sessions *g)
 {
-	size_t si = 0, li = 0, ti = 0;
-	day_t last_deload = -100000;
+	const struct session *s;
+
+	for (; *si < log->nsessions; ++*si) {
+		s = &log->sessions[*si];
+		if (s->start_when <= now && strcmp(s->program, prog->name) == 0 && enters_rules(s, rules))
+			break;
+	}
+	if (*si >= log->nsessions)
+		return false;
+	*g = (struct day_sessions){ s->day, s->last_when, session_pain(s), counted(s, rules) };
+	for (++*si; *si < log->nsessions && log->sessions[*si].day == g->day; ++*si) {
+		const struct session *o = &log->sessions[*si];
+		if (o->start_when > now || strcmp(o->program, prog->name) != 0 || !enters_rules(o, rules))
+			continue;
+		if (session_pain(o) > g->pain)
+			g->pain = session_pain(o);
+		if (o->last_when > g->end_when)
+			g->end_when = o->last_when;
+		g->complete = g->complete || counted(o, rules);
+	}
+	return true;
+}
+
+void schedule_level(const struct session_log *log, const struct program *prog,
+		    const struct progression_rules *rules, day_t today, int64_t now,
+		    struct progress *out)
+{
+	struct replay r = { out, log, rules, false, false, false, 0, 0, -100000 };
+	size_t si = 0, mi = 0, li = 0, ti = 0;
+	struct day_sessions g;
+	bool have_g;
 
 	memset(out, 0, sizeof(*out));
+	out->first_level = program_first_level(prog);
 	out->level = 1;
 	out->levels = prog->levels;
 	out->reason = LR_START;
-	out->last_session = -1;
-	out->pain = -1;
-	/* sessions, manual levels and entry tests of this program, merged by time */
+	out->last_session = out->last_active = out->level_since = -1;
+	out->pain = out->baseline = -1;
+	have_g = next_day_sessions(log, prog, rules, now, &si, &g);
+	/* sessions, mornings, levels set by hand and entry tests failed, by time */
 	for (;;) {
-		const struct session *s = NULL;
 		const struct manual_level *m = NULL;
 		const struct entry_test *t = NULL;
+		const struct morning_rating *mr = NULL;
+		int64_t when = have_g ? g.end_when : INT64_MAX;
 
-		while (si < log->nsessions && (strcmp(log->sessions[si].program, prog->name) != 0 ||
-					       !enters_rules(&log->sessions[si], rules)))
-			si++;
 		while (li < log->nlevels && strcmp(log->levels[li].program, prog->name) != 0)
 			li++;
 		while (ti < log->ntests && (strcmp(log->tests[ti].program, prog->name) != 0 ||
 					    log->tests[ti].passed))
 			ti++;
-		if (si < log->nsessions && log->sessions[si].day <= today)
-			s = &log->sessions[si];
-		if (li < log->nlevels && log->levels[li].day <= today)
-			m = &log->levels[li];
-		if (ti < log->ntests && log->tests[ti].day <= today)
-			t = &log->tests[ti];
-		if (m && (!s || m->when <= s->start_when) && (!t || m->when <= t->when)) {
-			out->level = m->level < 1 ? 1 : m->level > prog->levels ? prog->levels : m->level;
-			out->reason = LR_MANUAL;
-			out->day = m->day;
-			out->easy_streak = 0;
-			out->ready_for_next = false;
+		if (li < log->nlevels && log->levels[li].when <= now && log->levels[li].when <= when)
+			when = (m = &log->levels[li])->when;
+		if (ti < log->ntests && log->tests[ti].when <= now && log->tests[ti].when < when) {
+			m = NULL;
+			when = (t = &log->tests[ti])->when;
+		}
+		if (mi < log->nmornings && log->mornings[mi].when <= now && log->mornings[mi].when < when) {
+			m = NULL;
+			t = NULL;
+			mr = &log->mornings[mi];
+		}
+		if (mr) {
+			on_morning(&r, mr, prog);
+			mi++;
+		} else if (m) {
+			int level = m->level < out->first_level ? out->first_level
+				    : m->level > prog->levels ? prog->levels : m->level;
+			new_level(&r, level, LR_MANUAL, m->day);
+			out->level_since = out->last_active = m->day; /* the clocks start anew */
+			out->sessions_at_level = 0;
 			li++;
-		} else if (t && (!s || t->when <= s->start_when)) {
+		} else if (t) {
 			/* the test was not passed: build up again before asking anew */
 			out->easy_streak = 0;
 			out->ready_for_next = false;
+			out->tests_failed++;
 			ti++;
-		} else if (s) {
-			struct day_sessions ds = { s->day, s->start_when, session_pain(s),
-						   counted(s, rules) };
-			/* the rest of this program's sessions that day join it */
-			for (si++; si < log->nsessions && log->sessions[si].day == s->day; si++) {
-				const struct session *o = &log->sessions[si];
-				if (strcmp(o->program, prog->name) != 0 || !enters_rules(o, rules))
-					continue;
-				if (session_pain(o) > ds.pain)
-					ds.pain = session_pain(o);
-				ds.complete = ds.complete || counted(o, rules);
-			}
-			apply_session(out, log, &ds, prog, rules, &last_deload);
+		} else if (have_g) {
+			if (out->level_since < 0)
+				out->level_since = g.day;
+			on_sessions(&r, &g, prog, now);
+			have_g = next_day_sessions(log, prog, rules, now, &si, &g);
 		} else {
 			break;
 		}
 	}
-	if (out->last_session >= 0 && today - out->last_session >= rules->layoff_days) {
-		step_back(out, LR_LAYOFF, today);
-		out->gap_days = today - out->last_session;
+	if (r.pending && r.pending_easy) {
+		if (now > r.pending_end + MORNING_AFTER_HOURS * 3600)
+			morning_missed(&r);
+		else
+			out->awaiting_morning = true;
 	}
-	out->sessions_needed = rules->advance_sessions - out->easy_streak;
+	layoff(&r, today, prog);
+	out->sessions_needed = rules->advance_sessions - out->easy_streak - out->awaiting_morning;
 	if (out->sessions_needed < 0)
 		out->sessions_needed = 0;
+	out->stalled = out->tests_failed >= STALL_FAILED_TESTS ||
+		       (out->level_since >= 0 && out->sessions_at_level >= STALL_MIN_SESSIONS &&
+			today - out->level_since >= rules->stall_weeks * 7 &&
+			(out->level < prog->levels || prog->next));
 }
 
 static void short_date(day_t d, char *buf)
@@ -261,42 +384,71 @@ static void short_date(day_t d, char *buf)
 	*o = '\0';
 }
 
+static void level_name(struct strbuf *sb, int level, int levels)
+{
+	if (level == 0)
+		sb_puts(sb, "Level 0 (protective)");
+	else
+		sb_printf(sb, "Level %d of %d", level, levels);
+}
+
 void progress_why(const struct progress *p, const struct progression_rules *rules,
 		  const struct program *prog, char *buf, size_t len)
 {
-	char date[DATE_BUF], back[40];
+	char date[DATE_BUF], back[48];
 	struct strbuf sb;
 	int n = p->sessions_needed;
 
 	short_date(p->day, date);
 	sb_init(&sb);
-	sb_printf(&sb, "Level %d of %d", p->level, p->levels);
+	level_name(&sb, p->level, p->levels);
 	/* at the first level a step back has nowhere to go: say so, not "from 1" */
 	if (p->from_level > p->level)
 		snprintf(back, sizeof(back), "stepped back from %d", p->from_level);
 	else
-		snprintf(back, sizeof(back), "kept at the first level");
+		snprintf(back, sizeof(back), "kept at the %s level", p->level ? "first" : "protective");
 	switch (p->reason) {
 	case LR_PAIN:
 		sb_printf(&sb, " (%s: pain %d on %s)", back, p->pain, date);
 		break;
 	case LR_MORNING:
-		sb_printf(&sb, " (%s: morning pain up by %d on %s)", back, p->pain, date);
+		if (p->pain > rules->repeat_max_pain || p->baseline < 0)
+			sb_printf(&sb, " (%s: morning pain %d on %s)", back, p->pain, date);
+		else
+			sb_printf(&sb, " (%s: morning pain %d on %s, your usual is %d)", back, p->pain,
+				  date, p->baseline);
+		break;
+	case LR_SEVERE:
+		sb_printf(&sb, " (the easiest level: pain %d on %s)", p->pain, date);
 		break;
 	case LR_DELOAD:
 		sb_printf(&sb, " (%s: morning pain rose two weeks running)", back);
 		break;
 	case LR_LAYOFF:
-		sb_printf(&sb, " (%s after %d days without a session)", back, p->gap_days);
+		if (p->gap_days >= LAYOFF_RESTART * rules->layoff_days)
+			sb_printf(&sb, " (back to the start after %d days without a session: re-test "
+				       "before building up)", p->gap_days);
+		else
+			sb_printf(&sb, " (%s after %d days without a session)", back, p->gap_days);
 		break;
 	case LR_MANUAL:
 		sb_printf(&sb, " (set by hand on %s)", date);
 		break;
 	case LR_REPEAT:
-		if (p->pain >= 0)
-			sb_printf(&sb, ": repeating, pain was %d on %s", p->pain, date);
+		sb_printf(&sb, ": repeating, pain was %d on %s", p->pain, date);
+		goto done;
+	case LR_MORNING_REPEAT:
+		if (p->pain > rules->advance_max_pain || p->baseline < 0)
+			sb_printf(&sb, ": repeating, the morning after was %d on %s", p->pain, date);
 		else
-			sb_printf(&sb, ": repeating, the morning after %s was worse", date);
+			sb_printf(&sb, ": repeating, the morning after was %d on %s (your usual %d)",
+				  p->pain, date, p->baseline);
+		goto done;
+	case LR_NO_MORNING:
+		sb_printf(&sb, ": repeating, no morning rating after the session of %s", date);
+		goto done;
+	case LR_HOLD:
+		sb_printf(&sb, ": holding, morning pain rose last week (%s)", date);
 		goto done;
 	case LR_UNRATED:
 		sb_printf(&sb, ": repeating, the session on %s had no pain rating", date);
@@ -304,6 +456,7 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 	case LR_ADVANCED:
 		sb_printf(&sb, " (up from %d on %s)", p->from_level, date);
 		break;
+	case LR_WAITING:
 	case LR_START:
 	case LR_BUILDING:
 		break;
@@ -312,60 +465,18 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 		sb_printf(&sb, ": ready for the entry test of %s", program_next_title(prog));
 	else if (p->level == p->levels && !prog->next)
 		sb_puts(&sb, ", the last level");
+	else if (n == 0 && p->awaiting_morning)
+		sb_printf(&sb, ": %s next if tomorrow morning's pain is <= %d",
+			  p->level == p->levels ? "the entry test" : "up", rules->advance_max_pain);
 	else if (p->level == p->levels)
-		sb_printf(&sb, ": %d more session%s with pain <= %d before the entry test of %s", n,
-			  n == 1 ? "" : "s", rules->advance_max_pain, program_next_title(prog));
+		sb_printf(&sb, ": %d more session%s with pain <= %d, settled by the next morning, "
+			       "before the entry test of %s", n, n == 1 ? "" : "s",
+			  rules->advance_max_pain, program_next_title(prog));
 	else
-		sb_printf(&sb, ": %d more session%s with pain <= %d to reach level %d", n,
-			  n == 1 ? "" : "s", rules->advance_max_pain, p->level + 1);
+		sb_printf(&sb, ": %d more session%s with pain <= %d, settled by the next morning, "
+			       "to reach level %d", n, n == 1 ? "" : "s", rules->advance_max_pain,
+			  p->level + 1);
 done:
 	copy_str(buf, len, sb.buf);
 	sb_free(&sb);
-}
-
-void schedule_forecast(const struct progress *now, const struct progression_rules *rules,
-		       day_set training_days, day_t from, int ndays, int *levels, day_t *top_day)
-{
-	int level = now->level, streak = now->easy_streak;
-
-	*top_day = now->ready_for_next || (level == now->levels && streak >= rules->advance_sessions)
-			   ? from
-			   : -1;
-	for (int i = 0; i < ndays; i++) {
-		day_t d = from + i;
-		levels[i] = level;
-		if (!day_set_has_day(training_days, d))
-			continue;
-		if (++streak < rules->advance_sessions)
-			continue;
-		if (level < now->levels) {
-			level++;
-			streak = 0;
-		} else if (*top_day < 0) {
-			*top_day = d;
-		}
-	}
-}
-
-day_t schedule_forecast_range(const struct progress *now, const struct progression_rules *rules,
-			      day_set training_days, day_t today, day_t first, int ndays,
-			      int *levels)
-{
-	day_t start = now->last_session == today ? today + 1 : today;
-	day_t end = first + ndays > start ? first + ndays : start;
-	/* each level to go takes advance_sessions training days, and a week holds at least
-	 * one of them when any day is a training day */
-	int climb = (now->levels - now->level) * rules->advance_sessions + 1;
-	int horizon = (int)(end - start) + 7 * (climb > 1 ? climb : 1), *ahead;
-	day_t ready, top = -1;
-
-	ahead = xmalloc((size_t)horizon * sizeof(*ahead));
-	schedule_forecast(now, rules, training_days, start, horizon, ahead, &ready);
-	for (int i = 0; i < ndays; i++)
-		levels[i] = first + i < start ? now->level : ahead[first + i - start];
-	for (int i = 0; i < horizon && top < 0; i++)
-		if (ahead[i] == now->levels && day_set_has_day(training_days, start + i))
-			top = start + i;
-	free(ahead);
-	return top;
 }

@@ -11,13 +11,28 @@
 #include "program.h"
 #include "session_log.h"
 
+/* The rules' fixed numbers (rehab.md "Progression rules"; the README's table is checked
+ * against them). The rest are the config's `progression` keys. */
+#define MORNING_AFTER_HOURS MORNING_HOURS_MAX /* 72 h: a rating this soon after a session is its morning after */
+#define WEEKLY_RISE_TENTHS 5    /* weekly mean morning pain up by half a point is a rise */
+#define DELOAD_GUARD_DAYS 14    /* a step back in the last 14 days already answered a rise */
+#define LAYOFF_TWO_LEVELS 2     /* layoff-days x 2 away: two levels back (28 days) */
+#define LAYOFF_RESTART 4        /* layoff-days x 4 away: back to level 1 (56 days) */
+#define STALL_FAILED_TESTS 3    /* entry tests failed at one level: advise a clinician */
+#define STALL_MIN_SESSIONS 3    /* a stall is of a runner who trained: a session a week */
+
 enum level_reason {
 	LR_START,        /* no counted session yet */
 	LR_BUILDING,     /* easy sessions so far, more needed */
 	LR_ADVANCED,     /* just moved up */
-	LR_REPEAT,       /* pain in the middle band, or next morning a little worse */
+	LR_REPEAT,       /* pain in the middle band */
+	LR_MORNING_REPEAT, /* the morning after: above the advance limit or baseline + 1 */
+	LR_NO_MORNING,   /* no rating the morning after an easy session: not counted */
+	LR_WAITING,      /* an easy session waits for its morning after */
+	LR_HOLD,         /* morning pain rose this week: held */
 	LR_PAIN,         /* stepped back: pain above the repeat band */
-	LR_MORNING,      /* stepped back: next-morning pain up by morning_rise or more */
+	LR_MORNING,      /* stepped back: the morning after above 5 or baseline + 2 */
+	LR_SEVERE,       /* a rating of alarm-pain or more: the easiest level */
 	LR_DELOAD,       /* stepped back: morning pain rose two weeks running */
 	LR_LAYOFF,       /* stepped back: too long without a session */
 	LR_MANUAL,       /* set by hand */
@@ -27,15 +42,23 @@ enum level_reason {
 struct progress {
 	int level;
 	int levels;
+	int first_level;      /* 0 with a protective level, else 1 */
 	enum level_reason reason;
 	int from_level;       /* before a step back */
 	int pain;             /* the pain that decided, when it was pain */
+	int baseline;         /* the runner's morning baseline then, -1 with none */
 	day_t day;            /* of the deciding session or record */
 	int gap_days;         /* for a layoff */
-	int easy_streak;      /* easy sessions in a row at this level */
+	int easy_streak;      /* easy sessions in a row at this level, mornings settled */
+	bool awaiting_morning; /* the last session was easy: its morning after decides */
 	int sessions_needed;  /* more easy sessions to move up (or to be asked the test) */
 	bool ready_for_next;  /* at the last level with the advance rule met: ask the test */
 	day_t last_session;   /* -1 if none */
+	day_t last_active;    /* the last session or level set by hand: the layoff clock */
+	day_t level_since;    /* the level was reached (or set, or the first session) */
+	int sessions_at_level; /* days with a session since */
+	int tests_failed;     /* entry tests answered no at this level */
+	bool stalled;         /* stall-weeks at one level, or STALL_FAILED_TESTS failed */
 };
 
 /* The rules for prog: the user's, with the program's own pain limits where it sets them. */
@@ -48,9 +71,11 @@ void program_rules(const struct program *prog, const struct progression_rules *b
 int morning_baseline(const struct session_log *log, const struct progression_rules *rules,
 		     int64_t before);
 
-/* Replays the history of prog up to and including today. */
+/* Replays the history of prog: every record up to the moment now, in the order of
+ * time (not of local dates: a traveller's), and the layoff rule as of today. */
 void schedule_level(const struct session_log *log, const struct program *prog,
-		    const struct progression_rules *rules, day_t today, struct progress *out);
+		    const struct progression_rules *rules, day_t today, int64_t now,
+		    struct progress *out);
 
 /* One line: "Level 3 of 6: 1 more session with pain <= 3 to reach level 4". */
 void progress_why(const struct progress *p, const struct progression_rules *rules,
@@ -77,17 +102,19 @@ day_t schedule_forecast_range(const struct progress *now, const struct progressi
  * test passed. */
 const char *active_program(const struct session_log *log, const char *configured);
 
-enum red_flag { RF_NONE, RF_FLARES, RF_NOT_SETTLING, RF_SEVERE };
+enum red_flag { RF_NONE, RF_FLARES, RF_NOT_SETTLING, RF_SEVERE, RF_STALL };
 
 struct red_flags {
 	enum red_flag flag;
 	day_t since;         /* the episode began (the first event that raised it) */
 	bool already_shown;  /* an advice record covers this episode */
-	char reason[160];
+	char reason[240];
 };
 
+/* The advice due today; records after now are ignored (a future-dated advice record
+ * silences nothing). p, when given, adds a stall. */
 void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
-		     day_t today, struct red_flags *out);
-extern const char *const red_flag_key[4]; /* for the advice record: "flares" ... */
+		     day_t today, int64_t now, const struct progress *p, struct red_flags *out);
+extern const char *const red_flag_key[5]; /* for the advice record: "flares" ... */
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const red_flag_key[4] = { "", "flares", "not-settling", "severe" };
+const char *const red_flag_key[5] = { "", "flares", "not-settling", "severe", "stall" };
 
 static int session_pain(const struct session *s)
 {
@@ -29,82 +29,136 @@ const char *active_program(const struct session_log *log, const char *configured
 	return p;
 }
 
-static bool advice_given(const struct session_log *log, enum red_flag flag, day_t since)
+/* An advice record for flag at or after the moment since, and not after now. */
+static bool advice_given(const struct session_log *log, enum red_flag flag, int64_t since,
+			 int64_t now)
 {
 	for (size_t i = 0; i < log->nadvice; i++)
-		if (log->advice[i].day >= since && strcmp(log->advice[i].reason, red_flag_key[flag]) == 0)
+		if (log->advice[i].when >= since && log->advice[i].when <= now &&
+		    strcmp(log->advice[i].reason, red_flag_key[flag]) == 0)
 			return true;
 	return false;
 }
 
 /* Mean of session pains and morning ratings over [from, to], or -1. */
-static double pain_mean(const struct session_log *log, day_t from, day_t to)
+static double pain_mean(const struct session_log *log, day_t from, day_t to, int64_t now)
 {
 	double sum = 0;
 	int n = 0;
 
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
-		if (s->day >= from && s->day <= to && session_pain(s) >= 0) {
+		if (s->day >= from && s->day <= to && s->start_when <= now && session_pain(s) >= 0) {
 			sum += session_pain(s);
 			n++;
 		}
 	}
 	for (size_t i = 0; i < log->nmornings; i++)
-		if (log->mornings[i].day >= from && log->mornings[i].day <= to) {
+		if (log->mornings[i].day >= from && log->mornings[i].day <= to &&
+		    log->mornings[i].when <= now) {
 			sum += log->mornings[i].pain;
 			n++;
 		}
 	return n ? sum / n : -1;
 }
 
-void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
-		     day_t today, struct red_flags *out)
+/* The latest rating of alarm-pain or more in the window: each new one is an episode of
+ * its own, so a second 8 within the week is shown again. */
+static bool severe_rating(const struct session_log *log, const struct progression_rules *rules,
+			  day_t window, day_t today, int64_t now, struct red_flags *out)
 {
-	day_t window = today - rules->flare_days + 1;
-	int flares = 0;
-	day_t first_flare = today;
-	double now, then;
+	int64_t latest = INT64_MIN;
 
-	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
-		int pain = session_pain(s);
-		if (s->day < window || s->day > today)
-			continue;
-		if (pain >= rules->alarm_pain && out->flag != RF_SEVERE) {
-			out->flag = RF_SEVERE;
+		if (s->day >= window && s->day <= today && s->start_when <= now &&
+		    session_pain(s) >= rules->alarm_pain && s->last_when > latest) {
+			latest = s->last_when;
 			out->since = s->day;
-			snprintf(out->reason, sizeof(out->reason), "a pain rating of %d", pain);
+			snprintf(out->reason, sizeof(out->reason), "a pain rating of %d", session_pain(s));
 		}
-		if (pain > rules->repeat_max_pain && flares++ == 0)
-			first_flare = s->day;
 	}
-	for (size_t i = 0; i < log->nmornings && out->flag != RF_SEVERE; i++) {
+	for (size_t i = 0; i < log->nmornings; i++) {
 		const struct morning_rating *m = &log->mornings[i];
-		if (m->day >= window && m->day <= today && m->pain >= rules->alarm_pain) {
-			out->flag = RF_SEVERE;
+		if (m->day >= window && m->day <= today && m->when <= now &&
+		    m->pain >= rules->alarm_pain && m->when > latest) {
+			latest = m->when;
 			out->since = m->day;
 			snprintf(out->reason, sizeof(out->reason), "a morning pain of %d", m->pain);
 		}
 	}
-	if (out->flag == RF_NONE && flares >= rules->flare_sessions) {
+	if (latest == INT64_MIN)
+		return false;
+	out->flag = RF_SEVERE;
+	out->already_shown = advice_given(log, RF_SEVERE, latest, now);
+	return true;
+}
+
+static void stall_reason(const struct progress *p, char *buf, size_t len)
+{
+	char date[DATE_BUF], *o = date;
+
+	date_format_short(p->level_since, date);
+	for (const char *c = date; *c; c++) /* "Mon  2 Nov" -> "Mon 2 Nov" */
+		if (!(*c == ' ' && c[1] == ' '))
+			*o++ = *c;
+	*o = '\0';
+	if (p->tests_failed >= STALL_FAILED_TESTS)
+		snprintf(buf, len, "the entry test was not passed %d times at level %d",
+			 p->tests_failed, p->level);
+	else
+		snprintf(buf, len, "level %d since %s: %d days with a session and none moved you up",
+			 p->level, date, p->sessions_at_level);
+}
+
+void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
+		     day_t today, int64_t now, const struct progress *p, struct red_flags *out)
+{
+	day_t window = today - rules->flare_days + 1;
+	int flares = 0;
+	day_t first_flare = today;
+	int64_t first_flare_when = 0;
+	double recent, then;
+
+	memset(out, 0, sizeof(*out));
+	if (severe_rating(log, rules, window, today, now, out))
+		return;
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		if (s->day < window || s->day > today || s->start_when > now)
+			continue;
+		if (session_pain(s) > rules->repeat_max_pain && flares++ == 0) {
+			first_flare = s->day;
+			first_flare_when = s->start_when;
+		}
+	}
+	if (flares >= rules->flare_sessions) {
 		out->flag = RF_FLARES;
 		out->since = first_flare;
 		snprintf(out->reason, sizeof(out->reason), "%d sessions with pain above %d in %d days",
 			 flares, rules->repeat_max_pain, rules->flare_days);
+		out->already_shown = advice_given(log, RF_FLARES, first_flare_when, now);
+		return;
 	}
-	now = pain_mean(log, today - 6, today);
-	then = pain_mean(log, today - rules->stall_weeks * 7, today - rules->stall_weeks * 7 + 6);
-	if (out->flag == RF_NONE && now >= 0 && then >= 0 && now >= then &&
-	    now > rules->advance_max_pain) {
+	recent = pain_mean(log, today - 6, today, now);
+	then = pain_mean(log, today - rules->stall_weeks * 7, today - rules->stall_weeks * 7 + 6, now);
+	if (recent >= 0 && then >= 0 && recent >= then && recent > rules->advance_max_pain) {
 		out->flag = RF_NOT_SETTLING;
 		out->since = today - rules->stall_weeks * 7;
 		snprintf(out->reason, sizeof(out->reason), "pain has not come down in %d weeks",
 			 rules->stall_weeks);
+	} else if (p && p->stalled) {
+		out->flag = RF_STALL;
+		out->since = p->level_since;
+		stall_reason(p, out->reason, sizeof(out->reason));
+	} else {
+		return;
 	}
-	if (out->flag != RF_NONE)
-		out->already_shown = advice_given(log, out->flag, out->since);
+	/* an advice on or after the episode's first day covers it */
+	for (size_t i = 0; i < log->nadvice; i++)
+		if (log->advice[i].day >= out->since && log->advice[i].when <= now &&
+		    strcmp(log->advice[i].reason, red_flag_key[out->flag]) == 0)
+			out->already_shown = true;
 }
 
 void program_rules(const struct program *prog, const struct progression_rules *base,
@@ -126,9 +180,17 @@ int morning_baseline(const struct session_log *log, const struct progression_rul
 		     int64_t before)
 {
 	int last[BASELINE_MORNINGS], n = 0;
+	size_t lo = 0, hi = log->nmornings;
 
-	for (size_t i = log->nmornings; i-- > 0 && n < BASELINE_MORNINGS;)
-		if (log->mornings[i].when < before && log->mornings[i].pain <= rules->advance_max_pain)
+	while (lo < hi) { /* the first morning at or after before */
+		size_t mid = lo + (hi - lo) / 2;
+		if (log->mornings[mid].when < before)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0 && n < BASELINE_MORNINGS;)
+		if (log->mornings[i].pain <= rules->advance_max_pain)
 			last[n++] = log->mornings[i].pain;
 	if (n == 0)
 		return -1;

@@ -108,6 +108,24 @@ static bool load_history(const char *path, struct session_log *log)
 	return true;
 }
 
+/* Now, or with --date, that date at the current time of day. */
+time_t state_now(const struct state *st)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct civil_date c;
+
+	if (!st->opt->have_date)
+		return now;
+	localtime_r(&now, &tm);
+	c = civil_from_days(st->opt->date);
+	tm.tm_year = c.year - 1900;
+	tm.tm_mon = c.month - 1;
+	tm.tm_mday = c.day;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
 int state_load(struct state *st, const struct options *opt, unsigned needs)
 {
 	char err[512];
@@ -153,11 +171,12 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 		return EXIT_BAD_INPUT;
 	}
 	st->days = plan_training_days(&st->prog, st->cfg.days, &st->days_limited);
+	program_rules(&st->prog, &st->cfg.rules, &st->rules);
 	if (!(needs & NEED_LEVEL))
 		return 0;
-	schedule_level(&st->log, &st->prog, &st->cfg.rules, st->today, &st->progress);
-	progress_why(&st->progress, &st->cfg.rules, &st->prog, st->why, sizeof(st->why));
-	check_red_flags(&st->log, &st->cfg.rules, st->today, &st->flags);
+	schedule_level(&st->log, &st->prog, &st->rules, st->today, state_now(st), &st->progress);
+	progress_why(&st->progress, &st->rules, &st->prog, st->why, sizeof(st->why));
+	check_red_flags(&st->log, &st->rules, st->today, state_now(st), &st->progress, &st->flags);
 	return 0;
 }
 

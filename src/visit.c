@@ -14,6 +14,8 @@ static enum visit_screen first_screen(const struct coach *c)
 		return VS_ADVICE;
 	if (c->safety_needed)
 		return VS_SAFETY;
+	if (c->ask_entry_test)
+		return VS_TEST;
 	return c->can_resume ? VS_RESUME : VS_START;
 }
 
@@ -285,7 +287,7 @@ unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
 	if (v->screen != VS_TEST)
 		return 0;
 	coach_record_test(v->coach, passed, wall);
-	return go(v, VS_SUMMARY);
+	return go(v, v->coach->ended ? VS_SUMMARY : first_screen(v->coach));
 }
 
 unsigned visit_leave(struct visit *v)

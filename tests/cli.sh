@@ -409,7 +409,7 @@ test_plan_after_two_easy_sessions_shows_the_next_level() {
 	talus --programs "$PROGRAMS" --plan --date 2026-11-20
 	expect_status 0
 	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 6"
-	expect_out_flat_has "Level 2 of 6 (up from 1 on Wed 18 Nov): 2 more sessions with pain <= 3 to reach level 3"
+	expect_out_flat_has "Level 2 of 6 (up from 1 on Thu 19 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 3"
 	expect_out_has "Fri 20 Nov  training, level 2, about 22 min  <- today"
 }
 
@@ -420,7 +420,7 @@ test_plan_after_a_painful_session_steps_back_and_says_why() {
 	talus --programs "$PROGRAMS" --plan --date 2026-11-21
 	expect_status 0
 	expect_out_has "Ankle foundations (ankle-foundations): level 1 of 6"
-	expect_out_flat_has "Level 1 of 6 (stepped back from 2: pain 7 on Fri 20 Nov): 2 more sessions with pain <= 3 to reach level 2"
+	expect_out_flat_has "Level 1 of 6 (stepped back from 2: pain 7 on Fri 20 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2"
 }
 
 test_plan_six_week_forecast() {

@@ -57,9 +57,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		line += len + 1;
 	}
 	session_log_finish(&log);
-	schedule_level(&log, &prog, &cfg.rules, 20415, &p);
+	schedule_level(&log, &prog, &cfg.rules, 20415, INT64_MAX, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log, &cfg.rules, 20415, &flags);
+	check_red_flags(&log, &cfg.rules, 20415, INT64_MAX, &p, &flags);
 	(void)active_program(&log, "ankle-foundations");
 	session_log_free(&log);
 

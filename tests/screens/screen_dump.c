@@ -45,9 +45,9 @@ static void open_visit(void)
 
 	if (!session_log_load(&log_, path))
 		die("%s", log_.report.err);
-	schedule_level(&log_, &prog, &cfg.rules, today, &p);
+	schedule_level(&log_, &prog, &cfg.rules, today, wall, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log_, &cfg.rules, today, &flags);
+	check_red_flags(&log_, &cfg.rules, today, wall, &p, &flags);
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &prog;
 	setup.level = p.level;
@@ -58,6 +58,7 @@ static void open_visit(void)
 	setup.rules = &cfg.rules;
 	setup.why = why;
 	setup.flags = &flags;
+	setup.ready_for_next = p.ready_for_next;
 	setup.wall_offset = wall - time(NULL); /* the records' clock and the greeting: 10:00 */
 	coach_init(&coach, &setup, now);
 	visit_init(&visit, &coach);
@@ -153,12 +154,11 @@ static void sc_test(void)
 	history_line("2026-11-18T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=1\t"
 		     "pain-after=0\tsecs=300");
 	history_line("2026-11-19T07:00:00Z\tmorning\tpain=0");
-	open_visit();
-	visit_start(&visit, false, now, wall);
-	run_for(60000);
-	visit_answer_pain(&visit, 1, wall);
-	visit_answer_pain(&visit, 0, wall);
-	visit_finish(&visit, now, wall);
+	history_line("2026-11-20T10:00:00Z\tstart\tsession=s2\tprogram=tiny\tlevel=2\tplanned=5");
+	history_line("2026-11-20T10:05:00Z\tend\tsession=s2\tstatus=done\tpain-during=1\t"
+		     "pain-after=0\tsecs=300");
+	history_line("2026-11-21T07:00:00Z\tmorning\tpain=0");
+	open_visit(); /* its morning after settled: the test comes first */
 }
 
 static const struct scenario {

@@ -85,21 +85,30 @@ static void morning(int day, int pain)
 	add_line("%s\tmorning\tpain=%d", t, pain);
 }
 
+/* The level as of noon UTC on day offset `day`: records after that are in the future. */
 static struct progress level_on(int day)
 {
 	struct progress p;
 
 	session_log_finish(&log_);
-	schedule_level(&log_, &prog, &rules, monday + day, &p);
+	schedule_level(&log_, &prog, &rules, monday + day, (int64_t)(monday + day) * 86400 + 12 * 3600,
+		       &p);
 	return p;
 }
 
 static const char *why(const struct progress *p)
 {
-	static char buf[200];
+	static char buf[300];
 
 	progress_why(p, &rules, &prog, buf, sizeof(buf));
 	return buf;
+}
+
+/* An easy session and a settled morning after it (0, the next day at 06:00). */
+static void easy_day(int day)
+{
+	session_at(day, 1, 1);
+	morning(day + 1, 0);
 }
 
 START_TEST(starts_at_level_1)
@@ -107,22 +116,70 @@ START_TEST(starts_at_level_1)
 	struct progress p = level_on(0);
 
 	ck_assert_int_eq(p.level, 1);
-	ck_assert_str_eq(why(&p), "Level 1 of 4: 2 more sessions with pain <= 3 to reach level 2");
+	ck_assert_str_eq(why(&p), "Level 1 of 4: 2 more sessions with pain <= 3, settled by the next morning, to reach level 2");
 }
 END_TEST
 
-START_TEST(two_easy_sessions_advance)
+START_TEST(two_easy_sessions_and_settled_mornings_advance)
 {
 	struct progress p;
 
 	session_at(0, 3, 3); /* pain exactly 3 is easy */
+	p = level_on(0);
+	ck_assert(p.awaiting_morning);
+	ck_assert_int_eq(p.sessions_needed, 1);
+	morning(1, 0);
 	p = level_on(1);
 	ck_assert_int_eq(p.level, 1);
-	ck_assert_str_eq(why(&p), "Level 1 of 4: 1 more session with pain <= 3 to reach level 2");
+	ck_assert_int_eq(p.easy_streak, 1);
 	session_at(2, 1, 2);
+	p = level_on(2); /* the second easy session: its morning decides */
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_str_eq(why(&p), "Level 1 of 4: up next if tomorrow morning's pain is <= 3");
+	morning(3, 0);
 	p = level_on(3);
 	ck_assert_int_eq(p.level, 2);
-	ck_assert_str_eq(why(&p), "Level 2 of 4 (up from 1 on Wed 4 Nov): 2 more sessions with pain <= 3 to reach level 3");
+	ck_assert_str_eq(why(&p), "Level 2 of 4 (up from 1 on Thu 5 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 3");
+}
+END_TEST
+
+START_TEST(a_missing_morning_never_advances)
+{
+	struct progress p;
+
+	session_at(0, 1, 1);
+	session_at(2, 1, 1); /* no rating the morning after either */
+	p = level_on(6);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.reason, LR_NO_MORNING);
+	ck_assert_str_eq(why(&p), "Level 1 of 4: repeating, no morning rating after the session of Wed 4 Nov");
+}
+END_TEST
+
+START_TEST(the_morning_48_to_72_hours_after_counts)
+{
+	char t[48];
+
+	session_at(0, 1, 1);     /* ends Mon 08:00 */
+	morning(2, 0);           /* Wed 06:00: 46 h after */
+	session_at(3, 1, 1);     /* ends Thu 08:00 */
+	stamp(monday + 6, 8, t); /* Sun 08:00: 72 h after, the last moment */
+	add_line("%s\tmorning\tpain=0", t);
+	ck_assert_int_eq(level_on(6).level, 2);
+}
+END_TEST
+
+START_TEST(a_morning_past_72_hours_is_not_the_morning_after)
+{
+	char t[48];
+
+	session_at(0, 1, 1);
+	morning(1, 0);
+	session_at(3, 1, 1);     /* ends Thu 08:00 */
+	stamp(monday + 6, 9, t); /* Sun 09:00: 73 h after */
+	add_line("%s\tmorning\tpain=0", t);
+	ck_assert_int_eq(level_on(6).level, 1);
+	ck_assert_int_eq(level_on(6).reason, LR_NO_MORNING);
 }
 END_TEST
 
@@ -130,13 +187,14 @@ START_TEST(pain_5_repeats_and_resets_the_count)
 {
 	struct progress p;
 
-	session_at(0, 2, 2);
+	easy_day(0);
 	session_at(2, 5, 4); /* exactly 5: repeat */
+	morning(3, 0);
 	p = level_on(3);
 	ck_assert_int_eq(p.level, 1);
 	ck_assert_int_eq(p.sessions_needed, 2);
 	ck_assert_str_eq(why(&p), "Level 1 of 4: repeating, pain was 5 on Wed 4 Nov");
-	session_at(4, 1, 1);
+	easy_day(4);
 	ck_assert_int_eq(level_on(5).level, 1); /* one easy session since: not yet */
 }
 END_TEST
@@ -145,96 +203,174 @@ START_TEST(pain_above_5_steps_back)
 {
 	struct progress p;
 
-	session_at(0, 1, 1);
-	session_at(2, 1, 1);   /* level 2 */
-	session_at(4, 3, 6);   /* pain after 6 */
+	easy_day(0);
+	easy_day(2);          /* level 2 */
+	session_at(4, 3, 6);  /* pain after exactly 6 */
 	p = level_on(5);
 	ck_assert_int_eq(p.level, 1);
-	ck_assert_str_eq(why(&p), "Level 1 of 4 (stepped back from 2: pain 6 on Fri 6 Nov): 2 more sessions with pain <= 3 to reach level 2");
+	ck_assert_str_eq(why(&p), "Level 1 of 4 (stepped back from 2: pain 6 on Fri 6 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2");
 }
 END_TEST
 
-START_TEST(never_below_level_1)
+START_TEST(never_below_the_first_level)
 {
 	struct progress p;
 
-	session_at(0, 9, 9);
+	session_at(0, 7, 7);
 	p = level_on(1);
 	ck_assert_int_eq(p.level, 1);
 	/* nowhere to step back to: the line must not say "stepped back from 1" */
 	ck_assert_ptr_null(strstr(why(&p), "stepped back"));
-	ck_assert_ptr_nonnull(strstr(why(&p), "kept at the first level: pain 9"));
+	ck_assert_ptr_nonnull(strstr(why(&p), "kept at the first level: pain 7"));
 }
 END_TEST
 
-START_TEST(next_morning_worse)
+START_TEST(level_0_is_below_level_1)
 {
 	struct progress p;
 
-	morning(0, 1);
-	session_at(0, 2, 2);
-	morning(1, 2);        /* worse by 1: repeat */
+	prog.protective_level = true;
+	session_at(0, 6, 6);
 	p = level_on(1);
-	ck_assert_int_eq(p.reason, LR_REPEAT);
-	ck_assert_int_eq(p.sessions_needed, 2);
-	session_at(2, 1, 1);
-	session_at(4, 1, 1);  /* level 2 */
-	morning(4, 1);
+	ck_assert_int_eq(p.level, 0);
+	ck_assert_str_eq(why(&p), "Level 0 (protective) (stepped back from 1: pain 6 on Mon 2 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
+	session_at(2, 6, 6);
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 0);
+	ck_assert_ptr_nonnull(strstr(why(&p), "kept at the protective level: pain 6"));
+	easy_day(4);
+	easy_day(6);
+	ck_assert_int_eq(level_on(7).level, 1); /* left by the normal rule */
+}
+END_TEST
+
+START_TEST(the_morning_after_above_5_steps_back)
+{
+	struct progress p;
+
+	/* no baseline yet (no morning at or under 3): the limits alone */
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=2");
+	session_at(4, 1, 1);
+	morning(5, 5);        /* exactly 5: above 3, not settled: repeat */
+	p = level_on(5);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.reason, LR_MORNING_REPEAT);
+	ck_assert_str_eq(why(&p), "Level 2 of 4: repeating, the morning after was 5 on Sat 7 Nov");
 	session_at(6, 1, 1);
-	morning(7, 3);        /* up by 2: step back */
+	morning(7, 6);        /* 6: step back */
 	p = level_on(7);
 	ck_assert_int_eq(p.level, 1);
-	ck_assert_str_eq(why(&p), "Level 1 of 4 (stepped back from 2: morning pain up by 2 on Sun 8 Nov): 2 more sessions with pain <= 3 to reach level 2");
+	ck_assert_str_eq(why(&p), "Level 1 of 4 (stepped back from 2: morning pain 6 on Mon 9 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2");
 }
 END_TEST
 
-START_TEST(layoff_13_versus_14_days)
+/* The clinical review's runner: easy sessions, but mornings at 6-7 after every one. */
+START_TEST(mornings_that_never_settle_never_climb)
 {
-	session_at(0, 1, 1);
-	session_at(2, 1, 1); /* level 2, last session day 2 */
-	ck_assert_int_eq(level_on(15).level, 2);
-	ck_assert_int_eq(level_on(16).level, 1);
-	{
-		struct progress p = level_on(16);
-		ck_assert_str_eq(why(&p), "Level 1 of 4 (stepped back from 2 after 14 days without a session): 2 more sessions with pain <= 3 to reach level 2");
+	add_line("2026-10-31T09:00:00Z\tlevel\tprogram=p\tlevel=2");
+	for (int d = 0; d < 18; d += 2) {
+		session_at(d, 2, 2);
+		morning(d + 1, 6 + d % 4 / 2);
 	}
+	ck_assert_int_eq(level_on(18).level, 1);
 }
 END_TEST
 
-START_TEST(quit_before_half_counts_for_pain_only)
+START_TEST(baseline_plus_one_repeats_plus_two_steps_back)
 {
 	struct progress p;
 
+	add_line("2026-10-31T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	for (int d = -5; d < 0; d++)
+		morning(d, 0);  /* the runner's usual morning: 0 */
 	session_at(0, 1, 1);
-	session_at(2, 1, 1);                    /* level 2 */
-	session_full(3, "p", "quit", 1, 1, 1);  /* 1 of 4 sets, easy: not a step up, not a break */
-	session_full(4, "p", NULL, 1, 0, 0);    /* interrupted, 1 of 4, unrated: counts for nothing */
-	session_at(5, 1, 1);
-	ck_assert_int_eq(level_on(5).level, 2);
-	session_at(6, 1, 1);
-	ck_assert_int_eq(level_on(7).level, 3);
-	session_full(8, "p", "quit", 2, 1, 1);  /* half the sets: complete */
-	session_full(9, "p", "quit", 2, 1, 1);
-	ck_assert_int_eq(level_on(10).level, 4);
-	/* a quit at 10% (0 of 4 sets here, 1 of 10 below) with pain 9 steps back */
-	session_full(11, "p", "quit", 0, 9, 9);
-	p = level_on(12);
+	morning(1, 1);      /* baseline + 1: settled enough not to step back, not to count */
+	p = level_on(1);
 	ck_assert_int_eq(p.level, 3);
-	ck_assert_int_eq(p.reason, LR_PAIN);
-	ck_assert_int_eq(p.pain, 9);
+	ck_assert_int_eq(p.reason, LR_MORNING_REPEAT);
+	ck_assert_str_eq(why(&p), "Level 3 of 4: repeating, the morning after was 1 on Tue 3 Nov (your usual 0)");
+	session_at(2, 1, 1);
+	morning(3, 2);      /* baseline + 2, though under 3: step back */
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.reason, LR_MORNING);
+	ck_assert_str_eq(why(&p), "Level 2 of 4 (stepped back from 3: morning pain 2 on Thu 5 Nov, your usual is 0): 2 more sessions with pain <= 3, settled by the next morning, to reach level 3");
 }
 END_TEST
 
-START_TEST(quit_at_ten_percent_with_pain_9)
+START_TEST(the_baseline_is_the_median_of_the_last_settled_mornings)
+{
+	session_log_finish(&log_);
+	ck_assert_int_eq(morning_baseline(&log_, &rules, INT64_MAX), -1);
+	morning(0, 3);
+	morning(1, 7);  /* not settled: not in the baseline */
+	morning(2, 1);
+	morning(3, 2);
+	session_log_finish(&log_);
+	ck_assert_int_eq(morning_baseline(&log_, &rules, INT64_MAX), 2);
+	morning(4, 0);  /* 0 1 2 3: the lower median, the stricter */
+	session_log_finish(&log_);
+	ck_assert_int_eq(morning_baseline(&log_, &rules, INT64_MAX), 1);
+	/* before the moment asked for only */
+	ck_assert_int_eq(morning_baseline(&log_, &rules, (int64_t)(monday + 2) * 86400), 3);
+}
+END_TEST
+
+START_TEST(a_quit_at_ten_percent_with_pain_counts)
 {
 	char t[48];
+	struct progress p;
 
 	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
 	stamp(monday, 7, t);
 	add_line("%s\tstart\tsession=q\tprogram=p\tlevel=3\tplanned=10", t);
 	add_line("%s\tset\tsession=q\texercise=a\tset=1", t);
-	add_line("%s\tend\tsession=q\tstatus=quit\tpain-during=9\tpain-after=7", t);
-	ck_assert_int_eq(level_on(1).level, 2);
+	add_line("%s\tend\tsession=q\tstatus=quit\tpain-during=7\tpain-after=6", t);
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.reason, LR_PAIN);
+	ck_assert_int_eq(p.pain, 7);
+}
+END_TEST
+
+START_TEST(quit_before_half_counts_for_pain_only)
+{
+	easy_day(0);
+	easy_day(2);                            /* level 2 */
+	session_full(4, "p", "quit", 1, 1, 1);  /* 1 of 4 sets, easy: not a step up, not a break */
+	morning(5, 0);
+	session_full(5, "p", NULL, 1, 0, 0);    /* interrupted, 1 of 4, unrated: counts for nothing */
+	easy_day(6);
+	ck_assert_int_eq(level_on(7).level, 2);
+	easy_day(8);
+	ck_assert_int_eq(level_on(9).level, 3);
+	session_full(10, "p", "quit", 2, 1, 1); /* half the sets: complete */
+	morning(11, 0);
+	session_full(12, "p", "quit", 2, 1, 1);
+	morning(13, 0);
+	ck_assert_int_eq(level_on(13).level, 4);
+}
+END_TEST
+
+START_TEST(severe_pain_goes_to_the_easiest_level)
+{
+	struct progress p;
+
+	prog.protective_level = true;
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	session_full(0, "p", "quit", 0, 8, 6); /* exactly 8, no set done */
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 0);
+	ck_assert_int_eq(p.reason, LR_SEVERE);
+	ck_assert_str_eq(why(&p), "Level 0 (protective) (the easiest level: pain 8 on Mon 2 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
+	/* a morning of 9 anywhere does the same */
+	add_line("2026-11-04T09:00:00Z\tlevel\tprogram=p\tlevel=2");
+	morning(3, 9);
+	ck_assert_int_eq(level_on(3).level, 0);
+	/* 7 is not severe: one level back */
+	add_line("2026-11-06T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	session_at(5, 7, 2);
+	ck_assert_int_eq(level_on(6).level, 2);
 }
 END_TEST
 
@@ -247,6 +383,7 @@ START_TEST(no_set_done_is_never_easy)
 		add_line("%s\tstart\tsession=k%d\tprogram=p\tlevel=1\tplanned=4", t, d);
 		add_line("%s\tskip\tsession=k%d\texercise=a", t, d);
 		add_line("%s\tend\tsession=k%d\tstatus=done\tpain-during=0\tpain-after=0", t, d);
+		morning(d + 1, 0);
 	}
 	ck_assert_int_eq(level_on(3).level, 1);
 	ck_assert_int_eq(level_on(3).sessions_needed, 2);
@@ -260,10 +397,11 @@ START_TEST(two_sessions_one_day_count_once)
 	session_at(0, 1, 1);
 	session_at(0, 1, 1);
 	session_at(0, 1, 1);  /* three easy sessions on one day: one easy day */
+	morning(1, 0);
 	p = level_on(1);
 	ck_assert_int_eq(p.level, 1);
 	ck_assert_int_eq(p.sessions_needed, 1);
-	session_at(2, 1, 1);
+	easy_day(2);
 	ck_assert_int_eq(level_on(3).level, 2);
 	session_at(4, 1, 1);
 	session_at(4, 4, 6);  /* the worst of the day decides */
@@ -273,11 +411,40 @@ START_TEST(two_sessions_one_day_count_once)
 }
 END_TEST
 
+/* Tokyo, then Los Angeles: the second session is a later instant on an earlier local
+ * date. Both count, in the order they happened. */
+START_TEST(a_travellers_sessions_count_by_instant)
+{
+	struct progress p;
+
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	add_line("2026-11-05T08:00:00+09:00\tstart\tsession=tyo\tprogram=p\tlevel=3\tplanned=4");
+	add_line("2026-11-05T08:30:00+09:00\tend\tsession=tyo\tstatus=done\tpain-during=7\tpain-after=5");
+	add_line("2026-11-04T16:00:00-08:00\tstart\tsession=lax\tprogram=p\tlevel=2\tplanned=4");
+	add_line("2026-11-04T16:30:00-08:00\tend\tsession=lax\tstatus=done\tpain-during=1\tpain-after=1");
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.from_level, 3);
+	ck_assert_int_eq(p.pain, 7);
+}
+END_TEST
+
+START_TEST(future_dated_records_are_ignored)
+{
+	session_at(5, 9, 9);            /* Sat, after the moment asked about */
+	add_line("2026-11-02T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	ck_assert_int_eq(level_on(1).level, 3);
+	ck_assert_int_eq(level_on(6).level, 1);
+}
+END_TEST
+
 START_TEST(other_programs_do_not_count)
 {
 	session_full(0, "other", "done", 4, 1, 1);
-	session_full(1, "other", "done", 4, 1, 1);
-	ck_assert_int_eq(level_on(2).level, 1);
+	morning(1, 0);
+	session_full(2, "other", "done", 4, 1, 1);
+	morning(3, 0);
+	ck_assert_int_eq(level_on(3).level, 1);
 }
 END_TEST
 
@@ -286,15 +453,50 @@ START_TEST(manual_level_counts_from_then_on)
 	char t[48];
 	struct progress p;
 
-	session_at(0, 1, 1);
+	easy_day(0);
 	stamp(monday + 1, 9, t);
 	add_line("%s\tlevel\tprogram=p\tlevel=3", t);
 	p = level_on(1);
 	ck_assert_int_eq(p.level, 3);
-	ck_assert_str_eq(why(&p), "Level 3 of 4 (set by hand on Tue 3 Nov): 2 more sessions with pain <= 3 to reach level 4");
-	session_at(2, 1, 1);
-	session_at(4, 1, 1);
+	ck_assert_str_eq(why(&p), "Level 3 of 4 (set by hand on Tue 3 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 4");
+	easy_day(2);
+	easy_day(4);
 	ck_assert_int_eq(level_on(5).level, 4);
+}
+END_TEST
+
+/* Layoffs of 13/14, 27/28 and 55/56 days: none, one level, two, back to level 1. */
+START_TEST(layoffs_scale_with_the_time_away)
+{
+	static const struct { int gap, level; } cases[] = {
+		{ 13, 4 }, { 14, 3 }, { 27, 3 }, { 28, 2 }, { 55, 2 }, { 56, 1 },
+	};
+	struct progress p;
+
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=4");
+	session_at(0, 1, 1);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		p = level_on(cases[i].gap);
+		ck_assert_msg(p.level == cases[i].level, "%d days away: level %d, not %d",
+			      cases[i].gap, p.level, cases[i].level);
+	}
+	p = level_on(56);
+	ck_assert_str_eq(why(&p), "Level 1 of 4 (back to the start after 56 days without a session: re-test before building up): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2");
+	p = level_on(20);
+	ck_assert_str_eq(why(&p), "Level 3 of 4 (stepped back from 4 after 20 days without a session): 2 more sessions with pain <= 3, settled by the next morning, to reach level 4");
+}
+END_TEST
+
+START_TEST(a_level_set_by_hand_restarts_the_layoff_clock)
+{
+	char t[48];
+
+	session_at(0, 1, 1);
+	stamp(monday + 10, 9, t);
+	add_line("%s\tlevel\tprogram=p\tlevel=3", t);
+	ck_assert_int_eq(level_on(12).level, 3);  /* 12 days after the session, 2 after the level */
+	ck_assert_int_eq(level_on(23).level, 3);  /* 13 days after the level */
+	ck_assert_int_eq(level_on(24).level, 2);  /* 14 */
 }
 END_TEST
 
@@ -304,16 +506,20 @@ START_TEST(the_last_level_asks_the_entry_test)
 	struct progress p;
 
 	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=4");
-	session_at(0, 1, 1);
+	easy_day(0);
 	p = level_on(1);
 	ck_assert(!p.ready_for_next);
-	ck_assert_str_eq(why(&p), "Level 4 of 4: 1 more session with pain <= 3 before the entry test of q");
+	ck_assert_str_eq(why(&p), "Level 4 of 4: 1 more session with pain <= 3, settled by the next morning, before the entry test of q");
 	session_at(2, 1, 1);
+	p = level_on(2);
+	ck_assert(!p.ready_for_next); /* not before its morning after */
+	ck_assert_str_eq(why(&p), "Level 4 of 4: the entry test next if tomorrow morning's pain is <= 3");
+	morning(3, 0);
 	p = level_on(3);
 	ck_assert(p.ready_for_next);
 	ck_assert_str_eq(why(&p), "Level 4 of 4: ready for the entry test of q");
 	/* "no": stay, and build up again before asking anew */
-	stamp(monday + 2, 9, t);
+	stamp(monday + 3, 9, t);
 	add_line("%s\ttest\tprogram=p\tnext=q\tanswer=no", t);
 	p = level_on(3);
 	ck_assert(!p.ready_for_next);
@@ -326,23 +532,90 @@ START_TEST(the_last_level_asks_the_entry_test)
 }
 END_TEST
 
+START_TEST(a_stall_three_weeks_or_three_failed_tests)
+{
+	char t[48];
+	struct progress p;
+
+	add_line("2026-11-02T05:00:00Z\tlevel\tprogram=p\tlevel=2");
+	for (int d = 0; d <= 21; d += 7) {
+		session_at(d, 4, 4); /* repeating week after week */
+		morning(d + 1, 1);
+	}
+	p = level_on(20);
+	ck_assert(!p.stalled);   /* 20 days */
+	p = level_on(21);
+	ck_assert(p.stalled);
+	ck_assert_int_eq(p.sessions_at_level, 4);
+	session_log_free(&log_);
+	memset(&log_, 0, sizeof(log_));
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=4");
+	for (int i = 0; i < 3; i++) {
+		stamp(monday + i, 9, t);
+		add_line("%s\ttest\tprogram=p\tnext=q\tanswer=no", t);
+		ck_assert(level_on(i).stalled == (i == 2));
+	}
+}
+END_TEST
+
+START_TEST(one_weekly_rise_holds)
+{
+	struct progress p;
+
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	for (int d = -14; d < 0; d++)
+		morning(d, d < -7 ? 0 : 1); /* weekly means 0, then 1: one rise */
+	session_at(0, 1, 1);
+	morning(1, 1);
+	easy_day(2);
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 3);
+	ck_assert_int_eq(p.reason, LR_HOLD);
+}
+END_TEST
+
 START_TEST(mornings_rising_two_weeks_deload)
 {
 	struct progress p;
 
-	add_line("2026-10-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
 	for (int d = -21; d < 0; d++)
 		morning(d, d < -14 ? 1 : d < -7 ? 2 : 3); /* weekly means 1, 2, 3 */
 	session_at(0, 1, 1);
 	p = level_on(0);
 	ck_assert_int_eq(p.level, 2);
-	ck_assert_str_eq(why(&p), "Level 2 of 4 (stepped back from 3: morning pain rose two weeks running): 2 more sessions with pain <= 3 to reach level 3");
+	ck_assert_str_eq(why(&p), "Level 2 of 4 (stepped back from 3: morning pain rose two weeks running): 2 more sessions with pain <= 3, settled by the next morning, to reach level 3");
+}
+END_TEST
+
+START_TEST(a_rise_already_falling_does_not_deload)
+{
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	for (int d = -21; d < 0; d++)
+		morning(d, d < -14 ? 1 : d < -7 ? 2 : d < -1 ? 3 : 1); /* 1, 2, 3 but now 1 */
+	session_at(0, 1, 1);
+	ck_assert_int_eq(level_on(0).level, 3);
+}
+END_TEST
+
+/* A flare stepped back; the week after, the weekly means still show its rise: that
+ * rise was answered already. */
+START_TEST(a_settled_flare_does_not_deload_twice)
+{
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	for (int d = -14; d < 0; d++)
+		morning(d, d < -7 ? 1 : 2);
+	session_at(0, 7, 7);            /* step back to 2 */
+	for (int d = 0; d < 7; d++)
+		morning(d, 4);          /* weeks 1, 2, 4 */
+	session_at(7, 1, 1);
+	ck_assert_int_eq(level_on(7).level, 2);
 }
 END_TEST
 
 START_TEST(mornings_flat_no_deload)
 {
-	add_line("2026-10-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
 	for (int d = -21; d < 0; d++)
 		morning(d, d < -14 ? 1 : 2); /* 1, 2, 2: rose only once */
 	session_at(0, 1, 1);
@@ -358,6 +631,7 @@ START_TEST(unrated_session_repeats)
 	stamp(monday, 7, t);
 	add_line("%s\tstart\tsession=u\tprogram=p\tlevel=1\tplanned=4", t);
 	add_line("%s\tend\tsession=u\tstatus=done", t);
+	morning(1, 0);
 	p = level_on(1);
 	ck_assert_int_eq(p.reason, LR_UNRATED);
 	ck_assert_str_eq(why(&p), "Level 1 of 4: repeating, the session on Mon 2 Nov had no pain rating");
@@ -411,7 +685,8 @@ START_TEST(forecast_range_after_todays_session)
 
 	session_at(2, 2, 1);
 	p = level_on(2);
-	ck_assert_int_eq(p.easy_streak, 1);
+	ck_assert(p.awaiting_morning); /* counted as easy until its morning says otherwise */
+	ck_assert_int_eq(p.sessions_needed, 1);
 	/* today's session is done: the next is Friday's, the second easy one */
 	top = schedule_forecast_range(&p, &rules, DAY_SET_MON_WED_FRI, monday + 2, monday, 7,
 				      levels);
@@ -464,31 +739,62 @@ START_TEST(forecast_reaches_a_top_level_years_away)
 }
 END_TEST
 
+static void flags_on(int day, struct red_flags *rf)
+{
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, monday + day, (int64_t)(monday + day) * 86400 + 12 * 3600,
+			NULL, rf);
+}
+
 START_TEST(red_flags)
 {
 	struct red_flags rf;
 
 	session_at(0, 6, 4);
-	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + 3, &rf);
+	flags_on(3, &rf);
 	ck_assert_int_eq(rf.flag, RF_NONE);
 	session_at(3, 4, 6);
-	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + 3, &rf);
+	flags_on(3, &rf);
 	ck_assert_int_eq(rf.flag, RF_FLARES);
 	ck_assert_str_eq(rf.reason, "2 sessions with pain above 5 in 7 days");
 	ck_assert(!rf.already_shown);
-	check_red_flags(&log_, &rules, monday + 7, &rf); /* the first flare left the window */
+	flags_on(7, &rf); /* the first flare left the window */
 	ck_assert_int_eq(rf.flag, RF_NONE);
-	add_line("2026-11-05T10:00:00Z\tadvice\treason=flares");
-	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + 3, &rf);
+	add_line("2026-11-05T13:00:00Z\tadvice\treason=flares");
+	flags_on(3, &rf);
+	ck_assert(!rf.already_shown); /* the advice is after noon that day: not yet */
+	flags_on(4, &rf);
 	ck_assert(rf.already_shown);
 	morning(4, 8);
-	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + 4, &rf);
+	flags_on(4, &rf);
 	ck_assert_int_eq(rf.flag, RF_SEVERE);
 	ck_assert_str_eq(rf.reason, "a morning pain of 8");
+}
+END_TEST
+
+/* Every new 8 or worse is shown again, within the week too; an advice dated in the
+ * future silences nothing. */
+START_TEST(severe_pain_is_never_silenced)
+{
+	struct red_flags rf;
+
+	session_at(0, 8, 5);
+	add_line("2026-11-02T09:00:00Z\tadvice\treason=severe");
+	flags_on(1, &rf);
+	ck_assert_int_eq(rf.flag, RF_SEVERE);
+	ck_assert(rf.already_shown);
+	session_at(2, 8, 8);
+	flags_on(2, &rf);
+	ck_assert_int_eq(rf.flag, RF_SEVERE);
+	ck_assert(!rf.already_shown);
+	add_line("2026-11-04T09:00:00Z\tadvice\treason=severe");
+	morning(3, 9);
+	flags_on(3, &rf);
+	ck_assert(!rf.already_shown);
+	ck_assert_str_eq(rf.reason, "a morning pain of 9");
+	add_line("2027-01-01T09:00:00Z\tadvice\treason=severe"); /* future-dated */
+	flags_on(3, &rf);
+	ck_assert(!rf.already_shown);
 }
 END_TEST
 
@@ -498,9 +804,29 @@ START_TEST(pain_not_coming_down)
 
 	session_at(-21, 4, 4);
 	session_at(-1, 5, 4);
-	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday, &rf);
+	flags_on(0, &rf);
 	ck_assert_int_eq(rf.flag, RF_NOT_SETTLING);
+}
+END_TEST
+
+START_TEST(a_stall_is_advised_once)
+{
+	struct red_flags rf;
+	struct progress p;
+
+	add_line("2026-11-02T05:00:00Z\tlevel\tprogram=p\tlevel=2");
+	for (int d = 0; d <= 21; d += 7) {
+		session_at(d, 2, 2);
+		morning(d + 1, 4);
+	}
+	p = level_on(22);
+	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
+	ck_assert_int_eq(rf.flag, RF_STALL);
+	ck_assert_str_eq(rf.reason, "level 2 since Mon 2 Nov: 4 days with a session and none moved you up");
+	add_line("2026-11-24T09:00:00Z\tadvice\treason=stall");
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
+	ck_assert(rf.already_shown);
 }
 END_TEST
 
@@ -511,20 +837,35 @@ Suite *scheduler_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, starts_at_level_1);
-	tcase_add_test(tc, two_easy_sessions_advance);
+	tcase_add_test(tc, two_easy_sessions_and_settled_mornings_advance);
+	tcase_add_test(tc, a_missing_morning_never_advances);
+	tcase_add_test(tc, the_morning_48_to_72_hours_after_counts);
+	tcase_add_test(tc, a_morning_past_72_hours_is_not_the_morning_after);
 	tcase_add_test(tc, pain_5_repeats_and_resets_the_count);
 	tcase_add_test(tc, pain_above_5_steps_back);
-	tcase_add_test(tc, never_below_level_1);
-	tcase_add_test(tc, next_morning_worse);
-	tcase_add_test(tc, layoff_13_versus_14_days);
+	tcase_add_test(tc, never_below_the_first_level);
+	tcase_add_test(tc, level_0_is_below_level_1);
+	tcase_add_test(tc, the_morning_after_above_5_steps_back);
+	tcase_add_test(tc, mornings_that_never_settle_never_climb);
+	tcase_add_test(tc, baseline_plus_one_repeats_plus_two_steps_back);
+	tcase_add_test(tc, the_baseline_is_the_median_of_the_last_settled_mornings);
+	tcase_add_test(tc, a_quit_at_ten_percent_with_pain_counts);
 	tcase_add_test(tc, quit_before_half_counts_for_pain_only);
-	tcase_add_test(tc, quit_at_ten_percent_with_pain_9);
+	tcase_add_test(tc, severe_pain_goes_to_the_easiest_level);
 	tcase_add_test(tc, no_set_done_is_never_easy);
 	tcase_add_test(tc, two_sessions_one_day_count_once);
+	tcase_add_test(tc, a_travellers_sessions_count_by_instant);
+	tcase_add_test(tc, future_dated_records_are_ignored);
 	tcase_add_test(tc, other_programs_do_not_count);
 	tcase_add_test(tc, manual_level_counts_from_then_on);
+	tcase_add_test(tc, layoffs_scale_with_the_time_away);
+	tcase_add_test(tc, a_level_set_by_hand_restarts_the_layoff_clock);
 	tcase_add_test(tc, the_last_level_asks_the_entry_test);
+	tcase_add_test(tc, a_stall_three_weeks_or_three_failed_tests);
+	tcase_add_test(tc, one_weekly_rise_holds);
 	tcase_add_test(tc, mornings_rising_two_weeks_deload);
+	tcase_add_test(tc, a_rise_already_falling_does_not_deload);
+	tcase_add_test(tc, a_settled_flare_does_not_deload_twice);
 	tcase_add_test(tc, mornings_flat_no_deload);
 	tcase_add_test(tc, unrated_session_repeats);
 	tcase_add_test(tc, forecast_reaches_the_last_level);
@@ -533,7 +874,9 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, forecast_range_without_training_days);
 	tcase_add_test(tc, forecast_reaches_a_top_level_years_away);
 	tcase_add_test(tc, red_flags);
+	tcase_add_test(tc, severe_pain_is_never_silenced);
 	tcase_add_test(tc, pain_not_coming_down);
+	tcase_add_test(tc, a_stall_is_advised_once);
 	suite_add_tcase(s, tc);
 	return s;
 }

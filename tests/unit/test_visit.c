@@ -70,9 +70,9 @@ static void open_visit(void)
 	char why[300];
 
 	ck_assert(session_log_load(&log_, path));
-	schedule_level(&log_, &prog, &cfg.rules, monday, &p);
+	schedule_level(&log_, &prog, &cfg.rules, monday, wall, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log_, &cfg.rules, monday, &flags);
+	check_red_flags(&log_, &cfg.rules, monday, wall, &p, &flags);
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &prog;
 	setup.level = p.level;
@@ -83,6 +83,8 @@ static void open_visit(void)
 	setup.rules = &cfg.rules;
 	setup.why = why;
 	setup.flags = &flags;
+	setup.ready_for_next = p.ready_for_next;
+	setup.wall_offset = wall - time(NULL); /* the coach's clock is the test's */
 	coach_init(&coach, &setup, now);
 	visit_init(&v, &coach);
 }
@@ -334,7 +336,8 @@ START_TEST(the_morning_after_is_asked_first)
 	visit_answer_pain(&v, 4, wall);
 	ck_assert_int_eq(v.screen, VS_START);
 	text = history();
-	ck_assert_int_eq(count(text, "\tmorning\tpain=4\n"), 1);
+	/* 23 h 55 min after the session ended: whole hours */
+	ck_assert_int_eq(count(text, "\tmorning\tpain=4\thours=23\n"), 1);
 	free(text);
 }
 END_TEST
@@ -400,13 +403,21 @@ START_TEST(the_entry_test_after_the_last_level)
 		visit_answer_pain(&v, 0, wall);
 		visit_finish(&v, now, wall);
 	}
-	ck_assert_int_eq(v.screen, VS_TEST);
-	ck_assert_ptr_nonnull(strstr(coach.why_next, "ready for the entry test"));
-	visit_answer_test(&v, false, wall);
+	/* the second session's morning after decides: the test is asked after it */
 	ck_assert_int_eq(v.screen, VS_SUMMARY);
-	/* after "not yet" the summary says what comes now, not "ready for the test" */
-	ck_assert_ptr_null(strstr(coach.why_next, "ready for the entry test"));
-	ck_assert_ptr_nonnull(strstr(coach.why_next, "before the entry test of tiny-next"));
+	coach_free(&coach);
+	session_log_free(&log_);
+	monday += 1;
+	wall += 86400;
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_MORNING);
+	visit_answer_pain(&v, 0, wall);
+	ck_assert_ptr_nonnull(strstr(coach.why, "ready for the entry test"));
+	visit_answer_test(&v, false, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	/* after "not yet" the start screen says what comes now, not "ready for the test" */
+	ck_assert_ptr_null(strstr(coach.why, "ready for the entry test"));
+	ck_assert_ptr_nonnull(strstr(coach.why, "before the entry test of tiny-next"));
 	text = history();
 	ck_assert_int_eq(count(text, "\ttest\tprogram=tiny\tnext=tiny-next\tanswer=no\n"), 1);
 	free(text);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "safety.h"
+#include "scheduler.h"
 #include "unit.h"
 
 /* The README's "Source layout" section, or the test fails. */
@@ -129,6 +130,52 @@ START_TEST(model_files_never_include_the_screen)
 }
 END_TEST
 
+/* The progression table states the rules with the numbers the code uses: the defaults
+ * of the config's progression keys and the fixed ones of scheduler.h. */
+START_TEST(progression_table_states_the_rules_the_code_runs)
+{
+	char *readme = read_whole_file("README.md", NULL), *start, *end, want[160];
+	struct user_config cfg;
+	const struct progression_rules *r = &cfg.rules;
+	int layoff;
+
+	ck_assert_ptr_nonnull(readme);
+	start = strstr(readme, "\n## Progression\n");
+	ck_assert_ptr_nonnull(start);
+	if ((end = strstr(start + 1, "\n## ")))
+		*end = '\0';
+	config_defaults(&cfg);
+	layoff = r->layoff_days;
+#define WANT(...)                                                                          \
+	do {                                                                               \
+		snprintf(want, sizeof(want), __VA_ARGS__);                                 \
+		ck_assert_msg(strstr(start, want), "README's progression table lacks \"%s\"", want); \
+	} while (0)
+	WANT("| %d sessions at this level with pain during and after <= %d, at least half",
+	     r->advance_sessions, r->advance_max_pain);
+	ck_assert_int_eq(r->counted_percent, 50);
+	WANT("within %d hours of a session", MORNING_AFTER_HOURS);
+	WANT("at most %d, and no higher than your usual morning", r->advance_max_pain);
+	WANT("median of your last %d mornings at or below %d", BASELINE_MORNINGS, r->advance_max_pain);
+	WANT("| pain %d-%d, or a morning 1 point above your baseline", r->advance_max_pain + 1,
+	     r->repeat_max_pain);
+	WANT("| pain above %d (in a session finished, quit or interrupted), a morning above %d, or a "
+	     "morning %d or more points", r->repeat_max_pain, r->repeat_max_pain, 2);
+	ck_assert_int_eq(WEEKLY_RISE_TENTHS, 5);
+	WANT("up by half a point or more");
+	WANT("in the last %d days already", DELOAD_GUARD_DAYS);
+	WANT("| a rating of %d or more", r->alarm_pain);
+	WANT("| %d-%d days without a session", layoff, LAYOFF_TWO_LEVELS * layoff - 1);
+	WANT("| %d-%d days | down two", LAYOFF_TWO_LEVELS * layoff, LAYOFF_RESTART * layoff - 1);
+	WANT("| %d days or more | back to level 1", LAYOFF_RESTART * layoff);
+	WANT("| %d days at one level with %d or more sessions, or the entry test failed %d times",
+	     r->stall_weeks * 7, STALL_MIN_SESSIONS, STALL_FAILED_TESTS);
+#undef WANT
+	config_free(&cfg);
+	free(readme);
+}
+END_TEST
+
 Suite *readme_suite(void)
 {
 	Suite *s = suite_create("readme");
@@ -138,6 +185,7 @@ Suite *readme_suite(void)
 	tcase_add_test(tc, layout_table_names_only_files_that_exist);
 	tcase_add_test(tc, readme_shows_the_coach_safety_note);
 	tcase_add_test(tc, model_files_never_include_the_screen);
+	tcase_add_test(tc, progression_table_states_the_rules_the_code_runs);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -155,22 +155,58 @@ static int cmd_csv(struct state *st)
 	return 0;
 }
 
+/* The session a morning rating now is the morning after: the last one, on an earlier
+ * day and within MORNING_AFTER_HOURS; NULL when none is. */
+static const struct session *morning_after_of(const struct session_log *log, day_t today,
+					      time_t now)
+{
+	const struct session *last = NULL;
+
+	for (size_t i = 0; i < log->nsessions; i++)
+		if (log->sessions[i].start_when <= now &&
+		    (!last || log->sessions[i].last_when > last->last_when))
+			last = &log->sessions[i];
+	if (!last || last->day >= today || now - last->last_when > MORNING_AFTER_HOURS * 3600)
+		return NULL;
+	return last;
+}
+
 static int cmd_morning(struct state *st)
 {
 	struct history_writer writer;
 	struct strbuf line;
+	struct hist_record rec;
+	struct progress p;
+	const struct session *after = morning_after_of(&st->log, st->today, state_now(st));
+	int pain = st->opt->morning_pain;
 	bool saved;
 
 	sb_init(&line);
 	rec_begin(&line, state_now(st), REC_MORNING);
-	rec_put_int(&line, HK_PAIN, st->opt->morning_pain);
+	rec_put_int(&line, HK_PAIN, pain);
+	if (after)
+		rec_put_int(&line, HK_HOURS, (long)((state_now(st) - after->last_when) / 3600));
 	rec_finish(&line);
 	history_writer_init(&writer, st->history_path);
 	saved = history_append(&writer, line.buf);
-	if (saved)
-		printf("Saved: morning pain %d/10.\n", st->opt->morning_pain);
-	else
+	if (!saved) {
 		say("%s", writer.err);
+	} else {
+		printf("Saved: morning pain %d/10.\n", pain);
+		line.buf[line.len - 1] = '\0'; /* the record as the history now has it */
+		if (history_parse_line(line.buf, line.len - 1, &rec)) {
+			session_log_add(&st->log, &rec);
+			session_log_finish(&st->log);
+		}
+		schedule_level(&st->log, &st->prog, &st->rules, st->today, state_now(st), &p);
+		if (p.level != st->progress.level)
+			printf("Today at level %d, not %d: this morning was %d.\n", p.level,
+			       st->progress.level, pain);
+		if (pain >= st->rules.alarm_pain)
+			printf("Pain %d is severe: progression pauses at the easiest level, and the "
+			       "coach asks the red-flag questions when you next open it. If one "
+			       "applies, see a clinician (talus --safety).\n", pain);
+	}
 	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
@@ -330,7 +366,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_CHECK] = { CMD_CHECK, "check", NEED_HISTORY, cmd_check },
 	[CMD_HISTORY] = { CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
-	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },
+	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_LEVEL, cmd_morning },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 };
 

@@ -464,6 +464,21 @@ test_morning_from_a_script() {
 	expect_status 2
 }
 
+test_morning_after_changes_todays_level() {
+	mkdir -p "$XDG_DATA_HOME/talus"
+	printf '2026-11-10T08:00:00+01:00\tlevel\tprogram=ankle-foundations\tlevel=3\n2026-11-20T07:30:00+01:00\tstart\tsession=a1\tprogram=ankle-foundations\tlevel=3\tplanned=40\n2026-11-20T07:50:00+01:00\tend\tsession=a1\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1200\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --morning 6 --date 2026-11-21
+	expect_status 0
+	expect_out_has "Today at level 2, not 3: this morning was 6."
+	grep -Eq $'^2026-11-21T.*\tmorning\tpain=6\thours=[0-9]+$' "$XDG_DATA_HOME/talus/history.tsv" ||
+		fail "the morning after has no hours"
+	talus --programs "$PROGRAMS" --morning 8 --date 2026-11-21
+	expect_status 0
+	expect_out_has "Today at level 1, not 2: this morning was 8."
+	expect_out_has "Pain 8 is severe"
+}
+
 test_passed_entry_test_moves_on() {
 	mkdir -p "$XDG_DATA_HOME/talus"
 	printf '2026-11-20T08:00:00+01:00\ttest\tprogram=ankle-foundations\tnext=ankle-strength\tanswer=yes\n' \

@@ -94,18 +94,35 @@ static bool severe_rating(const struct session_log *log, const struct progressio
 	return true;
 }
 
-static void stall_reason(const struct progress *p, char *buf, size_t len)
+/* What was tried at the level: its sessions and their pain, and the tests. */
+static void stall_reason(const struct session_log *log, const struct progress *p, int64_t now,
+			 char *buf, size_t len)
 {
 	char date[DATE_BUF], *o = date;
+	int lo = -1, hi = -1;
 
 	date_format_short(p->level_since, date);
 	for (const char *c = date; *c; c++) /* "Mon  2 Nov" -> "Mon 2 Nov" */
 		if (!(*c == ' ' && c[1] == ' '))
 			*o++ = *c;
 	*o = '\0';
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		int pain = session_pain(s);
+		if (s->day >= p->level_since && s->start_when <= now && pain >= 0) {
+			lo = lo < 0 || pain < lo ? pain : lo;
+			hi = pain > hi ? pain : hi;
+		}
+	}
 	if (p->tests_failed >= STALL_FAILED_TESTS)
 		snprintf(buf, len, "the entry test was not passed %d times at level %d",
 			 p->tests_failed, p->level);
+	else if (lo >= 0 && lo < hi)
+		snprintf(buf, len, "level %d since %s: %d days with a session (pain %d-%d) and none "
+			 "moved you up", p->level, date, p->sessions_at_level, lo, hi);
+	else if (lo >= 0)
+		snprintf(buf, len, "level %d since %s: %d days with a session (pain %d) and none "
+			 "moved you up", p->level, date, p->sessions_at_level, lo);
 	else
 		snprintf(buf, len, "level %d since %s: %d days with a session and none moved you up",
 			 p->level, date, p->sessions_at_level);
@@ -150,7 +167,7 @@ void check_red_flags(const struct session_log *log, const struct progression_rul
 	} else if (p && p->stalled) {
 		out->flag = RF_STALL;
 		out->since = p->level_since;
-		stall_reason(p, out->reason, sizeof(out->reason));
+		stall_reason(log, p, now, out->reason, sizeof(out->reason));
 	} else {
 		return;
 	}

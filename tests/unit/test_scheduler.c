@@ -822,7 +822,7 @@ START_TEST(a_stall_is_advised_once)
 	p = level_on(22);
 	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
 	ck_assert_int_eq(rf.flag, RF_STALL);
-	ck_assert_str_eq(rf.reason, "level 2 since Mon 2 Nov: 4 days with a session and none moved you up");
+	ck_assert_str_eq(rf.reason, "level 2 since Mon 2 Nov: 4 days with a session (pain 2) and none moved you up");
 	add_line("2026-11-24T09:00:00Z\tadvice\treason=stall");
 	session_log_finish(&log_);
 	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);

@@ -147,7 +147,10 @@ bool history_path_check(const char *path, char *err, size_t errlen)
 {
 	struct stat sb;
 
-	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode))
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
 		return true;
+	/* a folder given for the file is a mistake in the command, not a failing disk */
+	if (S_ISDIR(sb.st_mode))
+		return fail(err, errlen, "%s: is a directory; the history must be a plain file", path);
 	return fail(err, errlen, "%s: not a regular file; the history must be a plain file", path);
 }

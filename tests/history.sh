@@ -64,8 +64,10 @@ test_damaged_history_shows_good_sessions_and_changes_nothing() {
 test_history_on_a_directory() {
 	mkdir hdir
 	talus --history-file hdir --history
-	expect_status 1
-	expect_err "talus: hdir: cannot read: is a directory"
+	expect_status 2
+	expect_err "talus: hdir: is a directory; the history must be a plain file"
+	talus --history-file hdir --morning 2
+	expect_status 2
 }
 
 test_morning_creates_folder_and_file() {
@@ -133,7 +135,10 @@ test_shim_really_injects() {
 	cp "$SAMPLE" h.tsv
 	env LD_PRELOAD="$FAULT_LIB" "$TALUS" --history-file h.tsv --morning 4 >/dev/null 2>&1 ||
 		fail "append failed with the shim loaded and no fault"
-	[ "$(tail -n 1 h.tsv | cut -f 2-)" = $'morning\tpain=4' ] || fail "no record appended"
+	case "$(tail -n 1 h.tsv | cut -f 2-)" in # with the hours after a recent session
+	$'morning\tpain=4' | $'morning\tpain=4\thours='*) ;;
+	*) fail "no record appended" ;;
+	esac
 }
 
 # A symlink planted at the history's path is not followed: nothing is written through it.
@@ -142,7 +147,7 @@ test_symlink_at_the_history_path() {
 	ln -s target.tsv h.tsv
 	talus --history-file h.tsv --morning 2
 	expect_status 1
-	expect_err "talus: h.tsv: record not saved: is a symbolic link; talus does not follow one for its history"
+	expect_err "talus: h.tsv: cannot read: is a symbolic link; talus does not follow one for its history"
 	[ "$(cat target.tsv)" = theirs ] || fail "written through the link: $(cat target.tsv)"
 	talus --history-file h.tsv --history
 	expect_status 1
@@ -154,7 +159,7 @@ test_history_others_can_write_to() {
 	cp h.tsv before.tsv
 	talus --history-file h.tsv --morning 2
 	expect_status 1
-	expect_err "talus: h.tsv: record not saved: others can write to it (mode 0664); chmod go-w it"
+	expect_err "talus: h.tsv: cannot read: others can write to it (mode 0664); chmod go-w it"
 	cmp -s h.tsv before.tsv || fail "the file changed"
 	chmod 646 h.tsv
 	talus --history-file h.tsv --csv
@@ -168,7 +173,7 @@ test_history_of_another_user() {
 	chown 65534 h.tsv
 	talus --history-file h.tsv --morning 2
 	expect_status 1
-	expect_err "talus: h.tsv: record not saved: owned by another user (uid 65534); talus uses only a history file of yours"
+	expect_err "talus: h.tsv: cannot read: owned by another user (uid 65534); talus uses only a history file of yours"
 }
 
 # A FIFO at the path blocked talus for ever on read.

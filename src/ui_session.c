@@ -21,6 +21,12 @@ static void draw_phase_strip(int y, enum phase current)
 	}
 }
 
+/* The side of the step after this one: a get-ready names it. */
+static enum side side_next(const struct engine *e)
+{
+	return e->step + 1 < e->routine->nsteps ? e->routine->steps[e->step + 1].side : SIDE_NONE;
+}
+
 /* The word under the clock; a paced set shows its beat instead, and a set the runner
  * ends its target, or the reps they typed. */
 static const char *step_label(const struct engine *e, const struct step *s,
@@ -28,7 +34,7 @@ static const char *step_label(const struct engine *e, const struct step *s,
 {
 	switch (s->kind) {
 	case STEP_GET_READY:
-		return "GET READY";
+		return side_next(e) == SIDE_LEFT ? "GET READY: LEFT SIDE" : "GET READY";
 	case STEP_SWITCH:
 		return "SWITCH TO THE RIGHT SIDE";
 	case STEP_REST:
@@ -73,6 +79,15 @@ static void next_text(const struct ui *ui, char *buf, size_t len)
 	size_t next = next_exercise_step(r, e->step);
 	char dose[320];
 
+	/* a rest between sets: the set that follows it, not the next exercise */
+	if (r->steps[e->step].kind == STEP_REST && e->step + 1 < r->nsteps &&
+	    r->steps[e->step + 1].exercise == r->steps[e->step].exercise) {
+		const struct step *s = &r->steps[e->step + 1];
+		const struct exercise *ex = &r->program->exercises[s->exercise];
+		snprintf(buf, len, "Next: set %d of %d%s", s->set, level_value(&ex->sets, r->level),
+			 s->side == SIDE_LEFT ? ", left side first" : "");
+		return;
+	}
 	if (next >= r->nsteps) {
 		snprintf(buf, len, "Next: the end of the session");
 		return;
@@ -121,8 +136,14 @@ static void clock_view(const struct ui *ui, int64_t at, struct clock_view *v)
 	}
 	snprintf(v->big, sizeof(v->big), "%s", clock);
 	snprintf(v->line, sizeof(v->line), "%s  %s", label, clock);
-	snprintf(v->short_line, sizeof(v->short_line), "%s  %s",
-		 s->kind == STEP_WORK ? (is_rep_exercise(ex) ? "Enter: done" : "HOLD") : label, clock);
+	/* 20 columns: the label short enough that the clock always fits beside it */
+	if (s->kind == STEP_WORK)
+		label = is_rep_exercise(ex) ? "Enter: done" : "HOLD";
+	else if (s->kind == STEP_SWITCH)
+		label = "SWITCH: RIGHT";
+	else if (s->kind == STEP_GET_READY)
+		label = side_next(e) == SIDE_LEFT ? "READY: LEFT" : "GET READY";
+	snprintf(v->short_line, sizeof(v->short_line), "%s  %s", label, clock);
 }
 
 /* The step, the exercise and the session as bars; returns the lines used. */

@@ -103,6 +103,7 @@ static void started(void)
 static void sc_safety(void) { open_visit(); }
 static void sc_start(void) { acknowledged(); open_visit(); }
 static void sc_get_ready(void) { started(); run_for(300); visit_pause(&visit, now); }
+static void sc_get_ready_side(void) { started(); run_to(STEP_GET_READY, "balance"); run_for(200); visit_pause(&visit, now); }
 static void sc_user_set(void) { started(); run_to(STEP_WORK, "circles"); now += 1200; visit_pause(&visit, now); }
 static void sc_paced(void) { started(); run_to(STEP_WORK, "raise"); run_for(1500); visit_pause(&visit, now); }
 static void sc_hold(void) { started(); run_to(STEP_WORK, "balance"); run_for(500); visit_pause(&visit, now); }
@@ -168,6 +169,7 @@ static const struct scenario {
 	{ "safety", sc_safety },
 	{ "start", sc_start },
 	{ "get-ready", sc_get_ready },
+	{ "get-ready-side", sc_get_ready_side },
 	{ "user-set", sc_user_set },
 	{ "paced", sc_paced },
 	{ "hold", sc_hold },

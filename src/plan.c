@@ -185,7 +185,9 @@ static void describe_session(struct strbuf *sb, const struct plan_request *req,
 		sb_printf(sb, "%s after %d sets", session_status_name[s->status], s->sets_done);
 	if (s->program[0] && strcmp(s->program, req->program->name) != 0)
 		sb_printf(sb, ", %s", s->program);
-	if (s->level > 0)
+	if (s->level == 0)
+		sb_puts(sb, ", level 0 (protective)");
+	else if (s->level > 0)
 		sb_printf(sb, ", level %d", s->level);
 	if (s->pain_during < 0 && s->pain_after < 0)
 		sb_puts(sb, ", pain not rated");

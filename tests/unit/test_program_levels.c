@@ -1,7 +1,10 @@
 /* The protective level 0, impact programs and a program's own pain limits: program
  * files through cfg_parse_buf, and the session each level builds. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "plan.h"
 #include "program.h"
 #include "routine.h"
 #include "unit.h"
@@ -100,6 +103,42 @@ START_TEST(a_program_without_level_0_builds_nothing_there)
 	routine_build(&r, &p, 0);
 	ck_assert_uint_eq(r.nsteps, 0);
 	routine_free(&r);
+	program_free(&p);
+}
+END_TEST
+
+/* --plan at level 0: named so, its own exercises in full, never the base of level 1. */
+START_TEST(plan_shows_level_0)
+{
+	struct program p;
+	struct plan_request req;
+	int levels[7] = { 0, 0, 0, 0, 1, 1, 1 };
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	parse_ok(&p, protective);
+	memset(&req, 0, sizeof(req));
+	req.program = &p;
+	req.level = 0;
+	req.weeks = 1;
+	req.days = p.days;
+	req.day_levels = levels;
+	ck_assert(date_parse("2026-11-23", &req.today)); /* a Monday */
+	f = open_memstream(&out, &len);
+	plan_print(f, &req);
+	fclose(f);
+	ck_assert_msg(strstr(out, "t (t): level 0 (protective)\n"), "%s", out);
+	ck_assert_msg(strstr(out, "Mon 23 Nov  training, level 0 (protective), about 11 min  <- today\n"
+				  "  main       calf-hold                   5 x 30 s\n"
+				  "             seated-raise                3 x 15, tempo 2-1-2\n"
+				  "Tue 24 Nov  rest\n"), "%s", out);
+	ck_assert_msg(strstr(out, "Wed 25 Nov  training, level 0 (protective), about 11 min: as Mon "
+				  "23 Nov\n"), "%s", out);
+	ck_assert_msg(strstr(out, "Fri 27 Nov  training, level 1 (forecast), about 2 min\n"
+				  "  warm-up    circles                     10 reps\n"
+				  "  main       raise                       2 x 10\n"), "%s", out);
+	free(out);
 	program_free(&p);
 }
 END_TEST
@@ -217,6 +256,7 @@ Suite *program_levels_suite(void)
 	tcase_add_test(tc, routine_at_level_0_is_the_protective_exercises);
 	tcase_add_test(tc, a_program_without_level_0_builds_nothing_there);
 	tcase_add_test(tc, level_names);
+	tcase_add_test(tc, plan_shows_level_0);
 	tcase_add_test(tc, pain_limits_and_impact);
 	tcase_add_loop_test(bad, rejects_bad_input, 0, (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	suite_add_tcase(s, tc);

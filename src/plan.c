@@ -288,8 +288,9 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 		end_day(out, req, d);
 		return;
 	}
-	fprintf(out, "training, level %d%s%s, about %d min", level, level == 0 ? " (protective)" : "",
-		level != req->level ? " (forecast)" : "", minutes < 1 ? 1 : minutes);
+	fprintf(out, "training, level %d%s%s, about %d min", level,
+		level == 0 ? " (protective)" : "", level != req->level ? " (forecast)" : "",
+		minutes < 1 ? 1 : minutes);
 	if (!req->full && known && shown->day[level] >= 0) {
 		plain_date(shown->day[level], first);
 		fprintf(out, ": as %s", first);
@@ -297,8 +298,7 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 		return;
 	}
 	if (level == 0) { /* exercises of its own: in full, and never the base of another day */
-		if (known)
-			shown->day[0] = d;
+		shown->day[0] = d;
 		end_day(out, req, d);
 		print_session(out, req->program, 0, 0);
 		return;

@@ -62,7 +62,7 @@ static bool set_level(struct options *opt, const char *arg)
 {
 	long n;
 
-	if (!parse_long(arg, 1, MAX_LEVELS, &n))
+	if (!parse_long(arg, 0, MAX_LEVELS, &n)) /* 0: the protective level */
 		return false;
 	opt->set_level = (int)n;
 	return true;
@@ -121,7 +121,7 @@ const struct cli_option cli_options[] = {
 	{ "morning", 'm', "N", "record this morning's ankle pain, 0-10", CMD_MORNING, 0, set_morning,
 	  "--morning takes a pain rating from 0 to 10, got '%s'" },
 	{ "set-level", 0, "N", "set the program's level by hand (a clinician's advice)", CMD_SET_LEVEL,
-	  0, set_level, "--set-level takes a level from 1 to 20, got '%s'" },
+	  0, set_level, "--set-level takes a level from 0 to 20, got '%s'" },
 	{ "trace", 0, "FILE", "write each step change of the session, with its time", CMD_SESSION,
 	  CMD_BIT(CMD_SESSION), set_trace, "--trace needs a path, got an empty one" },
 	{ "help", 'h', NULL, "show this help and exit", CMD_SESSION, CMD_ALL, NULL, NULL },

@@ -34,7 +34,7 @@ struct options {
 	bool have_since;
 	day_t since;          /* --since */
 	int morning_pain;     /* --morning, 0-10 */
-	int set_level;        /* --set-level, 1-20 */
+	int set_level;        /* --set-level, 0-20 */
 	const char *program;  /* the rest: NULL when not given */
 	const char *config_file;
 	const char *programs_dir;

@@ -103,10 +103,16 @@ static int cmd_set_level(struct state *st)
 	struct history_writer writer;
 	struct strbuf line;
 	int status = 0;
+	char level[40];
 
 	if (st->opt->set_level > st->prog.levels) {
 		say("%s has %d levels; --set-level %d is beyond them",
 			st->prog.name, st->prog.levels, st->opt->set_level);
+		return EXIT_BAD_INPUT;
+	}
+	if (st->opt->set_level == 0 && !st->prog.protective_level) {
+		say("%s has no protective level 0 (none of its exercises is protective)",
+		    st->prog.name);
 		return EXIT_BAD_INPUT;
 	}
 	sb_init(&line);
@@ -116,8 +122,8 @@ static int cmd_set_level(struct state *st)
 	rec_finish(&line);
 	history_writer_init(&writer, st->history_path);
 	if (history_append(&writer, line.buf)) {
-		printf("Saved: %s is at level %d of %d from now on.\n", st->prog.name,
-		       st->opt->set_level, st->prog.levels);
+		format_level(&st->prog, st->opt->set_level, level, sizeof(level));
+		printf("Saved: %s is at %s from now on.\n", st->prog.name, level);
 	} else {
 		say("%s", writer.err);
 		status = 1;
@@ -280,6 +286,15 @@ static void format_days(day_set days, char *buf, size_t len)
 	sb_free(&sb);
 }
 
+/* What sets a program apart from the rest: "  (protective level 0, impact)", or "". */
+static void format_notes(const struct program *prog, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s%s", prog->protective_level || prog->impact ? "  (" : "",
+		 prog->protective_level ? "protective level 0" : "",
+		 prog->protective_level && prog->impact ? ", " : "", prog->impact ? "impact" : "",
+		 prog->protective_level || prog->impact ? ")" : "");
+}
+
 static int cmd_list(struct state *st)
 {
 	const struct catalog *cat = &st->catalog;
@@ -293,7 +308,7 @@ static int cmd_list(struct state *st)
 	printf("%-20s %-30s %6s  %s\n", "NAME", "TITLE", "LEVELS", "DAYS");
 	for (size_t i = 0; i < cat->n; i++) {
 		struct program prog;
-		char err[512], days[40];
+		char err[512], days[40], notes[40];
 
 		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
 			say("%s", err);
@@ -301,9 +316,10 @@ static int cmd_list(struct state *st)
 			continue;
 		}
 		format_days(prog.days, days, sizeof(days));
+		format_notes(&prog, notes, sizeof(notes));
 		text_put_padded(stdout, prog.name, 20);
 		text_put_padded(stdout, prog.title, 30);
-		printf("%6d  %s\n", prog.levels, days);
+		printf("%6d  %s%s\n", prog.levels, days, notes);
 		program_free(&prog);
 	}
 	return status;

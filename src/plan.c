@@ -85,13 +85,25 @@ static void print_day_list(FILE *out, const struct plan_request *req)
 	fputc('\n', out);
 }
 
-/* Exercises whose dose at level differs from their dose at base_level. */
+/* Exercises done at level (levels 1 up share theirs; level 0 has its own). */
+static size_t count_at_level(const struct program *prog, int level)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < prog->nexercises; i++)
+		n += exercise_at_level(&prog->exercises[i], level);
+	return n;
+}
+
+/* Exercises whose dose at level differs from their dose at base_level (both 1 up). */
 static size_t count_changed(const struct program *prog, int level, int base_level)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < prog->nexercises; i++) {
 		char a[320], b[320];
+		if (!exercise_at_level(&prog->exercises[i], level))
+			continue;
 		format_dose(&prog->exercises[i], level, a, sizeof(a));
 		format_dose(&prog->exercises[i], base_level, b, sizeof(b));
 		n += strcmp(a, b) != 0;
@@ -110,6 +122,8 @@ static void print_session(FILE *out, const struct program *prog, int level, int 
 		char dose[320], base[320];
 		int col = 0;
 
+		if (!exercise_at_level(ex, level))
+			continue;
 		format_dose(ex, level, dose, sizeof(dose));
 		if (base_level > 0) {
 			format_dose(ex, base_level, base, sizeof(base));
@@ -185,7 +199,9 @@ static void describe_session(struct strbuf *sb, const struct plan_request *req,
 		sb_printf(sb, "%s after %d sets", session_status_name[s->status], s->sets_done);
 	if (s->program[0] && strcmp(s->program, req->program->name) != 0)
 		sb_printf(sb, ", %s", s->program);
-	if (s->level > 0)
+	if (s->level == 0)
+		sb_puts(sb, ", level 0 (protective)");
+	else if (s->level > 0)
 		sb_printf(sb, ", level %d", s->level);
 	if (s->pain_during < 0 && s->pain_after < 0)
 		sb_puts(sb, ", pain not rated");
@@ -246,7 +262,7 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 			     struct shown_levels *shown)
 {
 	int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
-	bool known = level >= 1 && level <= MAX_LEVELS;
+	bool known = level >= 0 && level <= MAX_LEVELS;
 	int base_level = 0;
 	size_t changed;
 	char first[DATE_BUF];
@@ -272,12 +288,19 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 		end_day(out, req, d);
 		return;
 	}
-	fprintf(out, "training, level %d%s, about %d min", level,
-		level != req->level ? " (forecast)" : "", minutes < 1 ? 1 : minutes);
+	fprintf(out, "training, level %d%s%s, about %d min", level,
+		level == 0 ? " (protective)" : "", level != req->level ? " (forecast)" : "",
+		minutes < 1 ? 1 : minutes);
 	if (!req->full && known && shown->day[level] >= 0) {
 		plain_date(shown->day[level], first);
 		fprintf(out, ": as %s", first);
 		end_day(out, req, d);
+		return;
+	}
+	if (level == 0) { /* exercises of its own: in full, and never the base of another day */
+		shown->day[0] = d;
+		end_day(out, req, d);
+		print_session(out, req->program, 0, 0);
 		return;
 	}
 	changed = shown->base_day >= 0 ? count_changed(req->program, level, shown->base_level) : 0;
@@ -290,7 +313,7 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 	}
 	if (known)
 		shown->day[level] = d;
-	if (!req->full && shown->base_day >= 0 && changed < req->program->nexercises) {
+	if (!req->full && shown->base_day >= 0 && changed < count_at_level(req->program, level)) {
 		base_level = shown->base_level;
 		plain_date(shown->base_day, first);
 		fprintf(out, ": as %s, except", first);
@@ -306,12 +329,14 @@ void plan_print(FILE *out, const struct plan_request *req)
 {
 	const struct program *prog = req->program;
 	struct shown_levels shown;
+	char level[40];
 
 	for (int i = 0; i <= MAX_LEVELS; i++)
 		shown.day[i] = -1;
 	shown.base_day = -1;
 	shown.base_level = 0;
-	fprintf(out, "%s (%s): level %d of %d\n", prog->title, prog->name, req->level, prog->levels);
+	format_level(prog, req->level, level, sizeof(level));
+	fprintf(out, "%s (%s): %s\n", prog->title, prog->name, level);
 	if (req->why)
 		print_line_wrapped(out, req->why);
 	print_day_list(out, req);

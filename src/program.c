@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "confdoc.h"
+#include "program_levels.h"
 #include "text.h"
 #include "util.h"
 
@@ -24,6 +25,7 @@ static cfg_opt_t exercise_opts[] = {
 	CFG_INT_LIST("tempo", NULL, CFGF_NONE),
 	CFG_STR_LIST("cue", NULL, CFGF_NONE),
 	CFG_STR_LIST("load", NULL, CFGF_NONE),
+	CFG_BOOL("protective", cfg_false, CFGF_NONE),
 	CFG_END()
 };
 
@@ -37,6 +39,8 @@ static cfg_opt_t program_opts[] = {
 	CFG_INT("get-ready", 5, CFGF_NONE),
 	CFG_INT("max-days", 0, CFGF_NONE),
 	CFG_SEC("exercise", exercise_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
+	CFG_BOOL("impact", cfg_false, CFGF_NONE),
+	CFG_SEC("pain-limits", pain_limits_opts, CFGF_MULTI),
 	CFG_END()
 };
 
@@ -250,6 +254,7 @@ static bool load_exercise(struct conf_doc *doc, cfg_t *sec, int nth, int levels,
 		return conf_error(doc, line_of(&w, "sides"), "sides must be none or each, got '%s'",
 				  sides);
 	ex->each_side = strcmp(sides, "each") == 0;
+	ex->protective = cfg_getbool(sec, "protective");
 
 	if (!get_per_level(&w, sec, &exercise_int_rules[0], &ex->sets) ||
 	    !get_per_level(&w, sec, &exercise_int_rules[1], &ex->reps) ||
@@ -344,11 +349,12 @@ static bool load_program(struct conf_doc *doc, struct program *prog)
 	for (unsigned i = 0; i < nex; i++) {
 		prog->nexercises = i + 1;
 		if (!load_exercise(doc, cfg_getnsec(cfg, "exercise", i), (int)i, prog->levels,
-				   &prog->exercises[i]))
+				   &prog->exercises[i]) ||
+		    !check_protective_exercise(doc, (int)i, &prog->exercises[i]))
 			return false;
 	}
 	sort_by_phase(prog->exercises, prog->nexercises);
-	return true;
+	return load_program_levels(doc, prog);
 }
 
 bool program_parse(struct program *prog, const char *name, const char *path, const char *buf,

@@ -71,6 +71,10 @@ struct program {
 
 /* 0 when the program has a protective level, else 1. */
 int program_first_level(const struct program *prog);
+/* Protective exercises are done at level 0 only, the others at levels 1 and up. */
+bool exercise_at_level(const struct exercise *ex, int level);
+/* "level 0 (protective)", "level 3 of 6" */
+void format_level(const struct program *prog, int level, char *buf, size_t len);
 int level_value(const struct per_level *p, int level);
 const char *level_text(const struct per_level_text *p, int level);
 bool is_rep_exercise(const struct exercise *ex);

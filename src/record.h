@@ -101,7 +101,7 @@ enum key_kind {
 #define RECORD_FIELDS(F)                                           \
 	F(REC_START, HK_SESSION, true, 0, 0)                       \
 	F(REC_START, HK_PROGRAM, true, 0, 0)                       \
-	F(REC_START, HK_LEVEL, true, 1, MAX_LEVELS)                \
+	F(REC_START, HK_LEVEL, true, 0, MAX_LEVELS)                \
 	F(REC_START, HK_PLANNED, false, 0, COUNT_MAX)              \
 	F(REC_SET, HK_SESSION, true, 0, 0)                         \
 	F(REC_SET, HK_EXERCISE, true, 0, 0)                        \
@@ -122,7 +122,7 @@ enum key_kind {
 	F(REC_MORNING, HK_PAIN, true, 0, PAIN_MAX)                 \
 	F(REC_MORNING, HK_HOURS, false, 0, MORNING_HOURS_MAX)      \
 	F(REC_LEVEL, HK_PROGRAM, true, 0, 0)                       \
-	F(REC_LEVEL, HK_LEVEL, true, 1, MAX_LEVELS)                \
+	F(REC_LEVEL, HK_LEVEL, true, 0, MAX_LEVELS)                \
 	F(REC_ADVICE, HK_REASON, false, 0, 0)                      \
 	F(REC_TEST, HK_PROGRAM, true, 0, 0)                        \
 	F(REC_TEST, HK_NEXT, true, 0, 0)                           \

@@ -89,7 +89,7 @@ static void print_table(FILE *out, const struct session_log *log)
 		} else {
 			copy_str(pain, sizeof(pain), "-");
 		}
-		if (s->level > 0)
+		if (s->level >= 0)
 			snprintf(level, sizeof(level), "%d", s->level);
 		else
 			copy_str(level, sizeof(level), "?");
@@ -292,7 +292,7 @@ void report_csv(FILE *out, const struct report_request *req)
 		csv_field(out, time, false);
 		csv_field(out, s->id, false);
 		csv_field(out, s->program, false);
-		csv_number(out, s->level ? s->level : -1, NULL, false);
+		csv_number(out, s->level, NULL, false);
 		csv_field(out, log->exercises[e.exercise], false);
 		csv_field(out, e.side != SIDE_NONE ? side_name[e.side] : "", false);
 		csv_number(out, e.set, text[0], false);

@@ -25,7 +25,8 @@ static void add_step(struct routine *r, size_t *cap, struct step step)
 	r->total_secs += step.secs;
 }
 
-/* Each set does the left side, then the right, then rests: the legs take turns. */
+/* Each set does the left side, then the right, then rests: the legs take turns. Level 0
+ * is the protective exercises alone; levels 1 up never include them. */
 void routine_build(struct routine *r, const struct program *prog, int level)
 {
 	size_t cap = 32;
@@ -36,10 +37,13 @@ void routine_build(struct routine *r, const struct program *prog, int level)
 	r->steps = xmalloc(cap * sizeof(*r->steps));
 	for (size_t e = 0; e < prog->nexercises; e++) {
 		const struct exercise *ex = &prog->exercises[e];
-		int sets = level_value(&ex->sets, level);
-		int rest = level_value(&ex->rest, level);
-		int work = work_secs(ex, level);
+		int sets, rest, work;
 
+		if (!exercise_at_level(ex, level))
+			continue;
+		sets = level_value(&ex->sets, level);
+		rest = level_value(&ex->rest, level);
+		work = work_secs(ex, level);
 		add_step(r, &cap, (struct step){ STEP_GET_READY, e, 1, SIDE_NONE, prog->get_ready });
 		for (int s = 1; s <= sets; s++) {
 			if (ex->each_side) {

@@ -182,9 +182,13 @@ void program_rules(const struct program *prog, const struct progression_rules *b
 		   struct progression_rules *out)
 {
 	*out = *base;
+	/* the stricter of the runner's and the program's: an impact program's 2 holds even
+	 * when the config says 3, and a config stricter than the program stays so */
 	if (prog->own_pain_limits) {
-		out->advance_max_pain = prog->advance_max_pain;
-		out->repeat_max_pain = prog->repeat_max_pain;
+		if (prog->advance_max_pain < out->advance_max_pain)
+			out->advance_max_pain = prog->advance_max_pain;
+		if (prog->repeat_max_pain < out->repeat_max_pain)
+			out->repeat_max_pain = prog->repeat_max_pain;
 	}
 }
 

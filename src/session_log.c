@@ -280,6 +280,7 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 	s->start_when = s->last_when = rec->when;
 	s->day = rec->day;
 	s->pain_during = s->pain_after = -1;
+	s->level = -1;
 	s->secs = -1;
 	s->status = SESSION_INTERRUPTED;
 	return s;
@@ -348,7 +349,7 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	switch (rec->type) {
 	case REC_START:
 		copy_str(s->program, sizeof(s->program), rec->known[HK_PROGRAM]);
-		s->level = (int)rec_get_int(rec, HK_LEVEL, 0);
+		s->level = (int)rec_get_int(rec, HK_LEVEL, -1);
 		s->planned = (int)rec_get_int(rec, HK_PLANNED, 0);
 		s->start_when = rec->when;
 		s->day = rec->day;

@@ -16,7 +16,7 @@
 struct session {
 	char id[SESSION_ID_MAX + 1];
 	char program[SESSION_ID_MAX + 1]; /* "" when the start record was lost */
-	int level;                        /* 0 when unknown */
+	int level;                        /* -1 when unknown; 0 is the protective level */
 	int planned;                      /* sets planned, each side counted; 0 unknown */
 	int64_t start_when;
 	day_t day;                        /* local date it started */

@@ -10,15 +10,17 @@
 void draw_header(const struct ui *ui)
 {
 	const struct coach *c = ui->c;
-	char left[160], date[DATE_BUF];
+	char left[160], date[DATE_BUF], level[40];
 	struct civil_date cd = civil_from_days(c->today);
 
 	if (LINES < 6) /* the smallest screens give the row to the page */
 		return;
 	date_format_short(c->today, date);
-	snprintf(left, sizeof(left), " talus  %s  level %d of %d", c->program->title, c->level,
-		 c->program->levels);
-	if (text_width(left) > COLS) /* narrow: the title and the level, no more */
+	format_level(c->program, c->level, level, sizeof(level));
+	snprintf(left, sizeof(left), " talus  %s  %s", c->program->title, level);
+	if (text_width(left) > COLS && c->level == 0) /* narrow: the title and the level */
+		snprintf(left, sizeof(left), " %s  0 (protective)", c->program->title);
+	else if (text_width(left) > COLS)
 		snprintf(left, sizeof(left), " %s  %d/%d", c->program->title, c->level,
 			 c->program->levels);
 	attron(color_attr(UC_HEADER));

@@ -37,6 +37,8 @@ static void page_exercises(const struct coach *c)
 		attr_t phase_attr = color_attr(phase_color(ex->phase));
 		char dose[320], lead[200];
 
+		if (!exercise_at_level(ex, c->level))
+			continue;
 		format_dose(ex, c->level, dose, sizeof(dose));
 		if (!wide) {
 			if ((int)ex->phase != last_phase)

@@ -450,10 +450,36 @@ test_set_level() {
 	talus --programs "$PROGRAMS" --program rice --set-level 2
 	expect_status 2
 	expect_err "talus: rice has 1 levels; --set-level 2 is beyond them"
-	talus --set-level 0
+	talus --programs "$PROGRAMS" --program rice --set-level 0
 	expect_status 2
-	expect_err "talus: --set-level takes a level from 1 to 20, got '0'
+	expect_err "talus: rice has no protective level 0 (none of its exercises is protective)"
+	talus --set-level 21
+	expect_status 2
+	expect_err "talus: --set-level takes a level from 0 to 20, got '21'
 Try 'talus --help' for more information."
+}
+
+test_set_level_0_is_the_protective_level() {
+	talus --programs "$PROGRAMS" --set-level 0 --date 2026-11-20
+	expect_status 0
+	expect_out "Saved: ankle-foundations is at level 0 (protective) from now on."
+	grep -Eq $'^2026-11-20T[^\t]*\tlevel\tprogram=ankle-foundations\tlevel=0$' \
+		"$XDG_DATA_HOME/talus/history.tsv" || fail "no level 0 record"
+}
+
+test_a_session_at_level_0_in_the_reports() {
+	mkdir -p "$XDG_DATA_HOME/talus"
+	printf '2026-11-20T07:30:00+01:00\tstart\tsession=z\tprogram=ankle-foundations\tlevel=0\tplanned=8\n2026-11-20T07:31:00+01:00\tset\tsession=z\texercise=calf-hold\tset=1\tsecs=30\ttarget=30\n2026-11-20T07:45:00+01:00\tend\tsession=z\tstatus=done\tpain-during=2\tpain-after=1\tsecs=900\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --history --date 2026-11-21
+	expect_status 0
+	expect_out_has "2026-11-20  ankle-foundations        0     1/8    15   2/1  done"
+	talus --csv
+	expect_status 0
+	expect_out_has "2026-11-20,07:31:00,z,ankle-foundations,0,calf-hold,,1,,30,30,done,2,1"
+	talus --programs "$PROGRAMS" --plan --since 2026-11-20 --date 2026-11-21
+	expect_status 0
+	expect_out_has "Fri 20 Nov  done, level 0 (protective), pain 2/1"
 }
 
 test_morning_from_a_script() {

@@ -38,6 +38,10 @@ title = "a"\ntitle = "b"\n
 exercise a {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{
 title = "unterminated\n
 \x80\x81 = 1\n
+levels = 3\nexercise p {\n  protective = true\n  hold = {30, 45}\n}\nexercise a {\n  reps = 1\n}\n
+exercise p {\n  protective = true\n  hold = 30\n}\n
+pain-limits {\n  advance-max-pain = 2\n  repeat-max-pain = 2\n}\npain-limits {\n}\nexercise a {\n  reps = 1\n}\n
+impact = true\npain-limits {\n  advance-max-pain = 3\n  repeat-max-pain = 5\n}\nexercise a {\n  reps = 1\n}\n
 CASES
 }
 

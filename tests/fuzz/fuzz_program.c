@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	if (program_parse(&prog, "fuzz", "fuzz.conf", text, err, sizeof(err))) {
-		for (int level = 1; level <= prog.levels; level++) {
+		for (int level = program_first_level(&prog); level <= prog.levels; level++) {
 			struct routine r;
 			char dose[400];
 			routine_build(&r, &prog, level);

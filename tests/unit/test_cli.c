@@ -80,6 +80,8 @@ START_TEST(options_before_or_after_their_command)
 	ck_assert_int_eq(opt.command, CMD_SET_LEVEL);
 	ck_assert_int_eq(opt.set_level, 4);
 	ck_assert_str_eq(opt.history_file, "h.tsv");
+	ck_assert_int_eq(PARSE(&opt, "--set-level", "0"), CLI_RUN); /* the protective level */
+	ck_assert_int_eq(opt.set_level, 0);
 	ck_assert_int_eq(PARSE(&opt, "-m", "0", "-m", "7"), CLI_RUN);
 	ck_assert_int_eq(opt.command, CMD_MORNING);
 	ck_assert_int_eq(opt.morning_pain, 7);
@@ -99,6 +101,8 @@ START_TEST(usage_errors)
 	ck_assert_int_eq(PARSE(&opt, "--plan", "--trace", "t"), 2);
 	ck_assert_int_eq(PARSE(&opt, "--csv", "--program", "rice"), 2);
 	ck_assert_int_eq(PARSE(&opt, "--weeks", "0", "--plan"), 2);
+	ck_assert_int_eq(PARSE(&opt, "--set-level", "-1"), 2);
+	ck_assert_int_eq(PARSE(&opt, "--set-level", "21"), 2);
 	ck_assert_int_eq(PARSE(&opt, "--plan", "extra"), 2);
 	ck_assert_int_eq(PARSE(&opt, "--nope"), 2);
 }

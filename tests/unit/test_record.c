@@ -397,6 +397,76 @@ END_TEST
 
 /* What talus can be handed beyond the schema's limits is written at the limit: a set
  * left running for two days is a set of a day, not a line the reader skips. */
+/* Level 0 (protective) is a level like any other in the records; -1 is "unknown". */
+START_TEST(level_0_round_trips)
+{
+	static const char *const lines[] = {
+		STAMP "\tstart\tsession=z\tprogram=p\tlevel=0\tplanned=8",
+		STAMP "\tset\tsession=z\texercise=calf-hold\tset=1\tsecs=30\ttarget=30",
+		STAMP "\tlevel\tprogram=p\tlevel=0",
+		"2026-11-23T07:40:00+01:00\tset\tsession=y\texercise=calf-hold\tset=1\tsecs=30",
+	};
+	struct session_log log;
+	struct hist_record rec;
+	struct strbuf line;
+	struct report_request req = { .log = &log };
+	char buf[256], *out = NULL;
+	size_t outlen = 0;
+	FILE *f;
+
+	sb_init(&line);
+	rec_begin(&line, 1795415412, REC_START);
+	rec_put_str(&line, HK_SESSION, "z");
+	rec_put_str(&line, HK_PROGRAM, "p");
+	rec_put_int(&line, HK_LEVEL, 0);
+	rec_finish(&line);
+	ck_assert_ptr_nonnull(strstr(line.buf, "\tlevel=0\n"));
+	rec_begin(&line, 1795415412, REC_LEVEL);
+	rec_put_str(&line, HK_PROGRAM, "p");
+	rec_put_int(&line, HK_LEVEL, -1); /* below the schema: written at its limit */
+	rec_finish(&line);
+	ck_assert_ptr_nonnull(strstr(line.buf, "\tlevel=0\n"));
+	sb_free(&line);
+	copy_str(buf, sizeof(buf), STAMP "\tlevel\tprogram=p\tlevel=-1");
+	ck_assert(!history_parse_line(buf, strlen(buf), &rec));
+
+	setenv("TZ", "CET-1", 1);
+	tzset();
+	memset(&log, 0, sizeof(log));
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		copy_str(buf, sizeof(buf), lines[i]);
+		ck_assert_msg(history_parse_line(buf, strlen(buf), &rec), "%s", lines[i]);
+		session_log_add(&log, &rec);
+	}
+	session_log_finish(&log);
+	ck_assert_uint_eq(log.nsessions, 2);
+	ck_assert_str_eq(log.sessions[0].id, "z");
+	ck_assert_int_eq(log.sessions[0].level, 0);
+	ck_assert_int_eq(log.sessions[1].level, -1); /* its start was lost */
+	ck_assert_uint_eq(log.nlevels, 1);
+	ck_assert_int_eq(log.levels[0].level, 0);
+
+	f = open_memstream(&out, &outlen);
+	ck_assert_ptr_nonnull(f);
+	report_csv(f, &req);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(out, "\n2026-11-23,07:30:12,z,p,0,calf-hold,,1,,30,30,"));
+	ck_assert_ptr_nonnull(strstr(out, "\n2026-11-23,07:40:00,y,,,calf-hold,,1,,,30,"));
+	free(out);
+	out = NULL;
+	f = open_memstream(&out, &outlen);
+	ck_assert_ptr_nonnull(f);
+	report_history(f, &req);
+	fclose(f);
+	ck_assert_msg(strstr(out, "2026-11-23  p                        0     1/8"), "%s", out);
+	ck_assert_msg(strstr(out, "2026-11-23  ?                        ?       1"), "%s", out);
+	free(out);
+	session_log_free(&log);
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+END_TEST
+
 START_TEST(writer_clamps_numbers_and_times)
 {
 	struct strbuf line;
@@ -594,6 +664,7 @@ Suite *record_suite(void)
 	tcase_add_test(tc, session_log_grows_after_finish);
 	tcase_add_test(tc, writer_cleans_text_the_reader_rejects);
 	tcase_add_test(tc, writer_clamps_numbers_and_times);
+	tcase_add_test(tc, level_0_round_trips);
 	tcase_add_test(tc, property_the_reader_accepts_every_line_written);
 	tcase_add_exit_test(tc, writer_rejects_key_of_another_kind, 1); /* through die() */
 	tcase_add_exit_test(tc, writer_dies_on_a_record_missing_a_required_key, 1);

@@ -10,6 +10,7 @@ char *read_whole_file(const char *path, size_t *len);
 Suite *clock_suite(void);
 Suite *cli_suite(void);
 Suite *program_suite(void);
+Suite *program_levels_suite(void);
 Suite *config_suite(void);
 Suite *routine_suite(void);
 Suite *plan_suite(void);

@@ -501,7 +501,7 @@ test_morning_after_changes_todays_level() {
 		fail "the morning after has no hours"
 	talus --programs "$PROGRAMS" --morning 8 --date 2026-11-21
 	expect_status 0
-	expect_out_has "Today at level 1, not 2: this morning was 8."
+	expect_out_has "Today at level 0, not 2: this morning was 8."
 	expect_out_has "Pain 8 is severe"
 }
 

@@ -638,6 +638,33 @@ START_TEST(unrated_session_repeats)
 }
 END_TEST
 
+/* An impact program's limits of 2 apply over the config's 3 and 5; a config stricter
+ * than the program stays stricter. */
+START_TEST(a_programs_own_limits_the_stricter_wins)
+{
+	struct progression_rules r, strict = rules;
+	struct progress p;
+
+	prog.own_pain_limits = true;
+	prog.advance_max_pain = prog.repeat_max_pain = 2;
+	program_rules(&prog, &rules, &r);
+	ck_assert_int_eq(r.advance_max_pain, 2);
+	ck_assert_int_eq(r.repeat_max_pain, 2);
+	strict.advance_max_pain = strict.repeat_max_pain = 1;
+	program_rules(&prog, &strict, &r);
+	ck_assert_int_eq(r.advance_max_pain, 1);
+	ck_assert_int_eq(r.repeat_max_pain, 1);
+	/* pain 3 in a hop session: above 2, one level back (no repeat band) */
+	program_rules(&prog, &rules, &r);
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	session_at(0, 3, 1);
+	session_log_finish(&log_);
+	schedule_level(&log_, &prog, &r, monday + 1, INT64_MAX, &p);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.reason, LR_PAIN);
+}
+END_TEST
+
 START_TEST(forecast_reaches_the_last_level)
 {
 	struct progress p = level_on(0);
@@ -868,6 +895,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, a_settled_flare_does_not_deload_twice);
 	tcase_add_test(tc, mornings_flat_no_deload);
 	tcase_add_test(tc, unrated_session_repeats);
+	tcase_add_test(tc, a_programs_own_limits_the_stricter_wins);
 	tcase_add_test(tc, forecast_reaches_the_last_level);
 	tcase_add_test(tc, forecast_range_from_today);
 	tcase_add_test(tc, forecast_range_after_todays_session);

@@ -505,6 +505,16 @@ test_morning_after_changes_todays_level() {
 	expect_out_has "Pain 8 is severe"
 }
 
+test_level_0_set_by_hand_is_planned() {
+	talus --programs "$PROGRAMS" --set-level 0 --date 2026-11-20
+	expect_status 0
+	talus --programs "$PROGRAMS" --plan --date 2026-11-23
+	expect_status 0
+	expect_out_has "Ankle foundations (ankle-foundations): level 0 (protective)"
+	expect_out_has "Mon 23 Nov  training, level 0 (protective)"
+	expect_out_has "Isometric calf hold"
+}
+
 test_passed_entry_test_moves_on() {
 	mkdir -p "$XDG_DATA_HOME/talus"
 	printf '2026-11-20T08:00:00+01:00\ttest\tprogram=ankle-foundations\tnext=ankle-strength\tanswer=yes\n' \

@@ -35,6 +35,20 @@
 #define SESSION_STATUSES(X) \
 	X(SESSION_DONE, "done") X(SESSION_QUIT, "quit") X(SESSION_INTERRUPTED, "interrupted")
 #define ANSWERS(X) X(ANSWER_YES, "yes") X(ANSWER_NO, "no")
+/* The first-run triage's answers (triage.c asks them) and the pathways it proposes. */
+#define SORE_SIDES(X) X(SORE_LEFT, "left") X(SORE_RIGHT, "right") X(SORE_BOTH, "both")
+#define ONSETS(X) X(ONSET_TWIST, "twist") X(ONSET_GRADUAL, "gradual")
+#define SINCES(X)                                                                  \
+	X(SINCE_UNDER_3_WEEKS, "under-3-weeks") X(SINCE_UNDER_3_MONTHS, "3-weeks-to-3-months") \
+	X(SINCE_UNDER_A_YEAR, "3-to-12-months") X(SINCE_OVER_A_YEAR, "over-a-year")
+#define SITES(X)                                                                   \
+	X(SITE_INSERTION, "insertion") X(SITE_MIDPORTION, "midportion")              \
+	X(SITE_OUTER_ANKLE, "outer-ankle") X(SITE_BEHIND_OUTER_BONE, "behind-outer-ankle-bone") \
+	X(SITE_BONE_SPOT, "bone-spot")
+#define PATHWAYS(X)                                                                \
+	X(PATH_ACUTE_SPRAIN, "acute-sprain") X(PATH_MIDPORTION, "midportion-achilles") \
+	X(PATH_INSERTIONAL, "insertional-achilles") X(PATH_INSTABILITY, "chronic-instability") \
+	X(PATH_PERONEAL, "peroneal") X(PATH_BONE_STRESS, "bone-stress")
 
 #define REC_ENUM_ID(id, word) id,
 #define REC_ENUM_ONE(id, word) +1
@@ -42,14 +56,29 @@
 enum side { SIDES(REC_ENUM_ID) };
 enum session_status { SESSION_STATUSES(REC_ENUM_ID) };
 enum answer { ANSWERS(REC_ENUM_ID) };
+enum sore_side { SORE_SIDES(REC_ENUM_ID) };
+enum onset { ONSETS(REC_ENUM_ID) };
+enum since { SINCES(REC_ENUM_ID) };
+enum site { SITES(REC_ENUM_ID) };
+enum pathway { PATHWAYS(REC_ENUM_ID) };
 
 enum { SIDE_COUNT = 0 SIDES(REC_ENUM_ONE) };
 enum { SESSION_STATUS_COUNT = 0 SESSION_STATUSES(REC_ENUM_ONE) };
 enum { ANSWER_COUNT = 0 ANSWERS(REC_ENUM_ONE) };
+enum { SORE_SIDE_COUNT = 0 SORE_SIDES(REC_ENUM_ONE) };
+enum { ONSET_COUNT = 0 ONSETS(REC_ENUM_ONE) };
+enum { SINCE_COUNT = 0 SINCES(REC_ENUM_ONE) };
+enum { SITE_COUNT = 0 SITES(REC_ENUM_ONE) };
+enum { PATHWAY_COUNT = 0 PATHWAYS(REC_ENUM_ONE) };
 
 extern const char *const side_name[SIDE_COUNT];
 extern const char *const session_status_name[SESSION_STATUS_COUNT];
 extern const char *const answer_name[ANSWER_COUNT];
+extern const char *const sore_side_name[SORE_SIDE_COUNT];
+extern const char *const onset_name[ONSET_COUNT];
+extern const char *const since_name[SINCE_COUNT];
+extern const char *const site_name[SITE_COUNT];
+extern const char *const pathway_name[PATHWAY_COUNT];
 
 /* ---- the schema ---- */
 
@@ -63,7 +92,8 @@ extern const char *const answer_name[ANSWER_COUNT];
 	X(REC_LEVEL, "level")    \
 	X(REC_SAFETY, "safety")  \
 	X(REC_ADVICE, "advice")  \
-	X(REC_TEST, "test")
+	X(REC_TEST, "test")      \
+	X(REC_TRIAGE, "triage")
 
 enum key_kind {
 	KEY_INT,  /* a decimal integer within the field's limits */
@@ -93,7 +123,13 @@ enum key_kind {
 	K(HK_ANSWER, "answer", KEY_ENUM, answer_name, ANSWER_COUNT)                     \
 	K(HK_REASON, "reason", KEY_TEXT, NULL, 0)                                       \
 	K(HK_AGAIN, "again", KEY_ENUM, answer_name, ANSWER_COUNT)                       \
-	K(HK_HOURS, "hours", KEY_INT, NULL, 0)
+	K(HK_HOURS, "hours", KEY_INT, NULL, 0)                                          \
+	K(HK_SORE, "sore", KEY_ENUM, sore_side_name, SORE_SIDE_COUNT)                   \
+	K(HK_ONSET, "onset", KEY_ENUM, onset_name, ONSET_COUNT)                         \
+	K(HK_SINCE, "since", KEY_ENUM, since_name, SINCE_COUNT)                         \
+	K(HK_WHERE, "where", KEY_ENUM, site_name, SITE_COUNT)                           \
+	K(HK_GIVES_WAY, "gives-way", KEY_ENUM, answer_name, ANSWER_COUNT)               \
+	K(HK_PATHWAY, "pathway", KEY_ENUM, pathway_name, PATHWAY_COUNT)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -126,7 +162,14 @@ enum key_kind {
 	F(REC_ADVICE, HK_REASON, false, 0, 0)                      \
 	F(REC_TEST, HK_PROGRAM, true, 0, 0)                        \
 	F(REC_TEST, HK_NEXT, true, 0, 0)                           \
-	F(REC_TEST, HK_ANSWER, true, 0, 0)
+	F(REC_TEST, HK_ANSWER, true, 0, 0)                         \
+	F(REC_TRIAGE, HK_SORE, true, 0, 0)                         \
+	F(REC_TRIAGE, HK_ONSET, true, 0, 0)                        \
+	F(REC_TRIAGE, HK_SINCE, true, 0, 0)                        \
+	F(REC_TRIAGE, HK_WHERE, true, 0, 0)                        \
+	F(REC_TRIAGE, HK_GIVES_WAY, true, 0, 0)                    \
+	F(REC_TRIAGE, HK_PATHWAY, true, 0, 0)                      \
+	F(REC_TRIAGE, HK_PROGRAM, true, 0, 0)
 
 #define REC_TYPE_ID(id, word) id,
 #define REC_KEY_ID(id, word, kind, names, nnames) id,

@@ -293,44 +293,13 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 
 	switch (rec->type) {
 	case REC_MORNING:
-		log->mornings = xrealloc(log->mornings, (log->nmornings + 1) * sizeof(*log->mornings));
-		log->mornings[log->nmornings++] =
-			(struct morning_rating){ rec->when, rec->day, (int)rec_get_int(rec, HK_PAIN, 0) };
-		return;
-	case REC_LEVEL: {
-		struct manual_level *m;
-		log->levels = xrealloc(log->levels, (log->nlevels + 1) * sizeof(*log->levels));
-		m = &log->levels[log->nlevels++];
-		m->when = rec->when;
-		m->day = rec->day;
-		copy_str(m->program, sizeof(m->program), rec->known[HK_PROGRAM]);
-		m->level = (int)rec_get_int(rec, HK_LEVEL, 1);
-		return;
-	}
+	case REC_LEVEL:
 	case REC_SAFETY:
-		log->safety_acknowledged = true;
+	case REC_TEST:
+	case REC_ADVICE:
+	case REC_TRIAGE:
+		session_log_add_note(log, rec);
 		return;
-	case REC_TEST: {
-		struct entry_test *t;
-		log->tests = xrealloc(log->tests, (log->ntests + 1) * sizeof(*log->tests));
-		t = &log->tests[log->ntests++];
-		t->when = rec->when;
-		t->day = rec->day;
-		copy_str(t->program, sizeof(t->program), rec->known[HK_PROGRAM]);
-		copy_str(t->next, sizeof(t->next), rec->known[HK_NEXT]);
-		t->passed = rec_get_enum(rec, HK_ANSWER, ANSWER_NO) == ANSWER_YES;
-		return;
-	}
-	case REC_ADVICE: {
-		const char *reason = rec->known[HK_REASON];
-		struct advice *a;
-		log->advice = xrealloc(log->advice, (log->nadvice + 1) * sizeof(*log->advice));
-		a = &log->advice[log->nadvice++];
-		a->when = rec->when;
-		a->day = rec->day;
-		copy_str(a->reason, sizeof(a->reason), reason ? reason : "");
-		return;
-	}
 	case REC_TYPE_COUNT:
 		return;
 	case REC_START:
@@ -392,34 +361,6 @@ static int by_start(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-static int by_morning_time(const void *a, const void *b)
-{
-	const struct morning_rating *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_level_time(const void *a, const void *b)
-{
-	const struct manual_level *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_test_time(const void *a, const void *b)
-{
-	const struct entry_test *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_advice_time(const void *a, const void *b)
-{
-	const struct advice *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
 static bool sessions_in_order(const struct session_log *log)
 {
 	for (size_t i = 1; i < log->nsessions; i++)
@@ -448,14 +389,7 @@ void session_log_finish(struct session_log *log)
 		repack_sets(log, place);
 		free(place);
 	}
-	if (log->nmornings > 1)
-		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);
-	if (log->nlevels > 1)
-		qsort(log->levels, log->nlevels, sizeof(*log->levels), by_level_time);
-	if (log->ntests > 1)
-		qsort(log->tests, log->ntests, sizeof(*log->tests), by_test_time);
-	if (log->nadvice > 1)
-		qsort(log->advice, log->nadvice, sizeof(*log->advice), by_advice_time);
+	session_log_sort_notes(log);
 	free(log->slots);
 	log->slots = NULL;
 	log->nslots = 0;
@@ -479,10 +413,7 @@ void session_log_free(struct session_log *log)
 	for (size_t i = 0; i < log->nsessions; i++)
 		free(log->sessions[i].note);
 	free(log->sessions);
-	free(log->mornings);
-	free(log->levels);
-	free(log->tests);
-	free(log->advice);
+	session_log_free_notes(log);
 	free(log->packed);
 	for (size_t i = 0; i < log->nexercises; i++)
 		free(log->exercises[i]);

@@ -91,6 +91,19 @@ struct advice {
 	char reason[SESSION_ID_MAX + 1];
 };
 
+/* The first-run triage's answers and the pathway and program chosen. */
+struct triage {
+	int64_t when;
+	day_t day;
+	enum sore_side sore;
+	enum onset onset;
+	enum since since;
+	enum site where;
+	bool gives_way;
+	enum pathway pathway;
+	char program[SESSION_ID_MAX + 1];
+};
+
 struct session_log {
 	struct session *sessions;   /* by start time */
 	size_t nsessions;
@@ -103,6 +116,8 @@ struct session_log {
 	size_t ntests;
 	struct advice *advice;           /* by time */
 	size_t nadvice;
+	struct triage *triages;          /* by time; the last one is in force */
+	size_t ntriages;
 	unsigned char *packed;           /* the sets, in the order of the file */
 	size_t npacked;
 	size_t cap_packed;
@@ -130,6 +145,10 @@ void session_log_free(struct session_log *log);
 void session_log_add(struct session_log *log, const struct hist_record *rec);
 /* Sorts and settles statuses after the last record. */
 void session_log_finish(struct session_log *log);
+/* The records that are not sessions (session_log_notes.c): added, sorted, freed. */
+void session_log_add_note(struct session_log *log, const struct hist_record *rec);
+void session_log_sort_notes(struct session_log *log);
+void session_log_free_notes(struct session_log *log);
 /* The next set into e, in the order of the file; false after the last. */
 bool session_log_next_set(const struct session_log *log, struct set_cursor *at,
 			  struct set_entry *e);

@@ -78,6 +78,12 @@ START_TEST(round_trip_every_type)
 		rec_put_str(&line, HK_NEXT, "ankle-strength");
 		rec_put_enum(&line, HK_ANSWER, ANSWER_YES);
 		rec_put_int(&line, HK_PAIN, 4);
+		rec_put_enum(&line, HK_SORE, SORE_LEFT);
+		rec_put_enum(&line, HK_ONSET, ONSET_GRADUAL);
+		rec_put_enum(&line, HK_SINCE, SINCE_UNDER_3_MONTHS);
+		rec_put_enum(&line, HK_WHERE, SITE_MIDPORTION);
+		rec_put_enum(&line, HK_GIVES_WAY, ANSWER_NO);
+		rec_put_enum(&line, HK_PATHWAY, PATH_MIDPORTION);
 		rec_put_str(&line, HK_NOTE, "tab\there\nnew line \\ back\\slash\r");
 		rec_finish(&line);
 		ck_assert_ptr_null(strchr(line.buf, '\n') == line.buf + line.len - 1 ? NULL : "x");

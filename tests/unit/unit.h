@@ -24,5 +24,6 @@ Suite *text_suite(void);
 Suite *visit_suite(void);
 Suite *readme_suite(void);
 Suite *record_suite(void);
+Suite *triage_suite(void);
 
 #endif

@@ -98,8 +98,8 @@ day_t schedule_forecast_range(const struct progress *now, const struct progressi
 			      day_set training_days, day_t today, day_t first, int ndays,
 			      int *levels);
 
-/* The program to coach: the configured one, followed along `next` for every entry
- * test passed. */
+/* The program to coach: the one the last triage chose (else the configured one),
+ * followed along `next` for every entry test passed. */
 const char *active_program(const struct session_log *log, const char *configured);
 
 enum red_flag { RF_NONE, RF_FLARES, RF_NOT_SETTLING, RF_SEVERE, RF_STALL };

@@ -15,12 +15,16 @@ static int session_pain(const struct session *s)
 
 const char *active_program(const struct session_log *log, const char *configured)
 {
-	const char *p = configured;
+	/* the program the last triage chose, else the config's; a triage starts anew, so
+	 * only the tests passed since count */
+	const struct triage *t = log->ntriages ? &log->triages[log->ntriages - 1] : NULL;
+	const char *p = t ? t->program : configured;
 
 	for (int hops = 0; hops < 16; hops++) {
 		const char *next = NULL;
 		for (size_t i = 0; i < log->ntests; i++)
-			if (log->tests[i].passed && strcmp(log->tests[i].program, p) == 0)
+			if (log->tests[i].passed && strcmp(log->tests[i].program, p) == 0 &&
+			    (!t || log->tests[i].when >= t->when))
 				next = log->tests[i].next;
 		if (!next)
 			break;

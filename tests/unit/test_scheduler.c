@@ -529,6 +529,16 @@ START_TEST(the_last_level_asks_the_entry_test)
 	add_line("%s\ttest\tprogram=p\tnext=q\tanswer=yes", t);
 	session_log_finish(&log_);
 	ck_assert_str_eq(active_program(&log_, "p"), "q");
+	/* a triage chooses the start of the chain over the config */
+	add_line("2026-11-06T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=over-a-year\t"
+		 "where=insertion\tgives-way=no\tpathway=insertional-achilles\tprogram=ins");
+	session_log_finish(&log_);
+	ck_assert_str_eq(active_program(&log_, "p"), "ins");
+	/* and a triage back to p starts at p: the test passed before it is of another time */
+	add_line("2026-11-07T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=over-a-year\t"
+		 "where=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=p");
+	session_log_finish(&log_);
+	ck_assert_str_eq(active_program(&log_, "p"), "p");
 }
 END_TEST
 

@@ -122,6 +122,8 @@ const struct cli_option cli_options[] = {
 	  "--morning takes a pain rating from 0 to 10, got '%s'" },
 	{ "set-level", 0, "N", "set the program's level by hand (a clinician's advice)", CMD_SET_LEVEL,
 	  0, set_level, "--set-level takes a level from 0 to 20, got '%s'" },
+	{ "triage", 0, NULL, "ask the first-run questions again and choose a pathway", CMD_SESSION,
+	  CMD_BIT(CMD_SESSION), NULL, NULL },
 	{ "trace", 0, "FILE", "write each step change of the session, with its time", CMD_SESSION,
 	  CMD_BIT(CMD_SESSION), set_trace, "--trace needs a path, got an empty one" },
 	{ "help", 'h', NULL, "show this help and exit", CMD_SESSION, CMD_ALL, NULL, NULL },
@@ -292,6 +294,8 @@ int cli_parse(int argc, char **argv, struct options *opt)
 			return usage_error(o->bad, optarg);
 		if (strcmp(o->name, "full") == 0)
 			opt->full = true;
+		if (strcmp(o->name, "triage") == 0)
+			opt->triage = true;
 		if (!given[o - cli_options])
 			given[o - cli_options] = ++order;
 		if (o->command == CMD_SESSION)

@@ -29,6 +29,7 @@ struct options {
 	enum command_id command;
 	int weeks;            /* --weeks, 1-52; 1 without it */
 	bool full;            /* --full */
+	bool triage;          /* --triage */
 	bool have_date;
 	day_t date;           /* --date */
 	bool have_since;

@@ -118,10 +118,21 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->ask_entry_test = setup->ready_for_next && c->program->next && c->program->entry_test;
 	ask_morning(c, setup->log, coach_wall(c));
 	find_resume(c, setup);
+	c->ask_triage = setup->triage;
+	triage_answers_init(&c->triage);
+	memcpy(c->pathway_program, setup->pathway_program, sizeof(c->pathway_program));
+	memcpy(c->after_protect, setup->after_protect, sizeof(c->after_protect));
+	c->load_program = setup->load_program;
+	c->load_ctx = setup->load_ctx;
+	c->config_days = setup->config_days;
+	c->base_rules = setup->base_rules ? setup->base_rules : setup->rules;
 }
 
 void coach_free(struct coach *c)
 {
+	if (c->owns_chosen)
+		program_free(&c->chosen);
+	c->owns_chosen = false;
 	engine_free(&c->engine);
 	routine_free(&c->routine);
 	history_writer_free(&c->writer);
@@ -266,7 +277,7 @@ static void read_history(struct coach *c, struct session_log *log)
 }
 
 /* The morning's answer changes today's session at once, and says how. */
-static void relevel(struct coach *c, time_t wall, int pain)
+void coach_relevel(struct coach *c, time_t wall, int pain)
 {
 	struct session_log log;
 	struct progress p;
@@ -306,7 +317,7 @@ bool coach_record_morning(struct coach *c, int pain, time_t wall)
 	rec_put_int(&c->line, HK_HOURS, c->morning_hours);
 	ok = append(c);
 	c->ask_morning = false;
-	relevel(c, wall, pain);
+	coach_relevel(c, wall, pain);
 	return ok;
 }
 
@@ -339,7 +350,7 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall)
 	else if (c->started)
 		coach_refresh(c); /* not "ready for the entry test" any more: what comes now */
 	else
-		relevel(c, wall, -1);
+		coach_relevel(c, wall, -1);
 	c->ask_entry_test = false;
 	return ok;
 }

@@ -14,6 +14,7 @@
 #include "routine.h"
 #include "engine.h"
 #include "session_log.h"
+#include "triage.h"
 
 #define NOTE_MAX 200
 
@@ -46,6 +47,21 @@ struct coach {
 	bool ask_morning;          /* the morning after a session is not rated yet */
 	int morning_hours;         /* since that session ended */
 	struct red_flags flags;    /* to show, unless already shown this episode */
+	/* the first-run triage: asked when the history has no session yet, or asked for */
+	bool ask_triage;
+	int triage_question;
+	struct triage_answers triage;
+	enum pathway proposed;
+	char triage_why[400];
+	const char *pathway_program[PATHWAY_COUNT]; /* the program each pathway starts at */
+	const char *after_protect[PATHWAY_COUNT];   /* ... and the one after it */
+	bool (*load_program)(void *ctx, const char *name, struct program *out);
+	void *load_ctx;
+	struct program chosen;     /* the triage's program, when it is not the one given */
+	bool owns_chosen;
+	day_set config_days;
+	struct progression_rules chosen_rules;
+	const struct progression_rules *base_rules;
 	/* after the session, from the history as now written */
 	char why_next[300];
 	bool ask_entry_test;
@@ -67,6 +83,13 @@ struct coach_setup {
 	const char *why;
 	const struct red_flags *flags;
 	bool ready_for_next;           /* the entry test is due (its last morning settled) */
+	bool triage;                   /* --triage, or no session yet: ask it */
+	const char *pathway_program[PATHWAY_COUNT];
+	const char *after_protect[PATHWAY_COUNT];
+	bool (*load_program)(void *ctx, const char *name, struct program *out);
+	void *load_ctx;
+	day_set config_days;
+	const struct progression_rules *base_rules; /* the config's, before a program's limits */
 };
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now);
@@ -84,6 +107,13 @@ bool coach_retry(struct coach *c);
 bool coach_record_morning(struct coach *c, int pain, time_t wall);
 bool coach_record_advice(struct coach *c, time_t wall);
 bool coach_record_test(struct coach *c, bool passed, time_t wall);
+/* The triage's pathway chosen: recorded with its program, which the coach then coaches
+ * (loaded through setup's load_program when it is another). */
+bool coach_record_triage(struct coach *c, enum pathway chosen, time_t wall);
+/* Today's level anew from the history as now written (after a morning rating, a test
+ * or a program chosen), rebuilding the routine when it changed; pain >= 0 is the
+ * morning's, said on the start screen when it changed the level. */
+void coach_relevel(struct coach *c, time_t wall, int pain);
 /* Re-reads the history after the session: the level next time and why, the entry
  * test to ask, and any red flag the session raised. */
 void coach_refresh(struct coach *c);

@@ -74,6 +74,14 @@ static int cmd_session(struct state *st)
 	setup.why = st->why;
 	setup.flags = &st->flags;
 	setup.ready_for_next = st->progress.ready_for_next;
+	/* the first start (no session, no triage yet), or asked for */
+	setup.triage = st->opt->triage || (st->log.nsessions == 0 && st->log.ntriages == 0 &&
+					   !st->opt->program);
+	state_pathway_programs(st, setup.pathway_program, setup.after_protect);
+	setup.load_program = state_load_program;
+	setup.load_ctx = st;
+	setup.config_days = st->cfg.days;
+	setup.base_rules = &st->cfg.rules;
 	coach_init(&coach, &setup, monotonic_ms());
 	if (st->opt->trace_file &&
 	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {

@@ -50,6 +50,12 @@ struct command {
 
 const struct command *command_find(enum command_id id);
 
+/* The program each pathway starts at (NULL: none serves it), and the one after it (for
+ * a sprain past the days of protecting it), from the programs talus finds. */
+void state_pathway_programs(struct state *st, const char **first, const char **after);
+/* Loads the program name from the folders talus searches (for the coach's triage). */
+bool state_load_program(void *st, const char *name, struct program *out);
+
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);
 

@@ -31,6 +31,20 @@ extern const char *const phase_title[PHASE_COUNT]; /* "warm-up" ... for people *
 
 enum tempo_beat { BEAT_UP, BEAT_HOLD, BEAT_DOWN, BEAT_COUNT };
 
+/* What brings a runner to talus (rehab.md, "the pathways"); a program names the
+ * pathways it is the first program of. */
+enum pathway {
+	PATHWAY_ACUTE_SPRAIN,
+	PATHWAY_MIDPORTION_ACHILLES,
+	PATHWAY_INSERTIONAL_ACHILLES,
+	PATHWAY_CHRONIC_INSTABILITY,
+	PATHWAY_PERONEAL,
+	PATHWAY_BONE_STRESS,
+	PATHWAY_COUNT
+};
+
+extern const char *const pathway_key[PATHWAY_COUNT]; /* "acute-sprain" ... as in the files */
+
 struct exercise {
 	char *name;
 	char *title;

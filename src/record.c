@@ -16,7 +16,6 @@ const char *const sore_side_name[SORE_SIDE_COUNT] = { SORE_SIDES(REC_WORD) };
 const char *const onset_name[ONSET_COUNT] = { ONSETS(REC_WORD) };
 const char *const since_name[SINCE_COUNT] = { SINCES(REC_WORD) };
 const char *const site_name[SITE_COUNT] = { SITES(REC_WORD) };
-const char *const pathway_name[PATHWAY_COUNT] = { PATHWAYS(REC_WORD) };
 const char *const record_type_name[REC_TYPE_COUNT] = { RECORD_TYPES(REC_WORD) };
 
 #define REC_KEY_SPEC(id, word, kind, names, nnames) [id] = { word, kind, names, nnames },

@@ -35,7 +35,7 @@
 #define SESSION_STATUSES(X) \
 	X(SESSION_DONE, "done") X(SESSION_QUIT, "quit") X(SESSION_INTERRUPTED, "interrupted")
 #define ANSWERS(X) X(ANSWER_YES, "yes") X(ANSWER_NO, "no")
-/* The first-run triage's answers (triage.c asks them) and the pathways it proposes. */
+/* The first-run triage's answers (triage.c asks them); the pathways are program.h's. */
 #define SORE_SIDES(X) X(SORE_LEFT, "left") X(SORE_RIGHT, "right") X(SORE_BOTH, "both")
 #define ONSETS(X) X(ONSET_TWIST, "twist") X(ONSET_GRADUAL, "gradual")
 #define SINCES(X)                                                                  \
@@ -45,10 +45,6 @@
 	X(SITE_INSERTION, "insertion") X(SITE_MIDPORTION, "midportion")              \
 	X(SITE_OUTER_ANKLE, "outer-ankle") X(SITE_BEHIND_OUTER_BONE, "behind-outer-ankle-bone") \
 	X(SITE_BONE_SPOT, "bone-spot")
-#define PATHWAYS(X)                                                                \
-	X(PATH_ACUTE_SPRAIN, "acute-sprain") X(PATH_MIDPORTION, "midportion-achilles") \
-	X(PATH_INSERTIONAL, "insertional-achilles") X(PATH_INSTABILITY, "chronic-instability") \
-	X(PATH_PERONEAL, "peroneal") X(PATH_BONE_STRESS, "bone-stress")
 
 #define REC_ENUM_ID(id, word) id,
 #define REC_ENUM_ONE(id, word) +1
@@ -60,7 +56,6 @@ enum sore_side { SORE_SIDES(REC_ENUM_ID) };
 enum onset { ONSETS(REC_ENUM_ID) };
 enum since { SINCES(REC_ENUM_ID) };
 enum site { SITES(REC_ENUM_ID) };
-enum pathway { PATHWAYS(REC_ENUM_ID) };
 
 enum { SIDE_COUNT = 0 SIDES(REC_ENUM_ONE) };
 enum { SESSION_STATUS_COUNT = 0 SESSION_STATUSES(REC_ENUM_ONE) };
@@ -69,7 +64,6 @@ enum { SORE_SIDE_COUNT = 0 SORE_SIDES(REC_ENUM_ONE) };
 enum { ONSET_COUNT = 0 ONSETS(REC_ENUM_ONE) };
 enum { SINCE_COUNT = 0 SINCES(REC_ENUM_ONE) };
 enum { SITE_COUNT = 0 SITES(REC_ENUM_ONE) };
-enum { PATHWAY_COUNT = 0 PATHWAYS(REC_ENUM_ONE) };
 
 extern const char *const side_name[SIDE_COUNT];
 extern const char *const session_status_name[SESSION_STATUS_COUNT];
@@ -78,7 +72,6 @@ extern const char *const sore_side_name[SORE_SIDE_COUNT];
 extern const char *const onset_name[ONSET_COUNT];
 extern const char *const since_name[SINCE_COUNT];
 extern const char *const site_name[SITE_COUNT];
-extern const char *const pathway_name[PATHWAY_COUNT];
 
 /* ---- the schema ---- */
 
@@ -129,7 +122,7 @@ enum key_kind {
 	K(HK_SINCE, "since", KEY_ENUM, since_name, SINCE_COUNT)                         \
 	K(HK_WHERE, "where", KEY_ENUM, site_name, SITE_COUNT)                           \
 	K(HK_GIVES_WAY, "gives-way", KEY_ENUM, answer_name, ANSWER_COUNT)               \
-	K(HK_PATHWAY, "pathway", KEY_ENUM, pathway_name, PATHWAY_COUNT)
+	K(HK_PATHWAY, "pathway", KEY_ENUM, pathway_key, PATHWAY_COUNT)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.

@@ -59,7 +59,7 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 		t->since = (enum since)rec_get_enum(rec, HK_SINCE, SINCE_UNDER_3_WEEKS);
 		t->where = (enum site)rec_get_enum(rec, HK_WHERE, SITE_OUTER_ANKLE);
 		t->gives_way = rec_get_enum(rec, HK_GIVES_WAY, ANSWER_NO) == ANSWER_YES;
-		t->pathway = (enum pathway)rec_get_enum(rec, HK_PATHWAY, PATH_ACUTE_SPRAIN);
+		t->pathway = (enum pathway)rec_get_enum(rec, HK_PATHWAY, PATHWAY_ACUTE_SPRAIN);
 		copy_str(t->program, sizeof(t->program), rec->known[HK_PROGRAM]);
 		return;
 	}

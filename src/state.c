@@ -126,6 +126,22 @@ time_t state_now(const struct state *st)
 	return mktime(&tm);
 }
 
+void state_pathway_programs(struct state *st, const char **first, const char **after)
+{
+	for (int p = 0; p < PATHWAY_COUNT; p++)
+		first[p] = after[p] = NULL;
+	/* filled from the programs' `pathways` keys */
+	(void)st;
+}
+
+bool state_load_program(void *ctx, const char *name, struct program *out)
+{
+	struct state *st = ctx;
+	char err[512];
+
+	return catalog_load(&st->catalog, name, out, err, sizeof(err));
+}
+
 int state_load(struct state *st, const struct options *opt, unsigned needs)
 {
 	char err[512];

@@ -50,6 +50,8 @@ enum keymap {
 	KM_PAIN,
 	KM_NOTE,
 	KM_SUMMARY,
+	KM_TRIAGE,
+	KM_PATHWAY,
 	KM_COUNT
 };
 

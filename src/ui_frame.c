@@ -197,9 +197,11 @@ void page_draw(struct ui *ui)
 			continue;
 		}
 		if (i == rows - 1 && ui->more_below) {
-			/* Up and Down choose a rating on the pain scale; PgDn scrolls there */
-			bool pain = ui->visit->screen == VS_MORNING || ui->visit->screen == VS_PAIN_DURING ||
-				    ui->visit->screen == VS_PAIN_AFTER;
+			/* where Up and Down choose (a rating, an option), PgDn scrolls */
+			enum ui_action down = key_action(ui->help ? KM_HELP
+								  : screen_for(ui->visit->screen)->keymap,
+							 KEYCODE(KEY_DOWN));
+			bool pain = down != ACT_SCROLL_DOWN;
 			draw_text(top + i, 0, COLS, COLS < 30 ? "-- more --"
 						    : pain ? "  -- more below: PgDn --" : "  -- more below: Down --",
 				  A_REVERSE);

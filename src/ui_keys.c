@@ -19,6 +19,19 @@
 	{ KEYCODE(KEY_NPAGE), ACT_PAGE_DOWN, "PgDn", "show more of the page", map }, \
 	{ KEYCODE(KEY_PPAGE), ACT_PAGE_UP, "PgUp", "back up the page", map }
 
+/* A list of options: a number answers at once, or Up/Down and Enter; q leaves. */
+#define TRIAGE_KEYS(map, digit_help, enter_help) \
+	{ '1', ACT_DIGIT, "1-6", digit_help, map }, { '2', ACT_DIGIT, NULL, NULL, map }, \
+	{ '3', ACT_DIGIT, NULL, NULL, map }, { '4', ACT_DIGIT, NULL, NULL, map }, \
+	{ '5', ACT_DIGIT, NULL, NULL, map }, { '6', ACT_DIGIT, NULL, NULL, map }, \
+	{ KEYCODE(KEY_UP), ACT_LESS, "Up", "mark the option above (also k)", map }, \
+	{ 'k', ACT_LESS, NULL, NULL, map }, \
+	{ KEYCODE(KEY_DOWN), ACT_MORE, "Down", "mark the option below (also j)", map }, \
+	{ 'j', ACT_MORE, NULL, NULL, map }, \
+	ENTER_KEYS(map, ACT_CONFIRM, enter_help), \
+	{ 'q', ACT_QUIT, "q", "leave talus (asked again next time)", map }, \
+	PAGE_KEYS(map)
+
 const struct key_binding key_bindings[] = {
 	{ ' ', ACT_PAUSE, "Space", "pause / resume", KM_SESSION },
 	ENTER_KEYS(KM_SESSION, ACT_DONE, "set done; go on to the next step"),
@@ -102,6 +115,9 @@ const struct key_binding key_bindings[] = {
 
 	SCROLL_KEYS(KM_SUMMARY),
 	{ KEY_ANYKEY, ACT_ANY, "any key", "leave", KM_SUMMARY },
+
+	TRIAGE_KEYS(KM_TRIAGE, "answer with that option", "answer with the marked option"),
+	TRIAGE_KEYS(KM_PATHWAY, "choose that pathway", "take the marked pathway"),
 };
 
 const size_t key_binding_count = ARRAY_SIZE(key_bindings);
@@ -110,7 +126,8 @@ const char *const keymap_title[KM_COUNT] = {
 	[KM_SESSION] = "session", [KM_HELP] = "help", [KM_CONFIRM_QUIT] = "quit?",
 	[KM_START] = "start", [KM_SAFETY] = "safety note", [KM_ADVICE] = "advice",
 	[KM_RESUME] = "resume", [KM_TEST] = "entry test", [KM_PAIN] = "pain",
-	[KM_NOTE] = "note", [KM_SUMMARY] = "summary",
+	[KM_NOTE] = "note", [KM_SUMMARY] = "summary", [KM_TRIAGE] = "triage",
+	[KM_PATHWAY] = "pathway",
 };
 
 /* The key bar of each screen: the actions it shows, in order. */
@@ -180,7 +197,17 @@ static const struct bar_item confirm_quit_bar[] = {
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
 
+static const struct bar_item triage_bar[] = {
+	{ ACT_DIGIT, ACT_NONE, "answer", 1 },
+	{ ACT_LESS, ACT_MORE, "mark", 0 },
+	{ ACT_CONFIRM, ACT_NONE, "take", 1 },
+	{ ACT_QUIT, ACT_NONE, "quit", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
 const struct bar_item *const keymap_bar[KM_COUNT] = {
+	[KM_TRIAGE] = triage_bar,
+	[KM_PATHWAY] = triage_bar,
 	[KM_CONFIRM_QUIT] = confirm_quit_bar,
 	[KM_SESSION] = session_bar,
 	[KM_START] = start_bar,

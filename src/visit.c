@@ -14,6 +14,8 @@ static enum visit_screen first_screen(const struct coach *c)
 		return VS_ADVICE;
 	if (c->safety_needed)
 		return VS_SAFETY;
+	if (c->ask_triage)
+		return VS_TRIAGE;
 	if (c->ask_entry_test)
 		return VS_TEST;
 	return c->can_resume ? VS_RESUME : VS_START;
@@ -282,6 +284,28 @@ unsigned visit_finish(struct visit *v, int64_t now, time_t wall)
 	return go(v, closing_screen(c));
 }
 
+unsigned visit_answer_triage(struct visit *v, int option)
+{
+	struct coach *c = v->coach;
+	int q = c->triage_question;
+
+	if (v->screen != VS_TRIAGE || option < 0 || option >= triage_questions[q].noptions)
+		return 0;
+	c->triage.answer[q] = option;
+	if (++c->triage_question < TQ_COUNT)
+		return ENG_CHANGED | VISIT_SCREEN; /* the next question: a screen of its own */
+	c->proposed = triage_propose(&c->triage, c->triage_why, sizeof(c->triage_why));
+	return go(v, VS_PATHWAY);
+}
+
+unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall)
+{
+	if (v->screen != VS_PATHWAY || (int)chosen < 0 || (int)chosen >= PATHWAY_COUNT)
+		return 0;
+	coach_record_triage(v->coach, chosen, wall);
+	return go(v, first_screen(v->coach));
+}
+
 unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
 {
 	if (v->screen != VS_TEST)
@@ -294,6 +318,8 @@ unsigned visit_leave(struct visit *v)
 {
 	switch (v->screen) {
 	case VS_SAFETY:
+	case VS_TRIAGE:
+	case VS_PATHWAY:
 	case VS_RESUME:
 	case VS_START:
 	case VS_SUMMARY:

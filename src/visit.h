@@ -17,6 +17,8 @@ enum visit_screen {
 	VS_ADVICE,      /* see a clinician: a red flag in the history */
 	VS_TEST,        /* the entry test of the next program */
 	VS_SAFETY,      /* the safety note, before the first session */
+	VS_TRIAGE,      /* the first-run triage, a question a screen */
+	VS_PATHWAY,     /* the pathway its answers point to; the runner may choose another */
 	VS_RESUME,      /* pick up today's interrupted session? */
 	VS_START,       /* today's session, and why this level */
 	VS_SESSION,     /* the timed session */
@@ -80,6 +82,10 @@ unsigned visit_note_add_char(struct visit *v, uint32_t cp);
 unsigned visit_note_erase(struct visit *v);
 /* Enter on the note: the session is saved and the closing screens follow. */
 unsigned visit_finish(struct visit *v, int64_t now, time_t wall);
+/* The triage question on screen answered with an option's index. */
+unsigned visit_answer_triage(struct visit *v, int option);
+/* The pathway chosen on VS_PATHWAY (the one proposed, or another). */
+unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall);
 /* The entry test's answer. */
 unsigned visit_answer_test(struct visit *v, bool passed, time_t wall);
 /* q where leaving is offered, or any key on the summary. */

@@ -27,6 +27,7 @@ static struct ui_options uopt;
 static day_t today;
 static time_t wall;
 static int64_t now = 1000000;
+static bool triage; /* the first start's triage is asked */
 
 static void history_line(const char *line)
 {
@@ -59,6 +60,7 @@ static void open_visit(void)
 	setup.why = why;
 	setup.flags = &flags;
 	setup.ready_for_next = p.ready_for_next;
+	setup.triage = triage;
 	setup.wall_offset = wall - time(NULL); /* the records' clock and the greeting: 10:00 */
 	coach_init(&coach, &setup, now);
 	visit_init(&visit, &coach);
@@ -101,6 +103,23 @@ static void started(void)
 }
 
 static void sc_safety(void) { open_visit(); }
+static void sc_triage(void)
+{
+	acknowledged();
+	triage = true;
+	open_visit();
+	visit_answer_triage(&visit, SORE_LEFT);
+	ui.choice = -1; /* a new question: nothing marked */
+}
+static void sc_pathway(void)
+{
+	sc_triage();
+	visit_answer_triage(&visit, ONSET_GRADUAL);
+	visit_answer_triage(&visit, SINCE_UNDER_3_MONTHS);
+	visit_answer_triage(&visit, SITE_INSERTION);
+	visit_answer_triage(&visit, ANSWER_NO);
+	ui.choice = -1; /* the proposal is marked */
+}
 static void sc_start(void) { acknowledged(); open_visit(); }
 static void sc_get_ready(void) { started(); run_for(300); visit_pause(&visit, now); }
 static void sc_get_ready_side(void) { started(); run_to(STEP_GET_READY, "balance"); run_for(200); visit_pause(&visit, now); }
@@ -168,6 +187,8 @@ static const struct scenario {
 } scenarios[] = {
 	{ "safety", sc_safety },
 	{ "start", sc_start },
+	{ "triage", sc_triage },
+	{ "pathway", sc_pathway },
 	{ "get-ready", sc_get_ready },
 	{ "get-ready-side", sc_get_ready_side },
 	{ "user-set", sc_user_set },

@@ -83,7 +83,7 @@ START_TEST(round_trip_every_type)
 		rec_put_enum(&line, HK_SINCE, SINCE_UNDER_3_MONTHS);
 		rec_put_enum(&line, HK_WHERE, SITE_MIDPORTION);
 		rec_put_enum(&line, HK_GIVES_WAY, ANSWER_NO);
-		rec_put_enum(&line, HK_PATHWAY, PATH_MIDPORTION);
+		rec_put_enum(&line, HK_PATHWAY, PATHWAY_MIDPORTION_ACHILLES);
 		rec_put_str(&line, HK_NOTE, "tab\there\nnew line \\ back\\slash\r");
 		rec_finish(&line);
 		ck_assert_ptr_null(strchr(line.buf, '\n') == line.buf + line.len - 1 ? NULL : "x");

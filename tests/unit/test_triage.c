@@ -1,9 +1,14 @@
 /* The triage's proposal: each pathway from the answers that point to it, and the order
  * of caution when answers point two ways. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "triage.h"
 #include "unit.h"
+#include "visit.h"
 
 static enum pathway propose(int side, int onset, int since, int where, int gives_way)
 {
@@ -25,17 +30,17 @@ static enum pathway propose(int side, int onset, int since, int where, int gives
 START_TEST(each_pathway_from_its_answers)
 {
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_TWIST, SINCE_UNDER_3_WEEKS, SITE_OUTER_ANKLE, ANSWER_NO),
-			 PATH_ACUTE_SPRAIN);
+			 PATHWAY_ACUTE_SPRAIN);
 	ck_assert_int_eq(propose(SORE_RIGHT, ONSET_GRADUAL, SINCE_UNDER_3_MONTHS, SITE_MIDPORTION, ANSWER_NO),
-			 PATH_MIDPORTION);
+			 PATHWAY_MIDPORTION_ACHILLES);
 	ck_assert_int_eq(propose(SORE_BOTH, ONSET_GRADUAL, SINCE_OVER_A_YEAR, SITE_INSERTION, ANSWER_NO),
-			 PATH_INSERTIONAL);
+			 PATHWAY_INSERTIONAL_ACHILLES);
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_TWIST, SINCE_OVER_A_YEAR, SITE_OUTER_ANKLE, ANSWER_YES),
-			 PATH_INSTABILITY);
+			 PATHWAY_CHRONIC_INSTABILITY);
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_GRADUAL, SINCE_UNDER_3_MONTHS, SITE_BEHIND_OUTER_BONE, ANSWER_NO),
-			 PATH_PERONEAL);
+			 PATHWAY_PERONEAL);
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_GRADUAL, SINCE_UNDER_3_WEEKS, SITE_BONE_SPOT, ANSWER_NO),
-			 PATH_BONE_STRESS);
+			 PATHWAY_BONE_STRESS);
 }
 END_TEST
 
@@ -43,16 +48,16 @@ START_TEST(caution_decides_between_two)
 {
 	/* a bone spot after a fresh twist: the bone first */
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_TWIST, SINCE_UNDER_3_WEEKS, SITE_BONE_SPOT, ANSWER_YES),
-			 PATH_BONE_STRESS);
+			 PATHWAY_BONE_STRESS);
 	/* giving way in the first 3 weeks is the fresh sprain, not instability */
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_TWIST, SINCE_UNDER_3_WEEKS, SITE_OUTER_ANKLE, ANSWER_YES),
-			 PATH_ACUTE_SPRAIN);
+			 PATHWAY_ACUTE_SPRAIN);
 	/* an older twist that does not give way: the sprain pathway, past protecting it */
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_TWIST, SINCE_UNDER_3_MONTHS, SITE_OUTER_ANKLE, ANSWER_NO),
-			 PATH_ACUTE_SPRAIN);
+			 PATHWAY_ACUTE_SPRAIN);
 	/* gradual outer-ankle pain: the tendons there */
 	ck_assert_int_eq(propose(SORE_LEFT, ONSET_GRADUAL, SINCE_UNDER_A_YEAR, SITE_OUTER_ANKLE, ANSWER_NO),
-			 PATH_PERONEAL);
+			 PATHWAY_PERONEAL);
 }
 END_TEST
 
@@ -84,6 +89,82 @@ START_TEST(every_question_has_its_options_in_enum_order)
 }
 END_TEST
 
+static bool load_tiny_next(void *ctx, const char *name, struct program *out)
+{
+	char err[512];
+
+	(void)ctx;
+	ck_assert_str_eq(name, "tiny-next");
+	return program_load_file(out, "tests/data/programs/tiny-next.conf", err, sizeof(err));
+}
+
+/* A first visit: the safety note, five questions, the pathway; its record, and the
+ * program it starts at coached at once. */
+START_TEST(a_first_visit_asks_the_triage_and_takes_its_program)
+{
+	char dir[] = "/tmp/talus-triage-XXXXXX", path[128], err[512], *text;
+	struct program prog;
+	struct user_config cfg;
+	struct session_log log;
+	struct coach_setup setup;
+	struct coach coach;
+	struct visit v;
+	day_t today;
+	time_t wall;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/history.tsv", dir);
+	ck_assert_msg(program_load_file(&prog, "tests/data/programs/tiny.conf", err, sizeof(err)), "%s", err);
+	config_defaults(&cfg);
+	ck_assert(date_parse("2026-11-23", &today));
+	wall = (time_t)today * 86400 + 10 * 3600;
+	session_log_load(&log, path);
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &prog;
+	setup.level = 1;
+	setup.today = today;
+	setup.training_days = prog.days;
+	setup.history_path = path;
+	setup.log = &log;
+	setup.rules = &cfg.rules;
+	setup.wall_offset = wall - time(NULL);
+	setup.triage = true;
+	setup.pathway_program[PATHWAY_INSERTIONAL_ACHILLES] = "tiny-next";
+	setup.load_program = load_tiny_next;
+	coach_init(&coach, &setup, 1000);
+	visit_init(&v, &coach);
+	ck_assert_int_eq(v.screen, VS_SAFETY);
+	visit_acknowledge(&v, wall);
+	ck_assert_int_eq(v.screen, VS_TRIAGE);
+	ck_assert_uint_eq(visit_answer_triage(&v, 3), 0); /* no fourth side */
+	visit_answer_triage(&v, SORE_RIGHT);
+	visit_answer_triage(&v, ONSET_GRADUAL);
+	visit_answer_triage(&v, SINCE_OVER_A_YEAR);
+	visit_answer_triage(&v, SITE_INSERTION);
+	ck_assert_int_eq(v.screen, VS_TRIAGE);
+	visit_answer_triage(&v, ANSWER_NO);
+	ck_assert_int_eq(v.screen, VS_PATHWAY);
+	ck_assert_int_eq(coach.proposed, PATHWAY_INSERTIONAL_ACHILLES);
+	visit_choose_pathway(&v, coach.proposed, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert_str_eq(coach.program->name, "tiny-next");
+	ck_assert_int_eq(coach.routine.program == coach.program, 1);
+	text = read_whole_file(path, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "\ttriage\tsore=right\tonset=gradual\tsince=over-a-year\t"
+					"where=insertion\tgives-way=no\tpathway=insertional-achilles\t"
+					"program=tiny-next\n"));
+	free(text);
+	coach_free(&coach);
+	session_log_free(&log);
+	program_free(&prog);
+	config_free(&cfg);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 Suite *triage_suite(void)
 {
 	Suite *s = suite_create("triage");
@@ -93,6 +174,7 @@ Suite *triage_suite(void)
 	tcase_add_test(tc, caution_decides_between_two);
 	tcase_add_test(tc, past_protecting_after_three_weeks);
 	tcase_add_test(tc, every_question_has_its_options_in_enum_order);
+	tcase_add_test(tc, a_first_visit_asks_the_triage_and_takes_its_program);
 	suite_add_tcase(s, tc);
 	return s;
 }

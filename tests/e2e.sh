@@ -427,6 +427,30 @@ history_with() { # lines appended after the header and the safety note
 	printf '%b' "$1" >>"$(hist)"
 }
 
+test_triage_at_40x12() {
+	history_with '2026-11-01T08:00:00+00:00\tsafety\n'
+	start 40x12 --triage
+	wait_for "Question 1 of 5"
+	wait_for "Which ankle is sore?"
+	keys 2
+	wait_for "How did it start?"
+	keys 2 # a key typed before the next question shows is dropped: one at a time
+	wait_for "How long ago"
+	keys 2
+	wait_for "Where does it hurt most?"
+	keys Down Down Enter # the tendon above the heel
+	wait_for "Does the ankle give way"
+	keys 2
+	wait_for "Your answers point to:"
+	wait_for "Midportion"
+	keys Enter
+	wait_for "Enter start"
+	keys q
+	wait_exit
+	grep -q $'\ttriage\tsore=right\tonset=gradual\tsince=3-weeks-to-3-months\twhere=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=tiny$' "$(hist)" ||
+		fail "no triage record: $(cat "$(hist)")"
+}
+
 test_morning_check_in() {
 	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
 	start

@@ -104,7 +104,8 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 			c->next_training_day++;
 	c->pain_during = c->pain_after = -1;
 	c->wall_offset = setup->wall_offset;
-	routine_build(&c->routine, c->program, c->level);
+	c->sore = setup->sore_known ? setup->sore : SORE_BOTH;
+	routine_build_sided(&c->routine, c->program, c->level, c->sore);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
 	c->writer.lock_wait_ms = 0; /* the screen never waits: the loop retries */
@@ -299,7 +300,7 @@ void coach_relevel(struct coach *c, time_t wall, int pain)
 		c->level = c->next_level = p.level;
 		engine_free(&c->engine);
 		routine_free(&c->routine);
-		routine_build(&c->routine, c->program, c->level);
+		routine_build_sided(&c->routine, c->program, c->level, c->sore);
 		engine_init(&c->engine, &c->routine, 0);
 		c->can_resume = false; /* an interrupted session was at the old level */
 	} else {

@@ -47,6 +47,7 @@ struct coach {
 	bool ask_morning;          /* the morning after a session is not rated yet */
 	int morning_hours;         /* since that session ended */
 	struct red_flags flags;    /* to show, unless already shown this episode */
+	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
 	/* the first-run triage: asked when the history has no session yet, or asked for */
 	bool ask_triage;
 	int triage_question;
@@ -84,6 +85,8 @@ struct coach_setup {
 	const struct red_flags *flags;
 	bool ready_for_next;           /* the entry test is due (its last morning settled) */
 	bool triage;                   /* --triage, or no session yet: ask it */
+	bool sore_known;               /* a triage said which side is sore: */
+	enum sore_side sore;
 	const char *pathway_program[PATHWAY_COUNT];
 	const char *after_protect[PATHWAY_COUNT];
 	bool (*load_program)(void *ctx, const char *name, struct program *out);

@@ -63,6 +63,7 @@ bool coach_record_triage(struct coach *c, enum pathway chosen, time_t wall)
 			c->program = &c->chosen;
 		}
 	}
+	c->sore = (enum sore_side)a[TQ_SIDE];
 	take_program(c, wall);
 	return ok;
 }

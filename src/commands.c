@@ -82,6 +82,10 @@ static int cmd_session(struct state *st)
 	setup.load_ctx = st;
 	setup.config_days = st->cfg.days;
 	setup.base_rules = &st->cfg.rules;
+	if (st->log.ntriages) {
+		setup.sore_known = true;
+		setup.sore = st->log.triages[st->log.ntriages - 1].sore;
+	}
 	coach_init(&coach, &setup, monotonic_ms());
 	if (st->opt->trace_file &&
 	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {

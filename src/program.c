@@ -40,6 +40,7 @@ static cfg_opt_t program_opts[] = {
 	CFG_INT("max-days", 0, CFGF_NONE),
 	CFG_SEC("exercise", exercise_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 	CFG_BOOL("impact", cfg_false, CFGF_NONE),
+	CFG_STR("sore-side", "first", CFGF_NONE),
 	CFG_SEC("pain-limits", pain_limits_opts, CFGF_MULTI),
 	CFG_END()
 };

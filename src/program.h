@@ -81,6 +81,8 @@ struct program {
 	day_set days;     /* the training days */
 	struct exercise *exercises; /* warm-up, main, cool-down; file order within each */
 	size_t nexercises;
+	bool sore_side_only;  /* `sore-side = only`: one-sided work on the sore side alone;
+				 else (`first`) the sore side first, the other as a control */
 };
 
 /* 0 when the program has a protective level, else 1. */

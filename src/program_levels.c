@@ -137,6 +137,12 @@ static bool check_protective_level(struct conf_doc *doc, struct program *prog)
 
 bool load_program_levels(struct conf_doc *doc, struct program *prog)
 {
+	const char *sore = cfg_getstr(doc->cfg, "sore-side");
+
+	if (strcmp(sore, "first") != 0 && strcmp(sore, "only") != 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "sore-side"),
+				  "sore-side must be first or only, got '%s'", sore);
+	prog->sore_side_only = strcmp(sore, "only") == 0;
 	prog->impact = cfg_getbool(doc->cfg, "impact");
 	return check_protective_level(doc, prog) && load_pain_limits(doc, prog) &&
 	       check_impact(doc, prog);

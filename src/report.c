@@ -144,12 +144,16 @@ static void collect_sides(const struct report_request *req, struct side_pass *pa
 	}
 }
 
-static void side_text(struct strbuf *sb, const struct side_totals *t, int which)
+/* A side's mean; the sore one (the last triage's) is marked, so it reads against the
+ * other as its control. */
+static void side_text(struct strbuf *sb, const struct side_totals *t, int which, bool sore)
 {
+	const char *name = side_name[which ? SIDE_RIGHT : SIDE_LEFT];
+
 	if (!t->count[which])
-		sb_printf(sb, "  %5s    -    ", side_name[which ? SIDE_RIGHT : SIDE_LEFT]);
+		sb_printf(sb, "  %5s%c   -    ", name, sore ? '*' : ' ');
 	else
-		sb_printf(sb, "  %5s %4.1f %-4s", side_name[which ? SIDE_RIGHT : SIDE_LEFT],
+		sb_printf(sb, "  %5s%c%4.1f %-4s", name, sore ? '*' : ' ',
 			  t->sum[which] / t->count[which], t->timed ? "s" : "reps");
 }
 
@@ -206,13 +210,15 @@ static void print_summary(FILE *out, const struct report_request *req)
 
 	collect_sides(req, &pass);
 	if (pass.n) {
-		fputs("  Left and right, mean per set:\n", out);
+		enum sore_side sore = log->ntriages ? log->triages[log->ntriages - 1].sore : SORE_BOTH;
+		fputs(sore == SORE_BOTH ? "  Left and right, mean per set:\n"
+					: "  Left and right, mean per set (* the sore side):\n", out);
 		for (size_t i = 0; i < pass.n; i++) {
 			struct strbuf line;
 			sb_init(&line);
 			sb_printf(&line, "    %-24.24s", log->exercises[pass.ex[i].exercise]);
-			side_text(&line, &pass.ex[i], 0);
-			side_text(&line, &pass.ex[i], 1);
+			side_text(&line, &pass.ex[i], 0, sore == SORE_LEFT);
+			side_text(&line, &pass.ex[i], 1, sore == SORE_RIGHT);
 			while (line.len && line.buf[line.len - 1] == ' ') /* no trailing blanks */
 				line.buf[--line.len] = '\0';
 			fprintf(out, "%s\n", line.buf);

@@ -29,7 +29,17 @@ static void add_step(struct routine *r, size_t *cap, struct step step)
  * is the protective exercises alone; levels 1 up never include them. */
 void routine_build(struct routine *r, const struct program *prog, int level)
 {
+	routine_build_sided(r, prog, level, SORE_BOTH);
+}
+
+void routine_build_sided(struct routine *r, const struct program *prog, int level,
+			 enum sore_side sore)
+{
 	size_t cap = 32;
+	/* the sore side first (the other as a control), or alone when the program says so */
+	enum side first = sore == SORE_RIGHT ? SIDE_RIGHT : SIDE_LEFT;
+	enum side second = first == SIDE_LEFT ? SIDE_RIGHT : SIDE_LEFT;
+	bool one_side = sore != SORE_BOTH && prog->sore_side_only;
 
 	memset(r, 0, sizeof(*r));
 	r->program = prog;
@@ -46,10 +56,12 @@ void routine_build(struct routine *r, const struct program *prog, int level)
 		work = work_secs(ex, level);
 		add_step(r, &cap, (struct step){ STEP_GET_READY, e, 1, SIDE_NONE, prog->get_ready });
 		for (int s = 1; s <= sets; s++) {
-			if (ex->each_side) {
-				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_LEFT, work });
-				add_step(r, &cap, (struct step){ STEP_SWITCH, e, s, SIDE_RIGHT, prog->get_ready });
-				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_RIGHT, work });
+			if (ex->each_side && one_side) {
+				add_step(r, &cap, (struct step){ STEP_WORK, e, s, first, work });
+			} else if (ex->each_side) {
+				add_step(r, &cap, (struct step){ STEP_WORK, e, s, first, work });
+				add_step(r, &cap, (struct step){ STEP_SWITCH, e, s, second, prog->get_ready });
+				add_step(r, &cap, (struct step){ STEP_WORK, e, s, second, work });
 			} else {
 				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_NONE, work });
 			}

@@ -36,6 +36,10 @@ struct routine {
 };
 
 void routine_build(struct routine *r, const struct program *prog, int level);
+/* The same for a runner whose sore side is known: one-sided work starts on it, or is
+ * done on it alone (the program's `sore-side = only`). */
+void routine_build_sided(struct routine *r, const struct program *prog, int level,
+			 enum sore_side sore);
 void routine_free(struct routine *r);
 
 /* Seconds one set on one side takes (for user-paced reps, the estimate). */

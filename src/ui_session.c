@@ -34,9 +34,11 @@ static const char *step_label(const struct engine *e, const struct step *s,
 {
 	switch (s->kind) {
 	case STEP_GET_READY:
-		return side_next(e) == SIDE_LEFT ? "GET READY: LEFT SIDE" : "GET READY";
+		return side_next(e) == SIDE_LEFT    ? "GET READY: LEFT SIDE"
+		       : side_next(e) == SIDE_RIGHT ? "GET READY: RIGHT SIDE"
+						    : "GET READY";
 	case STEP_SWITCH:
-		return "SWITCH TO THE RIGHT SIDE";
+		return s->side == SIDE_LEFT ? "SWITCH TO THE LEFT SIDE" : "SWITCH TO THE RIGHT SIDE";
 	case STEP_REST:
 		return "REST";
 	case STEP_WORK:
@@ -85,7 +87,7 @@ static void next_text(const struct ui *ui, char *buf, size_t len)
 		const struct step *s = &r->steps[e->step + 1];
 		const struct exercise *ex = &r->program->exercises[s->exercise];
 		snprintf(buf, len, "Next: set %d of %d%s", s->set, level_value(&ex->sets, r->level),
-			 s->side == SIDE_LEFT ? ", left side first" : "");
+			 s->side == SIDE_LEFT ? ", left side" : s->side == SIDE_RIGHT ? ", right side" : "");
 		return;
 	}
 	if (next >= r->nsteps) {
@@ -140,9 +142,11 @@ static void clock_view(const struct ui *ui, int64_t at, struct clock_view *v)
 	if (s->kind == STEP_WORK)
 		label = is_rep_exercise(ex) ? "Enter: done" : "HOLD";
 	else if (s->kind == STEP_SWITCH)
-		label = "SWITCH: RIGHT";
+		label = s->side == SIDE_LEFT ? "SWITCH: LEFT" : "SWITCH: RIGHT";
 	else if (s->kind == STEP_GET_READY)
-		label = side_next(e) == SIDE_LEFT ? "READY: LEFT" : "GET READY";
+		label = side_next(e) == SIDE_LEFT    ? "READY: LEFT"
+			: side_next(e) == SIDE_RIGHT ? "READY: RIGHT"
+						     : "GET READY";
 	snprintf(v->short_line, sizeof(v->short_line), "%s  %s", label, clock);
 }
 

@@ -156,12 +156,68 @@ START_TEST(seconds_read_plainly)
 }
 END_TEST
 
+/* The sore side first, the other as a control; with sore-side = only, the sore side
+ * alone. Sides unknown (no triage, or both sore): left, then right. */
+START_TEST(the_sore_side_first_or_alone)
+{
+	struct program p;
+	struct routine r;
+	char err[512] = "";
+	size_t work = 0, switches = 0;
+	enum side sides[8];
+
+	load(&p);
+	routine_build_sided(&r, &p, 1, SORE_RIGHT);
+	for (size_t i = 0; i < r.nsteps; i++) {
+		if (strcmp(p.exercises[r.steps[i].exercise].name, "balance") != 0)
+			continue;
+		if (r.steps[i].kind == STEP_WORK && work < 8)
+			sides[work++] = r.steps[i].side;
+		if (r.steps[i].kind == STEP_SWITCH) {
+			ck_assert_int_eq(r.steps[i].side, SIDE_LEFT); /* switch to the control */
+			switches++;
+		}
+	}
+	ck_assert_uint_eq(work, 4);
+	ck_assert_uint_eq(switches, 2);
+	ck_assert_int_eq(sides[0], SIDE_RIGHT);
+	ck_assert_int_eq(sides[1], SIDE_LEFT);
+	routine_free(&r);
+	program_free(&p);
+
+	ck_assert_msg(program_parse(&p, "t", "t.conf",
+				    "sore-side = only\nexercise balance {\n  sides = each\n  sets = 2\n"
+				    "  hold = 20\n}\n", err, sizeof(err)), "%s", err);
+	ck_assert(p.sore_side_only);
+	routine_build_sided(&r, &p, 1, SORE_LEFT);
+	work = switches = 0;
+	for (size_t i = 0; i < r.nsteps; i++) {
+		work += r.steps[i].kind == STEP_WORK;
+		switches += r.steps[i].kind == STEP_SWITCH;
+		if (r.steps[i].kind == STEP_WORK)
+			ck_assert_int_eq(r.steps[i].side, SIDE_LEFT);
+	}
+	ck_assert_uint_eq(work, 2);
+	ck_assert_uint_eq(switches, 0);
+	routine_free(&r);
+	routine_build_sided(&r, &p, 1, SORE_BOTH); /* both sore: both sides */
+	ck_assert_int_eq(r.steps[1].side, SIDE_LEFT);
+	ck_assert_int_eq(r.steps[3].side, SIDE_RIGHT);
+	routine_free(&r);
+	program_free(&p);
+	ck_assert(!program_parse(&p, "t", "t.conf", "levels = 1\nsore-side = worst\n"
+				 "exercise a {\n  reps = 5\n}\n", err, sizeof(err)));
+	ck_assert_str_eq(err, "t.conf:2: sore-side must be first or only, got 'worst'");
+}
+END_TEST
+
 Suite *routine_suite(void)
 {
 	Suite *s = suite_create("routine");
 	TCase *tc = tcase_create("routine");
 
 	tcase_add_test(tc, steps_in_order);
+	tcase_add_test(tc, the_sore_side_first_or_alone);
 	tcase_add_test(tc, estimate_adds_every_step);
 	tcase_add_test(tc, estimate_at_the_limits_does_not_overflow);
 	tcase_add_test(tc, doses_read_plainly);

@@ -17,6 +17,14 @@ test_history_table_and_summary() {
 	expect_golden history.txt
 }
 
+test_history_marks_the_sore_side() {
+	{ printf '2026-11-01T08:00:00+01:00\ttriage\tsore=left\tonset=twist\tsince=over-a-year\twhere=outer-ankle\tgives-way=yes\tpathway=chronic-instability\tprogram=ankle-foundations\n'; cat "$SAMPLE"; } >h.tsv
+	talus --programs "$PROGRAMS" --history-file h.tsv --history --date $DATE
+	expect_status 0
+	expect_out_has "Left and right, mean per set (* the sore side):"
+	expect_out_has "single-leg-balance         left*21.0 s     right 20.0 s"
+}
+
 test_history_ascii_when_locale_is_not_utf8() {
 	LC_ALL=C talus --programs "$PROGRAMS" --history-file "$SAMPLE" --history --date $DATE
 	expect_status 0

@@ -31,6 +31,20 @@ extern const char *const phase_title[PHASE_COUNT]; /* "warm-up" ... for people *
 
 enum tempo_beat { BEAT_UP, BEAT_HOLD, BEAT_DOWN, BEAT_COUNT };
 
+/* What brings a runner to talus (rehab.md, "the pathways"); a program names the
+ * pathways it is the first program of. */
+enum pathway {
+	PATHWAY_ACUTE_SPRAIN,
+	PATHWAY_MIDPORTION_ACHILLES,
+	PATHWAY_INSERTIONAL_ACHILLES,
+	PATHWAY_CHRONIC_INSTABILITY,
+	PATHWAY_PERONEAL,
+	PATHWAY_BONE_STRESS,
+	PATHWAY_COUNT
+};
+
+extern const char *const pathway_key[PATHWAY_COUNT]; /* "acute-sprain" ... as in the files */
+
 struct exercise {
 	char *name;
 	char *title;
@@ -45,6 +59,9 @@ struct exercise {
 	struct per_level_text cue;
 	struct per_level_text load;
 	bool protective;        /* part of the protective level 0 only (rehab.md) */
+	bool dorsiflexion;      /* takes the ankle past neutral: step-edge drops, calf stretches */
+	struct per_level calf_load; /* % of body weight on the working calf; n == 0: not calf work */
+	int calf_load_line;     /* where calf-load is set, for warnings */
 };
 
 struct program {
@@ -57,6 +74,7 @@ struct program {
 	int next_line;
 	char *entry_test; /* question asked before moving on to next */
 	int levels;
+	unsigned pathways; /* bits (1u << enum pathway): the pathways it is the first program of */
 	bool protective_level; /* has a protective level 0 (its `protective` exercises) */
 	bool impact;      /* hops or running: bone stress is asked about */
 	bool own_pain_limits; /* the program sets its own limits, below */

@@ -322,7 +322,7 @@ static int cmd_list(struct state *st)
 		text_put_padded(stdout, prog.title, 30);
 		printf("%6d  %s%s\n", prog.levels, days, notes);
 		if (prog.pathways) {
-			printf("%21s", "first for:");
+			printf("%21s%s", "", "first program for:");
 			for (int p = 0; p < PATHWAY_COUNT; p++)
 				if (prog.pathways & (1u << p))
 					printf(" %s", pathway_key[p]);

@@ -176,6 +176,21 @@ test_check_reports_missing_default_program() {
 	expect_err "talus: c.conf:2: program 'gone' is not found"
 }
 
+# A jump in the per-leg calf load is a warning, not an error: the program still runs.
+test_check_warns_when_a_step_raises_the_calf_load_over_20_percent() {
+	mkdir -p progs
+	printf 'levels = 2\nnext = "b"\nexercise raise {\n  sets = 2\n  reps = {10, 13}\n  calf-load = 50\n}\n' >progs/a.conf
+	printf 'exercise raise {\n  sides = each\n  sets = 2\n  reps = 10\n  calf-load = 100\n}\n' >progs/b.conf
+	talus --programs progs --program a --check
+	expect_status 0
+	expect_out "talus: config (built-in defaults) ok; 2 programs ok"
+	expect_err "talus: progs/a.conf:6: warning: the per-leg calf load rises 30% from level 1 (10) to level 2 (13); keep a step within 20%
+talus: progs/a.conf:2: warning: the per-leg calf load rises 54% from level 2 (13) to b level 1 (20); keep a step within 20%"
+	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
+	expect_status 0
+	expect_err ""
+}
+
 test_check_takes_the_program_option_instead_of_the_configs() {
 	mkdir progs
 	cp "$PROGRAMS/rice.conf" progs/

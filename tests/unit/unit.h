@@ -12,6 +12,7 @@ Suite *cli_suite(void);
 Suite *program_suite(void);
 Suite *program_levels_suite(void);
 Suite *pathways_suite(void);
+Suite *shipped_suite(void);
 Suite *config_suite(void);
 Suite *routine_suite(void);
 Suite *plan_suite(void);

@@ -334,11 +334,11 @@ static int cmd_list(struct state *st)
 }
 
 /* Warnings go to stderr and leave the exit status alone: the program still runs. */
-static void warn_calf_load(const struct catalog *cat, const struct program *prog)
+static void warn_doses(const struct catalog *cat, const struct program *prog)
 {
 	struct program next;
 	struct strbuf out;
-	char err[512];
+	char err[512], found[2 * NAME_MAX_LEN + 16];
 	bool have_next = prog->next &&
 			 program_load_file(&next, catalog_find(cat, prog->next), err, sizeof(err));
 
@@ -352,6 +352,9 @@ static void warn_calf_load(const struct catalog *cat, const struct program *prog
 	sb_free(&out);
 	if (have_next)
 		program_free(&next);
+	if (catalog_dorsiflexion_after(cat, prog, found, sizeof(found)))
+		say("%s:%d: warning: next leads to %s, into dorsiflexion: not for "
+		    "insertional-achilles", prog->path, prog->next_line, found);
 }
 
 static int cmd_check(struct state *st)
@@ -383,7 +386,7 @@ static int cmd_check(struct state *st)
 			bad++;
 			continue;
 		}
-		warn_calf_load(cat, &prog);
+		warn_doses(cat, &prog);
 		program_free(&prog);
 	}
 	if (bad)

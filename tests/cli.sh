@@ -191,6 +191,18 @@ talus: progs/a.conf:2: warning: the per-leg calf load rises 54% from level 2 (13
 	expect_err ""
 }
 
+# A runner with insertional Achilles pain must not be led into step-edge drops later on.
+test_check_warns_when_an_insertional_chain_leads_into_dorsiflexion() {
+	mkdir -p progs
+	printf 'pathways = {insertional-achilles}\nnext = "b"\nexercise raise {\n  reps = 10\n}\n' >progs/a.conf
+	printf 'next = "c"\nexercise raise {\n  reps = 10\n}\n' >progs/b.conf
+	printf 'exercise stretch {\n  dorsiflexion = true\n  hold = 30\n}\n' >progs/c.conf
+	talus --programs progs --program a --check
+	expect_status 0
+	expect_out "talus: config (built-in defaults) ok; 3 programs ok"
+	expect_err "talus: progs/a.conf:2: warning: next leads to c's 'stretch', into dorsiflexion: not for insertional-achilles"
+}
+
 test_check_takes_the_program_option_instead_of_the_configs() {
 	mkdir progs
 	cp "$PROGRAMS/rice.conf" progs/

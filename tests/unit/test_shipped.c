@@ -261,6 +261,33 @@ START_TEST(ice_is_intermittent_and_ends)
 }
 END_TEST
 
+/* After the last stage: calf strength and balance twice a week, where the hops lead. */
+START_TEST(maintenance_follows_the_last_stage_twice_a_week)
+{
+	struct program p;
+	int calf = 0, balance = 0, days = 0;
+
+	scan();
+	load("return-to-run", &p);
+	ck_assert_str_eq(p.next, "maintenance");
+	program_free(&p);
+	load("maintenance", &p);
+	ck_assert_ptr_null(p.next);
+	ck_assert_int_eq(p.max_days, 2);
+	for (int wd = day_set_next(p.days, -1); wd >= 0; wd = day_set_next(p.days, wd))
+		days++;
+	ck_assert_int_eq(days, 2);
+	for (size_t e = 0; e < p.nexercises; e++) {
+		calf += p.exercises[e].calf_load.n > 0;
+		balance += strstr(p.exercises[e].name, "balance") != NULL;
+	}
+	ck_assert_int_ge(calf, 1);
+	ck_assert_int_ge(balance, 1);
+	program_free(&p);
+	catalog_free(&shipped);
+}
+END_TEST
+
 /* The README's "Where the doses come from": a row naming `program` `exercise` starts
  * where that exercise's first level (level 0 for a protective one) starts. */
 START_TEST(readme_dose_table_starts_where_the_files_do)
@@ -311,6 +338,7 @@ Suite *shipped_suite(void)
 	tcase_add_test(tc, hops_start_at_80_to_100_contacts_and_climb_slowly);
 	tcase_add_test(tc, bone_stress_has_no_impact_and_says_see_a_clinician);
 	tcase_add_test(tc, ice_is_intermittent_and_ends);
+	tcase_add_test(tc, maintenance_follows_the_last_stage_twice_a_week);
 	tcase_add_test(tc, readme_dose_table_starts_where_the_files_do);
 	suite_add_tcase(s, tc);
 	return s;

@@ -141,3 +141,42 @@ bool catalog_load(const struct catalog *cat, const char *name, struct program *p
 	}
 	return true;
 }
+
+static const char *first_dorsiflexion(const struct program *p)
+{
+	for (size_t i = 0; i < p->nexercises; i++)
+		if (p->exercises[i].dorsiflexion)
+			return p->exercises[i].name;
+	return NULL;
+}
+
+bool catalog_dorsiflexion_after(const struct catalog *cat, const struct program *prog, char *buf,
+				size_t len)
+{
+	char *cur = prog->next ? xstrdup(prog->next) : NULL;
+	bool found = false;
+
+	if (!(prog->pathways & (1u << PATHWAY_INSERTIONAL_ACHILLES))) {
+		free(cur);
+		return false;
+	}
+	/* at most one step a program: a loop is reported on its own */
+	for (size_t hops = 0; cur && hops < cat->n && !found; hops++) {
+		const char *path = catalog_find(cat, cur);
+		struct program p;
+		char err[512];
+		const char *ex;
+
+		if (!path || !program_load_file(&p, path, err, sizeof(err)))
+			break;
+		if ((ex = first_dorsiflexion(&p))) {
+			snprintf(buf, len, "%s's '%s'", p.name, ex);
+			found = true;
+		}
+		free(cur);
+		cur = p.next ? xstrdup(p.next) : NULL;
+		program_free(&p);
+	}
+	free(cur);
+	return found;
+}

@@ -27,4 +27,10 @@ const char *catalog_find(const struct catalog *cat, const char *name);
 bool catalog_load(const struct catalog *cat, const char *name, struct program *prog, char *err,
 		  size_t errlen);
 
+/* For a program that is the first of insertional-achilles: the first exercise into
+ * dorsiflexion in a program its next leads to, as "ankle-strength's 'heel-drop-straight'"
+ * in buf, or false when there is none. */
+bool catalog_dorsiflexion_after(const struct catalog *cat, const struct program *prog, char *buf,
+				size_t len);
+
 #endif

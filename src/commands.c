@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calf_load.h"
 #include "history.h"
 #include "paths.h"
 #include "plan.h"
@@ -332,9 +333,40 @@ static int cmd_list(struct state *st)
 		text_put_padded(stdout, prog.name, 20);
 		text_put_padded(stdout, prog.title, 30);
 		printf("%6d  %s%s\n", prog.levels, days, notes);
+		if (prog.pathways) {
+			printf("%21s%s", "", "first program for:");
+			for (int p = 0; p < PATHWAY_COUNT; p++)
+				if (prog.pathways & (1u << p))
+					printf(" %s", pathway_key[p]);
+			putchar('\n');
+		}
 		program_free(&prog);
 	}
 	return status;
+}
+
+/* Warnings go to stderr and leave the exit status alone: the program still runs. */
+static void warn_doses(const struct catalog *cat, const struct program *prog)
+{
+	struct program next;
+	struct strbuf out;
+	char err[512], found[2 * NAME_MAX_LEN + 16];
+	bool have_next = prog->next &&
+			 program_load_file(&next, catalog_find(cat, prog->next), err, sizeof(err));
+
+	sb_init(&out);
+	calf_load_warnings(prog, have_next ? &next : NULL, &out);
+	for (char *line = out.buf, *end; line && *line; line = end + 1) {
+		end = strchr(line, '\n');
+		*end = '\0';
+		say("%s", line);
+	}
+	sb_free(&out);
+	if (have_next)
+		program_free(&next);
+	if (catalog_dorsiflexion_after(cat, prog, found, sizeof(found)))
+		say("%s:%d: warning: next leads to %s, into dorsiflexion: not for "
+		    "insertional-achilles", prog->path, prog->next_line, found);
 }
 
 static int cmd_check(struct state *st)
@@ -366,6 +398,7 @@ static int cmd_check(struct state *st)
 			bad++;
 			continue;
 		}
+		warn_doses(cat, &prog);
 		program_free(&prog);
 	}
 	if (bad)

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "confdoc.h"
+#include "pathways.h"
 #include "program_levels.h"
 #include "text.h"
 #include "util.h"
@@ -26,6 +27,8 @@ static cfg_opt_t exercise_opts[] = {
 	CFG_STR_LIST("cue", NULL, CFGF_NONE),
 	CFG_STR_LIST("load", NULL, CFGF_NONE),
 	CFG_BOOL("protective", cfg_false, CFGF_NONE),
+	CFG_BOOL("dorsiflexion", cfg_false, CFGF_NONE),
+	CFG_INT_LIST("calf-load", NULL, CFGF_NONE),
 	CFG_END()
 };
 
@@ -42,6 +45,7 @@ static cfg_opt_t program_opts[] = {
 	CFG_BOOL("impact", cfg_false, CFGF_NONE),
 	CFG_STR("sore-side", "first", CFGF_NONE),
 	CFG_SEC("pain-limits", pain_limits_opts, CFGF_MULTI),
+	CFG_STR_LIST("pathways", NULL, CFGF_NONE),
 	CFG_END()
 };
 
@@ -57,6 +61,7 @@ static const struct int_rule exercise_int_rules[] = {
 	{ "reps", 1, 100, "", -1 },
 	{ "hold", 0, 3600, " s", -1 },
 	{ "rest", 0, 3600, " s", 30 },
+	{ "calf-load", 1, 300, "%", -1 },
 };
 
 int program_first_level(const struct program *prog)
@@ -256,12 +261,15 @@ static bool load_exercise(struct conf_doc *doc, cfg_t *sec, int nth, int levels,
 				  sides);
 	ex->each_side = strcmp(sides, "each") == 0;
 	ex->protective = cfg_getbool(sec, "protective");
+	ex->dorsiflexion = cfg_getbool(sec, "dorsiflexion");
 
 	if (!get_per_level(&w, sec, &exercise_int_rules[0], &ex->sets) ||
 	    !get_per_level(&w, sec, &exercise_int_rules[1], &ex->reps) ||
 	    !get_per_level(&w, sec, &exercise_int_rules[2], &ex->hold) ||
-	    !get_per_level(&w, sec, &exercise_int_rules[3], &ex->rest))
+	    !get_per_level(&w, sec, &exercise_int_rules[3], &ex->rest) ||
+	    !get_per_level(&w, sec, &exercise_int_rules[4], &ex->calf_load))
 		return false;
+	ex->calf_load_line = line_of(&w, "calf-load");
 	if (ex->reps.n == 0 && ex->hold.n == 0)
 		return conf_error(doc, header, "exercise '%s' needs reps or hold", name);
 	if (ex->reps.n > 0 && ex->hold.n > 0)
@@ -343,6 +351,8 @@ static bool load_program(struct conf_doc *doc, struct program *prog)
 		prog->next = xstrdup(next);
 	}
 
+	if (!load_pathways(doc, prog))
+		return false;
 	nex = cfg_size(cfg, "exercise");
 	if (nex == 0)
 		return conf_error(doc, 1, "the program has no exercises");
@@ -351,7 +361,8 @@ static bool load_program(struct conf_doc *doc, struct program *prog)
 		prog->nexercises = i + 1;
 		if (!load_exercise(doc, cfg_getnsec(cfg, "exercise", i), (int)i, prog->levels,
 				   &prog->exercises[i]) ||
-		    !check_protective_exercise(doc, (int)i, &prog->exercises[i]))
+		    !check_protective_exercise(doc, (int)i, &prog->exercises[i]) ||
+		    !check_pathway_exercise(doc, (int)i, prog, &prog->exercises[i]))
 			return false;
 	}
 	sort_by_phase(prog->exercises, prog->nexercises);

@@ -59,6 +59,9 @@ struct exercise {
 	struct per_level_text cue;
 	struct per_level_text load;
 	bool protective;        /* part of the protective level 0 only (rehab.md) */
+	bool dorsiflexion;      /* takes the ankle past neutral: step-edge drops, calf stretches */
+	struct per_level calf_load; /* % of body weight on the working calf; n == 0: not calf work */
+	int calf_load_line;     /* where calf-load is set, for warnings */
 };
 
 struct program {
@@ -71,6 +74,7 @@ struct program {
 	int next_line;
 	char *entry_test; /* question asked before moving on to next */
 	int levels;
+	unsigned pathways; /* bits (1u << enum pathway): the pathways it is the first program of */
 	bool protective_level; /* has a protective level 0 (its `protective` exercises) */
 	bool impact;      /* hops or running: bone stress is asked about */
 	bool own_pain_limits; /* the program sets its own limits, below */

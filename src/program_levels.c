@@ -36,6 +36,7 @@ bool check_protective_exercise(struct conf_doc *doc, int nth, const struct exerc
 	} lists[] = {
 		{ "sets", ex->sets.n }, { "reps", ex->reps.n }, { "hold", ex->hold.n },
 		{ "rest", ex->rest.n }, { "cue", ex->cue.n },   { "load", ex->load.n },
+		{ "calf-load", ex->calf_load.n },
 	};
 
 	if (!ex->protective)

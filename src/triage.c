@@ -2,12 +2,6 @@
 
 #include <stdio.h>
 
-/* as in program files and the history */
-const char *const pathway_key[PATHWAY_COUNT] = {
-	"acute-sprain", "midportion-achilles", "insertional-achilles",
-	"chronic-instability", "peroneal", "bone-stress",
-};
-
 const struct triage_question_text triage_questions[TQ_COUNT] = {
 	[TQ_SIDE] = { "Which ankle is sore?", 3, { "Left", "Right", "Both" } },
 	[TQ_ONSET] = { "How did it start?", 2,

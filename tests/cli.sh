@@ -49,7 +49,7 @@ test_plan_on_a_sunday_shows_the_seven_days_from_today() {
 	expect_out_has "
 Sun 29 Nov - Sat  5 Dec 2026
 Sun 29 Nov  rest  <- today
-Mon 30 Nov  training, level 1, about 20 min"
+Mon 30 Nov  training, level 1, about 23 min"
 	case "$out" in *"23 Nov"* | *"28 Nov"*) fail "days before today: $out" ;; esac
 	talus --programs "$PROGRAMS" --plan --weeks 2 --date 2026-11-29
 	expect_out_has "Sun  6 Dec - Sat 12 Dec 2026"
@@ -59,9 +59,9 @@ Mon 30 Nov  training, level 1, about 20 min"
 
 test_plan_is_short_and_full_is_long() {
 	talus --programs "$PROGRAMS" --plan --date $DATE
-	expect_out_has "Wed 25 Nov  training, level 1, about 20 min: as Mon 23 Nov
+	expect_out_has "Wed 25 Nov  training, level 1, about 23 min: as Mon 23 Nov
 Thu 26 Nov  rest"
-	expect_out_has "Fri 27 Nov  training, level 2 (forecast), about 22 min: as Mon 23 Nov, except"
+	expect_out_has "Fri 27 Nov  training, level 2 (forecast), about 26 min: as Mon 23 Nov, except"
 	short=$(printf '%s\n' "$out" | wc -l)
 	[ "$short" -le 34 ] || fail "a week is $short lines"
 	talus --programs "$PROGRAMS" --plan --full --date $DATE
@@ -89,7 +89,7 @@ Sat 21 Nov  rest
 Sun 22 Nov  rest
 
 Mon 23 Nov - Sun 29 Nov 2026
-Mon 23 Nov  training, level 2, about 22 min  <- today"
+Mon 23 Nov  training, level 2, about 26 min  <- today"
 	# a training day with nothing recorded was missed; today's session, once done, shows
 	talus --programs "$PROGRAMS" --plan --since 2026-11-16 --date 2026-11-18
 	expect_out_has "Mon 16 Nov  done, level 1, pain 2/1
@@ -134,7 +134,7 @@ test_config_option_names_the_file() {
 	printf 'program = "rice"\n' >my.conf
 	talus --programs "$PROGRAMS" --config my.conf --plan --date $DATE
 	expect_status 0
-	expect_out_has "Ice and elevation (rice): level 1 of 1"
+	expect_out_has "Ice after a flare (rice): level 1 of 1"
 }
 
 test_list() {
@@ -152,7 +152,7 @@ test_list_with_no_programs() {
 test_check_passes_on_shipped_files() {
 	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
 	expect_status 0
-	expect_out "talus: config $SRCDIR/config/talus.conf ok; 4 programs ok"
+	expect_out "talus: config $SRCDIR/config/talus.conf ok; 10 programs ok"
 }
 
 test_check_reports_every_broken_program() {
@@ -174,6 +174,33 @@ test_check_reports_missing_default_program() {
 	talus --programs progs --config c.conf --check
 	expect_status 2
 	expect_err "talus: c.conf:2: program 'gone' is not found"
+}
+
+# A jump in the per-leg calf load is a warning, not an error: the program still runs.
+test_check_warns_when_a_step_raises_the_calf_load_over_20_percent() {
+	mkdir -p progs
+	printf 'levels = 2\nnext = "b"\nexercise raise {\n  sets = 2\n  reps = {10, 13}\n  calf-load = 50\n}\n' >progs/a.conf
+	printf 'exercise raise {\n  sides = each\n  sets = 2\n  reps = 10\n  calf-load = 100\n}\n' >progs/b.conf
+	talus --programs progs --program a --check
+	expect_status 0
+	expect_out "talus: config (built-in defaults) ok; 2 programs ok"
+	expect_err "talus: progs/a.conf:6: warning: the per-leg calf load rises 30% from level 1 (10) to level 2 (13); keep a step within 20%
+talus: progs/a.conf:2: warning: the per-leg calf load rises 54% from level 2 (13) to b level 1 (20); keep a step within 20%"
+	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
+	expect_status 0
+	expect_err ""
+}
+
+# A runner with insertional Achilles pain must not be led into step-edge drops later on.
+test_check_warns_when_an_insertional_chain_leads_into_dorsiflexion() {
+	mkdir -p progs
+	printf 'pathways = {insertional-achilles}\nnext = "b"\nexercise raise {\n  reps = 10\n}\n' >progs/a.conf
+	printf 'next = "c"\nexercise raise {\n  reps = 10\n}\n' >progs/b.conf
+	printf 'exercise stretch {\n  dorsiflexion = true\n  hold = 30\n}\n' >progs/c.conf
+	talus --programs progs --program a --check
+	expect_status 0
+	expect_out "talus: config (built-in defaults) ok; 3 programs ok"
+	expect_err "talus: progs/a.conf:2: warning: next leads to c's 'stretch', into dorsiflexion: not for insertional-achilles"
 }
 
 test_check_takes_the_program_option_instead_of_the_configs() {
@@ -217,26 +244,26 @@ broken() {
 }
 
 test_parse_errors_name_the_true_line_in_a_file_with_comments() {
-	[ "$(sed -n 20p "$PROGRAMS/ankle-foundations.conf")" = "  reps  = {10, 12, 15, 15, 20}" ] ||
+	[ "$(sed -n 23p "$PROGRAMS/ankle-foundations.conf")" = "  reps  = {10, 12, 15, 15, 20}" ] ||
 		fail "programs/ankle-foundations.conf changed: update the lines this test breaks"
 	while IFS='|' read -r edit want; do
 		broken "$edit"
 		[ "$status" -eq 2 ] || fail "$edit: status $status"
 		[ "$err" = "talus: progs/a.conf:$want" ] || fail "$edit: got [$err], want [talus: progs/a.conf:$want]"
 	done <<'CASES'
-20s/reps /repz /|20: no such option 'repz'
-20s/12,/x2,/|20: invalid integer value for option 'reps'
-8s/6/6x/|8: invalid integer value for option 'levels'
-21s/0/zero/|21: invalid integer value for option 'rest'
-17s/circles"/circles/|17: the quote opened here is not closed on its line
-30s/12/12 }/|31: no such option 'rest'
-23s/}//|26: no such option 'exercise'
-20s/$/ \/* a comment\n over two lines *\/ bogus = 1/|21: no such option 'bogus'
+23s/reps /repz /|23: no such option 'repz'
+23s/12,/x2,/|23: invalid integer value for option 'reps'
+8s/8/8x/|8: invalid integer value for option 'levels'
+24s/0/zero/|24: invalid integer value for option 'rest'
+20s/circles"/circles/|20: the quote opened here is not closed on its line
+33s/12/12 }/|34: no such option 'rest'
+26s/}//|29: no such option 'exercise'
+23s/$/ \/* a comment\n over two lines *\/ bogus = 1/|24: no such option 'bogus'
 9s/# 3x/\/\/ 3x/;10s/5 /5x /|10: invalid integer value for option 'get-ready'
 CASES
 	# talus's own checks were right before; they stay right
-	broken '20s/10,/-3,/'
-	expect_err "talus: progs/a.conf:20: reps must be 1-100, got -3"
+	broken '23s/10,/-3,/'
+	expect_err "talus: progs/a.conf:23: reps must be 1-100, got -3"
 }
 
 test_config_parse_errors_name_the_true_line() {
@@ -408,9 +435,9 @@ test_plan_after_two_easy_sessions_shows_the_next_level() {
 	progress_history
 	talus --programs "$PROGRAMS" --plan --date 2026-11-20
 	expect_status 0
-	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 6"
-	expect_out_flat_has "Level 2 of 6 (up from 1 on Thu 19 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 3"
-	expect_out_has "Fri 20 Nov  training, level 2, about 22 min  <- today"
+	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 8"
+	expect_out_flat_has "Level 2 of 8 (up from 1 on Thu 19 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 3"
+	expect_out_has "Fri 20 Nov  training, level 2, about 26 min  <- today"
 }
 
 test_plan_after_a_painful_session_steps_back_and_says_why() {
@@ -419,8 +446,8 @@ test_plan_after_a_painful_session_steps_back_and_says_why() {
 		>>"$XDG_DATA_HOME/talus/history.tsv"
 	talus --programs "$PROGRAMS" --plan --date 2026-11-21
 	expect_status 0
-	expect_out_has "Ankle foundations (ankle-foundations): level 1 of 6"
-	expect_out_flat_has "Level 1 of 6 (stepped back from 2: pain 7 on Fri 20 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2"
+	expect_out_has "Ankle foundations (ankle-foundations): level 1 of 8"
+	expect_out_flat_has "Level 1 of 8 (stepped back from 2: pain 7 on Fri 20 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2"
 }
 
 test_plan_six_week_forecast() {
@@ -429,7 +456,7 @@ test_plan_six_week_forecast() {
 	expect_status 0
 	expect_golden plan-forecast.txt
 	expect_out_has "Wed 25 Nov  training, level 3 (forecast)"
-	expect_out_flat_has "If every session goes well: level 6 of 6 from Wed 9 Dec 2026, then Ankle strength after its entry test."
+	expect_out_flat_has "If every session goes well: level 8 of 8 from Fri 18 Dec 2026, then Ankle strength after its entry test."
 }
 
 test_plan_red_flag_line() {
@@ -444,9 +471,9 @@ test_plan_red_flag_line() {
 test_set_level() {
 	talus --programs "$PROGRAMS" --set-level 4 --date 2026-11-20
 	expect_status 0
-	expect_out "Saved: ankle-foundations is at level 4 of 6 from now on."
+	expect_out "Saved: ankle-foundations is at level 4 of 8 from now on."
 	talus --programs "$PROGRAMS" --plan --date 2026-11-20
-	expect_out_flat_has "Level 4 of 6 (set by hand on Fri 20 Nov)"
+	expect_out_flat_has "Level 4 of 8 (set by hand on Fri 20 Nov)"
 	talus --programs "$PROGRAMS" --program rice --set-level 2
 	expect_status 2
 	expect_err "talus: rice has 1 levels; --set-level 2 is beyond them"
@@ -560,7 +587,7 @@ test_escapes_in_a_program_file_name_are_cleaned() {
 	cp "$SRCDIR/config/talus.conf" "x$(printf '\033[2J')y.conf"
 	talus --config "x$(printf '\033[2J')y.conf" --programs "$PROGRAMS" --check
 	expect_status 0
-	expect_out "talus: config x?[2Jy.conf ok; 4 programs ok"
+	expect_out "talus: config x?[2Jy.conf ok; 10 programs ok"
 }
 
 # Output that cannot be written is a failure with one line, never a silent 0.

@@ -42,6 +42,9 @@ levels = 3\nexercise p {\n  protective = true\n  hold = {30, 45}\n}\nexercise a 
 exercise p {\n  protective = true\n  hold = 30\n}\n
 pain-limits {\n  advance-max-pain = 2\n  repeat-max-pain = 2\n}\npain-limits {\n}\nexercise a {\n  reps = 1\n}\n
 impact = true\npain-limits {\n  advance-max-pain = 3\n  repeat-max-pain = 5\n}\nexercise a {\n  reps = 1\n}\n
+pathways = {acute-sprain, sprain}\nexercise a {\n  reps = 1\n}\n
+pathways = {insertional-achilles}\nexercise a {\n  reps = 1\n  dorsiflexion = true\n}\n
+exercise a {\n  hold = 1\n  calf-load = 50\n}\n
 CASES
 }
 

@@ -13,6 +13,8 @@ int main(void)
 	srunner_add_suite(sr, cli_suite());
 	srunner_add_suite(sr, program_suite());
 	srunner_add_suite(sr, program_levels_suite());
+	srunner_add_suite(sr, pathways_suite());
+	srunner_add_suite(sr, shipped_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, routine_suite());
 	srunner_add_suite(sr, plan_suite());

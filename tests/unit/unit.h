@@ -11,6 +11,8 @@ Suite *clock_suite(void);
 Suite *cli_suite(void);
 Suite *program_suite(void);
 Suite *program_levels_suite(void);
+Suite *pathways_suite(void);
+Suite *shipped_suite(void);
 Suite *config_suite(void);
 Suite *routine_suite(void);
 Suite *plan_suite(void);

@@ -11,7 +11,7 @@
  * sprain, the one after them. NULL when no program serves it. */
 static const char *program_for(const struct coach *c, enum pathway p)
 {
-	if (triage_past_protect(&c->triage) && c->after_protect[p])
+	if (p == PATHWAY_ACUTE_SPRAIN && triage_past_protect(&c->triage) && c->after_protect[p])
 		return c->after_protect[p];
 	return c->pathway_program[p];
 }

@@ -78,7 +78,8 @@ static int cmd_session(struct state *st)
 	/* the first start (no session, no triage yet), or asked for */
 	setup.triage = st->opt->triage || (st->log.nsessions == 0 && st->log.ntriages == 0 &&
 					   !st->opt->program);
-	state_pathway_programs(st, setup.pathway_program, setup.after_protect);
+	if (setup.triage)
+		state_pathway_programs(st, setup.pathway_program, setup.after_protect);
 	setup.load_program = state_load_program;
 	setup.load_ctx = st;
 	setup.config_days = st->cfg.days;

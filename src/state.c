@@ -126,12 +126,32 @@ time_t state_now(const struct state *st)
 	return mktime(&tm);
 }
 
+/* The catalog's own copy of a program name (it lives as long as the state), or NULL. */
+static const char *catalog_name(const struct catalog *cat, const char *name)
+{
+	for (size_t i = 0; name && i < cat->n; i++)
+		if (strcmp(cat->entries[i].name, name) == 0)
+			return cat->entries[i].name;
+	return NULL;
+}
+
 void state_pathway_programs(struct state *st, const char **first, const char **after)
 {
 	for (int p = 0; p < PATHWAY_COUNT; p++)
 		first[p] = after[p] = NULL;
-	/* filled from the programs' `pathways` keys */
-	(void)st;
+	/* each program names the pathways it is the first of; a broken file serves none */
+	for (size_t i = 0; i < st->catalog.n; i++) {
+		struct program prog;
+		char err[512];
+		if (!catalog_load(&st->catalog, st->catalog.entries[i].name, &prog, err, sizeof(err)))
+			continue;
+		for (int p = 0; p < PATHWAY_COUNT; p++)
+			if ((prog.pathways & (1u << p)) && !first[p]) {
+				first[p] = st->catalog.entries[i].name;
+				after[p] = catalog_name(&st->catalog, prog.next);
+			}
+		program_free(&prog);
+	}
 }
 
 bool state_load_program(void *ctx, const char *name, struct program *out)

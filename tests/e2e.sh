@@ -451,6 +451,26 @@ test_triage_at_40x12() {
 		fail "no triage record: $(cat "$(hist)")"
 }
 
+# The first start with the shipped programs: no --program, the triage asked after the
+# safety note, and the program of the chosen pathway coached at once.
+test_first_start_triage_picks_the_program() {
+	history_with '' # the safety note read, no session yet
+	run_in_tmux 80x24 "'$TALUS' --programs '$PROGRAMS' --date $DATE"
+	wait_for "Which ankle is sore?"
+	for k in 1 2 4 1 2; do # left, gradual, over a year, the insertion, no giving way
+		keys $k
+		sleep 0.3
+	done
+	wait_for "Your answers point to: Insertional Achilles tendon pain."
+	keys Enter
+	wait_for "Achilles, insertional"
+	screen | grep -qi "step" && fail "an insertional runner is given step work: $(screen)"
+	keys q
+	wait_exit
+	grep -q $'\ttriage\tsore=left\t.*\tpathway=insertional-achilles\tprogram=achilles-insertional$' "$(hist)" ||
+		fail "no triage record: $(cat "$(hist)")"
+}
+
 test_morning_check_in() {
 	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
 	start

@@ -191,16 +191,34 @@ static const struct session *morning_after_of(const struct session_log *log, day
 	return last;
 }
 
+/* The level today of the program the coach would run, or -1 when it cannot be read:
+ * a morning rating is saved whatever the programs are. */
+static int level_today(struct state *st, struct program *prog, bool loaded)
+{
+	struct progression_rules rules;
+	struct progress p;
+
+	if (!loaded)
+		return -1;
+	program_rules(prog, &st->cfg.rules, &rules);
+	schedule_level(&st->log, prog, &rules, st->today, state_now(st), &p);
+	return p.level;
+}
+
 static int cmd_morning(struct state *st)
 {
 	struct history_writer writer;
 	struct strbuf line;
 	struct hist_record rec;
-	struct progress p;
+	struct program prog;
+	char err[512];
 	const struct session *after = morning_after_of(&st->log, st->today, state_now(st));
-	int pain = st->opt->morning_pain;
-	bool saved;
+	int pain = st->opt->morning_pain, was, now;
+	bool saved, loaded;
 
+	loaded = catalog_load(&st->catalog, active_program(&st->log, st->cfg.program), &prog, err,
+			      sizeof(err));
+	was = level_today(st, &prog, loaded);
 	sb_init(&line);
 	rec_begin(&line, state_now(st), REC_MORNING);
 	rec_put_int(&line, HK_PAIN, pain);
@@ -218,15 +236,16 @@ static int cmd_morning(struct state *st)
 			session_log_add(&st->log, &rec);
 			session_log_finish(&st->log);
 		}
-		schedule_level(&st->log, &st->prog, &st->rules, st->today, state_now(st), &p);
-		if (p.level != st->progress.level)
-			printf("Today at level %d, not %d: this morning was %d.\n", p.level,
-			       st->progress.level, pain);
-		if (pain >= st->rules.alarm_pain)
+		now = level_today(st, &prog, loaded);
+		if (now != was)
+			printf("Today at level %d, not %d: this morning was %d.\n", now, was, pain);
+		if (pain >= st->cfg.rules.alarm_pain)
 			printf("Pain %d is severe: progression pauses at the easiest level, and the "
 			       "coach asks the red-flag questions when you next open it. If one "
 			       "applies, see a clinician (talus --safety).\n", pain);
 	}
+	if (loaded)
+		program_free(&prog);
 	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
@@ -428,7 +447,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_CHECK] = { CMD_CHECK, "check", NEED_HISTORY, cmd_check },
 	[CMD_HISTORY] = { CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
-	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_LEVEL, cmd_morning },
+	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY, cmd_morning },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 };
 

@@ -92,7 +92,7 @@ test_damaged_histories() {
 	vg 0 --programs "$PROGRAMS" --history-file h.tsv --plan --date 2026-11-23
 	vg 0 --history-file h.tsv --csv
 	mkdir hdir
-	vg 1 --history-file hdir --history
+	vg 2 --history-file hdir --history
 }
 
 run_tests

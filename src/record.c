@@ -44,7 +44,7 @@ static void init_type_first(void)
 
 /* Known keys by a small hash of first byte, second byte and length, the next slot on a
  * collision (the table is at least half empty), so a field costs a compare or two. */
-#define KEY_SLOTS 64
+#define KEY_SLOTS 128
 _Static_assert(HK_COUNT * 2 <= KEY_SLOTS, "the key table is at least half empty");
 static signed char key_slot_id[KEY_SLOTS];
 static size_t key_name_len[HK_COUNT];
@@ -206,7 +206,7 @@ long rec_get_int(const struct hist_record *rec, enum hist_key key, long fallback
 
 	if (!rec->known[key])
 		return fallback;
-	if (rec->checked & (1u << key) && hist_key_spec[key].kind == KEY_INT)
+	if (rec->checked & (UINT64_C(1) << key) && hist_key_spec[key].kind == KEY_INT)
 		return rec->value[key];
 	return parse_long(rec->known[key], -1000000000L, 1000000000L, &v) ? v : fallback;
 }
@@ -217,7 +217,7 @@ int rec_get_enum(const struct hist_record *rec, enum hist_key key, int fallback)
 
 	if (!rec->known[key])
 		return fallback;
-	if (rec->checked & (1u << key) && hist_key_spec[key].kind == KEY_ENUM)
+	if (rec->checked & (UINT64_C(1) << key) && hist_key_spec[key].kind == KEY_ENUM)
 		return (int)rec->value[key];
 	v = key_enum_value(key, rec->known[key]);
 	return v >= 0 ? v : fallback;
@@ -258,7 +258,7 @@ static bool field_valid(const struct field_spec *f, struct hist_record *rec)
 	case KEY_TEXT:
 		break;
 	}
-	rec->checked |= 1u << f->key;
+	rec->checked |= UINT64_C(1) << f->key;
 	return true;
 }
 

@@ -171,7 +171,7 @@ enum key_kind {
 enum record_type { RECORD_TYPES(REC_TYPE_ID) REC_TYPE_COUNT };
 enum hist_key { HIST_KEYS(REC_KEY_ID) HK_COUNT };
 enum { REC_FIELD_COUNT = 0 RECORD_FIELDS(REC_FIELD_ONE) };
-_Static_assert(HK_COUNT <= 32, "hist_record.checked has a bit per key");
+_Static_assert(HK_COUNT <= 64, "hist_record.checked has a bit per key");
 
 struct key_spec {
 	const char *name;
@@ -229,7 +229,7 @@ struct hist_field {
 struct hist_record {
 	enum record_type type;
 	const char *known[HK_COUNT]; /* the value of each known key, or NULL */
-	uint32_t checked;            /* bit k: the schema checked key k here, and value[k] */
+	uint64_t checked;            /* bit k: the schema checked key k here, and value[k] */
 	long value[HK_COUNT];        /* holds its number (KEY_INT) or word's index (KEY_ENUM) */
 	int64_t when;   /* seconds since the epoch */
 	day_t day;      /* local date as written */

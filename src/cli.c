@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "program.h"
+#include "record.h"
+#include "runs.h"
 #include "safety.h"
 #include "util.h"
 
@@ -56,6 +58,51 @@ static bool set_morning(struct options *opt, const char *arg)
 		return false;
 	opt->morning_pain = (int)n;
 	return true;
+}
+
+static bool set_run(struct options *opt, const char *arg)
+{
+	long metres;
+
+	opt->run = arg;
+	return parse_distance(arg, UNITS_KM, &metres); /* a bare number is one in any units */
+}
+
+static bool set_time(struct options *opt, const char *arg)
+{
+	return parse_duration(arg, &opt->run_secs);
+}
+
+static bool set_pain(struct options *opt, const char *arg)
+{
+	long n;
+
+	if (!parse_long(arg, 0, PAIN_MAX, &n))
+		return false;
+	opt->run_pain = (int)n;
+	return true;
+}
+
+static bool set_shoes(struct options *opt, const char *arg)
+{
+	opt->shoes = arg;
+	return arg[0] && strlen(arg) <= REC_NAME_MAX;
+}
+
+static bool set_surface(struct options *opt, const char *arg)
+{
+	for (int i = 0; i < SURFACE_COUNT; i++)
+		if (strcmp(arg, surface_name[i]) == 0) {
+			opt->surface = i;
+			return true;
+		}
+	return false;
+}
+
+static bool set_note(struct options *opt, const char *arg)
+{
+	opt->note = arg;
+	return strlen(arg) <= 200;
 }
 
 static bool set_level(struct options *opt, const char *arg)
@@ -120,6 +167,19 @@ const struct cli_option cli_options[] = {
 	{ "csv", 0, NULL, "print every set in the history as CSV", CMD_CSV, 0, NULL, NULL },
 	{ "morning", 'm', "N", "record this morning's ankle pain, 0-10", CMD_MORNING, 0, set_morning,
 	  "--morning takes a pain rating from 0 to 10, got '%s'" },
+	{ "run", 'r', "DISTANCE", "record a run: 8.2km, 5mi, 800m (a bare number: units)",
+	  CMD_RUN, 0, set_run, "--run takes a distance like 8.2km, 5mi or 800m, got '%s'" },
+	{ "time", 't', "DURATION", "with --run, how long it took: 45:10, 1:02:30, 45m", CMD_SESSION,
+	  CMD_BIT(CMD_RUN), set_time, "--time takes a duration like 45:10, 1:02:30 or 45m, got '%s'" },
+	{ "pain", 0, "N", "with --run, the pain during it, 0-10", CMD_SESSION, CMD_BIT(CMD_RUN),
+	  set_pain, "--pain takes a pain rating from 0 to 10, got '%s'" },
+	{ "shoes", 0, "NAME", "with --run, the shoes it was run in", CMD_SESSION, CMD_BIT(CMD_RUN),
+	  set_shoes, "--shoes takes a name of at most 64 bytes, got '%s'" },
+	{ "surface", 0, "KIND", "with --run, road, trail, track, treadmill or grass", CMD_SESSION,
+	  CMD_BIT(CMD_RUN), set_surface,
+	  "--surface is road, trail, track, treadmill or grass, got '%s'" },
+	{ "note", 0, "TEXT", "with --run, a note", CMD_SESSION, CMD_BIT(CMD_RUN), set_note,
+	  "--note takes at most 200 bytes, got '%s'" },
 	{ "set-level", 0, "N", "set the program's level by hand (a clinician's advice)", CMD_SET_LEVEL,
 	  0, set_level, "--set-level takes a level from 0 to 20, got '%s'" },
 	{ "triage", 0, NULL, "ask the first-run questions again and choose a pathway", CMD_SESSION,
@@ -262,6 +322,9 @@ int cli_parse(int argc, char **argv, struct options *opt)
 	memset(given, 0, sizeof(given));
 	memset(longopts, 0, sizeof(longopts));
 	opt->weeks = 1;
+	opt->run_secs = -1;
+	opt->run_pain = -1;
+	opt->surface = -1;
 	*s++ = ':';
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		const struct cli_option *o = &cli_options[i];

@@ -19,6 +19,7 @@ enum command_id {
 	CMD_CSV,
 	CMD_MORNING,
 	CMD_SET_LEVEL,
+	CMD_RUN,
 	CMD_COUNT
 };
 
@@ -36,6 +37,12 @@ struct options {
 	day_t since;          /* --since */
 	int morning_pain;     /* --morning, 0-10 */
 	int set_level;        /* --set-level, 0-20 */
+	const char *run;      /* --run DISTANCE, as given (its units are the config's) */
+	long run_secs;        /* --time, -1 when not given */
+	int run_pain;         /* --pain, -1 when not given */
+	const char *shoes;    /* --shoes */
+	int surface;          /* --surface, enum surface; -1 when not given */
+	const char *note;     /* --note */
 	const char *program;  /* the rest: NULL when not given */
 	const char *config_file;
 	const char *programs_dir;

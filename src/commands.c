@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "report.h"
+#include "runs.h"
 #include "safefile.h"
 #include "text.h"
 #include "ui.h"
@@ -175,81 +176,7 @@ static int cmd_csv(struct state *st)
 	return 0;
 }
 
-/* The session a morning rating now is the morning after: the last one, on an earlier
- * day and within MORNING_AFTER_HOURS; NULL when none is. */
-static const struct session *morning_after_of(const struct session_log *log, day_t today,
-					      time_t now)
-{
-	const struct session *last = NULL;
 
-	for (size_t i = 0; i < log->nsessions; i++)
-		if (log->sessions[i].start_when <= now &&
-		    (!last || log->sessions[i].last_when > last->last_when))
-			last = &log->sessions[i];
-	if (!last || last->day >= today || now - last->last_when > MORNING_AFTER_HOURS * 3600)
-		return NULL;
-	return last;
-}
-
-/* The level today of the program the coach would run, or -1 when it cannot be read:
- * a morning rating is saved whatever the programs are. */
-static int level_today(struct state *st, struct program *prog, bool loaded)
-{
-	struct progression_rules rules;
-	struct progress p;
-
-	if (!loaded)
-		return -1;
-	program_rules(prog, &st->cfg.rules, &rules);
-	schedule_level(&st->log, prog, &rules, st->today, state_now(st), &p);
-	return p.level;
-}
-
-static int cmd_morning(struct state *st)
-{
-	struct history_writer writer;
-	struct strbuf line;
-	struct hist_record rec;
-	struct program prog;
-	char err[512];
-	const struct session *after = morning_after_of(&st->log, st->today, state_now(st));
-	int pain = st->opt->morning_pain, was, now;
-	bool saved, loaded;
-
-	loaded = catalog_load(&st->catalog, active_program(&st->log, st->cfg.program), &prog, err,
-			      sizeof(err));
-	was = level_today(st, &prog, loaded);
-	sb_init(&line);
-	rec_begin(&line, state_now(st), REC_MORNING);
-	rec_put_int(&line, HK_PAIN, pain);
-	if (after)
-		rec_put_int(&line, HK_HOURS, (long)((state_now(st) - after->last_when) / 3600));
-	rec_finish(&line);
-	history_writer_init(&writer, st->history_path);
-	saved = history_append(&writer, line.buf);
-	if (!saved) {
-		say("%s", writer.err);
-	} else {
-		printf("Saved: morning pain %d/10.\n", pain);
-		line.buf[line.len - 1] = '\0'; /* the record as the history now has it */
-		if (history_parse_line(line.buf, line.len - 1, &rec)) {
-			session_log_add(&st->log, &rec);
-			session_log_finish(&st->log);
-		}
-		now = level_today(st, &prog, loaded);
-		if (now != was)
-			printf("Today at level %d, not %d: this morning was %d.\n", now, was, pain);
-		if (pain >= st->cfg.rules.alarm_pain)
-			printf("Pain %d is severe: progression pauses at the easiest level, and the "
-			       "coach asks the red-flag questions when you next open it. If one "
-			       "applies, see a clinician (talus --safety).\n", pain);
-	}
-	if (loaded)
-		program_free(&prog);
-	history_writer_free(&writer);
-	sb_free(&line);
-	return saved ? 0 : 1;
-}
 
 /* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
 static void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len)
@@ -448,6 +375,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_HISTORY] = { CMD_HISTORY, "history", NEED_PROGRAM, cmd_history },
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
 	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY, cmd_morning },
+	[CMD_RUN] = { CMD_RUN, "run", NEED_HISTORY, cmd_run },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 };
 

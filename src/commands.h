@@ -56,6 +56,10 @@ void state_pathway_programs(struct state *st, const char **first, const char **a
 /* Loads the program name from the folders talus searches (for the coach's triage). */
 bool state_load_program(void *st, const char *name, struct program *out);
 
+/* The commands that log a record (commands_log.c). */
+int cmd_morning(struct state *st);
+int cmd_run(struct state *st);
+
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);
 

@@ -164,6 +164,12 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 				  "color must be auto, always or never, got '%s'", s);
 	cfg->color = (enum color_mode)v;
 
+	s = cfg_getstr(c, "units");
+	if (strcmp(s, "km") != 0 && strcmp(s, "mi") != 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "units"),
+				  "units must be km or mi, got '%s'", s);
+	cfg->units = strcmp(s, "mi") == 0; /* UNITS_MI */
+
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
 		return false;
@@ -181,6 +187,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("sound", "bell", CFGF_NONE),
 		CFG_STR("color", "auto", CFGF_NONE),
 		CFG_STR("history-file", NULL, CFGF_NONE),
+		CFG_STR("units", "km", CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_END()
 	};

@@ -34,6 +34,7 @@ struct user_config {
 	enum sound_mode sound;
 	enum color_mode color;
 	char *history_file; /* NULL = the default place */
+	int units;          /* enum units: a bare distance's, and how distances show */
 	struct progression_rules rules;
 };
 

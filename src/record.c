@@ -13,6 +13,7 @@ const char *const side_name[SIDE_COUNT] = { SIDES(REC_WORD) };
 const char *const session_status_name[SESSION_STATUS_COUNT] = { SESSION_STATUSES(REC_WORD) };
 const char *const answer_name[ANSWER_COUNT] = { ANSWERS(REC_WORD) };
 const char *const sore_side_name[SORE_SIDE_COUNT] = { SORE_SIDES(REC_WORD) };
+const char *const surface_name[SURFACE_COUNT] = { SURFACES(REC_WORD) };
 const char *const onset_name[ONSET_COUNT] = { ONSETS(REC_WORD) };
 const char *const since_name[SINCE_COUNT] = { SINCES(REC_WORD) };
 const char *const site_name[SITE_COUNT] = { SITES(REC_WORD) };

@@ -52,7 +52,11 @@
 enum side { SIDES(REC_ENUM_ID) };
 enum session_status { SESSION_STATUSES(REC_ENUM_ID) };
 enum answer { ANSWERS(REC_ENUM_ID) };
+#define SURFACES(X) \
+	X(SURFACE_ROAD, "road") X(SURFACE_TRAIL, "trail") X(SURFACE_TRACK, "track") \
+	X(SURFACE_TREADMILL, "treadmill") X(SURFACE_GRASS, "grass")
 enum sore_side { SORE_SIDES(REC_ENUM_ID) };
+enum surface { SURFACES(REC_ENUM_ID) };
 enum onset { ONSETS(REC_ENUM_ID) };
 enum since { SINCES(REC_ENUM_ID) };
 enum site { SITES(REC_ENUM_ID) };
@@ -61,6 +65,7 @@ enum { SIDE_COUNT = 0 SIDES(REC_ENUM_ONE) };
 enum { SESSION_STATUS_COUNT = 0 SESSION_STATUSES(REC_ENUM_ONE) };
 enum { ANSWER_COUNT = 0 ANSWERS(REC_ENUM_ONE) };
 enum { SORE_SIDE_COUNT = 0 SORE_SIDES(REC_ENUM_ONE) };
+enum { SURFACE_COUNT = 0 SURFACES(REC_ENUM_ONE) };
 enum { ONSET_COUNT = 0 ONSETS(REC_ENUM_ONE) };
 enum { SINCE_COUNT = 0 SINCES(REC_ENUM_ONE) };
 enum { SITE_COUNT = 0 SITES(REC_ENUM_ONE) };
@@ -69,6 +74,7 @@ extern const char *const side_name[SIDE_COUNT];
 extern const char *const session_status_name[SESSION_STATUS_COUNT];
 extern const char *const answer_name[ANSWER_COUNT];
 extern const char *const sore_side_name[SORE_SIDE_COUNT];
+extern const char *const surface_name[SURFACE_COUNT];
 extern const char *const onset_name[ONSET_COUNT];
 extern const char *const since_name[SINCE_COUNT];
 extern const char *const site_name[SITE_COUNT];
@@ -86,7 +92,8 @@ extern const char *const site_name[SITE_COUNT];
 	X(REC_SAFETY, "safety")  \
 	X(REC_ADVICE, "advice")  \
 	X(REC_TEST, "test")      \
-	X(REC_TRIAGE, "triage")
+	X(REC_TRIAGE, "triage")  \
+	X(REC_RUN, "run")
 
 enum key_kind {
 	KEY_INT,  /* a decimal integer within the field's limits */
@@ -122,7 +129,10 @@ enum key_kind {
 	K(HK_SINCE, "since", KEY_ENUM, since_name, SINCE_COUNT)                         \
 	K(HK_WHERE, "where", KEY_ENUM, site_name, SITE_COUNT)                           \
 	K(HK_GIVES_WAY, "gives-way", KEY_ENUM, answer_name, ANSWER_COUNT)               \
-	K(HK_PATHWAY, "pathway", KEY_ENUM, pathway_key, PATHWAY_COUNT)
+	K(HK_PATHWAY, "pathway", KEY_ENUM, pathway_key, PATHWAY_COUNT)                  \
+	K(HK_METRES, "metres", KEY_INT, NULL, 0)                                        \
+	K(HK_SHOES, "shoes", KEY_TEXT, NULL, 0)                                         \
+	K(HK_SURFACE, "surface", KEY_ENUM, surface_name, SURFACE_COUNT)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -162,7 +172,13 @@ enum key_kind {
 	F(REC_TRIAGE, HK_WHERE, true, 0, 0)                        \
 	F(REC_TRIAGE, HK_GIVES_WAY, true, 0, 0)                    \
 	F(REC_TRIAGE, HK_PATHWAY, true, 0, 0)                      \
-	F(REC_TRIAGE, HK_PROGRAM, true, 0, 0)
+	F(REC_TRIAGE, HK_PROGRAM, true, 0, 0)                      \
+	F(REC_RUN, HK_METRES, true, 1, 1000000)                    \
+	F(REC_RUN, HK_SECS, false, 1, SESSION_SECS_MAX)            \
+	F(REC_RUN, HK_PAIN_DURING, false, 0, PAIN_MAX)             \
+	F(REC_RUN, HK_SHOES, false, 0, 0)                          \
+	F(REC_RUN, HK_SURFACE, false, 0, 0)                        \
+	F(REC_RUN, HK_NOTE, false, 0, 0)
 
 #define REC_TYPE_ID(id, word) id,
 #define REC_KEY_ID(id, word, kind, names, nnames) id,

@@ -298,6 +298,7 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_TEST:
 	case REC_ADVICE:
 	case REC_TRIAGE:
+	case REC_RUN:
 		session_log_add_note(log, rec);
 		return;
 	case REC_TYPE_COUNT:

@@ -104,6 +104,17 @@ struct triage {
 	char program[SESSION_ID_MAX + 1];
 };
 
+/* A run logged by hand (or imported). */
+struct run {
+	int64_t when;
+	day_t day;
+	long metres;
+	long secs;                        /* -1 when not given */
+	int pain;                         /* during, -1 when not rated */
+	int surface;                      /* enum surface, -1 when not given */
+	char shoes[SESSION_ID_MAX + 1];   /* "" when not named */
+};
+
 struct session_log {
 	struct session *sessions;   /* by start time */
 	size_t nsessions;
@@ -118,6 +129,8 @@ struct session_log {
 	size_t nadvice;
 	struct triage *triages;          /* by time; the last one is in force */
 	size_t ntriages;
+	struct run *runs;                /* by time */
+	size_t nruns;
 	unsigned char *packed;           /* the sets, in the order of the file */
 	size_t npacked;
 	size_t cap_packed;

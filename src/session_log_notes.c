@@ -63,9 +63,30 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 		copy_str(t->program, sizeof(t->program), rec->known[HK_PROGRAM]);
 		return;
 	}
+	case REC_RUN: {
+		struct run *r;
+		const char *shoes = rec->known[HK_SHOES];
+		log->runs = xrealloc(log->runs, (log->nruns + 1) * sizeof(*log->runs));
+		r = &log->runs[log->nruns++];
+		r->when = rec->when;
+		r->day = rec->day;
+		r->metres = rec_get_int(rec, HK_METRES, 0);
+		r->secs = rec_get_int(rec, HK_SECS, -1);
+		r->pain = (int)rec_get_int(rec, HK_PAIN_DURING, -1);
+		r->surface = rec_get_enum(rec, HK_SURFACE, -1);
+		copy_str(r->shoes, sizeof(r->shoes), shoes ? shoes : "");
+		return;
+	}
 	default:
 		return;
 	}
+}
+
+static int by_run_time(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+
+	return (x->when > y->when) - (x->when < y->when);
 }
 
 static int by_morning_time(const void *a, const void *b)
@@ -113,6 +134,8 @@ void session_log_sort_notes(struct session_log *log)
 		qsort(log->tests, log->ntests, sizeof(*log->tests), by_test_time);
 	if (log->nadvice > 1)
 		qsort(log->advice, log->nadvice, sizeof(*log->advice), by_advice_time);
+	if (log->nruns > 1)
+		qsort(log->runs, log->nruns, sizeof(*log->runs), by_run_time);
 	if (log->ntriages > 1)
 		qsort(log->triages, log->ntriages, sizeof(*log->triages), by_triage_time);
 }
@@ -124,4 +147,5 @@ void session_log_free_notes(struct session_log *log)
 	free(log->tests);
 	free(log->advice);
 	free(log->triages);
+	free(log->runs);
 }

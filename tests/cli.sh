@@ -271,10 +271,10 @@ test_config_parse_errors_name_the_true_line() {
 	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
 	expect_status 2
 	expect_err "talus: c.conf:18: the quote opened here is not closed on its line"
-	sed '29s/3 /3x /' "$SRCDIR/config/talus.conf" >c.conf
+	sed '32s/3 /3x /' "$SRCDIR/config/talus.conf" >c.conf
 	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
 	expect_status 2
-	expect_err "talus: c.conf:29: invalid integer value for option 'advance-max-pain'"
+	expect_err "talus: c.conf:32: invalid integer value for option 'advance-max-pain'"
 }
 
 test_bad_options() {
@@ -540,6 +540,34 @@ test_level_0_set_by_hand_is_planned() {
 	expect_out_has "Ankle foundations (ankle-foundations): level 0 (protective)"
 	expect_out_has "Mon 23 Nov  training, level 0 (protective)"
 	expect_out_has "Isometric calf hold"
+}
+
+test_run_logged_with_the_cap() {
+	talus --run 10km --time 55m --date 2026-11-20
+	expect_status 0
+	expect_out_has "Saved: a run of 10.0 km in 55:00 (5:30 /km)."
+	expect_out_has "Next run: at most 11.0 km (110% of your longest run in 30 days, 10.0 km on Fri 20 Nov)."
+	grep -q $'^2026-11-20T.*\trun\tmetres=10000\tsecs=3300$' "$XDG_DATA_HOME/talus/history.tsv" ||
+		fail "no run record"
+	talus --run 11km --date 2026-11-21 # exactly the cap: no warning
+	expect_status 0
+	case "$out" in *"Over the cap"*) fail "warned at the cap: $out" ;; esac
+	talus --run 13.2km --pain 4 --shoes "Old pair" --surface trail --note "hilly" --date 2026-11-22
+	expect_status 0
+	expect_out_has "Over the cap by 1.1 km (9%)"
+	expect_out_has "Pain 4 on the run, above 2: it does not raise the cap."
+	expect_out_has "Next run: at most 12.1 km"
+	grep -q $'\trun\tmetres=13200\tpain-during=4\tshoes=Old pair\tsurface=trail\tnote=hilly$' \
+		"$XDG_DATA_HOME/talus/history.tsv" || fail "run record: $(cat "$XDG_DATA_HOME/talus/history.tsv")"
+	printf 'units = mi\n' >mi.conf
+	talus --config mi.conf --run 3 --date 2026-11-23
+	expect_status 0
+	expect_out_has "Saved: a run of 3.00 mi."
+	for bad in "--run ten" "--run 5km --surface moon" "--run 5km --time 5" "--run 5km --pain 11" "--time 45:00"; do
+		# shellcheck disable=SC2086
+		talus $bad
+		expect_status 2
+	done
 }
 
 test_passed_entry_test_moves_on() {

@@ -27,5 +27,6 @@ Suite *visit_suite(void);
 Suite *readme_suite(void);
 Suite *record_suite(void);
 Suite *triage_suite(void);
+Suite *runs_suite(void);
 
 #endif

@@ -1,0 +1,166 @@
+/* The commands that log one record from the command line: a morning rating, a run. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "history.h"
+#include "runs.h"
+#include "util.h"
+
+/* The session a morning rating now is the morning after: the last one, on an earlier
+ * day and within MORNING_AFTER_HOURS; NULL when none is. */
+static const struct session *morning_after_of(const struct session_log *log, day_t today,
+					      time_t now)
+{
+	const struct session *last = NULL;
+
+	for (size_t i = 0; i < log->nsessions; i++)
+		if (log->sessions[i].start_when <= now &&
+		    (!last || log->sessions[i].last_when > last->last_when))
+			last = &log->sessions[i];
+	if (!last || last->day >= today || now - last->last_when > MORNING_AFTER_HOURS * 3600)
+		return NULL;
+	return last;
+}
+
+/* The level today of the program the coach would run, or -1 when it cannot be read:
+ * a morning rating is saved whatever the programs are. */
+static int level_today(struct state *st, struct program *prog, bool loaded)
+{
+	struct progression_rules rules;
+	struct progress p;
+
+	if (!loaded)
+		return -1;
+	program_rules(prog, &st->cfg.rules, &rules);
+	schedule_level(&st->log, prog, &rules, st->today, state_now(st), &p);
+	return p.level;
+}
+
+int cmd_morning(struct state *st)
+{
+	struct history_writer writer;
+	struct strbuf line;
+	struct hist_record rec;
+	struct program prog;
+	char err[512];
+	const struct session *after = morning_after_of(&st->log, st->today, state_now(st));
+	int pain = st->opt->morning_pain, was, now;
+	bool saved, loaded;
+
+	loaded = catalog_load(&st->catalog, active_program(&st->log, st->cfg.program), &prog, err,
+			      sizeof(err));
+	was = level_today(st, &prog, loaded);
+	sb_init(&line);
+	rec_begin(&line, state_now(st), REC_MORNING);
+	rec_put_int(&line, HK_PAIN, pain);
+	if (after)
+		rec_put_int(&line, HK_HOURS, (long)((state_now(st) - after->last_when) / 3600));
+	rec_finish(&line);
+	history_writer_init(&writer, st->history_path);
+	saved = history_append(&writer, line.buf);
+	if (!saved) {
+		say("%s", writer.err);
+	} else {
+		printf("Saved: morning pain %d/10.\n", pain);
+		line.buf[line.len - 1] = '\0'; /* the record as the history now has it */
+		if (history_parse_line(line.buf, line.len - 1, &rec)) {
+			session_log_add(&st->log, &rec);
+			session_log_finish(&st->log);
+		}
+		now = level_today(st, &prog, loaded);
+		if (now != was)
+			printf("Today at level %d, not %d: this morning was %d.\n", now, was, pain);
+		if (pain >= st->cfg.rules.alarm_pain)
+			printf("Pain %d is severe: progression pauses at the easiest level, and the "
+			       "coach asks the red-flag questions when you next open it. If one "
+			       "applies, see a clinician (talus --safety).\n", pain);
+	}
+	if (loaded)
+		program_free(&prog);
+	history_writer_free(&writer);
+	sb_free(&line);
+	return saved ? 0 : 1;
+}
+
+static void say_cap(const struct run_cap *cap, enum units units, const char *what)
+{
+	char d[32], l[32], date[DATE_BUF];
+
+	format_distance(cap->metres, units, d, sizeof(d));
+	format_distance(cap->longest, units, l, sizeof(l));
+	date_format_short(cap->longest_day, date);
+	printf("%s: at most %s (%d%% of your longest run in %d days, %s on %s).\n", what, d,
+	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
+}
+
+int cmd_run(struct state *st)
+{
+	const struct options *o = st->opt;
+	enum units units = (enum units)st->cfg.units;
+	struct history_writer writer;
+	struct strbuf line;
+	struct hist_record rec;
+	struct run_cap before, after;
+	char d[32], pace[32], over[32];
+	long metres;
+	bool saved;
+
+	if (!parse_distance(o->run, units, &metres)) {
+		say("--run takes a distance like 8.2km, 5mi or 800m, got '%s'", o->run);
+		return EXIT_BAD_INPUT;
+	}
+	run_cap(&st->log, st->today, state_now(st), &before);
+	sb_init(&line);
+	rec_begin(&line, state_now(st), REC_RUN);
+	rec_put_int(&line, HK_METRES, metres);
+	if (o->run_secs > 0)
+		rec_put_int(&line, HK_SECS, o->run_secs);
+	if (o->run_pain >= 0)
+		rec_put_int(&line, HK_PAIN_DURING, o->run_pain);
+	if (o->shoes)
+		rec_put_str(&line, HK_SHOES, o->shoes);
+	if (o->surface >= 0)
+		rec_put_enum(&line, HK_SURFACE, o->surface);
+	if (o->note)
+		rec_put_str(&line, HK_NOTE, o->note);
+	rec_finish(&line);
+	history_writer_init(&writer, st->history_path);
+	saved = history_append(&writer, line.buf);
+	if (!saved) {
+		say("%s", writer.err);
+		goto out;
+	}
+	format_distance(metres, units, d, sizeof(d));
+	if (o->run_secs > 0) {
+		format_pace(metres, o->run_secs, units, pace, sizeof(pace));
+		char took[32];
+		format_duration(o->run_secs, took, sizeof(took));
+		printf("Saved: a run of %s in %s (%s).\n", d, took, pace);
+	} else {
+		printf("Saved: a run of %s.\n", d);
+	}
+	/* it happened, so it is recorded; the warning says by how much and why */
+	if (before.metres > 0 && metres > before.metres) {
+		format_distance(metres - before.metres, units, over, sizeof(over));
+		printf("Over the cap by %s (%ld%%): a run over %d%% of the longest of the last %d "
+		       "days raised injury rates 1.64 times (Frandsen 2025).\n", over,
+		       (metres - before.metres) * 100 / before.metres, RUN_CAP_PERCENT, RUN_CAP_DAYS);
+	}
+	line.buf[line.len - 1] = '\0';
+	if (history_parse_line(line.buf, line.len - 1, &rec)) {
+		session_log_add(&st->log, &rec);
+		session_log_finish(&st->log);
+	}
+	if (o->run_pain > RUN_PAIN_MAX)
+		printf("Pain %d on the run, above %d: it does not raise the cap.\n", o->run_pain,
+		       RUN_PAIN_MAX);
+	run_cap(&st->log, st->today, state_now(st), &after);
+	if (after.metres > 0)
+		say_cap(&after, units, "Next run");
+out:
+	history_writer_free(&writer);
+	sb_free(&line);
+	return saved ? 0 : 1;
+}

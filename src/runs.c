@@ -1,0 +1,145 @@
+#include "runs.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define METRES_PER_MILE 1609.344
+
+bool parse_distance(const char *s, enum units units, long *metres)
+{
+	char *end;
+	double v, scale = units == UNITS_MI ? METRES_PER_MILE : 1000;
+
+	if (!s || (!isdigit((unsigned char)*s) && *s != '.'))
+		return false;
+	v = strtod(s, &end);
+	if (end == s)
+		return false;
+	if (strcmp(end, "km") == 0)
+		scale = 1000;
+	else if (strcmp(end, "mi") == 0)
+		scale = METRES_PER_MILE;
+	else if (strcmp(end, "m") == 0)
+		scale = 1;
+	else if (*end)
+		return false;
+	v = v * scale + 0.5; /* to the nearest metre */
+	if (!(v >= 1 && v < RUN_METRES_MAX + 1))
+		return false;
+	*metres = (long)v;
+	return true;
+}
+
+/* "1:02:30" or "45:10": each part after the first below 60. */
+static bool parse_clock(const char *s, long *secs)
+{
+	long parts[3];
+	int n = 0;
+
+	while (n < 3) {
+		char *end;
+		if (!isdigit((unsigned char)*s))
+			return false;
+		parts[n] = strtol(s, &end, 10);
+		if (end - s > 7 || (n > 0 && (parts[n] > 59 || end - s != 2)))
+			return false;
+		n++;
+		if (*end == '\0')
+			break;
+		if (*end != ':')
+			return false;
+		s = end + 1;
+	}
+	if (n < 2)
+		return false;
+	*secs = n == 2 ? parts[0] * 60 + parts[1] : (parts[0] * 60 + parts[1]) * 60 + parts[2];
+	return true;
+}
+
+/* "1h5m", "45m", "90s": a number and a unit, at most one of each, in that order. */
+static bool parse_units(const char *s, long *secs)
+{
+	static const struct { char unit; long secs; } order[] = { { 'h', 3600 }, { 'm', 60 }, { 's', 1 } };
+	size_t next = 0;
+	long total = 0;
+
+	if (!*s)
+		return false;
+	while (*s) {
+		char *end;
+		long v;
+		if (!isdigit((unsigned char)*s))
+			return false;
+		v = strtol(s, &end, 10);
+		if (end - s > 7)
+			return false;
+		while (next < 3 && order[next].unit != *end)
+			next++;
+		if (next == 3)
+			return false;
+		total += v * order[next++].secs;
+		s = end + 1;
+	}
+	*secs = total;
+	return true;
+}
+
+bool parse_duration(const char *s, long *secs)
+{
+	long v;
+
+	if (!s || !(strchr(s, ':') ? parse_clock(s, &v) : parse_units(s, &v)))
+		return false;
+	if (v < 1 || v > RUN_SECS_MAX)
+		return false;
+	*secs = v;
+	return true;
+}
+
+void format_distance(long metres, enum units units, char *buf, size_t len)
+{
+	if (units == UNITS_MI)
+		snprintf(buf, len, "%.2f mi", metres / METRES_PER_MILE);
+	else
+		snprintf(buf, len, "%.1f km", metres / 1000.0);
+}
+
+void format_duration(long secs, char *buf, size_t len)
+{
+	if (secs >= 3600)
+		snprintf(buf, len, "%ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+	else
+		snprintf(buf, len, "%ld:%02ld", secs / 60, secs % 60);
+}
+
+void format_pace(long metres, long secs, enum units units, char *buf, size_t len)
+{
+	double per = units == UNITS_MI ? METRES_PER_MILE : 1000;
+	long pace = metres > 0 ? (long)(secs * per / metres + 0.5) : 0;
+
+	snprintf(buf, len, "%ld:%02ld /%s", pace / 60, pace % 60, units == UNITS_MI ? "mi" : "km");
+}
+
+void run_cap(const struct session_log *log, day_t today, int64_t now, struct run_cap *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->metres = out->longest = -1;
+	for (size_t i = 0; i < log->nruns; i++) {
+		const struct run *r = &log->runs[i];
+		if (r->when > now || r->day < today - RUN_CAP_DAYS || r->day > today)
+			continue;
+		if (r->pain > RUN_PAIN_MAX) { /* a run that hurt raises nothing */
+			out->held = true;
+			out->held_day = r->day;
+			continue;
+		}
+		if (r->metres > out->longest) {
+			out->longest = r->metres;
+			out->longest_day = r->day;
+		}
+	}
+	if (out->longest > 0)
+		out->metres = out->longest * RUN_CAP_PERCENT / 100;
+}

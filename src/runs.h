@@ -1,0 +1,47 @@
+/* Runs: distances and times as runners write them, and the load guard on the next run
+ * (running.md: Frandsen 2025, at most 110% of the longest run of the last 30 days). */
+#ifndef TALUS_RUNS_H
+#define TALUS_RUNS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clock.h"
+#include "session_log.h"
+
+#define RUN_CAP_PERCENT 110   /* of the longest run in the window (Frandsen 2025) */
+#define RUN_CAP_DAYS 30       /* the window before today */
+#define RUN_PAIN_MAX 2        /* impact work: pain at most 2/10 (Vincent & Vincent 2017) */
+#define RUN_METRES_MAX 1000000 /* one run: at most 1,000 km */
+#define RUN_SECS_MAX 864000    /* and ten days */
+
+enum units { UNITS_KM, UNITS_MI };
+
+/* "8.2km", "5mi", "800m", or a bare number in units: whole metres, rounded. False when it
+ * is not a distance from 1 m to RUN_METRES_MAX. */
+bool parse_distance(const char *s, enum units units, long *metres);
+/* "45:10", "1:02:30", "45m", "1h5m", "90s": seconds, 1 to RUN_SECS_MAX. */
+bool parse_duration(const char *s, long *secs);
+
+/* "8.2 km", "5.10 mi" */
+void format_distance(long metres, enum units units, char *buf, size_t len);
+/* "45:10", "1:02:30" */
+void format_duration(long secs, char *buf, size_t len);
+/* "5:30 /km" */
+void format_pace(long metres, long secs, enum units units, char *buf, size_t len);
+
+struct run_cap {
+	long metres;        /* the cap, -1 when no run in the window counts */
+	long longest;       /* the longest run that counts, and its day */
+	day_t longest_day;
+	bool held;          /* a run in the window hurt (pain above RUN_PAIN_MAX): it counts
+			       not, so the cap stays where it was */
+	day_t held_day;
+};
+
+/* The cap on a run today: RUN_CAP_PERCENT of the longest run of the RUN_CAP_DAYS days
+ * before today (up to now; a painful run does not raise it). */
+void run_cap(const struct session_log *log, day_t today, int64_t now, struct run_cap *out);
+
+#endif

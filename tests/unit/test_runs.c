@@ -1,0 +1,106 @@
+/* Runs: distances and times as runners write them, and the cap at its edges. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "runs.h"
+#include "unit.h"
+
+START_TEST(distances_as_runners_write_them)
+{
+	long m;
+
+	ck_assert(parse_distance("8.2km", UNITS_KM, &m) && m == 8200);
+	ck_assert(parse_distance("5mi", UNITS_KM, &m) && m == 8047);
+	ck_assert(parse_distance("800m", UNITS_MI, &m) && m == 800);
+	ck_assert(parse_distance("10", UNITS_KM, &m) && m == 10000);
+	ck_assert(parse_distance("3", UNITS_MI, &m) && m == 4828);
+	ck_assert(parse_distance("1000km", UNITS_KM, &m) && m == 1000000);
+	ck_assert(!parse_distance("1000.001km", UNITS_KM, &m));
+	ck_assert(!parse_distance("0", UNITS_KM, &m));
+	ck_assert(!parse_distance("-5km", UNITS_KM, &m));
+	ck_assert(!parse_distance("5 km", UNITS_KM, &m));
+	ck_assert(!parse_distance("5k", UNITS_KM, &m));
+	ck_assert(!parse_distance("ten", UNITS_KM, &m));
+	ck_assert(!parse_distance("", UNITS_KM, &m));
+	ck_assert(!parse_distance("nan", UNITS_KM, &m));
+	ck_assert(!parse_distance("1e9km", UNITS_KM, &m));
+}
+END_TEST
+
+START_TEST(durations_as_runners_write_them)
+{
+	long s;
+
+	ck_assert(parse_duration("45:10", &s) && s == 2710);
+	ck_assert(parse_duration("1:02:30", &s) && s == 3750);
+	ck_assert(parse_duration("45m", &s) && s == 2700);
+	ck_assert(parse_duration("1h5m", &s) && s == 3900);
+	ck_assert(parse_duration("90s", &s) && s == 90);
+	ck_assert(!parse_duration("45:60", &s));
+	ck_assert(!parse_duration("1:2:3", &s));
+	ck_assert(!parse_duration("5m1h", &s));
+	ck_assert(!parse_duration("45", &s));
+	ck_assert(!parse_duration("0:00", &s));
+	ck_assert(!parse_duration("241h", &s));
+	ck_assert(!parse_duration("", &s));
+}
+END_TEST
+
+static struct session_log log_;
+
+static void run_on(const char *date, long metres, int pain)
+{
+	char line[200];
+	struct hist_record rec;
+
+	if (pain >= 0)
+		snprintf(line, sizeof(line), "%sT08:00:00Z\trun\tmetres=%ld\tpain-during=%d", date, metres, pain);
+	else
+		snprintf(line, sizeof(line), "%sT08:00:00Z\trun\tmetres=%ld", date, metres);
+	ck_assert(history_parse_line(line, strlen(line), &rec));
+	session_log_add(&log_, &rec);
+	session_log_finish(&log_);
+}
+
+static struct run_cap cap_on(const char *date)
+{
+	struct run_cap c;
+	day_t d;
+
+	ck_assert(date_parse(date, &d));
+	run_cap(&log_, d, (int64_t)d * 86400 + 12 * 3600, &c);
+	return c;
+}
+
+/* 110% of the longest run of the 30 days before; the 31st day is out; a run that hurt
+ * raises nothing; a run in the future counts for nothing yet. */
+START_TEST(the_cap_at_its_edges)
+{
+	memset(&log_, 0, sizeof(log_));
+	ck_assert_int_eq(cap_on("2026-11-21").metres, -1);
+	run_on("2026-10-22", 10000, -1);
+	ck_assert_int_eq(cap_on("2026-11-21").metres, 11000); /* 30 days before: in */
+	ck_assert_int_eq(cap_on("2026-11-22").metres, -1);    /* 31: out */
+	run_on("2026-11-20", 8000, 2);                       /* pain exactly 2 counts */
+	ck_assert_int_eq(cap_on("2026-11-22").metres, 8800);
+	run_on("2026-11-21", 12000, 3);                      /* 3: held */
+	ck_assert_int_eq(cap_on("2026-11-22").metres, 8800);
+	ck_assert(cap_on("2026-11-22").held);
+	run_on("2026-11-25", 20000, -1);                     /* after now */
+	ck_assert_int_eq(cap_on("2026-11-22").metres, 8800);
+	session_log_free(&log_);
+}
+END_TEST
+
+Suite *runs_suite(void)
+{
+	Suite *s = suite_create("runs");
+	TCase *tc = tcase_create("runs");
+
+	tcase_add_test(tc, distances_as_runners_write_them);
+	tcase_add_test(tc, durations_as_runners_write_them);
+	tcase_add_test(tc, the_cap_at_its_edges);
+	suite_add_tcase(s, tc);
+	return s;
+}

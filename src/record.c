@@ -12,6 +12,8 @@
 const char *const side_name[SIDE_COUNT] = { SIDES(REC_WORD) };
 const char *const session_status_name[SESSION_STATUS_COUNT] = { SESSION_STATUSES(REC_WORD) };
 const char *const answer_name[ANSWER_COUNT] = { ANSWERS(REC_WORD) };
+const char *const flag_question_name[FQ_COUNT] = { FLAG_QUESTIONS(REC_WORD) };
+const char *const flag_trigger_name[TRIG_COUNT] = { FLAG_TRIGGERS(REC_WORD) };
 const char *const record_type_name[REC_TYPE_COUNT] = { RECORD_TYPES(REC_WORD) };
 
 #define REC_KEY_SPEC(id, word, kind, names, nnames) [id] = { word, kind, names, nnames },
@@ -40,7 +42,7 @@ static void init_type_first(void)
 
 /* Known keys by a small hash of first byte, second byte and length (no two collide,
  * which key_slot checks once), so each field costs one compare. */
-#define KEY_SLOTS 64
+#define KEY_SLOTS 128 /* room enough that no two keys share a slot */
 static signed char key_slot_id[KEY_SLOTS];
 static size_t key_name_len[HK_COUNT];
 

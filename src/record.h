@@ -34,6 +34,16 @@
 #define SESSION_STATUSES(X) \
 	X(SESSION_DONE, "done") X(SESSION_QUIT, "quit") X(SESSION_INTERRUPTED, "interrupted")
 #define ANSWERS(X) X(ANSWER_YES, "yes") X(ANSWER_NO, "no")
+/* The red-flag questions (redflag.c holds their words and advice), in the order they
+ * are asked: the most urgent first. */
+#define FLAG_QUESTIONS(X) \
+	X(FQ_CRACK, "crack") X(FQ_INFECTION, "infection") X(FQ_RUPTURE, "rupture") \
+	X(FQ_FRACTURE, "fracture") X(FQ_CLOT, "clot") X(FQ_CLOT_BREATH, "clot-breath") \
+	X(FQ_BONE_STRESS, "bone-stress") X(FQ_NERVE, "nerve") X(FQ_MEDICINE, "medicine")
+/* What made talus ask them. */
+#define FLAG_TRIGGERS(X) \
+	X(TRIG_SEVERE, "severe") X(TRIG_QUIT_PAIN, "quit-pain") X(TRIG_MORNING, "morning") \
+	X(TRIG_IMPACT, "impact")
 
 #define REC_ENUM_ID(id, word) id,
 #define REC_ENUM_ONE(id, word) +1
@@ -41,14 +51,20 @@
 enum side { SIDES(REC_ENUM_ID) };
 enum session_status { SESSION_STATUSES(REC_ENUM_ID) };
 enum answer { ANSWERS(REC_ENUM_ID) };
+enum flag_question { FLAG_QUESTIONS(REC_ENUM_ID) };
+enum flag_trigger { FLAG_TRIGGERS(REC_ENUM_ID) };
 
 enum { SIDE_COUNT = 0 SIDES(REC_ENUM_ONE) };
 enum { SESSION_STATUS_COUNT = 0 SESSION_STATUSES(REC_ENUM_ONE) };
 enum { ANSWER_COUNT = 0 ANSWERS(REC_ENUM_ONE) };
+enum { FQ_COUNT = 0 FLAG_QUESTIONS(REC_ENUM_ONE) };
+enum { TRIG_COUNT = 0 FLAG_TRIGGERS(REC_ENUM_ONE) };
 
 extern const char *const side_name[SIDE_COUNT];
 extern const char *const session_status_name[SESSION_STATUS_COUNT];
 extern const char *const answer_name[ANSWER_COUNT];
+extern const char *const flag_question_name[FQ_COUNT];
+extern const char *const flag_trigger_name[TRIG_COUNT];
 
 /* ---- the schema ---- */
 
@@ -62,7 +78,8 @@ extern const char *const answer_name[ANSWER_COUNT];
 	X(REC_LEVEL, "level")    \
 	X(REC_SAFETY, "safety")  \
 	X(REC_ADVICE, "advice")  \
-	X(REC_TEST, "test")
+	X(REC_TEST, "test")      \
+	X(REC_RED_FLAG, "red-flag")
 
 enum key_kind {
 	KEY_INT,  /* a decimal integer within the field's limits */
@@ -91,7 +108,9 @@ enum key_kind {
 	K(HK_NEXT, "next", KEY_NAME, NULL, 0)                                           \
 	K(HK_ANSWER, "answer", KEY_ENUM, answer_name, ANSWER_COUNT)                     \
 	K(HK_REASON, "reason", KEY_TEXT, NULL, 0)                                       \
-	K(HK_AGAIN, "again", KEY_ENUM, answer_name, ANSWER_COUNT)
+	K(HK_AGAIN, "again", KEY_ENUM, answer_name, ANSWER_COUNT)                       \
+	K(HK_FLAG, "flag", KEY_ENUM, flag_question_name, FQ_COUNT)                      \
+	K(HK_TRIGGER, "trigger", KEY_ENUM, flag_trigger_name, TRIG_COUNT)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -123,7 +142,10 @@ enum key_kind {
 	F(REC_ADVICE, HK_REASON, false, 0, 0)                      \
 	F(REC_TEST, HK_PROGRAM, true, 0, 0)                        \
 	F(REC_TEST, HK_NEXT, true, 0, 0)                           \
-	F(REC_TEST, HK_ANSWER, true, 0, 0)
+	F(REC_TEST, HK_ANSWER, true, 0, 0)                         \
+	F(REC_RED_FLAG, HK_FLAG, true, 0, 0)                       \
+	F(REC_RED_FLAG, HK_ANSWER, true, 0, 0)                     \
+	F(REC_RED_FLAG, HK_TRIGGER, false, 0, 0)
 
 #define REC_TYPE_ID(id, word) id,
 #define REC_KEY_ID(id, word, kind, names, nnames) id,

@@ -330,6 +330,9 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		copy_str(a->reason, sizeof(a->reason), reason ? reason : "");
 		return;
 	}
+	case REC_RED_FLAG:
+		flag_log_add(log, rec);
+		return;
 	case REC_TYPE_COUNT:
 		return;
 	case REC_START:
@@ -482,6 +485,7 @@ void session_log_free(struct session_log *log)
 	free(log->levels);
 	free(log->tests);
 	free(log->advice);
+	flag_log_free(log);
 	free(log->packed);
 	for (size_t i = 0; i < log->nexercises; i++)
 		free(log->exercises[i]);

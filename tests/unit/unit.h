@@ -23,5 +23,6 @@ Suite *text_suite(void);
 Suite *visit_suite(void);
 Suite *readme_suite(void);
 Suite *record_suite(void);
+Suite *redflag_suite(void);
 
 #endif

@@ -103,6 +103,8 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 		if (setup->log->mornings[i].day == setup->today)
 			c->ask_morning = false;
 	find_resume(c, setup);
+	if (!c->ask_morning)
+		coach_plan_flags(c, setup->log, coach_wall(c));
 }
 
 void coach_free(struct coach *c)
@@ -253,6 +255,35 @@ bool coach_record_advice(struct coach *c, time_t wall)
 	ok = append(c);
 	c->flags.flag = RF_NONE;
 	return ok;
+}
+
+void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall)
+{
+	struct flag_due due;
+
+	red_flag_due(log, c->program, c->rules, (int64_t)wall, &due);
+	flag_round_plan(&c->round, &due);
+}
+
+void coach_check_flags(struct coach *c, time_t wall)
+{
+	struct session_log log;
+
+	session_log_load(&log, c->writer.path);
+	coach_plan_flags(c, &log, wall);
+	session_log_free(&log);
+}
+
+bool coach_record_flag(struct coach *c, bool yes, time_t wall)
+{
+	if (!flag_round_pending(&c->round))
+		return true;
+	rec_begin(&c->line, wall, REC_RED_FLAG);
+	rec_put_enum(&c->line, HK_FLAG, flag_round_question(&c->round));
+	rec_put_enum(&c->line, HK_ANSWER, yes ? ANSWER_YES : ANSWER_NO);
+	rec_put_enum(&c->line, HK_TRIGGER, c->round.trigger);
+	flag_round_answer(&c->round, yes);
+	return append(c);
 }
 
 bool coach_record_test(struct coach *c, bool passed, time_t wall)

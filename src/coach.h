@@ -14,6 +14,7 @@
 #include "routine.h"
 #include "engine.h"
 #include "session_log.h"
+#include "redflag.h"
 
 #define NOTE_MAX 200
 
@@ -45,6 +46,7 @@ struct coach {
 	char why[300];             /* why the level is what it is */
 	bool ask_morning;          /* a session yesterday and no morning rating today */
 	struct red_flags flags;    /* to show, unless already shown this episode */
+	struct flag_round round;   /* the red-flag questions due now, being asked */
 	/* after the session, from the history as now written */
 	char why_next[300];
 	bool ask_entry_test;
@@ -82,6 +84,12 @@ bool coach_retry(struct coach *c);
 bool coach_record_morning(struct coach *c, int pain, time_t wall);
 bool coach_record_advice(struct coach *c, time_t wall);
 bool coach_record_test(struct coach *c, bool passed, time_t wall);
+/* The red-flag questions due at wall from log (coach_check_flags reads the history
+ * as now written: after the morning rating or the session, either may be the cause). */
+void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall);
+void coach_check_flags(struct coach *c, time_t wall);
+/* The answer to the red-flag question on screen, recorded at once. */
+bool coach_record_flag(struct coach *c, bool yes, time_t wall);
 /* Re-reads the history after the session: the level next time and why, the entry
  * test to ask, and any red flag the session raised. */
 void coach_refresh(struct coach *c);

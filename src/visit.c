@@ -4,14 +4,28 @@
 
 #include "util.h"
 
+/* The red flags, when any are due: a question, the stop screen after a yes (nothing
+ * else follows it), or the advice after every answer no (none after the weekly impact
+ * check: nothing changes then); VS_COUNT when there is nothing to say. */
+static enum visit_screen flag_screen(const struct coach *c)
+{
+	if (flag_round_pending(&c->round))
+		return VS_REDFLAG;
+	if (c->round.yes >= 0)
+		return VS_STOP;
+	if (c->flags.flag != RF_NONE || (c->round.all_no && c->round.trigger != TRIG_IMPACT))
+		return VS_ADVICE;
+	return VS_COUNT;
+}
+
 /* The screens before a session, in order; each is passed over when it has nothing
  * to ask. */
 static enum visit_screen first_screen(const struct coach *c)
 {
 	if (c->ask_morning)
 		return VS_MORNING;
-	if (c->flags.flag != RF_NONE)
-		return VS_ADVICE;
+	if (flag_screen(c) != VS_COUNT)
+		return flag_screen(c);
 	if (c->safety_needed)
 		return VS_SAFETY;
 	return c->can_resume ? VS_RESUME : VS_START;
@@ -20,8 +34,8 @@ static enum visit_screen first_screen(const struct coach *c)
 /* After a session: a red flag it raised, the entry test, then the summary. */
 static enum visit_screen closing_screen(const struct coach *c)
 {
-	if (c->flags.flag != RF_NONE)
-		return VS_ADVICE;
+	if (flag_screen(c) != VS_COUNT)
+		return flag_screen(c);
 	if (c->ask_entry_test)
 		return VS_TEST;
 	return VS_SUMMARY;
@@ -164,7 +178,9 @@ unsigned visit_acknowledge(struct visit *v, time_t wall)
 		coach_ack_safety(c, wall);
 		return go(v, first_screen(c));
 	case VS_ADVICE:
-		coach_record_advice(c, wall);
+		if (c->flags.flag != RF_NONE)
+			coach_record_advice(c, wall);
+		c->round.all_no = false;
 		return go(v, c->ended ? closing_screen(c) : first_screen(c));
 	default:
 		return 0;
@@ -196,6 +212,7 @@ unsigned visit_answer_pain(struct visit *v, int pain, time_t wall)
 		if (pain >= 0)
 			coach_record_morning(c, pain, wall);
 		c->ask_morning = false;
+		coach_check_flags(c, wall); /* this morning may be the cause */
 		return go(v, first_screen(c));
 	case VS_PAIN_DURING:
 		c->pain_during = pain;
@@ -277,7 +294,25 @@ unsigned visit_finish(struct visit *v, int64_t now, time_t wall)
 		return 0;
 	coach_finish(c, v->status, wall, now);
 	coach_refresh(c);
+	coach_check_flags(c, wall); /* the session's pain may be the cause */
 	return go(v, closing_screen(c));
+}
+
+unsigned visit_answer_flag(struct visit *v, bool yes, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	if (v->screen != VS_REDFLAG)
+		return 0;
+	coach_record_flag(c, yes, wall);
+	return go(v, c->ended ? closing_screen(c) : first_screen(c));
+}
+
+unsigned visit_safety_note(struct visit *v, bool open)
+{
+	if (v->screen != (open ? VS_START : VS_SAFETY_AGAIN))
+		return 0;
+	return go(v, open ? VS_SAFETY_AGAIN : VS_START);
 }
 
 unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
@@ -295,6 +330,7 @@ unsigned visit_leave(struct visit *v)
 	case VS_RESUME:
 	case VS_START:
 	case VS_SUMMARY:
+	case VS_STOP:
 		return go(v, VS_EXIT);
 	default:
 		return 0;

@@ -19,6 +19,7 @@ enum command_id {
 	CMD_CSV,
 	CMD_MORNING,
 	CMD_SET_LEVEL,
+	CMD_SAFETY,
 	CMD_COUNT
 };
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "plan.h"
 #include "report.h"
 #include "safefile.h"
+#include "safety.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -339,6 +341,20 @@ static int cmd_check(struct state *st)
 }
 
 /* By enum command_id. */
+/* The note as the coach shows it, for reading before a first session or any time:
+ * wrapped to the terminal, or to 80 columns into a file or a pipe. */
+static int cmd_safety(struct state *st)
+{
+	struct winsize ws;
+	int width = 80;
+
+	(void)st;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
+	safety_print(stdout, width);
+	return 0;
+}
+
 static const struct command command_table[CMD_COUNT] = {
 	[CMD_SESSION] = { CMD_SESSION, "session", NEED_TERMINAL | NEED_LEVEL, cmd_session },
 	[CMD_PLAN] = { CMD_PLAN, "plan", NEED_LEVEL, cmd_plan },
@@ -348,6 +364,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
 	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
+	[CMD_SAFETY] = { CMD_SAFETY, "safety", 0, cmd_safety },
 };
 
 const struct command *command_find(enum command_id id)

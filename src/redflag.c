@@ -17,15 +17,13 @@ const struct red_flag_question red_flag_questions[FQ_COUNT] = {
 		"or pale?",
 		URGENCY_EMERGENCY,
 		"A broken or dislocated ankle, or a foot losing its blood supply, needs help now.",
-		"you heard a crack, the ankle looks misshapen, or the foot is numb, cold or pale: "
-		"emergency;",
+		FLAG_NOTE_CRACK,
 		"first-aid consensus (rehab.md)", -1 },
 	[FQ_INFECTION] = {
 		"Is the ankle joint hot, red and swollen, and do you have a fever?",
 		URGENCY_EMERGENCY,
 		"A hot, red, swollen joint with a fever may be a joint infection.",
-		"the joint is hot, red and swollen and you have a fever: emergency (possible "
-		"joint infection);",
+		FLAG_NOTE_INFECTION,
 		"consensus (rehab.md)", -1 },
 	[FQ_RUPTURE] = {
 		"Did you feel a sudden pop or snap, or as if kicked at the back of the heel or "
@@ -33,9 +31,7 @@ const struct red_flag_question red_flag_questions[FQ_COUNT] = {
 		URGENCY_SAME_DAY,
 		"This may be an Achilles tendon rupture; one in four or five is missed at first "
 		"because walking and tiptoe can still be possible.",
-		"a sudden pop, snap or feeling of being kicked at the back of the heel or calf, "
-		"even if you can still walk or rise on tiptoe: be seen the same day (possible "
-		"Achilles rupture);",
+		FLAG_NOTE_RUPTURE,
 		"Singh 2015 BMJ; Boyd 2015 BJGP", -1 },
 	[FQ_FRACTURE] = {
 		"After a recent twist or fall: could you not take four steps, then or now? Or "
@@ -44,19 +40,14 @@ const struct red_flag_question red_flag_questions[FQ_COUNT] = {
 		"of the foot) or the navicular (the bump on the inner side of the midfoot)?",
 		URGENCY_SAME_DAY,
 		"The Ottawa ankle rules say an X-ray is needed to rule out a fracture.",
-		"after a recent twist or fall, you could not take four steps, then or now, or "
-		"pressing the back edge or tip of either ankle bone (lower 6 cm), the base of "
-		"the 5th metatarsal (outer edge of the foot) or the navicular (inner side of the "
-		"midfoot) hurts: an X-ray the same day (Ottawa ankle rules);",
+		FLAG_NOTE_FRACTURE,
 		"Ottawa ankle rules, Stiell 1993; Bachmann 2003", -1 },
 	[FQ_CLOT] = {
 		"Is the calf swollen, warm or tender, especially after a boot, a cast or a long "
 		"journey?",
 		URGENCY_SAME_DAY,
 		"A swollen, warm or tender calf may be a blood clot (deep vein thrombosis).",
-		"the calf is swollen, warm or tender, especially after a boot, a cast or a long "
-		"journey: urgent the same day (possible clot); with breathlessness or chest pain: "
-		"emergency;",
+		FLAG_NOTE_CLOT,
 		"consensus (rehab.md)", FQ_CLOT_BREATH },
 	[FQ_CLOT_BREATH] = {
 		"Are you also short of breath, or do you have pain in the chest?",
@@ -71,14 +62,13 @@ const struct red_flag_question red_flag_questions[FQ_COUNT] = {
 		"This may be a bone stress injury: stop running and impact work (hops, jumps) "
 		"until you are seen. The navicular, the inner ankle bone and the 5th metatarsal "
 		"are high-risk sites.",
-		"pain at one spot on a bone, pain when hopping, pain at night: stop running and "
-		"impact; see a clinician (possible bone stress injury);",
+		FLAG_NOTE_BONE_STRESS,
 		"Warden 2014 JOSPT", -1 },
 	[FQ_NERVE] = {
 		"Is there new numbness, tingling, burning or weakness in the foot?",
 		URGENCY_CLINICIAN,
 		"New changes in feeling or strength need a clinician to look at the nerves.",
-		"new numbness, tingling, burning or weakness in the foot: see a clinician;",
+		FLAG_NOTE_NERVE,
 		"consensus (rehab.md)", -1 },
 	[FQ_MEDICINE] = {
 		"Have you recently taken a fluoroquinolone antibiotic (such as ciprofloxacin or "
@@ -86,8 +76,7 @@ const struct red_flag_question red_flag_questions[FQ_COUNT] = {
 		URGENCY_CLINICIAN,
 		"Both raise the risk of a tendon rupture: see a clinician before heavy or "
 		"eccentric loading.",
-		"a recent fluoroquinolone antibiotic or steroid injection near the tendon: see a "
-		"clinician before heavy or eccentric loading (rupture risk);",
+		FLAG_NOTE_MEDICINE,
 		"rehab.md red flags", -1 },
 };
 
@@ -99,10 +88,6 @@ const char *const flag_urgency_text[URGENCY_COUNT] = {
 	[URGENCY_CLINICIAN] = "See a clinician: book a physiotherapist, a sports doctor or "
 			      "your doctor before you train again.",
 };
-
-const char red_flag_review_note[] =
-	"still giving way after 6-8 weeks of balance training, or pain not better after 12 "
-	"weeks: a clinician's review.";
 
 /* ---- the history's answers ---- */
 

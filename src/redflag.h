@@ -28,9 +28,40 @@ extern const struct red_flag_question red_flag_questions[FQ_COUNT];
 /* The first line of the stop screen: the urgency, plain. */
 extern const char *const flag_urgency_text[URGENCY_COUNT];
 
-/* The safety note's last flag line: a review when rehab stalls (rehab.md's last
- * red-flag row), advice to read rather than a question to ask after pain. */
-extern const char red_flag_review_note[];
+/* The safety note's line of each flag (safety.c lists them after "- "), so the note
+ * and the questions say the same. */
+#define FLAG_NOTE_CRACK \
+	"you heard a crack, the ankle looks misshapen, or the foot is numb, cold or pale: " \
+	"emergency;"
+#define FLAG_NOTE_INFECTION \
+	"the joint is hot, red and swollen and you have a fever: emergency (possible " \
+	"joint infection);"
+#define FLAG_NOTE_RUPTURE \
+	"a sudden pop, snap or feeling of being kicked at the back of the heel or calf, " \
+	"even if you can still walk or rise on tiptoe: be seen the same day (possible " \
+	"Achilles rupture);"
+#define FLAG_NOTE_FRACTURE \
+	"after a recent twist or fall, you could not take four steps, then or now, or " \
+	"pressing the back edge or tip of either ankle bone (lower 6 cm), the base of " \
+	"the 5th metatarsal (outer edge of the foot) or the navicular (inner side of the " \
+	"midfoot) hurts: an X-ray the same day (Ottawa ankle rules);"
+#define FLAG_NOTE_CLOT \
+	"the calf is swollen, warm or tender, especially after a boot, a cast or a long " \
+	"journey: urgent the same day (possible clot); with breathlessness or chest pain: " \
+	"emergency;"
+#define FLAG_NOTE_BONE_STRESS \
+	"pain at one spot on a bone, pain when hopping, pain at night: stop running and " \
+	"impact; see a clinician (possible bone stress injury);"
+#define FLAG_NOTE_NERVE \
+	"new numbness, tingling, burning or weakness in the foot: see a clinician;"
+#define FLAG_NOTE_MEDICINE \
+	"a recent fluoroquinolone antibiotic or steroid injection near the tendon: see a " \
+	"clinician before heavy or eccentric loading (rupture risk);"
+/* The last flag line: a review when rehab stalls (rehab.md's last red-flag row),
+ * advice to read rather than a question to ask after pain. */
+#define FLAG_NOTE_REVIEW \
+	"still giving way after 6-8 weeks of balance training, or pain not better after 12 " \
+	"weeks: a clinician's review."
 
 /* A morning this far above the runner's baseline asks the questions (rehab.md). */
 #define FLAG_MORNING_RISE 2

@@ -34,6 +34,7 @@ enum ui_action {
 	ACT_SCROLL_DOWN,
 	ACT_PAGE_UP,
 	ACT_PAGE_DOWN,
+	ACT_SAFETY,  /* the safety note again */
 	ACT_ANY,     /* any other key */
 };
 
@@ -50,6 +51,9 @@ enum keymap {
 	KM_PAIN,
 	KM_NOTE,
 	KM_SUMMARY,
+	KM_FLAG,
+	KM_STOP,
+	KM_SAFETY_AGAIN,
 	KM_COUNT
 };
 

@@ -21,7 +21,7 @@ screen_golden() { # scenario
 }
 
 for scenario in safety start get-ready user-set paced hold rest help quit pain-during \
-	pain-after note summary morning advice resume test; do
+	pain-after note summary morning advice resume test red-flag stop no-flags safety-again; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario; }"
 done
 

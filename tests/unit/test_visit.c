@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "visit.h"
@@ -536,6 +537,25 @@ START_TEST(a_future_round_does_not_silence)
 }
 END_TEST
 
+/* A history that cannot be written: the session's 8 is not in the file, yet it asks. */
+START_TEST(an_unsaved_8_still_asks)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	unlink(path); /* a folder where the history was: nothing is saved from now on */
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	visit_start(&v, false, now, wall);
+	run_session(-1);
+	visit_answer_pain(&v, 9, wall);
+	visit_answer_pain(&v, 3, wall);
+	visit_finish(&v, now, wall);
+	ck_assert(coach_unsaved(&coach));
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+	ck_assert_str_eq(coach.round.reason, "You rated the pain 9 in today's session.");
+	rmdir(path);
+}
+END_TEST
+
 START_TEST(the_safety_note_again_from_the_start)
 {
 	history_line("2026-11-20T10:00:00Z\tsafety");
@@ -704,6 +724,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_second_8_asks_again);
 	tcase_add_test(tc, a_round_cut_off_asks_again_next_visit);
 	tcase_add_test(tc, a_future_round_does_not_silence);
+	tcase_add_test(tc, an_unsaved_8_still_asks);
 	tcase_add_test(tc, the_safety_note_again_from_the_start);
 	tcase_add_test(tc, the_entry_test_after_the_last_level);
 	tcase_add_test(tc, the_note_is_edited_a_character_at_a_time);

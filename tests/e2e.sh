@@ -490,6 +490,26 @@ test_red_flag_yes_stops() {
 	[ "$(count $'\tstart\t')" = 1 ] || fail "a session was started: $(cat "$(hist)")"
 }
 
+# The first time, Enter reads on through the safety note before it acknowledges it.
+test_safety_note_read_whole_before_acknowledged() {
+	local i
+	start 40x12
+	wait_for "talus is a coach, not a diagnosis."
+	keys Enter
+	sleep 0.3
+	[ -s "$(hist)" ] && grep -q $'\tsafety' "$(hist)" && fail "acknowledged before its end"
+	screen | grep -q "I have read" || fail "the note closed at its first page: $(screen)"
+	for i in $(seq 30); do
+		screen | grep -q "Today is a training day." && break
+		keys Enter
+		sleep 0.2
+	done
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+	[ "$(count $'\tsafety')" = 1 ] || fail "safety not recorded once"
+}
+
 test_start_screen_shows_the_safety_note_again() {
 	acknowledged
 	start

@@ -342,7 +342,8 @@ static int cmd_check(struct state *st)
 
 /* By enum command_id. */
 /* The note as the coach shows it, for reading before a first session or any time:
- * wrapped to the terminal, or to 80 columns into a file or a pipe. */
+ * wrapped to the terminal, or to 80 columns into a file or a pipe. A broken config
+ * must not hide it, so nothing is loaded first. */
 static int cmd_safety(struct state *st)
 {
 	struct winsize ws;
@@ -364,7 +365,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
 	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY_PATH, cmd_morning },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
-	[CMD_SAFETY] = { CMD_SAFETY, "safety", 0, cmd_safety },
+	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
 };
 
 const struct command *command_find(enum command_id id)

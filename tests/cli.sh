@@ -374,6 +374,12 @@ test_safety_prints_the_note() {
 	fi
 	talus --safety --plan
 	expect_status 2
+	# a broken config does not hide it
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'no-such-option = 3\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --safety
+	expect_status 0
+	expect_out_has "talus is a coach, not a diagnosis."
 }
 
 test_help_lists_every_option() {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "redflag.h"
+#include "safety.h"
 #include "unit.h"
 
 static struct program prog;
@@ -101,6 +102,23 @@ START_TEST(the_most_urgent_are_asked_first)
 	for (int q = 0; q < FQ_COUNT; q++)
 		ck_assert(red_flag_questions[q].question && red_flag_questions[q].advice &&
 			  red_flag_questions[q].source);
+}
+END_TEST
+
+/* The note and the questions cannot disagree: each flag's line is in the note, in the
+ * order the questions are asked, and the review row is the note's last flag. */
+START_TEST(the_safety_note_lists_the_catalogue)
+{
+	size_t line = SAFETY_FLAGS_FIRST + 1;
+
+	for (int q = 0; q < FQ_COUNT; q++) {
+		if (!red_flag_questions[q].note)
+			continue;
+		ck_assert_str_eq(safety_note[line] + 2, red_flag_questions[q].note);
+		line++;
+	}
+	ck_assert_str_eq(safety_note[line] + 2, FLAG_NOTE_REVIEW);
+	ck_assert_uint_eq(line + 1, SAFETY_FLAGS_END);
 }
 END_TEST
 
@@ -307,6 +325,7 @@ Suite *redflag_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, the_most_urgent_are_asked_first);
+	tcase_add_test(tc, the_safety_note_lists_the_catalogue);
 	tcase_add_test(tc, nothing_due_on_quiet_days);
 	tcase_add_test(tc, a_rating_of_8_is_due_with_its_reason);
 	tcase_add_test(tc, a_morning_of_8_is_due);

@@ -172,7 +172,7 @@ static void page_no_flags(const struct coach *c)
 	page_text("No red flags reported.", A_BOLD);
 	page_gap();
 	page_text(c->round.reason, A_NORMAL);
-	page_text("Pain this strong still matters: the ankle took more than it could. Progression "
+	page_text("The pain still matters: it says the ankle took more than it could. Progression "
 		  "pauses and the next session is at the program's easiest level. If the pain does "
 		  "not settle within a few days, or gets worse, see a clinician.", A_NORMAL);
 }

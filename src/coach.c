@@ -257,51 +257,6 @@ bool coach_record_advice(struct coach *c, time_t wall)
 	return ok;
 }
 
-void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall)
-{
-	struct flag_due due;
-
-	red_flag_due(log, c->program, c->rules, (int64_t)wall, &due);
-	flag_round_plan(&c->round, &due);
-}
-
-void coach_check_flags(struct coach *c, time_t wall)
-{
-	struct session_log log;
-
-	session_log_load(&log, c->writer.path);
-	/* records not saved yet (an unwritable history) count too: the session that just
-	 * ended, or this morning's rating, may be the cause */
-	for (size_t i = 0; i < c->writer.npending; i++) {
-		char line[REC_LINE_MAX + 2];
-		struct hist_record rec;
-		size_t n = strlen(c->writer.pending[i]);
-
-		if (n == 0 || n >= sizeof(line))
-			continue;
-		memcpy(line, c->writer.pending[i], n + 1);
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (history_parse_line(line, n, &rec))
-			session_log_add(&log, &rec);
-	}
-	session_log_finish(&log);
-	coach_plan_flags(c, &log, wall);
-	session_log_free(&log);
-}
-
-bool coach_record_flag(struct coach *c, bool yes, time_t wall)
-{
-	if (!flag_round_pending(&c->round))
-		return true;
-	rec_begin(&c->line, wall, REC_RED_FLAG);
-	rec_put_enum(&c->line, HK_FLAG, flag_round_question(&c->round));
-	rec_put_enum(&c->line, HK_ANSWER, yes ? ANSWER_YES : ANSWER_NO);
-	rec_put_enum(&c->line, HK_TRIGGER, c->round.trigger);
-	flag_round_answer(&c->round, yes);
-	return append(c);
-}
-
 bool coach_record_test(struct coach *c, bool passed, time_t wall)
 {
 	bool ok;

@@ -20,6 +20,7 @@ enum command_id {
 	CMD_MORNING,
 	CMD_SET_LEVEL,
 	CMD_RUN,
+	CMD_SAFETY,
 	CMD_COUNT
 };
 

@@ -15,6 +15,7 @@
 #include "engine.h"
 #include "session_log.h"
 #include "triage.h"
+#include "redflag.h"
 
 #define NOTE_MAX 200
 
@@ -63,6 +64,7 @@ struct coach {
 	day_set config_days;
 	struct progression_rules chosen_rules;
 	const struct progression_rules *base_rules;
+	struct flag_round round;   /* the red-flag questions due now, being asked */
 	/* after the session, from the history as now written */
 	char why_next[300];
 	bool ask_entry_test;
@@ -117,6 +119,14 @@ bool coach_record_triage(struct coach *c, enum pathway chosen, time_t wall);
  * or a program chosen), rebuilding the routine when it changed; pain >= 0 is the
  * morning's, said on the start screen when it changed the level. */
 void coach_relevel(struct coach *c, time_t wall, int pain);
+/* The red-flag questions due at wall from log (coach_check_flags reads the history
+ * as now written: after the morning rating or the session, either may be the cause). */
+void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall);
+void coach_check_flags(struct coach *c, time_t wall);
+/* The triage's round of red-flag questions, after its own questions. */
+void coach_triage_flags(struct coach *c);
+/* The answer to the red-flag question on screen, recorded at once. */
+bool coach_record_flag(struct coach *c, bool yes, time_t wall);
 /* Re-reads the history after the session: the level next time and why, the entry
  * test to ask, and any red flag the session raised. */
 void coach_refresh(struct coach *c);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include "report.h"
 #include "runs.h"
 #include "safefile.h"
+#include "safety.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -367,6 +369,21 @@ static int cmd_check(struct state *st)
 }
 
 /* By enum command_id. */
+/* The note as the coach shows it, for reading before a first session or any time:
+ * wrapped to the terminal, or to 80 columns into a file or a pipe. A broken config
+ * must not hide it, so nothing is loaded first. */
+static int cmd_safety(struct state *st)
+{
+	struct winsize ws;
+	int width = 80;
+
+	(void)st;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
+	safety_print(stdout, width);
+	return 0;
+}
+
 static const struct command command_table[CMD_COUNT] = {
 	[CMD_SESSION] = { CMD_SESSION, "session", NEED_TERMINAL | NEED_LEVEL, cmd_session },
 	[CMD_PLAN] = { CMD_PLAN, "plan", NEED_LEVEL, cmd_plan },
@@ -377,6 +394,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY, cmd_morning },
 	[CMD_RUN] = { CMD_RUN, "run", NEED_HISTORY, cmd_run },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
+	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
 };
 
 const struct command *command_find(enum command_id id)

@@ -21,6 +21,7 @@ enum need {
 	NEED_HISTORY = 1 << 2,      /* the history, read */
 	NEED_PROGRAM = 1 << 3,      /* the active program and its training days */
 	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
+	NEED_NOTHING = 1 << 5,      /* not even the config: it runs whatever is broken */
 };
 
 /* Everything a command works from. */

@@ -17,6 +17,8 @@ const char *const surface_name[SURFACE_COUNT] = { SURFACES(REC_WORD) };
 const char *const onset_name[ONSET_COUNT] = { ONSETS(REC_WORD) };
 const char *const since_name[SINCE_COUNT] = { SINCES(REC_WORD) };
 const char *const site_name[SITE_COUNT] = { SITES(REC_WORD) };
+const char *const flag_question_name[FQ_COUNT] = { FLAG_QUESTIONS(REC_WORD) };
+const char *const flag_trigger_name[TRIG_COUNT] = { FLAG_TRIGGERS(REC_WORD) };
 const char *const record_type_name[REC_TYPE_COUNT] = { RECORD_TYPES(REC_WORD) };
 
 #define REC_KEY_SPEC(id, word, kind, names, nnames) [id] = { word, kind, names, nnames },

@@ -45,6 +45,16 @@
 	X(SITE_INSERTION, "insertion") X(SITE_MIDPORTION, "midportion")              \
 	X(SITE_OUTER_ANKLE, "outer-ankle") X(SITE_BEHIND_OUTER_BONE, "behind-outer-ankle-bone") \
 	X(SITE_BONE_SPOT, "bone-spot")
+/* The red-flag questions (redflag.c holds their words and advice), in the order they
+ * are asked: the most urgent first. */
+#define FLAG_QUESTIONS(X) \
+	X(FQ_CRACK, "crack") X(FQ_INFECTION, "infection") X(FQ_RUPTURE, "rupture") \
+	X(FQ_FRACTURE, "fracture") X(FQ_CLOT, "clot") X(FQ_CLOT_BREATH, "clot-breath") \
+	X(FQ_BONE_STRESS, "bone-stress") X(FQ_NERVE, "nerve") X(FQ_MEDICINE, "medicine")
+/* What made talus ask them. */
+#define FLAG_TRIGGERS(X) \
+	X(TRIG_SEVERE, "severe") X(TRIG_QUIT_PAIN, "quit-pain") X(TRIG_MORNING, "morning") \
+	X(TRIG_IMPACT, "impact") X(TRIG_TRIAGE, "triage")
 
 #define REC_ENUM_ID(id, word) id,
 #define REC_ENUM_ONE(id, word) +1
@@ -60,6 +70,8 @@ enum surface { SURFACES(REC_ENUM_ID) };
 enum onset { ONSETS(REC_ENUM_ID) };
 enum since { SINCES(REC_ENUM_ID) };
 enum site { SITES(REC_ENUM_ID) };
+enum flag_question { FLAG_QUESTIONS(REC_ENUM_ID) };
+enum flag_trigger { FLAG_TRIGGERS(REC_ENUM_ID) };
 
 enum { SIDE_COUNT = 0 SIDES(REC_ENUM_ONE) };
 enum { SESSION_STATUS_COUNT = 0 SESSION_STATUSES(REC_ENUM_ONE) };
@@ -69,6 +81,8 @@ enum { SURFACE_COUNT = 0 SURFACES(REC_ENUM_ONE) };
 enum { ONSET_COUNT = 0 ONSETS(REC_ENUM_ONE) };
 enum { SINCE_COUNT = 0 SINCES(REC_ENUM_ONE) };
 enum { SITE_COUNT = 0 SITES(REC_ENUM_ONE) };
+enum { FQ_COUNT = 0 FLAG_QUESTIONS(REC_ENUM_ONE) };
+enum { TRIG_COUNT = 0 FLAG_TRIGGERS(REC_ENUM_ONE) };
 
 extern const char *const side_name[SIDE_COUNT];
 extern const char *const session_status_name[SESSION_STATUS_COUNT];
@@ -78,6 +92,8 @@ extern const char *const surface_name[SURFACE_COUNT];
 extern const char *const onset_name[ONSET_COUNT];
 extern const char *const since_name[SINCE_COUNT];
 extern const char *const site_name[SITE_COUNT];
+extern const char *const flag_question_name[FQ_COUNT];
+extern const char *const flag_trigger_name[TRIG_COUNT];
 
 /* ---- the schema ---- */
 
@@ -93,7 +109,8 @@ extern const char *const site_name[SITE_COUNT];
 	X(REC_ADVICE, "advice")  \
 	X(REC_TEST, "test")      \
 	X(REC_TRIAGE, "triage")  \
-	X(REC_RUN, "run")
+	X(REC_RUN, "run")        \
+	X(REC_RED_FLAG, "red-flag")
 
 enum key_kind {
 	KEY_INT,  /* a decimal integer within the field's limits */
@@ -132,7 +149,9 @@ enum key_kind {
 	K(HK_PATHWAY, "pathway", KEY_ENUM, pathway_key, PATHWAY_COUNT)                  \
 	K(HK_METRES, "metres", KEY_INT, NULL, 0)                                        \
 	K(HK_SHOES, "shoes", KEY_TEXT, NULL, 0)                                         \
-	K(HK_SURFACE, "surface", KEY_ENUM, surface_name, SURFACE_COUNT)
+	K(HK_SURFACE, "surface", KEY_ENUM, surface_name, SURFACE_COUNT)                 \
+	K(HK_FLAG, "flag", KEY_ENUM, flag_question_name, FQ_COUNT)                      \
+	K(HK_TRIGGER, "trigger", KEY_ENUM, flag_trigger_name, TRIG_COUNT)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -178,7 +197,10 @@ enum key_kind {
 	F(REC_RUN, HK_PAIN_DURING, false, 0, PAIN_MAX)             \
 	F(REC_RUN, HK_SHOES, false, 0, 0)                          \
 	F(REC_RUN, HK_SURFACE, false, 0, 0)                        \
-	F(REC_RUN, HK_NOTE, false, 0, 0)
+	F(REC_RUN, HK_NOTE, false, 0, 0)                           \
+	F(REC_RED_FLAG, HK_FLAG, true, 0, 0)                       \
+	F(REC_RED_FLAG, HK_ANSWER, true, 0, 0)                     \
+	F(REC_RED_FLAG, HK_TRIGGER, false, 0, 0)
 
 #define REC_TYPE_ID(id, word) id,
 #define REC_KEY_ID(id, word, kind, names, nnames) id,

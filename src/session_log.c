@@ -301,6 +301,9 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_RUN:
 		session_log_add_note(log, rec);
 		return;
+	case REC_RED_FLAG:
+		flag_log_add(log, rec);
+		return;
 	case REC_TYPE_COUNT:
 		return;
 	case REC_START:
@@ -415,6 +418,7 @@ void session_log_free(struct session_log *log)
 		free(log->sessions[i].note);
 	free(log->sessions);
 	session_log_free_notes(log);
+	flag_log_free(log);
 	free(log->packed);
 	for (size_t i = 0; i < log->nexercises; i++)
 		free(log->exercises[i]);

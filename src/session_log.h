@@ -115,6 +115,14 @@ struct run {
 	char shoes[SESSION_ID_MAX + 1];   /* "" when not named */
 };
 
+struct flag_answer {
+	int64_t when;
+	day_t day;
+	enum flag_question flag;
+	bool yes;
+	int trigger;                     /* an enum flag_trigger, or -1 when not written */
+};
+
 struct session_log {
 	struct session *sessions;   /* by start time */
 	size_t nsessions;
@@ -131,6 +139,8 @@ struct session_log {
 	size_t ntriages;
 	struct run *runs;                /* by time */
 	size_t nruns;
+	struct flag_answer *flag_answers; /* red-flag answers, by time */
+	size_t nflag_answers;
 	unsigned char *packed;           /* the sets, in the order of the file */
 	size_t npacked;
 	size_t cap_packed;
@@ -150,6 +160,10 @@ struct session_log {
 	size_t nex_slots;
 	size_t last_exercise;
 };
+
+/* The red-flag records, kept by time as they are added (in redflag.c). */
+void flag_log_add(struct session_log *log, const struct hist_record *rec);
+void flag_log_free(struct session_log *log);
 
 /* Reads path into log. False (with log->report.err) when the file cannot be read. */
 bool session_log_load(struct session_log *log, const char *path);

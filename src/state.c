@@ -177,6 +177,8 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	st->trace_fd = -1;
 	st->opt = opt;
 	st->today = opt->have_date ? opt->date : local_day(time(NULL));
+	if (needs & NEED_NOTHING)
+		return 0;
 	if (!load_config(opt, &st->cfg, err, sizeof(err))) {
 		say("%s", err);
 		return EXIT_BAD_INPUT;

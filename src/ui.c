@@ -36,6 +36,9 @@ static const struct screen_ops *const screens[VS_COUNT] = {
 	[VS_PAIN_AFTER] = &pain_screen,
 	[VS_NOTE] = &note_screen,
 	[VS_SUMMARY] = &summary_screen,
+	[VS_REDFLAG] = &flag_screen,
+	[VS_STOP] = &stop_screen,
+	[VS_SAFETY_AGAIN] = &safety_again_screen,
 };
 
 static volatile sig_atomic_t got_signal;

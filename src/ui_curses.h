@@ -34,6 +34,7 @@ enum ui_action {
 	ACT_SCROLL_DOWN,
 	ACT_PAGE_UP,
 	ACT_PAGE_DOWN,
+	ACT_SAFETY,  /* the safety note again */
 	ACT_ANY,     /* any other key */
 };
 
@@ -52,6 +53,9 @@ enum keymap {
 	KM_SUMMARY,
 	KM_TRIAGE,
 	KM_PATHWAY,
+	KM_FLAG,
+	KM_STOP,
+	KM_SAFETY_AGAIN,
 	KM_COUNT
 };
 

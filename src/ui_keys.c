@@ -69,6 +69,7 @@ const struct key_binding key_bindings[] = {
 
 	ENTER_KEYS(KM_START, ACT_CONFIRM, "start the session"),
 	{ 'q', ACT_QUIT, "q", "leave talus", KM_START },
+	{ 's', ACT_SAFETY, "s", "show the safety note again", KM_START },
 	SCROLL_KEYS(KM_START),
 
 	ENTER_KEYS(KM_SAFETY, ACT_CONFIRM, "I have read the safety note (first it reads on to its end)"),
@@ -118,6 +119,18 @@ const struct key_binding key_bindings[] = {
 
 	TRIAGE_KEYS(KM_TRIAGE, "answer with that option", "answer with the marked option"),
 	TRIAGE_KEYS(KM_PATHWAY, "choose that pathway", "take the marked pathway"),
+
+	{ 'y', ACT_YES, "y", "yes", KM_FLAG },
+	{ 'Y', ACT_YES, NULL, NULL, KM_FLAG },
+	{ 'n', ACT_NO, "n", "no", KM_FLAG },
+	{ 'N', ACT_NO, NULL, NULL, KM_FLAG },
+	SCROLL_KEYS(KM_FLAG),
+
+	{ 'q', ACT_QUIT, "q", "leave talus (no session after a red flag)", KM_STOP },
+	SCROLL_KEYS(KM_STOP),
+
+	SCROLL_KEYS(KM_SAFETY_AGAIN),
+	{ KEY_ANYKEY, ACT_ANY, "any key", "back to the start screen", KM_SAFETY_AGAIN },
 };
 
 const size_t key_binding_count = ARRAY_SIZE(key_bindings);
@@ -127,7 +140,8 @@ const char *const keymap_title[KM_COUNT] = {
 	[KM_START] = "start", [KM_SAFETY] = "safety note", [KM_ADVICE] = "advice",
 	[KM_RESUME] = "resume", [KM_TEST] = "entry test", [KM_PAIN] = "pain",
 	[KM_NOTE] = "note", [KM_SUMMARY] = "summary", [KM_TRIAGE] = "triage",
-	[KM_PATHWAY] = "pathway",
+	[KM_PATHWAY] = "pathway", [KM_FLAG] = "red flag",
+	[KM_STOP] = "stop", [KM_SAFETY_AGAIN] = "safety note again",
 };
 
 /* The key bar of each screen: the actions it shows, in order. */
@@ -144,6 +158,7 @@ static const struct bar_item session_bar[] = {
 
 static const struct bar_item start_bar[] = {
 	{ ACT_CONFIRM, ACT_NONE, "start", 1 },
+	{ ACT_SAFETY, ACT_NONE, "safety", 0 },
 	{ ACT_QUIT, ACT_NONE, "quit", 1 },
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
@@ -205,9 +220,28 @@ static const struct bar_item triage_bar[] = {
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
 
+static const struct bar_item flag_bar[] = {
+	{ ACT_YES, ACT_NONE, "yes", 1 },
+	{ ACT_NO, ACT_NONE, "no", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item stop_bar[] = {
+	{ ACT_QUIT, ACT_NONE, "leave talus", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item safety_again_bar[] = {
+	{ ACT_ANY, ACT_NONE, "back", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
 const struct bar_item *const keymap_bar[KM_COUNT] = {
 	[KM_TRIAGE] = triage_bar,
 	[KM_PATHWAY] = triage_bar,
+	[KM_FLAG] = flag_bar,
+	[KM_STOP] = stop_bar,
+	[KM_SAFETY_AGAIN] = safety_again_bar,
 	[KM_CONFIRM_QUIT] = confirm_quit_bar,
 	[KM_SESSION] = session_bar,
 	[KM_START] = start_bar,

@@ -108,6 +108,8 @@ static unsigned start_key(struct ui *ui, int code, wint_t wc, int64_t now)
 		return visit_start(ui->visit, false, now, ui_wall(ui));
 	case ACT_QUIT:
 		return visit_leave(ui->visit);
+	case ACT_SAFETY:
+		return visit_safety_note(ui->visit, true);
 	default:
 		return page_key(ui, act);
 	}
@@ -143,6 +145,40 @@ static unsigned safety_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	}
 }
 
+/* The safety note again, from the start screen: to read, nothing to acknowledge. */
+static void draw_safety_again(struct ui *ui, int64_t now)
+{
+	(void)now;
+	draw_header(ui);
+	page_begin();
+	page_safety(0, safety_note_lines);
+	page_draw(ui);
+	draw_status_line(ui);
+	draw_key_bar(KM_SAFETY_AGAIN);
+}
+
+static unsigned safety_again_key(struct ui *ui, int code, wint_t wc, int64_t now)
+{
+	enum ui_action act = key_action(KM_SAFETY_AGAIN, code);
+
+	(void)wc;
+	(void)now;
+	if (act == ACT_SCROLL_UP || act == ACT_SCROLL_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN)
+		return page_key(ui, act);
+	return visit_safety_note(ui->visit, false);
+}
+
+/* Every red-flag answer no: why the pain still matters, and what happens next. */
+static void page_no_flags(const struct coach *c)
+{
+	page_text("No red flags reported.", A_BOLD);
+	page_gap();
+	page_text(c->round.reason, A_NORMAL);
+	page_text("The pain still matters: it says the ankle took more than it could. Progression "
+		  "pauses and the next session is at the program's easiest level. If the pain does "
+		  "not settle within a few days, or gets worse, see a clinician.", A_NORMAL);
+}
+
 static void draw_advice(struct ui *ui, int64_t now)
 {
 	char line[300];
@@ -150,6 +186,17 @@ static void draw_advice(struct ui *ui, int64_t now)
 	(void)now;
 	draw_header(ui);
 	page_begin();
+	if (ui->c->round.all_no) {
+		page_no_flags(ui->c);
+		/* a rating of 8 is what the questions were about: said once is enough */
+		if (ui->c->flags.flag == RF_NONE || ui->c->flags.flag == RF_SEVERE) {
+			page_draw(ui);
+			draw_status_line(ui);
+			draw_key_bar(KM_ADVICE);
+			return;
+		}
+		page_gap();
+	}
 	page_text("Please see a clinician about this ankle.", A_BOLD | color_attr(UC_ALERT));
 	page_gap();
 	snprintf(line, sizeof(line), "The history shows %s.", ui->c->flags.reason);
@@ -225,4 +272,6 @@ static unsigned summary_key(struct ui *ui, int code, wint_t wc, int64_t now)
 const struct screen_ops start_screen = { .draw = draw_start, .key = start_key, .keymap = KM_START };
 const struct screen_ops safety_screen = { .draw = draw_safety, .key = safety_key, .keymap = KM_SAFETY };
 const struct screen_ops advice_screen = { .draw = draw_advice, .key = advice_key, .keymap = KM_ADVICE };
+const struct screen_ops safety_again_screen = { .draw = draw_safety_again, .key = safety_again_key,
+						.keymap = KM_SAFETY_AGAIN };
 const struct screen_ops summary_screen = { .draw = draw_summary, .key = summary_key, .keymap = KM_SUMMARY };

@@ -50,6 +50,7 @@ extern const struct screen_ops session_screen;
 extern const struct screen_ops pain_screen, note_screen, test_screen, resume_screen;
 extern const struct screen_ops start_screen, safety_screen, advice_screen, summary_screen;
 extern const struct screen_ops triage_screen, pathway_screen;
+extern const struct screen_ops flag_screen, stop_screen, safety_again_screen;
 
 /* The screen in force for each of the visit's; and one whole frame drawn. */
 const struct screen_ops *screen_for(enum visit_screen s);

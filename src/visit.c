@@ -4,18 +4,34 @@
 
 #include "util.h"
 
+/* The red flags, when any are due: a question, the stop screen after a yes (nothing
+ * else follows it), or the advice after every answer no (none after the weekly impact
+ * check: nothing changes then); VS_COUNT when there is nothing to say. */
+static enum visit_screen flag_screen(const struct coach *c)
+{
+	if (flag_round_pending(&c->round))
+		return VS_REDFLAG;
+	if (c->round.yes >= 0)
+		return VS_STOP;
+	/* the weekly impact check and the triage's round go on without advice */
+	if (c->flags.flag != RF_NONE || (c->round.all_no && c->round.trigger != TRIG_IMPACT &&
+					  c->round.trigger != TRIG_TRIAGE))
+		return VS_ADVICE;
+	return VS_COUNT;
+}
+
 /* The screens before a session, in order; each is passed over when it has nothing
  * to ask. */
 static enum visit_screen first_screen(const struct coach *c)
 {
 	if (c->ask_morning)
 		return VS_MORNING;
-	if (c->flags.flag != RF_NONE)
-		return VS_ADVICE;
+	if (flag_screen(c) != VS_COUNT)
+		return flag_screen(c);
 	if (c->safety_needed)
 		return VS_SAFETY;
-	if (c->ask_triage)
-		return VS_TRIAGE;
+	if (c->ask_triage) /* its questions, its red flags (above), then the pathway */
+		return c->triage_question < TQ_COUNT ? VS_TRIAGE : VS_PATHWAY;
 	if (c->ask_entry_test)
 		return VS_TEST;
 	return c->can_resume ? VS_RESUME : VS_START;
@@ -24,8 +40,8 @@ static enum visit_screen first_screen(const struct coach *c)
 /* After a session: a red flag it raised, the entry test, then the summary. */
 static enum visit_screen closing_screen(const struct coach *c)
 {
-	if (c->flags.flag != RF_NONE)
-		return VS_ADVICE;
+	if (flag_screen(c) != VS_COUNT)
+		return flag_screen(c);
 	if (c->ask_entry_test)
 		return VS_TEST;
 	return VS_SUMMARY;
@@ -168,7 +184,9 @@ unsigned visit_acknowledge(struct visit *v, time_t wall)
 		coach_ack_safety(c, wall);
 		return go(v, first_screen(c));
 	case VS_ADVICE:
-		coach_record_advice(c, wall);
+		if (c->flags.flag != RF_NONE)
+			coach_record_advice(c, wall);
+		c->round.all_no = false;
 		return go(v, c->ended ? closing_screen(c) : first_screen(c));
 	default:
 		return 0;
@@ -200,6 +218,7 @@ unsigned visit_answer_pain(struct visit *v, int pain, time_t wall)
 		if (pain >= 0)
 			coach_record_morning(c, pain, wall);
 		c->ask_morning = false;
+		coach_check_flags(c, wall); /* this morning may be the cause */
 		return go(v, first_screen(c));
 	case VS_PAIN_DURING:
 		c->pain_during = pain;
@@ -281,6 +300,7 @@ unsigned visit_finish(struct visit *v, int64_t now, time_t wall)
 		return 0;
 	coach_finish(c, v->status, wall, now);
 	coach_refresh(c);
+	coach_check_flags(c, wall); /* the session's pain may be the cause */
 	return go(v, closing_screen(c));
 }
 
@@ -295,7 +315,8 @@ unsigned visit_answer_triage(struct visit *v, int option)
 	if (++c->triage_question < TQ_COUNT)
 		return ENG_CHANGED | VISIT_SCREEN; /* the next question: a screen of its own */
 	c->proposed = triage_propose(&c->triage, c->triage_why, sizeof(c->triage_why));
-	return go(v, VS_PATHWAY);
+	coach_triage_flags(c);
+	return go(v, first_screen(c));
 }
 
 unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall)
@@ -304,6 +325,23 @@ unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall)
 		return 0;
 	coach_record_triage(v->coach, chosen, wall);
 	return go(v, first_screen(v->coach));
+}
+
+unsigned visit_answer_flag(struct visit *v, bool yes, time_t wall)
+{
+	struct coach *c = v->coach;
+
+	if (v->screen != VS_REDFLAG)
+		return 0;
+	coach_record_flag(c, yes, wall);
+	return go(v, c->ended ? closing_screen(c) : first_screen(c));
+}
+
+unsigned visit_safety_note(struct visit *v, bool open)
+{
+	if (v->screen != (open ? VS_START : VS_SAFETY_AGAIN))
+		return 0;
+	return go(v, open ? VS_SAFETY_AGAIN : VS_START);
 }
 
 unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
@@ -323,6 +361,7 @@ unsigned visit_leave(struct visit *v)
 	case VS_RESUME:
 	case VS_START:
 	case VS_SUMMARY:
+	case VS_STOP:
 		return go(v, VS_EXIT);
 	default:
 		return 0;

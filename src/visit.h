@@ -14,7 +14,9 @@
 
 enum visit_screen {
 	VS_MORNING,     /* how is the ankle this morning? */
-	VS_ADVICE,      /* see a clinician: a red flag in the history */
+	VS_REDFLAG,     /* one red-flag question, yes or no */
+	VS_STOP,        /* a red flag answered yes: see a clinician, and how soon */
+	VS_ADVICE,      /* see a clinician: a red flag in the history; or none reported */
 	VS_TEST,        /* the entry test of the next program */
 	VS_SAFETY,      /* the safety note, before the first session */
 	VS_TRIAGE,      /* the first-run triage, a question a screen */
@@ -26,6 +28,7 @@ enum visit_screen {
 	VS_PAIN_AFTER,  /* pain now */
 	VS_NOTE,        /* a note for today */
 	VS_SUMMARY,     /* what was done, and what comes next */
+	VS_SAFETY_AGAIN, /* the safety note shown again from the start screen, to read */
 	VS_EXIT,
 	VS_COUNT
 };
@@ -86,9 +89,15 @@ unsigned visit_finish(struct visit *v, int64_t now, time_t wall);
 unsigned visit_answer_triage(struct visit *v, int option);
 /* The pathway chosen on VS_PATHWAY (the one proposed, or another). */
 unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall);
+/* The answer to the red-flag question on screen: recorded at once; a yes leads to the
+ * stop screen (after its follow-up question), every answer no to the advice. */
+unsigned visit_answer_flag(struct visit *v, bool yes, time_t wall);
+/* The safety note again from the start screen (open), and back (close). */
+unsigned visit_safety_note(struct visit *v, bool open);
 /* The entry test's answer. */
 unsigned visit_answer_test(struct visit *v, bool passed, time_t wall);
-/* q where leaving is offered, or any key on the summary. */
+/* q where leaving is offered, or any key on the summary; on the stop screen, the
+ * only way on. */
 unsigned visit_leave(struct visit *v);
 
 /* Leaving for good (the screen is closing): a session still open is saved, as

@@ -382,9 +382,36 @@ test_help_and_version() {
 	case "$out" in "talus "[0-9]*) ;; *) fail "version: $out" ;; esac
 }
 
+# --safety: the coach's note, wrapped to 80 columns into a pipe, rupture worded as
+# rehab.md has it; and wrapped to the terminal's width in a terminal.
+test_safety_prints_the_note() {
+	talus --safety
+	expect_status 0
+	expect_out_has "talus is a coach, not a diagnosis."
+	expect_out_flat_has "even if you can still walk or rise on tiptoe"
+	expect_out_flat_has "navicular"
+	wide=$(printf '%s\n' "$out" | awk 'length($0) > 80')
+	[ -z "$wide" ] || fail "lines over 80 columns: $wide"
+	[ "$(printf '%s\n' "$out" | wc -l)" -ge 20 ] || fail "the note is cut: $out"
+	if command -v script >/dev/null 2>&1; then
+		narrow=$(script -qec "stty cols 40 rows 20; $TALUS --safety" /dev/null 2>/dev/null | tr -d '\r')
+		printf '%s\n' "$narrow" | grep -q "navicular" || fail "no note in a terminal: $narrow"
+		wide=$(printf '%s\n' "$narrow" | awk 'length($0) > 40')
+		[ -z "$wide" ] || fail "lines over 40 columns in a 40-column terminal: $wide"
+	fi
+	talus --safety --plan
+	expect_status 2
+	# a broken config does not hide it
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'no-such-option = 3\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --safety
+	expect_status 0
+	expect_out_has "talus is a coach, not a diagnosis."
+}
+
 test_help_lists_every_option() {
 	talus --help
-	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace help version; do
+	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace safety help version; do
 		expect_out_has "--$opt"
 		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
 	done

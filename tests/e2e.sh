@@ -38,6 +38,8 @@ in_a_shell() {
 test_whole_session() {
 	start
 	wait_for "talus is a coach, not a diagnosis."
+	keys Enter # the note is longer than the screen: Enter reads on to its end first
+	wait_for "The coach asks, and adjusts."
 	keys Enter
 	wait_for "Today is a training day."
 	wait_for "Circles"
@@ -174,6 +176,9 @@ test_quit_keeps_what_was_done() {
 	keys y
 	wait_for "How much did the ankle hurt during the session?"
 	answers 6 4
+	flags_all_no # quit with pain above 5: the red flags are asked
+	wait_for "No red flags reported."
+	keys Enter
 	wait_for "Session stopped."
 	keys x
 	wait_exit
@@ -427,6 +432,14 @@ history_with() { # lines appended after the header and the safety note
 	printf '%b' "$1" >>"$(hist)"
 }
 
+answer_no_red_flags() { # each red-flag question of a round answered no, one at a time
+	for _ in 1 2 3 4 5 6 7 8; do
+		shows "y yes" 5 || return 0
+		keys n
+		sleep 0.3
+	done
+}
+
 test_triage_at_40x12() {
 	history_with '2026-11-01T08:00:00+00:00\tsafety\n'
 	start 40x12 --triage
@@ -441,6 +454,7 @@ test_triage_at_40x12() {
 	keys Down Down Enter # the tendon above the heel
 	wait_for "Does the ankle give way"
 	keys 2
+	answer_no_red_flags
 	wait_for "Your answers point to:"
 	wait_for "Midportion"
 	keys Enter
@@ -461,6 +475,7 @@ test_first_start_triage_picks_the_program() {
 		keys $k
 		sleep 0.3
 	done
+	answer_no_red_flags
 	wait_for "Your answers point to: Insertional Achilles tendon pain."
 	keys Enter
 	wait_for "Achilles, insertional"
@@ -489,11 +504,86 @@ test_morning_check_in() {
 	wait_exit
 }
 
+# Every red-flag question answered n, each once it shows.
+flags_all_no() {
+	local i
+	for i in 1 2 3 4 5 6 7 8; do
+		wait_for "Question $i of 8." || return
+		keys n
+	done
+}
+
+# A session rated 8 yesterday: after the morning question the coach asks the red
+# flags; y to the rupture question (the third) shows the same-day stop screen, and
+# only leaving follows. Each answer is in the history.
+test_red_flag_yes_stops() {
+	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=8\tpain-after=6\n'
+	start
+	wait_for "this morning?"
+	keys 3 Enter
+	wait_for "Question 1 of 8."
+	wait_for "You rated the pain 8 in yesterday's session."
+	keys n
+	wait_for "Question 2 of 8."
+	keys n
+	wait_for "Question 3 of 8."
+	wait_for "rise on tiptoe."
+	keys y
+	wait_for "Be seen today:"
+	wait_for "Achilles tendon rupture"
+	wait_for "q leave talus"
+	keys Enter
+	sleep 0.3
+	screen | grep -q "Today is a training day." && fail "a session offered after a yes"
+	keys q
+	wait_exit
+	for rec in 'flag=crack\tanswer=no' 'flag=infection\tanswer=no' 'flag=rupture\tanswer=yes'; do
+		grep -q $'^2026-11-23T.*\tred-flag\t'"$(printf "$rec")"$'\ttrigger=severe$' "$(hist)" ||
+			fail "no record $rec: $(cat "$(hist)")"
+	done
+	[ "$(count $'\tred-flag\t')" = 3 ] || fail "red-flag records: $(cat "$(hist)")"
+	[ "$(count $'\tstart\t')" = 1 ] || fail "a session was started: $(cat "$(hist)")"
+}
+
+# The first time, Enter reads on through the safety note before it acknowledges it.
+test_safety_note_read_whole_before_acknowledged() {
+	local i
+	start 40x12
+	wait_for "talus is a coach, not a diagnosis."
+	keys Enter
+	sleep 0.3
+	[ -s "$(hist)" ] && grep -q $'\tsafety' "$(hist)" && fail "acknowledged before its end"
+	screen | grep -q "I have read" || fail "the note closed at its first page: $(screen)"
+	for i in $(seq 30); do
+		screen | grep -q "Today is a training day." && break
+		keys Enter
+		sleep 0.2
+	done
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+	[ "$(count $'\tsafety')" = 1 ] || fail "safety not recorded once"
+}
+
+test_start_screen_shows_the_safety_note_again() {
+	acknowledged
+	start
+	wait_for "Today is a training day."
+	keys s
+	wait_for "talus is a coach, not a diagnosis."
+	keys x
+	wait_for "Today is a training day."
+	keys q
+	wait_exit
+	[ "$(count $'\tsafety')" = 1 ] || fail "the note read again was recorded"
+}
+
 test_red_flag_advice_once_per_episode() {
 	history_with '2026-11-21T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-21T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=9\tpain-after=7\n2026-11-22T07:00:00+00:00\tmorning\tpain=3\n'
 	start
-	wait_for "Please see a clinician about this ankle."
-	wait_for "The history shows a pain rating of 9."
+	flags_all_no
+	wait_for "No red flags reported."
+	wait_for "You rated the pain 9 in the session of Sat 21 Nov."
 	keys Enter
 	wait_for "Today is a training day."
 	keys q

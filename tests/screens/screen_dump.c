@@ -118,6 +118,8 @@ static void sc_pathway(void)
 	visit_answer_triage(&visit, SINCE_UNDER_3_MONTHS);
 	visit_answer_triage(&visit, SITE_INSERTION);
 	visit_answer_triage(&visit, ANSWER_NO);
+	while (visit.screen == VS_REDFLAG) /* its red flags, each no */
+		visit_answer_flag(&visit, false, wall);
 	ui.choice = -1; /* the proposal is marked */
 }
 static void sc_start(void) { acknowledged(); open_visit(); }
@@ -153,8 +155,45 @@ static void sc_advice(void)
 {
 	acknowledged();
 	history_line("2026-11-21T07:00:00Z\tmorning\tpain=9");
+	/* its questions answered then: the advice alone is left to show */
+	for (int q = 0; q < FQ_COUNT; q++) {
+		char line[160];
+		if (q == FQ_CLOT_BREATH)
+			continue;
+		snprintf(line, sizeof(line), "2026-11-21T07:01:00Z\tred-flag\tflag=%s\tanswer=no",
+			 flag_question_name[q]);
+		history_line(line);
+	}
 	open_visit();
 }
+
+/* A session rated 8 yesterday, this morning rated: the red-flag questions, at the
+ * longest one (the Ottawa ankle rules). */
+static void sc_red_flag(void)
+{
+	acknowledged();
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=8\tsecs=300");
+	history_line("2026-11-23T07:00:00Z\tmorning\tpain=3");
+	open_visit();
+	while (visit.screen == VS_REDFLAG && flag_round_question(&coach.round) != FQ_FRACTURE)
+		visit_answer_flag(&visit, false, wall);
+}
+
+static void sc_stop(void)
+{
+	sc_red_flag();
+	visit_answer_flag(&visit, true, wall);
+}
+
+static void sc_no_flags(void)
+{
+	sc_red_flag();
+	while (visit.screen == VS_REDFLAG)
+		visit_answer_flag(&visit, false, wall);
+}
+
+static void sc_safety_again(void) { sc_start(); visit_safety_note(&visit, true); }
 
 static void sc_resume(void)
 {
@@ -205,6 +244,10 @@ static const struct scenario {
 	{ "advice", sc_advice },
 	{ "resume", sc_resume },
 	{ "test", sc_test },
+	{ "red-flag", sc_red_flag },
+	{ "stop", sc_stop },
+	{ "no-flags", sc_no_flags },
+	{ "safety-again", sc_safety_again },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

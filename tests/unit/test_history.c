@@ -77,6 +77,7 @@ START_TEST(round_trip_every_type)
 		rec_put_enum(&line, HK_STATUS, SESSION_DONE);
 		rec_put_str(&line, HK_NEXT, "ankle-strength");
 		rec_put_enum(&line, HK_ANSWER, ANSWER_YES);
+		rec_put_enum(&line, HK_FLAG, FQ_RUPTURE);
 		rec_put_int(&line, HK_PAIN, 4);
 		rec_put_int(&line, HK_METRES, 8200);
 		rec_put_enum(&line, HK_SORE, SORE_LEFT);

@@ -145,6 +145,9 @@ START_TEST(a_first_visit_asks_the_triage_and_takes_its_program)
 	visit_answer_triage(&v, SITE_INSERTION);
 	ck_assert_int_eq(v.screen, VS_TRIAGE);
 	visit_answer_triage(&v, ANSWER_NO);
+	/* then the red-flag questions, each no, and no advice page after them */
+	for (int i = 0; i < 20 && v.screen == VS_REDFLAG; i++)
+		visit_answer_flag(&v, false, wall);
 	ck_assert_int_eq(v.screen, VS_PATHWAY);
 	ck_assert_int_eq(coach.proposed, PATHWAY_INSERTIONAL_ACHILLES);
 	visit_choose_pathway(&v, coach.proposed, wall);
@@ -152,10 +155,57 @@ START_TEST(a_first_visit_asks_the_triage_and_takes_its_program)
 	ck_assert_str_eq(coach.program->name, "tiny-next");
 	ck_assert_int_eq(coach.routine.program == coach.program, 1);
 	text = read_whole_file(path, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "\tred-flag\tflag=medicine\tanswer=no\ttrigger=triage\n"));
 	ck_assert_ptr_nonnull(strstr(text, "\ttriage\tsore=right\tonset=gradual\tsince=over-a-year\t"
 					"where=insertion\tgives-way=no\tpathway=insertional-achilles\t"
 					"program=tiny-next\n"));
 	free(text);
+	coach_free(&coach);
+	session_log_free(&log);
+	program_free(&prog);
+	config_free(&cfg);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
+/* A yes to a red flag in the triage stops there: no pathway, no session. */
+START_TEST(a_red_flag_in_the_triage_stops_it)
+{
+	char dir[] = "/tmp/talus-triage-XXXXXX", path[128], err[512];
+	struct program prog;
+	struct user_config cfg;
+	struct session_log log;
+	struct coach_setup setup;
+	struct coach coach;
+	struct visit v;
+	day_t today;
+	time_t wall;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/history.tsv", dir);
+	ck_assert_msg(program_load_file(&prog, "tests/data/programs/tiny.conf", err, sizeof(err)), "%s", err);
+	config_defaults(&cfg);
+	ck_assert(date_parse("2026-11-23", &today));
+	wall = (time_t)today * 86400 + 10 * 3600;
+	session_log_load(&log, path);
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &prog;
+	setup.level = 1;
+	setup.today = today;
+	setup.history_path = path;
+	setup.log = &log;
+	setup.rules = &cfg.rules;
+	setup.wall_offset = wall - time(NULL);
+	setup.triage = true;
+	coach_init(&coach, &setup, 1000);
+	coach.safety_needed = false;
+	visit_init(&v, &coach);
+	for (int q = 0; q < TQ_COUNT; q++)
+		visit_answer_triage(&v, 0);
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+	visit_answer_flag(&v, true, wall); /* a crack, a misshapen ankle: an emergency */
+	ck_assert_int_eq(v.screen, VS_STOP);
 	coach_free(&coach);
 	session_log_free(&log);
 	program_free(&prog);
@@ -175,6 +225,7 @@ Suite *triage_suite(void)
 	tcase_add_test(tc, past_protecting_after_three_weeks);
 	tcase_add_test(tc, every_question_has_its_options_in_enum_order);
 	tcase_add_test(tc, a_first_visit_asks_the_triage_and_takes_its_program);
+	tcase_add_test(tc, a_red_flag_in_the_triage_stops_it);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "visit.h"
@@ -84,7 +85,7 @@ static void open_visit(void)
 	setup.why = why;
 	setup.flags = &flags;
 	setup.ready_for_next = p.ready_for_next;
-	setup.wall_offset = wall - time(NULL); /* the coach's clock is the test's */
+	setup.wall_offset = wall - time(NULL); /* what is due is decided at the made-up time */
 	coach_init(&coach, &setup, now);
 	visit_init(&v, &coach);
 }
@@ -358,6 +359,14 @@ START_TEST(a_morning_passed_over_records_nothing)
 }
 END_TEST
 
+/* Answers every red-flag question no, from the first. */
+static void answer_flags_no(void)
+{
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+	for (int i = 0; i < FQ_COUNT && v.screen == VS_REDFLAG; i++)
+		visit_answer_flag(&v, false, wall);
+}
+
 START_TEST(a_red_flag_is_advised_once)
 {
 	char *text;
@@ -365,6 +374,7 @@ START_TEST(a_red_flag_is_advised_once)
 	history_line("2026-11-20T10:00:00Z\tsafety");
 	history_line("2026-11-21T07:00:00Z\tmorning\tpain=9");
 	open_visit();
+	answer_flags_no();
 	ck_assert_int_eq(v.screen, VS_ADVICE);
 	visit_acknowledge(&v, wall);
 	ck_assert_int_eq(v.screen, VS_START);
@@ -374,6 +384,189 @@ START_TEST(a_red_flag_is_advised_once)
 	coach_free(&coach);
 	session_log_free(&log_);
 	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+}
+END_TEST
+
+/* Each flag answered yes, after a session rated 8 yesterday: the stop screen with its
+ * urgency, the answers recorded, and no way on to a session. */
+START_TEST(each_yes_stops_with_its_urgency)
+{
+	for (int q = 0; q < FQ_COUNT; q++) {
+		char *text, want[80];
+		bool follow = q == FQ_CLOT_BREATH;
+		enum flag_question asked = follow ? FQ_CLOT : (enum flag_question)q;
+
+		unlink(path);
+		history_line("2026-11-20T10:00:00Z\tsafety");
+		history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1");
+		history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=8");
+		history_line("2026-11-23T07:00:00Z\tmorning\tpain=3");
+		open_visit();
+		ck_assert_int_eq(v.screen, VS_REDFLAG);
+		ck_assert_int_eq(coach.round.trigger, TRIG_SEVERE);
+		while (v.screen == VS_REDFLAG && flag_round_question(&coach.round) != asked)
+			visit_answer_flag(&v, false, wall);
+		visit_answer_flag(&v, true, wall);
+		if (asked == FQ_CLOT) { /* the follow-up: breathless or chest pain? */
+			ck_assert_int_eq(v.screen, VS_REDFLAG);
+			ck_assert_int_eq(flag_round_question(&coach.round), FQ_CLOT_BREATH);
+			visit_answer_flag(&v, follow, wall);
+		}
+		ck_assert_int_eq(v.screen, VS_STOP);
+		ck_assert_int_eq(coach.round.yes, q);
+		ck_assert_int_eq(red_flag_questions[coach.round.yes].urgency,
+				 q == FQ_CRACK || q == FQ_INFECTION || q == FQ_CLOT_BREATH
+					 ? URGENCY_EMERGENCY
+				 : q <= FQ_CLOT ? URGENCY_SAME_DAY : URGENCY_CLINICIAN);
+		ck_assert_uint_eq(visit_start(&v, false, now, wall), 0);
+		text = history();
+		snprintf(want, sizeof(want), "\tred-flag\tflag=%s\tanswer=yes\ttrigger=severe\n",
+			 flag_question_name[q]);
+		ck_assert_msg(count(text, want) == 1, "%s not recorded", want);
+		ck_assert_int_eq(count(text, "\tstart\t"), 1);
+		free(text);
+		visit_leave(&v);
+		ck_assert_int_eq(v.screen, VS_EXIT);
+		coach_free(&coach);
+		session_log_free(&log_);
+	}
+	/* the fixture frees a coach: leave it one */
+	open_visit();
+}
+END_TEST
+
+START_TEST(all_no_reaches_the_advice)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=quit\tpain-during=6");
+	history_line("2026-11-23T07:00:00Z\tmorning\tpain=3");
+	open_visit();
+	ck_assert_int_eq(coach.round.trigger, TRIG_QUIT_PAIN);
+	answer_flags_no();
+	ck_assert_int_eq(v.screen, VS_ADVICE);
+	ck_assert(coach.round.all_no);
+	visit_acknowledge(&v, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	text = history();
+	ck_assert_int_eq(count(text, "\tred-flag\t"), 8);
+	ck_assert_int_eq(count(text, "answer=no\ttrigger=quit-pain\n"), 8);
+	free(text);
+	coach_free(&coach);
+	session_log_free(&log_);
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+}
+END_TEST
+
+/* The morning rating itself is the cause: asked once it is recorded. */
+START_TEST(a_morning_of_8_asks_after_it_is_recorded)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=s1\tstatus=done\tpain-during=2");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_MORNING);
+	visit_answer_pain(&v, 8, wall);
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+	ck_assert_str_eq(coach.round.reason, "You rated the pain 8 this morning.");
+}
+END_TEST
+
+/* A session rated 8 asks after it, before the summary; a second 8 asks again. */
+START_TEST(a_second_8_asks_again)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+	for (int round = 0; round < 2; round++) {
+		if (round) {
+			coach_free(&coach);
+			session_log_free(&log_);
+			wall += 3600;
+			open_visit();
+		}
+		ck_assert_int_eq(v.screen, VS_START);
+		visit_start(&v, false, now, wall);
+		run_session(-1);
+		visit_answer_pain(&v, 8, wall);
+		visit_answer_pain(&v, 3, wall);
+		wall += 60;
+		visit_finish(&v, now, wall);
+		answer_flags_no();
+		ck_assert_int_eq(v.screen, VS_ADVICE);
+		visit_acknowledge(&v, wall);
+		ck_assert(v.screen == VS_SUMMARY || v.screen == VS_TEST);
+	}
+}
+END_TEST
+
+START_TEST(a_round_cut_off_asks_again_next_visit)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-22T07:00:00Z\tmorning\tpain=9");
+	open_visit();
+	visit_answer_flag(&v, false, wall);
+	visit_answer_flag(&v, false, wall);
+	coach_free(&coach); /* the window closed */
+	session_log_free(&log_);
+	wall += 600;
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+	ck_assert_int_eq(flag_round_question(&coach.round), FQ_CRACK);
+	answer_flags_no();
+	text = history();
+	ck_assert_int_eq(count(text, "\tred-flag\t"), 10);
+	free(text);
+}
+END_TEST
+
+START_TEST(a_future_round_does_not_silence)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-22T07:00:00Z\tmorning\tpain=9");
+	for (int q = 0; q < FQ_COUNT; q++)
+		if (q != FQ_CLOT_BREATH)
+			history_line("2026-12-01T10:00:00Z\tred-flag\tflag=%s\tanswer=no\t"
+				     "trigger=severe", flag_question_name[q]);
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+}
+END_TEST
+
+/* A history that cannot be written: the session's 8 is not in the file, yet it asks. */
+START_TEST(an_unsaved_8_still_asks)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	unlink(path); /* a folder where the history was: nothing is saved from now on */
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	visit_start(&v, false, now, wall);
+	run_session(-1);
+	visit_answer_pain(&v, 9, wall);
+	visit_answer_pain(&v, 3, wall);
+	visit_finish(&v, now, wall);
+	ck_assert(coach_unsaved(&coach));
+	ck_assert_int_eq(v.screen, VS_REDFLAG);
+	ck_assert_str_eq(coach.round.reason, "You rated the pain 9 in today's session.");
+	rmdir(path);
+}
+END_TEST
+
+START_TEST(the_safety_note_again_from_the_start)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+	visit_safety_note(&v, true);
+	ck_assert_int_eq(v.screen, VS_SAFETY_AGAIN);
+	ck_assert_uint_eq(visit_start(&v, false, now, wall), 0);
+	visit_safety_note(&v, false);
 	ck_assert_int_eq(v.screen, VS_START);
 }
 END_TEST
@@ -535,6 +728,14 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, the_morning_after_is_asked_first);
 	tcase_add_test(tc, a_morning_passed_over_records_nothing);
 	tcase_add_test(tc, a_red_flag_is_advised_once);
+	tcase_add_test(tc, each_yes_stops_with_its_urgency);
+	tcase_add_test(tc, all_no_reaches_the_advice);
+	tcase_add_test(tc, a_morning_of_8_asks_after_it_is_recorded);
+	tcase_add_test(tc, a_second_8_asks_again);
+	tcase_add_test(tc, a_round_cut_off_asks_again_next_visit);
+	tcase_add_test(tc, a_future_round_does_not_silence);
+	tcase_add_test(tc, an_unsaved_8_still_asks);
+	tcase_add_test(tc, the_safety_note_again_from_the_start);
 	tcase_add_test(tc, the_entry_test_after_the_last_level);
 	tcase_add_test(tc, the_note_is_edited_a_character_at_a_time);
 	tcase_add_test(tc, the_note_is_utf8_without_controls);

@@ -1,0 +1,59 @@
+/* The coach's part in the red flags: what is due from the history as now written (the
+ * records still waiting to be saved included), and each answer recorded at once. */
+#include "coach.h"
+
+#include <string.h>
+
+void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall)
+{
+	struct flag_due due;
+
+	red_flag_due(log, c->program, c->rules, (int64_t)wall, &due);
+	flag_round_plan(&c->round, &due);
+}
+
+void coach_check_flags(struct coach *c, time_t wall)
+{
+	struct session_log log;
+
+	session_log_load(&log, c->writer.path);
+	/* records not saved yet (an unwritable history) count too: the session that just
+	 * ended, or this morning's rating, may be the cause */
+	for (size_t i = 0; i < c->writer.npending; i++) {
+		char line[REC_LINE_MAX + 2];
+		struct hist_record rec;
+		size_t n = strlen(c->writer.pending[i]);
+
+		if (n == 0 || n >= sizeof(line))
+			continue;
+		memcpy(line, c->writer.pending[i], n + 1);
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (history_parse_line(line, n, &rec))
+			session_log_add(&log, &rec);
+	}
+	session_log_finish(&log);
+	coach_plan_flags(c, &log, wall);
+	session_log_free(&log);
+}
+
+void coach_triage_flags(struct coach *c)
+{
+	struct flag_due due = { true, TRIG_TRIAGE, false,
+				"Before a pathway: the signs that need a clinician first." };
+
+	flag_round_plan(&c->round, &due);
+}
+
+bool coach_record_flag(struct coach *c, bool yes, time_t wall)
+{
+	if (!flag_round_pending(&c->round))
+		return true;
+	rec_begin(&c->line, wall, REC_RED_FLAG);
+	rec_put_enum(&c->line, HK_FLAG, flag_round_question(&c->round));
+	rec_put_enum(&c->line, HK_ANSWER, yes ? ANSWER_YES : ANSWER_NO);
+	rec_put_enum(&c->line, HK_TRIGGER, c->round.trigger);
+	flag_round_answer(&c->round, yes);
+	rec_finish(&c->line);
+	return history_append(&c->writer, c->line.buf);
+}

@@ -115,15 +115,21 @@ static unsigned start_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	}
 }
 
-static void draw_safety(struct ui *ui, int64_t now)
+/* The whole note, first to acknowledge or again to read: only the keys differ. */
+static void draw_safety_page(struct ui *ui, enum keymap keys)
 {
-	(void)now;
 	draw_header(ui);
 	page_begin();
 	page_safety(0, safety_note_lines);
 	page_draw(ui);
 	draw_status_line(ui);
-	draw_key_bar(KM_SAFETY);
+	draw_key_bar(keys);
+}
+
+static void draw_safety(struct ui *ui, int64_t now)
+{
+	(void)now;
+	draw_safety_page(ui, KM_SAFETY);
 }
 
 /* Enter reads on to the end of the note before it acknowledges it. */
@@ -149,12 +155,7 @@ static unsigned safety_key(struct ui *ui, int code, wint_t wc, int64_t now)
 static void draw_safety_again(struct ui *ui, int64_t now)
 {
 	(void)now;
-	draw_header(ui);
-	page_begin();
-	page_safety(0, safety_note_lines);
-	page_draw(ui);
-	draw_status_line(ui);
-	draw_key_bar(KM_SAFETY_AGAIN);
+	draw_safety_page(ui, KM_SAFETY_AGAIN);
 }
 
 static unsigned safety_again_key(struct ui *ui, int code, wint_t wc, int64_t now)

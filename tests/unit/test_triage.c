@@ -98,43 +98,64 @@ static bool load_tiny_next(void *ctx, const char *name, struct program *out)
 	return program_load_file(out, "tests/data/programs/tiny-next.conf", err, sizeof(err));
 }
 
-/* A first visit: the safety note, five questions, the pathway; its record, and the
- * program it starts at coached at once. */
-START_TEST(a_first_visit_asks_the_triage_and_takes_its_program)
+/* A first visit on an empty history of the tiny program, at 10:00 on Mon 23 Nov. */
+static char dir[32], path[128];
+static struct program prog;
+static struct user_config cfg;
+static struct session_log log_;
+static struct coach coach;
+static struct visit v;
+static time_t wall;
+
+static void open_first_visit(const char *insertional_program)
 {
-	char dir[] = "/tmp/talus-triage-XXXXXX", path[128], err[512], *text;
-	struct program prog;
-	struct user_config cfg;
-	struct session_log log;
 	struct coach_setup setup;
-	struct coach coach;
-	struct visit v;
+	char err[512];
 	day_t today;
-	time_t wall;
 
 	setenv("TZ", "UTC", 1);
 	tzset();
+	strcpy(dir, "/tmp/talus-triage-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/history.tsv", dir);
 	ck_assert_msg(program_load_file(&prog, "tests/data/programs/tiny.conf", err, sizeof(err)), "%s", err);
 	config_defaults(&cfg);
 	ck_assert(date_parse("2026-11-23", &today));
 	wall = (time_t)today * 86400 + 10 * 3600;
-	session_log_load(&log, path);
+	session_log_load(&log_, path);
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &prog;
 	setup.level = 1;
 	setup.today = today;
 	setup.training_days = prog.days;
 	setup.history_path = path;
-	setup.log = &log;
+	setup.log = &log_;
 	setup.rules = &cfg.rules;
 	setup.wall_offset = wall - time(NULL);
 	setup.triage = true;
-	setup.pathway_program[PATHWAY_INSERTIONAL_ACHILLES] = "tiny-next";
+	setup.pathway_program[PATHWAY_INSERTIONAL_ACHILLES] = insertional_program;
 	setup.load_program = load_tiny_next;
 	coach_init(&coach, &setup, 1000);
 	visit_init(&v, &coach);
+}
+
+static void close_visit(void)
+{
+	coach_free(&coach);
+	session_log_free(&log_);
+	program_free(&prog);
+	config_free(&cfg);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* A first visit: the safety note, five questions, the pathway; its record, and the
+ * program it starts at coached at once. */
+START_TEST(a_first_visit_asks_the_triage_and_takes_its_program)
+{
+	char *text;
+
+	open_first_visit("tiny-next");
 	ck_assert_int_eq(v.screen, VS_SAFETY);
 	visit_acknowledge(&v, wall);
 	ck_assert_int_eq(v.screen, VS_TRIAGE);
@@ -160,58 +181,22 @@ START_TEST(a_first_visit_asks_the_triage_and_takes_its_program)
 					"where=insertion\tgives-way=no\tpathway=insertional-achilles\t"
 					"program=tiny-next\n"));
 	free(text);
-	coach_free(&coach);
-	session_log_free(&log);
-	program_free(&prog);
-	config_free(&cfg);
-	unlink(path);
-	rmdir(dir);
+	close_visit();
 }
 END_TEST
 
 /* A yes to a red flag in the triage stops there: no pathway, no session. */
 START_TEST(a_red_flag_in_the_triage_stops_it)
 {
-	char dir[] = "/tmp/talus-triage-XXXXXX", path[128], err[512];
-	struct program prog;
-	struct user_config cfg;
-	struct session_log log;
-	struct coach_setup setup;
-	struct coach coach;
-	struct visit v;
-	day_t today;
-	time_t wall;
-
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/history.tsv", dir);
-	ck_assert_msg(program_load_file(&prog, "tests/data/programs/tiny.conf", err, sizeof(err)), "%s", err);
-	config_defaults(&cfg);
-	ck_assert(date_parse("2026-11-23", &today));
-	wall = (time_t)today * 86400 + 10 * 3600;
-	session_log_load(&log, path);
-	memset(&setup, 0, sizeof(setup));
-	setup.program = &prog;
-	setup.level = 1;
-	setup.today = today;
-	setup.history_path = path;
-	setup.log = &log;
-	setup.rules = &cfg.rules;
-	setup.wall_offset = wall - time(NULL);
-	setup.triage = true;
-	coach_init(&coach, &setup, 1000);
-	coach.safety_needed = false;
-	visit_init(&v, &coach);
+	open_first_visit(NULL);
+	visit_acknowledge(&v, wall);
 	for (int q = 0; q < TQ_COUNT; q++)
 		visit_answer_triage(&v, 0);
 	ck_assert_int_eq(v.screen, VS_REDFLAG);
 	visit_answer_flag(&v, true, wall); /* a crack, a misshapen ankle: an emergency */
 	ck_assert_int_eq(v.screen, VS_STOP);
-	coach_free(&coach);
-	session_log_free(&log);
-	program_free(&prog);
-	config_free(&cfg);
-	unlink(path);
-	rmdir(dir);
+	ck_assert(coach.ask_triage); /* nothing chosen: asked again next time */
+	close_visit();
 }
 END_TEST
 

@@ -191,6 +191,12 @@ static void sessions_due(const struct session_log *log, const struct program *pr
 			out->trigger = TRIG_QUIT_PAIN;
 			snprintf(out->reason, sizeof(out->reason), "You stopped %s with pain %d, above "
 				 "the limit of %d.", what, pain, rules->repeat_max_pain);
+		} else if (prog->impact && strcmp(s->program, prog->name) == 0 &&
+			   pain > rules->repeat_max_pain && stronger(out, TRIG_IMPACT)) {
+			/* hops and runs that hurt: bone stress is asked, finished session or not */
+			out->trigger = TRIG_IMPACT;
+			snprintf(out->reason, sizeof(out->reason), "Pain %d in %s of impact work, above "
+				 "its limit of %d.", pain, what, rules->repeat_max_pain);
 		} else {
 			continue;
 		}

@@ -279,6 +279,31 @@ START_TEST(impact_pain_asks_bone_stress_first)
 }
 END_TEST
 
+/* A finished hop session that hurt above its limit of 2 is not a "repeat": bone stress
+ * is asked. At the limit, nothing. */
+START_TEST(a_finished_impact_session_in_pain_asks_bone_stress)
+{
+	struct flag_due d;
+	struct flag_round r;
+
+	prog.impact = true;
+	prog.own_pain_limits = true;
+	prog.advance_max_pain = 2;
+	prog.repeat_max_pain = 2;
+	add_line("2026-11-20T10:00:00Z\tred-flag\tflag=bone-stress\tanswer=no\ttrigger=impact");
+	session("2026-11-21", "done", 2, 2);
+	ck_assert(!due().due);
+	session("2026-11-22", "done", 3, 1);
+	d = due();
+	ck_assert(d.due);
+	ck_assert_int_eq(d.trigger, TRIG_IMPACT);
+	ck_assert_str_eq(d.reason, "Pain 3 in yesterday's session of impact work, above its limit of 2.");
+	flag_round_plan(&r, &d);
+	ck_assert_int_eq(r.n, 1);
+	ck_assert_int_eq(r.ask[0], FQ_BONE_STRESS);
+}
+END_TEST
+
 START_TEST(a_calf_yes_asks_about_breathing)
 {
 	struct flag_due d = { .due = true, .trigger = TRIG_SEVERE };
@@ -338,6 +363,7 @@ Suite *redflag_suite(void)
 	tcase_add_test(tc, a_future_round_does_not_silence);
 	tcase_add_test(tc, impact_work_is_checked_weekly);
 	tcase_add_test(tc, impact_pain_asks_bone_stress_first);
+	tcase_add_test(tc, a_finished_impact_session_in_pain_asks_bone_stress);
 	tcase_add_test(tc, a_calf_yes_asks_about_breathing);
 	tcase_add_test(tc, the_answers_are_kept_by_time);
 	suite_add_tcase(s, tc);

@@ -173,8 +173,12 @@ const struct cli_option cli_options[] = {
 	  CMD_BIT(CMD_RUN), set_time, "--time takes a duration like 45:10, 1:02:30 or 45m, got '%s'" },
 	{ "pain", 0, "N", "with --run, the pain during it, 0-10", CMD_SESSION, CMD_BIT(CMD_RUN),
 	  set_pain, "--pain takes a pain rating from 0 to 10, got '%s'" },
-	{ "shoes", 0, "NAME", "with --run, the shoes it was run in", CMD_SESSION, CMD_BIT(CMD_RUN),
-	  set_shoes, "--shoes takes a name of at most 64 bytes, got '%s'" },
+	{ "shoes", 0, "[NAME]", "list the shoes; with --run, the shoes it was run in", CMD_SESSION,
+	  CMD_BIT(CMD_RUN), set_shoes, "--shoes takes a name of at most 64 bytes, got '%s'" },
+	{ "retire-shoes", 0, "NAME", "retire a pair of shoes", CMD_RETIRE_SHOES, 0, set_shoes,
+	  "--retire-shoes takes a name of at most 64 bytes, got '%s'" },
+	{ "runs", 0, NULL, "list 8 weeks of runs, weekly totals and the cap", CMD_RUNS, 0,
+	  NULL, NULL },
 	{ "surface", 0, "KIND", "with --run, road, trail, track, treadmill or grass", CMD_SESSION,
 	  CMD_BIT(CMD_RUN), set_surface,
 	  "--surface is road, trail, track, treadmill or grass, got '%s'" },
@@ -228,6 +232,8 @@ const char *command_option_name(enum command_id command)
 {
 	static char name[32];
 
+	if (command == CMD_SHOES) /* the one command an option of another serves */
+		return "--shoes";
 	for (size_t i = 0; i < NOPTIONS; i++)
 		if (cli_options[i].command == command && command != CMD_SESSION) {
 			snprintf(name, sizeof(name), "--%s", cli_options[i].name);
@@ -319,6 +325,7 @@ int cli_parse(int argc, char **argv, struct options *opt)
 	int given[NOPTIONS]; /* the order each option was first given in, 0: not given */
 	int order = 0, c;
 	const struct cli_option *command = NULL;
+	bool listing_shoes = false;
 
 	memset(opt, 0, sizeof(*opt));
 	memset(given, 0, sizeof(given));
@@ -332,6 +339,8 @@ int cli_parse(int argc, char **argv, struct options *opt)
 		const struct cli_option *o = &cli_options[i];
 		longopts[i].name = o->name;
 		longopts[i].has_arg = o->arg ? required_argument : no_argument;
+		if (strcmp(o->name, "shoes") == 0) /* --shoes alone lists them; --shoes NAME names a run's */
+			longopts[i].has_arg = optional_argument;
 		longopts[i].val = option_value(i);
 		if (o->letter) {
 			*s++ = o->letter;
@@ -355,6 +364,20 @@ int cli_parse(int argc, char **argv, struct options *opt)
 			puts("talus " TALUS_VERSION);
 			return 0;
 		}
+		if (strcmp(o->name, "shoes") == 0 && !optarg && optind < argc && argv[optind][0] != '-')
+			optarg = argv[optind++];
+		if (strcmp(o->name, "shoes") == 0 && !optarg) { /* the list: a command */
+			if (command) {
+				char message[100];
+				snprintf(message, sizeof(message), "--%s and --shoes are two commands; "
+					 "give one at a time", command->name);
+				return usage_message(message);
+			}
+			command = o;
+			listing_shoes = true;
+			opt->command = CMD_SHOES;
+			continue;
+		}
 		if (o->set && !o->set(opt, optarg))
 			return usage_error(o->bad, optarg);
 		if (strcmp(o->name, "full") == 0)
@@ -365,7 +388,7 @@ int cli_parse(int argc, char **argv, struct options *opt)
 			given[o - cli_options] = ++order;
 		if (o->command == CMD_SESSION)
 			continue;
-		if (command && command->command != o->command) {
+		if (command && (listing_shoes || command->command != o->command)) {
 			char message[100];
 			snprintf(message, sizeof(message), "--%s and --%s are two commands; give one at a time",
 				 command->name, o->name);

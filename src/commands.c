@@ -393,6 +393,9 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_CSV] = { CMD_CSV, "csv", NEED_HISTORY, cmd_csv },
 	[CMD_MORNING] = { CMD_MORNING, "morning", NEED_HISTORY, cmd_morning },
 	[CMD_RUN] = { CMD_RUN, "run", NEED_HISTORY, cmd_run },
+	[CMD_RUNS] = { CMD_RUNS, "runs", NEED_HISTORY, cmd_runs },
+	[CMD_SHOES] = { CMD_SHOES, "shoes", NEED_HISTORY, cmd_shoes },
+	[CMD_RETIRE_SHOES] = { CMD_RETIRE_SHOES, "retire-shoes", NEED_HISTORY, cmd_retire_shoes },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
 };

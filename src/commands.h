@@ -60,6 +60,9 @@ bool state_load_program(void *st, const char *name, struct program *out);
 /* The commands that log a record (commands_log.c). */
 int cmd_morning(struct state *st);
 int cmd_run(struct state *st);
+int cmd_runs(struct state *st);
+int cmd_shoes(struct state *st);
+int cmd_retire_shoes(struct state *st);
 
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);

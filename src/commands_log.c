@@ -1,4 +1,5 @@
-/* The commands that log one record from the command line: a morning rating, a run. */
+/* The runner's log from the command line: a morning rating, a run, the runs and the
+ * shoes. */
 #include "commands.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 
 #include "history.h"
 #include "runs.h"
+#include "runs_report.h"
 #include "util.h"
 
 /* The session a morning rating now is the morning after: the last one, on an earlier
@@ -160,6 +162,59 @@ int cmd_run(struct state *st)
 	if (after.metres > 0)
 		say_cap(&after, units, "Next run");
 out:
+	history_writer_free(&writer);
+	sb_free(&line);
+	return saved ? 0 : 1;
+}
+
+static void runs_request(const struct state *st, struct runs_request *req)
+{
+	req->log = &st->log;
+	req->today = st->today;
+	req->now = state_now(st);
+	req->week_start = st->cfg.week_start;
+	req->units = (enum units)st->cfg.units;
+	req->shoe_limit = st->cfg.shoe_limit;
+}
+
+int cmd_runs(struct state *st)
+{
+	struct runs_request req;
+
+	runs_request(st, &req);
+	runs_print(stdout, &req);
+	return 0;
+}
+
+int cmd_shoes(struct state *st)
+{
+	struct runs_request req;
+
+	runs_request(st, &req);
+	shoes_print(stdout, &req);
+	return 0;
+}
+
+int cmd_retire_shoes(struct state *st)
+{
+	struct history_writer writer;
+	struct strbuf line;
+	bool retired, saved;
+
+	if (shoes_distance(&st->log, st->opt->shoes, state_now(st), &retired) < 0) {
+		say("no run names the shoes '%s' (talus --shoes lists them)", st->opt->shoes);
+		return EXIT_BAD_INPUT;
+	}
+	sb_init(&line);
+	rec_begin(&line, state_now(st), REC_RETIRE);
+	rec_put_str(&line, HK_SHOES, st->opt->shoes);
+	rec_finish(&line);
+	history_writer_init(&writer, st->history_path);
+	saved = history_append(&writer, line.buf);
+	if (saved)
+		printf("Retired: %s.\n", st->opt->shoes);
+	else
+		say("%s", writer.err);
 	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;

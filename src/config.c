@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "confdoc.h"
 #include "program.h"
+#include "runs.h"
 #include "util.h"
 
 #define DEFAULT_PROGRAM "ankle-foundations"
@@ -46,6 +47,7 @@ void config_defaults(struct user_config *cfg)
 	cfg->week_start = 0;
 	cfg->sound = SOUND_BELL;
 	cfg->color = COLOR_AUTO;
+	cfg->shoe_limit = 804672; /* 500 mi, the source articles' replace-by */
 	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++)
 		*rule_field(&cfg->rules, &rule_keys[i]) = rule_keys[i].def;
 }
@@ -169,6 +171,10 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "units"),
 				  "units must be km or mi, got '%s'", s);
 	cfg->units = strcmp(s, "mi") == 0; /* UNITS_MI */
+	s = cfg_getstr(c, "shoe-limit");
+	if (!parse_distance(s, (enum units)cfg->units, &cfg->shoe_limit))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "shoe-limit"),
+				  "shoe-limit must be a distance like 500mi or 800km, got '%s'", s);
 
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
@@ -188,6 +194,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("color", "auto", CFGF_NONE),
 		CFG_STR("history-file", NULL, CFGF_NONE),
 		CFG_STR("units", "km", CFGF_NONE),
+		CFG_STR("shoe-limit", "500mi", CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_END()
 	};

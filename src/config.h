@@ -35,6 +35,7 @@ struct user_config {
 	enum color_mode color;
 	char *history_file; /* NULL = the default place */
 	int units;          /* enum units: a bare distance's, and how distances show */
+	long shoe_limit;    /* metres a pair lasts (shoe-limit) */
 	struct progression_rules rules;
 };
 

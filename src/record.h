@@ -110,6 +110,7 @@ extern const char *const flag_trigger_name[TRIG_COUNT];
 	X(REC_TEST, "test")      \
 	X(REC_TRIAGE, "triage")  \
 	X(REC_RUN, "run")        \
+	X(REC_RETIRE, "retire-shoes") \
 	X(REC_RED_FLAG, "red-flag")
 
 enum key_kind {
@@ -198,6 +199,7 @@ enum key_kind {
 	F(REC_RUN, HK_SHOES, false, 0, 0)                          \
 	F(REC_RUN, HK_SURFACE, false, 0, 0)                        \
 	F(REC_RUN, HK_NOTE, false, 0, 0)                           \
+	F(REC_RETIRE, HK_SHOES, true, 0, 0)                        \
 	F(REC_RED_FLAG, HK_FLAG, true, 0, 0)                       \
 	F(REC_RED_FLAG, HK_ANSWER, true, 0, 0)                     \
 	F(REC_RED_FLAG, HK_TRIGGER, false, 0, 0)

@@ -299,6 +299,7 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_ADVICE:
 	case REC_TRIAGE:
 	case REC_RUN:
+	case REC_RETIRE:
 		session_log_add_note(log, rec);
 		return;
 	case REC_RED_FLAG:

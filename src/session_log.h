@@ -115,6 +115,12 @@ struct run {
 	char shoes[SESSION_ID_MAX + 1];   /* "" when not named */
 };
 
+/* A pair of shoes retired by hand. */
+struct retired_shoes {
+	int64_t when;
+	char shoes[SESSION_ID_MAX + 1];
+};
+
 struct flag_answer {
 	int64_t when;
 	day_t day;
@@ -139,6 +145,8 @@ struct session_log {
 	size_t ntriages;
 	struct run *runs;                /* by time */
 	size_t nruns;
+	struct retired_shoes *retired;   /* as read */
+	size_t nretired;
 	struct flag_answer *flag_answers; /* red-flag answers, by time */
 	size_t nflag_answers;
 	unsigned char *packed;           /* the sets, in the order of the file */

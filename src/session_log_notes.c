@@ -77,6 +77,14 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 		copy_str(r->shoes, sizeof(r->shoes), shoes ? shoes : "");
 		return;
 	}
+	case REC_RETIRE: {
+		const char *shoes = rec->known[HK_SHOES];
+		log->retired = xrealloc(log->retired, (log->nretired + 1) * sizeof(*log->retired));
+		log->retired[log->nretired].when = rec->when;
+		copy_str(log->retired[log->nretired++].shoes, sizeof(log->retired->shoes),
+			 shoes ? shoes : "");
+		return;
+	}
 	default:
 		return;
 	}
@@ -148,4 +156,5 @@ void session_log_free_notes(struct session_log *log)
 	free(log->advice);
 	free(log->triages);
 	free(log->runs);
+	free(log->retired);
 }

@@ -271,10 +271,10 @@ test_config_parse_errors_name_the_true_line() {
 	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
 	expect_status 2
 	expect_err "talus: c.conf:18: the quote opened here is not closed on its line"
-	sed '32s/3 /3x /' "$SRCDIR/config/talus.conf" >c.conf
+	sed '36s/3 /3x /' "$SRCDIR/config/talus.conf" >c.conf
 	talus --programs "$PROGRAMS" --config c.conf --plan --date $DATE
 	expect_status 2
-	expect_err "talus: c.conf:32: invalid integer value for option 'advance-max-pain'"
+	expect_err "talus: c.conf:36: invalid integer value for option 'advance-max-pain'"
 }
 
 test_bad_options() {
@@ -595,6 +595,38 @@ test_run_logged_with_the_cap() {
 		talus $bad
 		expect_status 2
 	done
+}
+
+test_runs_and_shoes() {
+	talus --run 8km --time 45:10 --shoes Pegasus --date 2026-11-04
+	talus --run 12km --shoes Trail --pain 1 --date 2026-11-16
+	talus --run 9km --shoes Pegasus --date 2026-11-20
+	talus --runs --date 2026-11-21
+	expect_status 0
+	expect_out_has "2026-11-04  8.0 km      45:10     5:39 /km      -  Pegasus"
+	expect_out_has "Mon 16 Nov   21.0 km"
+	expect_out_has "This week is 162% above the week two weeks before"
+	expect_out_has "Next run: at most 13.2 km"
+	talus --shoes --date 2026-11-21
+	expect_status 0
+	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"
+	expect_out_has "Several pairs in rotation are fine"
+	talus --retire-shoes Trail --date 2026-11-21
+	expect_status 0
+	talus --shoes --date 2026-11-22
+	expect_out_has "2026-11-16  2026-11-16  retired"
+	talus --retire-shoes Nope
+	expect_status 2
+	expect_err "talus: no run names the shoes 'Nope' (talus --shoes lists them)"
+	talus --shoes --plan
+	expect_status 2
+	printf 'shoe-limit = "300km"\n' >s.conf
+	talus --config s.conf --shoes --date 2026-11-22
+	expect_out_has "283.0 km"
+	printf 'shoe-limit = "far"\n' >s.conf
+	talus --config s.conf --shoes
+	expect_status 2
+	expect_err "talus: s.conf:1: shoe-limit must be a distance like 500mi or 800km, got 'far'"
 }
 
 test_passed_entry_test_moves_on() {

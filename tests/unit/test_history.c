@@ -80,6 +80,7 @@ START_TEST(round_trip_every_type)
 		rec_put_enum(&line, HK_FLAG, FQ_RUPTURE);
 		rec_put_int(&line, HK_PAIN, 4);
 		rec_put_int(&line, HK_METRES, 8200);
+		rec_put_str(&line, HK_SHOES, "Pegasus");
 		rec_put_enum(&line, HK_SORE, SORE_LEFT);
 		rec_put_enum(&line, HK_ONSET, ONSET_GRADUAL);
 		rec_put_enum(&line, HK_SINCE, SINCE_UNDER_3_MONTHS);

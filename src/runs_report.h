@@ -1,0 +1,30 @@
+/* What --runs and --shoes print: the runs with weekly totals and the cap, and each pair
+ * of shoes with its distance against its limit. Plain text, for a pipe or a printer. */
+#ifndef TALUS_RUNS_REPORT_H
+#define TALUS_RUNS_REPORT_H
+
+#include <stdio.h>
+
+#include "runs.h"
+
+#define SHOE_WARN_METRES 482803L   /* 300 mi: the source articles' first mark */
+#define SHOE_LIMIT_METRES 804672L  /* 500 mi: their replace-by (the default limit) */
+#define RUNS_WEEKS 8
+#define RUNS_GROWTH_FLAG 30        /* % over two weeks (Nielsen 2014) */
+
+struct runs_request {
+	const struct session_log *log;
+	day_t today;
+	int64_t now;
+	int week_start;     /* 0 = Monday */
+	enum units units;
+	long shoe_limit;    /* metres */
+};
+
+void runs_print(FILE *out, const struct runs_request *req);
+void shoes_print(FILE *out, const struct runs_request *req);
+/* The distance run in shoes (named as in the records) up to now, and whether they are
+ * retired; -1 when no run names them. */
+long shoes_distance(const struct session_log *log, const char *shoes, int64_t now, bool *retired);
+
+#endif

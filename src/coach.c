@@ -72,23 +72,21 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 	free(done);
 }
 
-/* The morning after: the first opening on a later day than the last session, within
+/* The morning after: the first opening on a later day than the last session or run, within
  * MORNING_AFTER_HOURS of its end, asks before anything else until it is rated. */
 static void ask_morning(struct coach *c, const struct session_log *log, time_t wall)
 {
-	const struct session *last = NULL;
+	int64_t end;
+	day_t day;
 
-	for (size_t i = 0; i < log->nsessions; i++)
-		if (log->sessions[i].start_when <= wall &&
-		    (!last || log->sessions[i].last_when > last->last_when))
-			last = &log->sessions[i];
-	if (!last || last->day >= c->today || wall - last->last_when > MORNING_AFTER_HOURS * 3600)
+	if (!last_exercise(log, wall, &end, &day) || day >= c->today ||
+	    wall - end > MORNING_AFTER_HOURS * 3600)
 		return;
 	for (size_t i = 0; i < log->nmornings; i++)
-		if (log->mornings[i].when > last->last_when && log->mornings[i].when <= wall)
+		if (log->mornings[i].when > end && log->mornings[i].when <= wall)
 			return;
 	c->ask_morning = true;
-	c->morning_hours = (int)((wall - last->last_when) / 3600);
+	c->morning_hours = (int)((wall - end) / 3600);
 }
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)

@@ -10,20 +10,17 @@
 #include "runs_report.h"
 #include "util.h"
 
-/* The session a morning rating now is the morning after: the last one, on an earlier
- * day and within MORNING_AFTER_HOURS; NULL when none is. */
-static const struct session *morning_after_of(const struct session_log *log, day_t today,
-					      time_t now)
+/* The hours since the session or run a morning rating now follows, or -1 when it is
+ * not the morning after one (the same day, or over MORNING_AFTER_HOURS). */
+static long hours_after(const struct session_log *log, day_t today, time_t now)
 {
-	const struct session *last = NULL;
+	int64_t end;
+	day_t day;
 
-	for (size_t i = 0; i < log->nsessions; i++)
-		if (log->sessions[i].start_when <= now &&
-		    (!last || log->sessions[i].last_when > last->last_when))
-			last = &log->sessions[i];
-	if (!last || last->day >= today || now - last->last_when > MORNING_AFTER_HOURS * 3600)
-		return NULL;
-	return last;
+	if (!last_exercise(log, now, &end, &day) || day >= today ||
+	    now - end > MORNING_AFTER_HOURS * 3600)
+		return -1;
+	return (long)((now - end) / 3600);
 }
 
 /* The level today of the program the coach would run, or -1 when it cannot be read:
@@ -47,7 +44,7 @@ int cmd_morning(struct state *st)
 	struct hist_record rec;
 	struct program prog;
 	char err[512];
-	const struct session *after = morning_after_of(&st->log, st->today, state_now(st));
+	long hours = hours_after(&st->log, st->today, state_now(st));
 	int pain = st->opt->morning_pain, was, now;
 	bool saved, loaded;
 
@@ -57,8 +54,8 @@ int cmd_morning(struct state *st)
 	sb_init(&line);
 	rec_begin(&line, state_now(st), REC_MORNING);
 	rec_put_int(&line, HK_PAIN, pain);
-	if (after)
-		rec_put_int(&line, HK_HOURS, (long)((state_now(st) - after->last_when) / 3600));
+	if (hours >= 0)
+		rec_put_int(&line, HK_HOURS, hours);
 	rec_finish(&line);
 	history_writer_init(&writer, st->history_path);
 	saved = history_append(&writer, line.buf);

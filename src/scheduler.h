@@ -71,6 +71,10 @@ void program_rules(const struct program *prog, const struct progression_rules *b
 int morning_baseline(const struct session_log *log, const struct progression_rules *rules,
 		     int64_t before);
 
+/* The end and local day of the last session or run up to now; false with none. The
+ * morning after it is asked and read. */
+bool last_exercise(const struct session_log *log, int64_t now, int64_t *end, day_t *day);
+
 /* Replays the history of prog: every record up to the moment now, in the order of
  * time (not of local dates: a traveller's), and the layoff rule as of today. */
 void schedule_level(const struct session_log *log, const struct program *prog,

@@ -222,3 +222,23 @@ int morning_baseline(const struct session_log *log, const struct progression_rul
 	qsort(last, (size_t)n, sizeof(*last), by_int);
 	return last[(n - 1) / 2]; /* the lower median of an even count: the stricter one */
 }
+
+bool last_exercise(const struct session_log *log, int64_t now, int64_t *end, day_t *day)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < log->nsessions; i++)
+		if (log->sessions[i].start_when <= now && (!found || log->sessions[i].last_when > *end)) {
+			*end = log->sessions[i].last_when;
+			*day = log->sessions[i].day;
+			found = true;
+		}
+	/* a run is logged when it is over: its record's time is its end */
+	for (size_t i = 0; i < log->nruns; i++)
+		if (log->runs[i].when <= now && (!found || log->runs[i].when > *end)) {
+			*end = log->runs[i].when;
+			*day = log->runs[i].day;
+			found = true;
+		}
+	return found;
+}

@@ -601,6 +601,9 @@ test_runs_and_shoes() {
 	talus --run 8km --time 45:10 --shoes Pegasus --date 2026-11-04
 	talus --run 12km --shoes Trail --pain 1 --date 2026-11-16
 	talus --run 9km --shoes Pegasus --date 2026-11-20
+	talus --morning 1 --date 2026-11-21 # the morning after a run is one too
+	grep -Eq $'^2026-11-21T.*\tmorning\tpain=1\thours=[0-9]+$' "$XDG_DATA_HOME/talus/history.tsv" ||
+		fail "the morning after a run has no hours"
 	talus --runs --date 2026-11-21
 	expect_status 0
 	expect_out_has "2026-11-04  8.0 km      45:10     5:39 /km      -  Pegasus"

@@ -201,7 +201,7 @@ const size_t cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
 
 static const char help_head[] =
 	"Usage: talus [OPTION]...\n"
-	"A terminal coach for ankle rehab exercises. Without options, runs today's session.\n"
+	"A terminal coach for ankle rehab. Without options, runs today's session.\n"
 	"\n";
 
 static const char help_tail[] =

@@ -292,9 +292,13 @@ void coach_relevel(struct coach *c, time_t wall, int pain)
 	progress_why(&p, c->rules, c->program, why, sizeof(why));
 	c->ask_entry_test = p.ready_for_next && c->program->next && c->program->entry_test;
 	if (p.level != was) {
+		/* the level is said once: then only what moves it on */
+		const char *next = strstr(why, "): ");
+		next = next ? next + 3 : strchr(why, ':') ? strchr(why, ':') + 2 : why;
 		if (pain >= 0)
 			snprintf(c->why, sizeof(c->why), "Today at level %d, not %d: this morning was "
-				 "%d. %s", p.level, was, pain, why);
+				 "%d. %s%s", p.level, was, pain,
+				 next == why ? "" : "Next: ", next);
 		else
 			copy_str(c->why, sizeof(c->why), why);
 		c->level = c->next_level = p.level;

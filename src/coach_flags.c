@@ -7,9 +7,15 @@
 void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall)
 {
 	struct flag_due due;
+	int64_t when;
+	int yes = red_flag_in_force(log, (int64_t)wall, &when);
 
 	red_flag_due(log, c->program, c->rules, (int64_t)wall, &due);
 	flag_round_plan(&c->round, &due);
+	if (yes >= 0 && !flag_round_pending(&c->round)) {
+		c->round.yes = yes; /* the stop screen again, not training */
+		c->round.stopped_since = when;
+	}
 }
 
 void coach_check_flags(struct coach *c, time_t wall)
@@ -39,10 +45,15 @@ void coach_check_flags(struct coach *c, time_t wall)
 
 void coach_triage_flags(struct coach *c)
 {
-	struct flag_due due = { true, TRIG_TRIAGE, false,
-				"Before a pathway: the signs that need a clinician first." };
+	struct flag_due due = { true, TRIG_TRIAGE, false, "Before a pathway." };
+	int n = 0;
 
 	flag_round_plan(&c->round, &due);
+	/* a spot on a bone was the answer just given: not asked again */
+	for (int i = 0; i < c->round.n; i++)
+		if (c->triage.answer[TQ_WHERE] != SITE_BONE_SPOT || c->round.ask[i] != FQ_BONE_STRESS)
+			c->round.ask[n++] = c->round.ask[i];
+	c->round.n = n;
 }
 
 bool coach_record_flag(struct coach *c, bool yes, time_t wall)

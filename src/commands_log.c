@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "redflag.h"
 #include "runs.h"
 #include "runs_report.h"
 #include "util.h"
@@ -94,6 +95,22 @@ static void say_cap(const struct run_cap *cap, enum units units, const char *wha
 	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
 }
 
+/* What the rehab says of running now: a red flag answered yes, or the bone-stress
+ * pathway, mean no running until a clinician has seen the ankle. */
+static void run_warnings(const struct state *st)
+{
+	int64_t when;
+	const struct session_log *log = &st->log;
+
+	if (red_flag_in_force(log, state_now(st), &when) >= 0)
+		printf("A red flag was answered yes: no running until a clinician has seen the "
+		       "ankle (then talus --set-level N).\n");
+	else if (log->ntriages && (log->triages[log->ntriages - 1].pathway == PATHWAY_BONE_STRESS ||
+				   log->triages[log->ntriages - 1].where == SITE_BONE_SPOT))
+		printf("Pain at one spot on a bone (the triage): no running until a clinician has "
+		       "seen it.\n");
+}
+
 int cmd_run(struct state *st)
 {
 	const struct options *o = st->opt;
@@ -108,6 +125,11 @@ int cmd_run(struct state *st)
 
 	if (!parse_distance(o->run, units, &metres)) {
 		say("--run takes a distance like 8.2km, 5mi or 800m, got '%s'", o->run);
+		return EXIT_BAD_INPUT;
+	}
+	if (!run_plausible(metres, o->run_secs)) {
+		say("--run %s in --time %ld:%02ld is faster than 2:00 a kilometre: check the "
+		    "distance and the time", o->run, o->run_secs / 60, o->run_secs % 60);
 		return EXIT_BAD_INPUT;
 	}
 	run_cap(&st->log, st->today, state_now(st), &before);
@@ -158,6 +180,7 @@ int cmd_run(struct state *st)
 	run_cap(&st->log, st->today, state_now(st), &after);
 	if (after.metres > 0)
 		say_cap(&after, units, "Next run");
+	run_warnings(st);
 out:
 	history_writer_free(&writer);
 	sb_free(&line);

@@ -223,8 +223,16 @@ static void mornings_due(const struct session_log *log, const struct progression
 			out->trigger = TRIG_SEVERE;
 			snprintf(out->reason, sizeof(out->reason), "You rated the pain %d %s.", m->pain,
 				 when);
-		} else if (base >= 0 && m->pain >= base + FLAG_MORNING_RISE &&
+		} else if (((base >= 0 && m->pain >= base + FLAG_MORNING_RISE) ||
+			    (base < 0 && m->pain > rules->repeat_max_pain)) &&
 			   stronger(out, TRIG_MORNING)) {
+			if (base < 0) { /* no usual morning yet: above the limit is the sign */
+				out->trigger = TRIG_MORNING;
+				snprintf(out->reason, sizeof(out->reason), "You rated the pain %d %s, "
+					 "above %d.", m->pain, when, rules->repeat_max_pain);
+				out->due = true;
+				continue;
+			}
 			out->trigger = TRIG_MORNING;
 			snprintf(out->reason, sizeof(out->reason), "You rated the pain %d %s, %d above "
 				 "your usual %d.", m->pain, when, m->pain - base, base);
@@ -258,6 +266,25 @@ void red_flag_due(const struct session_log *log, const struct program *prog,
 		copy_str(out->reason, sizeof(out->reason),
 			 "A weekly check while you do impact work (hops, running).");
 	}
+}
+
+/* A red flag answered yes stays in force until a clinician has seen the ankle, which
+ * the runner tells talus by setting a level by hand (talus --set-level N). */
+int red_flag_in_force(const struct session_log *log, int64_t now, int64_t *when)
+{
+	int flag = -1;
+
+	for (size_t i = 0; i < log->nflag_answers; i++) {
+		const struct flag_answer *a = &log->flag_answers[i];
+		if (a->yes && a->when <= now) {
+			flag = (int)a->flag;
+			*when = a->when;
+		}
+	}
+	for (size_t i = 0; flag >= 0 && i < log->nlevels; i++)
+		if (log->levels[i].when >= *when && log->levels[i].when <= now)
+			flag = -1;
+	return flag;
 }
 
 /* ---- a round ---- */

@@ -83,6 +83,10 @@ struct flag_due {
 void red_flag_due(const struct session_log *log, const struct program *prog,
 		  const struct progression_rules *rules, int64_t now, struct flag_due *out);
 
+/* The flag last answered yes up to now and still in force (no level set by hand
+ * since: a clinician has seen the ankle), with when it was answered; -1 when none. */
+int red_flag_in_force(const struct session_log *log, int64_t now, int64_t *when);
+
 /* One round being asked. */
 struct flag_round {
 	enum flag_trigger trigger;
@@ -90,6 +94,7 @@ struct flag_round {
 	enum flag_question ask[FQ_COUNT];
 	int n, at;                 /* questions planned; the one on screen */
 	int yes;                   /* the flag answered yes (its follow-up's, if yes), or -1 */
+	int64_t stopped_since;     /* a yes of an earlier visit still in force: when; else 0 */
 	bool all_no;               /* asked to the end, every answer no */
 };
 

@@ -151,9 +151,9 @@ static void side_text(struct strbuf *sb, const struct side_totals *t, int which,
 	const char *name = side_name[which ? SIDE_RIGHT : SIDE_LEFT];
 
 	if (!t->count[which])
-		sb_printf(sb, "  %5s%c   -    ", name, sore ? '*' : ' ');
+		sb_printf(sb, "  %5s%c    -    ", name, sore ? '*' : ' ');
 	else
-		sb_printf(sb, "  %5s%c%4.1f %-4s", name, sore ? '*' : ' ',
+		sb_printf(sb, "  %5s%c %4.1f %-4s", name, sore ? '*' : ' ',
 			  t->sum[which] / t->count[which], t->timed ? "s" : "reps");
 }
 

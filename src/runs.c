@@ -37,22 +37,20 @@ static bool parse_clock(const char *s, long *secs)
 {
 	long parts[3];
 	int n = 0;
+	char *end = NULL;
 
 	while (n < 3) {
-		char *end;
 		if (!isdigit((unsigned char)*s))
 			return false;
 		parts[n] = strtol(s, &end, 10);
 		if (end - s > 7 || (n > 0 && (parts[n] > 59 || end - s != 2)))
 			return false;
 		n++;
-		if (*end == '\0')
-			break;
 		if (*end != ':')
-			return false;
+			break;
 		s = end + 1;
 	}
-	if (n < 2)
+	if (n < 2 || *end != '\0') /* "1:00:00:00": a fourth part is no time */
 		return false;
 	*secs = n == 2 ? parts[0] * 60 + parts[1] : (parts[0] * 60 + parts[1]) * 60 + parts[2];
 	return true;
@@ -96,6 +94,12 @@ bool parse_duration(const char *s, long *secs)
 		return false;
 	*secs = v;
 	return true;
+}
+
+bool run_plausible(long metres, long secs)
+{
+	/* faster than 2:00 a kilometre over any distance is a typing slip, not a run */
+	return secs <= 0 || secs * 1000 >= RUN_FASTEST_SECS_PER_KM * metres;
 }
 
 void format_distance(long metres, enum units units, char *buf, size_t len)

@@ -24,6 +24,11 @@ bool parse_distance(const char *s, enum units units, long *metres);
 /* "45:10", "1:02:30", "45m", "1h5m", "90s": seconds, 1 to RUN_SECS_MAX. */
 bool parse_duration(const char *s, long *secs);
 
+/* The time for the distance is one a runner can run (*design*: no faster than
+ * RUN_FASTEST_SECS_PER_KM; the road-mile record is near 2:30 a kilometre). */
+#define RUN_FASTEST_SECS_PER_KM 120
+bool run_plausible(long metres, long secs);
+
 /* "8.2 km", "5.10 mi" */
 void format_distance(long metres, enum units units, char *buf, size_t len);
 /* "45:10", "1:02:30" */

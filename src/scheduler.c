@@ -387,7 +387,7 @@ static void short_date(day_t d, char *buf)
 static void level_name(struct strbuf *sb, int level, int levels)
 {
 	if (level == 0)
-		sb_puts(sb, "Level 0 (protective)");
+		sb_puts(sb, "Protective level 0");
 	else
 		sb_printf(sb, "Level %d of %d", level, levels);
 }

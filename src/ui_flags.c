@@ -35,6 +35,9 @@ static unsigned flag_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	switch (act) {
 	case ACT_YES:
 	case ACT_NO:
+		/* a question is answered only once it has been read to its end */
+		if (ui->more_below)
+			return page_key(ui, ACT_PAGE_DOWN);
 		return visit_answer_flag(ui->visit, act == ACT_YES, ui_wall(ui));
 	default:
 		return page_key(ui, act);
@@ -53,7 +56,15 @@ static void draw_stop(struct ui *ui, int64_t now)
 	page_gap();
 	page_text(q->advice, A_NORMAL);
 	page_gap();
-	page_text("No session today. Train again once a clinician has seen the ankle.", A_NORMAL);
+	if (ui->c->round.stopped_since) {
+		char line[200], date[DATE_BUF];
+		time_t t = (time_t)ui->c->round.stopped_since;
+		date_format_short(local_day(t), date);
+		snprintf(line, sizeof(line), "You answered yes to this on %s.", date);
+		page_text(line, A_NORMAL);
+	}
+	page_text("No session until a clinician has seen the ankle. When they have, set the "
+		  "level they advise: talus --set-level N.", A_NORMAL);
 	page_gap();
 	snprintf(source, sizeof(source), "Source: %s.", q->source);
 	page_text(source, A_DIM);

@@ -175,9 +175,16 @@ static void page_no_flags(const struct coach *c)
 	page_text("No red flags reported.", A_BOLD);
 	page_gap();
 	page_text(c->round.reason, A_NORMAL);
-	page_text("The pain still matters: it says the ankle took more than it could. Progression "
-		  "pauses and the next session is at the program's easiest level. If the pain does "
-		  "not settle within a few days, or gets worse, see a clinician.", A_NORMAL);
+	/* what the scheduler does: 8 or more, the easiest level; else one level back */
+	page_text(c->round.trigger == TRIG_SEVERE
+			  ? "The pain still matters: it says the ankle took more than it could. "
+			    "Progression pauses and the next session is at the program's easiest "
+			    "level. If the pain does not settle within a few days, or gets worse, see "
+			    "a clinician."
+			  : "The pain still matters: it says the ankle took more than it could. The "
+			    "next session is a level easier. If the pain does not settle within a few "
+			    "days, or gets worse, see a clinician.",
+		  A_NORMAL);
 }
 
 static void draw_advice(struct ui *ui, int64_t now)

@@ -597,6 +597,25 @@ test_run_logged_with_the_cap() {
 	done
 }
 
+test_run_after_a_red_flag_or_a_bone_spot_is_warned() {
+	mkdir -p "$XDG_DATA_HOME/talus"
+	printf '2026-11-20T08:00:00Z\tred-flag\tflag=rupture\tanswer=yes\ttrigger=severe\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --run 5km --date 2026-11-21
+	expect_status 0
+	expect_out_has "A red flag was answered yes: no running until a clinician has seen the ankle"
+	talus --set-level 1 --date 2026-11-21
+	talus --run 5km --date 2026-11-22
+	case "$out" in *"red flag"*) fail "warned after a level set by hand: $out" ;; esac
+	printf '2026-11-22T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=under-3-weeks\twhere=bone-spot\tgives-way=no\tpathway=peroneal\tprogram=peroneal\n' \
+		>>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --run 5km --date 2026-11-23
+	expect_out_has "Pain at one spot on a bone (the triage): no running until a clinician has seen it."
+	talus --run 5km --time 5:00
+	expect_status 2
+	expect_err "talus: --run 5km in --time 5:00 is faster than 2:00 a kilometre: check the distance and the time"
+}
+
 test_runs_and_shoes() {
 	talus --run 8km --time 45:10 --shoes Pegasus --date 2026-11-04
 	talus --run 12km --shoes Trail --pain 1 --date 2026-11-16

@@ -433,8 +433,9 @@ history_with() { # lines appended after the header and the safety note
 }
 
 answer_no_red_flags() { # each red-flag question of a round answered no, one at a time
-	for _ in 1 2 3 4 5 6 7 8; do
-		shows "y yes" 5 || return 0
+	# (on a small screen the first n reads a long question on to its end)
+	for _ in $(seq 30); do
+		shows "y yes" 3 || return 0
 		keys n
 		sleep 0.3
 	done

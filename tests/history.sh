@@ -22,7 +22,7 @@ test_history_marks_the_sore_side() {
 	talus --programs "$PROGRAMS" --history-file h.tsv --history --date $DATE
 	expect_status 0
 	expect_out_has "Left and right, mean per set (* the sore side):"
-	expect_out_has "single-leg-balance         left*21.0 s     right 20.0 s"
+	expect_out_has "single-leg-balance         left* 21.0 s     right  20.0 s"
 }
 
 test_history_ascii_when_locale_is_not_utf8() {

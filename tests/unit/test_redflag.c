@@ -188,6 +188,14 @@ START_TEST(a_morning_two_above_baseline_is_due)
 		add_line("2026-11-%02dT07:00:00Z\tmorning\tpain=1", day);
 	add_line("2026-11-23T07:00:00Z\tmorning\tpain=2");
 	ck_assert(!due().due);
+	/* no usual morning yet: a first morning above 5 is the sign; 5 is not */
+	session_log_free(&log_);
+	add_line("2026-11-23T07:00:00Z\tmorning\tpain=5");
+	ck_assert(!due().due);
+	add_line("2026-11-23T07:30:00Z\tmorning\tpain=6");
+	d = due();
+	ck_assert(d.due);
+	ck_assert_str_eq(d.reason, "You rated the pain 6 this morning, above 5.");
 }
 END_TEST
 

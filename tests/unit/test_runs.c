@@ -44,6 +44,13 @@ START_TEST(durations_as_runners_write_them)
 	ck_assert(!parse_duration("0:00", &s));
 	ck_assert(!parse_duration("241h", &s));
 	ck_assert(!parse_duration("", &s));
+	ck_assert(!parse_duration("1:00:00:00", &s)); /* a fourth part is refused, not cut */
+	ck_assert(!parse_duration("10:20:30:40:50", &s));
+	ck_assert(!parse_duration("45:", &s));
+	ck_assert(run_plausible(1000, 120));  /* 2:00 a kilometre: the fastest taken */
+	ck_assert(!run_plausible(1000, 119));
+	ck_assert(!run_plausible(100000, 300));
+	ck_assert(run_plausible(5000, -1));   /* no time: nothing to check */
 }
 END_TEST
 

@@ -233,7 +233,7 @@ START_TEST(level_0_is_below_level_1)
 	session_at(0, 6, 6);
 	p = level_on(1);
 	ck_assert_int_eq(p.level, 0);
-	ck_assert_str_eq(why(&p), "Level 0 (protective) (stepped back from 1: pain 6 on Mon 2 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
+	ck_assert_str_eq(why(&p), "Protective level 0 (stepped back from 1: pain 6 on Mon 2 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
 	session_at(2, 6, 6);
 	p = level_on(3);
 	ck_assert_int_eq(p.level, 0);
@@ -362,7 +362,7 @@ START_TEST(severe_pain_goes_to_the_easiest_level)
 	p = level_on(1);
 	ck_assert_int_eq(p.level, 0);
 	ck_assert_int_eq(p.reason, LR_SEVERE);
-	ck_assert_str_eq(why(&p), "Level 0 (protective) (the easiest level: pain 8 on Mon 2 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
+	ck_assert_str_eq(why(&p), "Protective level 0 (the easiest level: pain 8 on Mon 2 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
 	/* a morning of 9 anywhere does the same */
 	add_line("2026-11-04T09:00:00Z\tlevel\tprogram=p\tlevel=2");
 	morning(3, 9);

@@ -390,6 +390,24 @@ END_TEST
 
 /* Each flag answered yes, after a session rated 8 yesterday: the stop screen with its
  * urgency, the answers recorded, and no way on to a session. */
+/* A yes stays in force at later openings: the stop screen, no session, until a level is
+ * set by hand (a clinician has seen the ankle). */
+START_TEST(a_yes_stops_until_a_level_is_set_by_hand)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-21T10:00:00Z\tred-flag\tflag=rupture\tanswer=yes\ttrigger=severe");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_STOP);
+	ck_assert_int_eq(coach.round.yes, FQ_RUPTURE);
+	ck_assert_uint_eq(visit_start(&v, false, now, wall), 0);
+	coach_free(&coach);
+	session_log_free(&log_);
+	history_line("2026-11-22T10:00:00Z\tlevel\tprogram=tiny\tlevel=1");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+}
+END_TEST
+
 START_TEST(each_yes_stops_with_its_urgency)
 {
 	for (int q = 0; q < FQ_COUNT; q++) {
@@ -729,6 +747,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_morning_passed_over_records_nothing);
 	tcase_add_test(tc, a_red_flag_is_advised_once);
 	tcase_add_test(tc, each_yes_stops_with_its_urgency);
+	tcase_add_test(tc, a_yes_stops_until_a_level_is_set_by_hand);
 	tcase_add_test(tc, all_no_reaches_the_advice);
 	tcase_add_test(tc, a_morning_of_8_asks_after_it_is_recorded);
 	tcase_add_test(tc, a_second_8_asks_again);

@@ -103,6 +103,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->pain_during = c->pain_after = -1;
 	c->wall_offset = setup->wall_offset;
 	c->sore = setup->sore_known ? setup->sore : SORE_BOTH;
+	c->test_reps[0] = c->test_reps[1] = -1;
 	routine_build_sided(&c->routine, c->program, c->level, c->sore);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
@@ -114,7 +115,8 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	if (setup->flags && setup->flags->flag != RF_NONE && !setup->flags->already_shown)
 		c->flags = *setup->flags;
 	c->next_level = c->level;
-	c->ask_entry_test = setup->ready_for_next && c->program->next && c->program->entry_test;
+	c->ask_entry_test = setup->ready_for_next && c->program->next &&
+			    (c->program->entry_test || c->program->measured_test);
 	ask_morning(c, setup->log, coach_wall(c));
 	find_resume(c, setup);
 	c->ask_triage = setup->triage;
@@ -134,6 +136,8 @@ void coach_free(struct coach *c)
 	if (c->owns_chosen)
 		program_free(&c->chosen);
 	c->owns_chosen = false;
+	if (c->test_program.name)
+		program_free(&c->test_program);
 	engine_free(&c->engine);
 	routine_free(&c->routine);
 	history_writer_free(&c->writer);
@@ -225,6 +229,8 @@ bool coach_save_progress(struct coach *c, time_t wall)
 		rec_put_int(&c->line, HK_SECS, ev->secs);
 		if (ev->again)
 			rec_put_enum(&c->line, HK_AGAIN, ANSWER_YES);
+		if (c->testing && ev->side != SIDE_NONE) /* the measure: reps to fatigue */
+			c->test_reps[ev->side == SIDE_RIGHT] = ev->reps;
 		ok &= append(c);
 		c->sets_saved += !ev->again;
 	}
@@ -290,7 +296,8 @@ void coach_relevel(struct coach *c, time_t wall, int pain)
 	read_history(c, &log);
 	schedule_level(&log, c->program, c->rules, c->today, wall, &p);
 	progress_why(&p, c->rules, c->program, why, sizeof(why));
-	c->ask_entry_test = p.ready_for_next && c->program->next && c->program->entry_test;
+	c->ask_entry_test = p.ready_for_next && c->program->next &&
+			    (c->program->entry_test || c->program->measured_test);
 	if (p.level != was) {
 		/* the level is said once: then only what moves it on */
 		const char *next = strstr(why, "): ");
@@ -345,6 +352,10 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall)
 	rec_put_str(&c->line, HK_PROGRAM, c->program->name);
 	rec_put_str(&c->line, HK_NEXT, c->program->next);
 	rec_put_enum(&c->line, HK_ANSWER, passed ? ANSWER_YES : ANSWER_NO);
+	if (c->test_reps[0] >= 0 && c->test_reps[1] >= 0) {
+		rec_put_int(&c->line, HK_LEFT, c->test_reps[0]);
+		rec_put_int(&c->line, HK_RIGHT, c->test_reps[1]);
+	}
 	ok = append(c);
 	if (passed && !c->started) /* asked at the opening: today's session is as it was */
 		snprintf(c->why, sizeof(c->why), "Entry test passed: %s, level 1, from your next "
@@ -373,7 +384,8 @@ void coach_refresh(struct coach *c)
 	schedule_level(&log, c->program, c->rules, next, wall, &p);
 	progress_why(&p, c->rules, c->program, c->why_next, sizeof(c->why_next));
 	c->next_level = p.level;
-	c->ask_entry_test = p.ready_for_next && c->program->next && c->program->entry_test;
+	c->ask_entry_test = p.ready_for_next && c->program->next &&
+			    (c->program->entry_test || c->program->measured_test);
 	check_red_flags(&log, c->rules, c->today, wall, &p, &flags);
 	if (flags.flag != RF_NONE && !flags.already_shown)
 		c->flags = flags;

@@ -49,6 +49,12 @@ struct coach {
 	int morning_hours;         /* since that session ended */
 	struct red_flags flags;    /* to show, unless already shown this episode */
 	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
+	/* the measured entry test, run as a session of its own */
+	bool testing;
+	struct program test_program;
+	const struct program *tested; /* the program whose test it is */
+	int tested_level;
+	int test_reps[2];          /* left, right; -1 until done */
 	/* the first-run triage: asked when the history has no session yet, or asked for */
 	bool ask_triage;
 	int triage_question;
@@ -66,7 +72,7 @@ struct coach {
 	const struct progression_rules *base_rules;
 	struct flag_round round;   /* the red-flag questions due now, being asked */
 	/* after the session, from the history as now written */
-	char why_next[300];
+	char why_next[600];
 	bool ask_entry_test;
 	int next_level;
 };
@@ -112,6 +118,10 @@ bool coach_retry(struct coach *c);
 bool coach_record_morning(struct coach *c, int pain, time_t wall);
 bool coach_record_advice(struct coach *c, time_t wall);
 bool coach_record_test(struct coach *c, bool passed, time_t wall);
+/* The measured entry test (coach_test.c): started as a session; at its end, the result
+ * recorded with both sides and the program back. */
+bool coach_start_test(struct coach *c, time_t wall, int64_t now);
+void coach_end_test(struct coach *c, time_t wall);
 /* The triage's pathway chosen: recorded with its program, which the coach then coaches
  * (loaded through setup's load_program when it is another). */
 bool coach_record_triage(struct coach *c, enum pathway chosen, time_t wall);

@@ -144,6 +144,15 @@ bool load_program_levels(struct conf_doc *doc, struct program *prog)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "sore-side"),
 				  "sore-side must be first or only, got '%s'", sore);
 	prog->sore_side_only = strcmp(sore, "only") == 0;
+	sore = cfg_getstr(doc->cfg, "entry-test-measure");
+	if (strcmp(sore, "none") != 0 && strcmp(sore, "heel-rise") != 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "entry-test-measure"),
+				  "entry-test-measure must be none or heel-rise, got '%s'", sore);
+	prog->measured_test = strcmp(sore, "heel-rise") == 0;
+	prog->test_pass = (int)cfg_getint(doc->cfg, "entry-test-pass");
+	if (prog->test_pass < 1 || prog->test_pass > 60)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "entry-test-pass"),
+				  "entry-test-pass must be 1-60 heel rises, got %d", prog->test_pass);
 	prog->impact = cfg_getbool(doc->cfg, "impact");
 	return check_protective_level(doc, prog) && load_pain_limits(doc, prog) &&
 	       check_impact(doc, prog);

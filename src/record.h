@@ -152,7 +152,9 @@ enum key_kind {
 	K(HK_SHOES, "shoes", KEY_TEXT, NULL, 0)                                         \
 	K(HK_SURFACE, "surface", KEY_ENUM, surface_name, SURFACE_COUNT)                 \
 	K(HK_FLAG, "flag", KEY_ENUM, flag_question_name, FQ_COUNT)                      \
-	K(HK_TRIGGER, "trigger", KEY_ENUM, flag_trigger_name, TRIG_COUNT)
+	K(HK_TRIGGER, "trigger", KEY_ENUM, flag_trigger_name, TRIG_COUNT)               \
+	K(HK_LEFT, "left", KEY_INT, NULL, 0)                                            \
+	K(HK_RIGHT, "right", KEY_INT, NULL, 0)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -186,6 +188,8 @@ enum key_kind {
 	F(REC_TEST, HK_PROGRAM, true, 0, 0)                        \
 	F(REC_TEST, HK_NEXT, true, 0, 0)                           \
 	F(REC_TEST, HK_ANSWER, true, 0, 0)                         \
+	F(REC_TEST, HK_LEFT, false, 0, COUNT_MAX)                  \
+	F(REC_TEST, HK_RIGHT, false, 0, COUNT_MAX)                 \
 	F(REC_TRIAGE, HK_SORE, true, 0, 0)                         \
 	F(REC_TRIAGE, HK_ONSET, true, 0, 0)                        \
 	F(REC_TRIAGE, HK_SINCE, true, 0, 0)                        \

@@ -170,6 +170,25 @@ static void print_pains(FILE *out, const char *what, const int *pains, size_t n,
 		pains[n - 1]);
 }
 
+/* The measured entry tests, oldest first: both sides each time, so the trend shows. */
+static void print_tests(FILE *out, const struct session_log *log)
+{
+	char date[DATE_BUF];
+	bool any = false;
+
+	for (size_t i = 0; i < log->ntests; i++) {
+		const struct entry_test *t = &log->tests[i];
+		if (t->left < 0 || t->right < 0)
+			continue;
+		if (!any)
+			fputs("  Heel-rise tests (left / right):\n", out);
+		any = true;
+		date_format_iso(t->day, date);
+		fprintf(out, "    %s  %3d / %-3d  %s\n", date, t->left, t->right,
+			t->passed ? "passed" : "not yet");
+	}
+}
+
 static void print_summary(FILE *out, const struct report_request *req)
 {
 	const struct session_log *log = req->log;
@@ -238,6 +257,7 @@ static void print_summary(FILE *out, const struct report_request *req)
 		pains[npains - 1] = m->pain;
 	}
 	print_pains(out, "Pain the morning after", pains, npains, req->utf8);
+	print_tests(out, log);
 }
 
 void report_history(FILE *out, const struct report_request *req)

@@ -83,6 +83,7 @@ struct entry_test {
 	char program[SESSION_ID_MAX + 1];
 	char next[SESSION_ID_MAX + 1];
 	bool passed;
+	int left, right;                  /* measured heel rises, -1 when a question */
 };
 
 struct advice {

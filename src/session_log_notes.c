@@ -36,6 +36,8 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 		copy_str(t->program, sizeof(t->program), rec->known[HK_PROGRAM]);
 		copy_str(t->next, sizeof(t->next), rec->known[HK_NEXT]);
 		t->passed = rec_get_enum(rec, HK_ANSWER, ANSWER_NO) == ANSWER_YES;
+		t->left = (int)rec_get_int(rec, HK_LEFT, -1);
+		t->right = (int)rec_get_int(rec, HK_RIGHT, -1);
 		return;
 	}
 	case REC_ADVICE: {

@@ -133,27 +133,49 @@ static unsigned note_paste(struct ui *ui, wint_t wc)
 
 static void draw_test(struct ui *ui, int64_t now)
 {
+	const struct program *p = ui->c->program;
 	char line[300];
 
 	(void)now;
 	draw_header(ui);
 	page_begin();
-	snprintf(line, sizeof(line), "You have done the last level of %s. Before %s:",
-		 ui->c->program->title, program_next_title(ui->c->program));
+	snprintf(line, sizeof(line), "You have done the last level of %s. Before %s:", p->title,
+		 program_next_title(p));
 	page_text(line, A_BOLD);
 	page_gap();
-	page_text(ui->c->program->entry_test, A_NORMAL);
+	if (p->measured_test) { /* timed and counted by the coach, not answered */
+		snprintf(line, sizeof(line), "The heel-rise test: on one leg, knee straight, "
+			 "fingertips on a wall, rise as high as you can at the beat (30 a minute) "
+			 "until you cannot keep up, then Enter; then the other side. To pass: %d "
+			 "each side, and the sore side at least 90%% of the other (Hebert-Losier "
+			 "2017).", p->test_pass);
+		page_text(line, A_NORMAL);
+		if (p->entry_test) {
+			page_gap();
+			page_text(p->entry_test, A_DIM);
+		}
+	} else {
+		page_text(p->entry_test, A_NORMAL);
+	}
 	page_draw(ui);
 	draw_status_line(ui);
-	draw_key_bar(KM_TEST);
+	draw_key_bar(p->measured_test ? KM_MEASURE : KM_TEST);
 }
 
 static unsigned test_key(struct ui *ui, int code, wint_t wc, int64_t now)
 {
-	enum ui_action act = key_action(KM_TEST, code);
+	enum ui_action act;
 
 	(void)wc;
-	(void)now;
+	if (ui->c->program->measured_test) {
+		act = key_action(KM_MEASURE, code);
+		if (act == ACT_CONFIRM)
+			return visit_start_test(ui->visit, now, ui_wall(ui));
+		if (act == ACT_NO)
+			return visit_decline_test(ui->visit);
+		return page_key(ui, act);
+	}
+	act = key_action(KM_TEST, code);
 	if (act != ACT_YES && act != ACT_NO)
 		return page_key(ui, act);
 	return visit_answer_test(ui->visit, act == ACT_YES, ui_wall(ui));

@@ -48,6 +48,7 @@ enum keymap {
 	KM_ADVICE,
 	KM_RESUME,
 	KM_TEST,
+	KM_MEASURE,
 	KM_PAIN,
 	KM_NOTE,
 	KM_SUMMARY,

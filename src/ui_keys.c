@@ -86,6 +86,11 @@ const struct key_binding key_bindings[] = {
 	{ 'q', ACT_QUIT, "q", "leave talus", KM_RESUME },
 	SCROLL_KEYS(KM_RESUME),
 
+	ENTER_KEYS(KM_MEASURE, ACT_CONFIRM, "do the measured entry test now"),
+	{ 'n', ACT_NO, "n", "not today (asked again next time)", KM_MEASURE },
+	{ 'N', ACT_NO, NULL, NULL, KM_MEASURE },
+	SCROLL_KEYS(KM_MEASURE),
+
 	{ 'y', ACT_YES, "y", "yes, I pass the entry test: move on", KM_TEST },
 	{ 'Y', ACT_YES, NULL, NULL, KM_TEST },
 	{ 'n', ACT_NO, "n", "not yet", KM_TEST },
@@ -138,7 +143,8 @@ const size_t key_binding_count = ARRAY_SIZE(key_bindings);
 const char *const keymap_title[KM_COUNT] = {
 	[KM_SESSION] = "session", [KM_HELP] = "help", [KM_CONFIRM_QUIT] = "quit?",
 	[KM_START] = "start", [KM_SAFETY] = "safety note", [KM_ADVICE] = "advice",
-	[KM_RESUME] = "resume", [KM_TEST] = "entry test", [KM_PAIN] = "pain",
+	[KM_RESUME] = "resume", [KM_TEST] = "entry test",
+	[KM_MEASURE] = "measured test", [KM_PAIN] = "pain",
 	[KM_NOTE] = "note", [KM_SUMMARY] = "summary", [KM_TRIAGE] = "triage",
 	[KM_PATHWAY] = "pathway", [KM_FLAG] = "red flag",
 	[KM_STOP] = "stop", [KM_SAFETY_AGAIN] = "safety note again",
@@ -184,6 +190,12 @@ static const struct bar_item resume_bar[] = {
 static const struct bar_item test_bar[] = {
 	{ ACT_YES, ACT_NONE, "yes, move on", 1 },
 	{ ACT_NO, ACT_NONE, "not yet", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item measure_bar[] = {
+	{ ACT_CONFIRM, ACT_NONE, "do the test", 1 },
+	{ ACT_NO, ACT_NONE, "not today", 1 },
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
 
@@ -249,6 +261,7 @@ const struct bar_item *const keymap_bar[KM_COUNT] = {
 	[KM_ADVICE] = advice_bar,
 	[KM_RESUME] = resume_bar,
 	[KM_TEST] = test_bar,
+	[KM_MEASURE] = measure_bar,
 	[KM_PAIN] = pain_bar,
 	[KM_NOTE] = note_bar,
 	[KM_SUMMARY] = summary_bar,

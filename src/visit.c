@@ -299,7 +299,10 @@ unsigned visit_finish(struct visit *v, int64_t now, time_t wall)
 	if (v->screen != VS_NOTE)
 		return 0;
 	coach_finish(c, v->status, wall, now);
-	coach_refresh(c);
+	if (c->testing)
+		coach_end_test(c, wall); /* the measure recorded as the program's test */
+	else
+		coach_refresh(c);
 	coach_check_flags(c, wall); /* the session's pain may be the cause */
 	return go(v, closing_screen(c));
 }
@@ -344,9 +347,25 @@ unsigned visit_safety_note(struct visit *v, bool open)
 	return go(v, open ? VS_SAFETY_AGAIN : VS_START);
 }
 
-unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
+unsigned visit_start_test(struct visit *v, int64_t now, time_t wall)
+{
+	if (v->screen != VS_TEST || !coach_start_test(v->coach, wall, now))
+		return 0;
+	return go(v, VS_SESSION);
+}
+
+unsigned visit_decline_test(struct visit *v)
 {
 	if (v->screen != VS_TEST)
+		return 0;
+	v->coach->ask_entry_test = false; /* asked again at the next visit */
+	return go(v, v->coach->ended ? VS_SUMMARY : first_screen(v->coach));
+}
+
+unsigned visit_answer_test(struct visit *v, bool passed, time_t wall)
+{
+	/* a measured test is passed by its measure, not by a yes */
+	if (v->screen != VS_TEST || v->coach->program->measured_test)
 		return 0;
 	coach_record_test(v->coach, passed, wall);
 	return go(v, v->coach->ended ? VS_SUMMARY : first_screen(v->coach));

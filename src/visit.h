@@ -94,6 +94,10 @@ unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall)
 unsigned visit_answer_flag(struct visit *v, bool yes, time_t wall);
 /* The safety note again from the start screen (open), and back (close). */
 unsigned visit_safety_note(struct visit *v, bool open);
+/* A measured entry test: started now (a session of its own, its result recorded when
+ * it is finished), or not today. */
+unsigned visit_start_test(struct visit *v, int64_t now, time_t wall);
+unsigned visit_decline_test(struct visit *v);
 /* The entry test's answer. */
 unsigned visit_answer_test(struct visit *v, bool passed, time_t wall);
 /* q where leaving is offered, or any key on the summary; on the stop screen, the

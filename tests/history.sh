@@ -25,6 +25,17 @@ test_history_marks_the_sore_side() {
 	expect_out_has "single-leg-balance         left* 21.0 s     right  20.0 s"
 }
 
+test_history_shows_the_heel_rise_tests() {
+	{ cat "$SAMPLE"
+	  printf '2026-11-20T08:00:00+01:00\ttest\tprogram=ankle-foundations\tnext=ankle-strength\tanswer=no\tleft=18\tright=22\n'
+	  printf '2026-11-23T08:00:00+01:00\ttest\tprogram=ankle-foundations\tnext=ankle-strength\tanswer=yes\tleft=21\tright=22\n'; } >h.tsv
+	talus --programs "$PROGRAMS" --history-file h.tsv --history --date $DATE
+	expect_status 0
+	expect_out_has "  Heel-rise tests (left / right):"
+	expect_out_has "    2026-11-20   18 / 22   not yet"
+	expect_out_has "    2026-11-23   21 / 22   passed"
+}
+
 test_history_ascii_when_locale_is_not_utf8() {
 	LC_ALL=C talus --programs "$PROGRAMS" --history-file "$SAMPLE" --history --date $DATE
 	expect_status 0

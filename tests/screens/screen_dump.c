@@ -220,6 +220,14 @@ static void sc_test(void)
 	open_visit(); /* its morning after settled: the test comes first */
 }
 
+/* The test screen of a program whose entry test the coach measures. */
+static void sc_measure(void)
+{
+	prog.measured_test = true;
+	prog.test_pass = 20;
+	sc_test();
+}
+
 static const struct scenario {
 	const char *name;
 	void (*setup)(void);
@@ -244,6 +252,7 @@ static const struct scenario {
 	{ "advice", sc_advice },
 	{ "resume", sc_resume },
 	{ "test", sc_test },
+	{ "measure", sc_measure },
 	{ "red-flag", sc_red_flag },
 	{ "stop", sc_stop },
 	{ "no-flags", sc_no_flags },

@@ -104,6 +104,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->wall_offset = setup->wall_offset;
 	c->sore = setup->sore_known ? setup->sore : SORE_BOTH;
 	c->test_reps[0] = c->test_reps[1] = -1;
+	copy_str(c->runs_note, sizeof(c->runs_note), setup->runs_note);
 	routine_build_sided(&c->routine, c->program, c->level, c->sore);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);

@@ -49,6 +49,7 @@ struct coach {
 	int morning_hours;         /* since that session ended */
 	struct red_flags flags;    /* to show, unless already shown this episode */
 	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
+	char runs_note[300];       /* the start screen's line on running, or "" */
 	/* the measured entry test, run as a session of its own */
 	bool testing;
 	struct program test_program;
@@ -92,6 +93,7 @@ struct coach_setup {
 	const char *why;
 	const struct red_flags *flags;
 	bool ready_for_next;           /* the entry test is due (its last morning settled) */
+	char runs_note[300];           /* the cap on the next run, worn shoes; "" for none */
 	bool triage;                   /* --triage, or no session yet: ask it */
 	bool sore_known;               /* a triage said which side is sore: */
 	enum sore_side sore;

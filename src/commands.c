@@ -15,6 +15,7 @@
 #include "plan.h"
 #include "report.h"
 #include "runs.h"
+#include "runs_report.h"
 #include "safefile.h"
 #include "safety.h"
 #include "text.h"
@@ -78,6 +79,12 @@ static int cmd_session(struct state *st)
 	setup.why = st->why;
 	setup.flags = &st->flags;
 	setup.ready_for_next = st->progress.ready_for_next;
+	{
+		struct runs_request rr;
+		state_runs_request(st, &rr);
+		if (runs_note(&rr, setup.runs_note, sizeof(setup.runs_note)))
+			setup.runs_note[sizeof(setup.runs_note) - 1] = '\0';
+	}
 	/* the first start (no session, no triage yet), or asked for */
 	setup.triage = st->opt->triage || (st->log.nsessions == 0 && st->log.ntriages == 0 &&
 					   !st->opt->program);
@@ -195,7 +202,7 @@ static void forecast_line(const struct program *prog, day_t top_reached, char *b
 static int cmd_plan(struct state *st)
 {
 	struct plan_request req;
-	char warning[400], forecast[200];
+	char warning[400], forecast[200], runs[300];
 	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	day_t top;
 
@@ -231,6 +238,12 @@ static int cmd_plan(struct state *st)
 		snprintf(warning, sizeof(warning), "See a clinician: %s. talus is a coach, not a "
 			 "diagnosis; the red flags are in its README.", st->flags.reason);
 		req.warning = warning;
+	}
+	{
+		struct runs_request rr;
+		state_runs_request(st, &rr);
+		if (runs_note(&rr, runs, sizeof(runs)))
+			req.runs = runs;
 	}
 	plan_print(stdout, &req);
 	free(levels);

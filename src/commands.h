@@ -57,6 +57,10 @@ void state_pathway_programs(struct state *st, const char **first, const char **a
 /* Loads the program name from the folders talus searches (for the coach's triage). */
 bool state_load_program(void *st, const char *name, struct program *out);
 
+struct runs_request;
+/* What --runs, --shoes and the runs line of the plan and the start screen read. */
+void state_runs_request(const struct state *st, struct runs_request *req);
+
 /* The commands that log a record (commands_log.c). */
 int cmd_morning(struct state *st);
 int cmd_run(struct state *st);

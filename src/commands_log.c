@@ -187,7 +187,7 @@ out:
 	return saved ? 0 : 1;
 }
 
-static void runs_request(const struct state *st, struct runs_request *req)
+void state_runs_request(const struct state *st, struct runs_request *req)
 {
 	req->log = &st->log;
 	req->today = st->today;
@@ -201,7 +201,7 @@ int cmd_runs(struct state *st)
 {
 	struct runs_request req;
 
-	runs_request(st, &req);
+	state_runs_request(st, &req);
 	runs_print(stdout, &req);
 	return 0;
 }
@@ -210,7 +210,7 @@ int cmd_shoes(struct state *st)
 {
 	struct runs_request req;
 
-	runs_request(st, &req);
+	state_runs_request(st, &req);
 	shoes_print(stdout, &req);
 	return 0;
 }

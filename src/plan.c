@@ -339,6 +339,8 @@ void plan_print(FILE *out, const struct plan_request *req)
 	fprintf(out, "%s (%s): %s\n", prog->title, prog->name, level);
 	if (req->why)
 		print_line_wrapped(out, req->why);
+	if (req->runs)
+		print_line_wrapped(out, req->runs);
 	print_day_list(out, req);
 	if (req->warning)
 		print_line_wrapped(out, req->warning);

@@ -159,3 +159,38 @@ void shoes_print(FILE *out, const struct runs_request *req)
 		fputs("Several pairs in rotation are fine, and went with fewer injuries (Malisoux "
 		      "2015).\n", out);
 }
+
+bool runs_note(const struct runs_request *req, char *buf, size_t len)
+{
+	const struct session_log *log = req->log;
+	struct run_cap cap;
+	struct strbuf sb;
+	char d[32];
+
+	sb_init(&sb);
+	run_cap(log, req->today, req->now, &cap);
+	if (cap.metres > 0) {
+		format_distance(cap.metres, req->units, d, sizeof(d));
+		sb_printf(&sb, "Next run: at most %s (%d%% of your longest in %d days).", d,
+			  RUN_CAP_PERCENT, RUN_CAP_DAYS);
+	}
+	/* the pairs still in use past the first mark */
+	for (size_t i = 0; i < log->nruns; i++) {
+		const struct run *r = &log->runs[i];
+		bool seen = false, retired;
+		long m;
+		for (size_t j = i + 1; j < log->nruns && !seen; j++)
+			seen = strcmp(log->runs[j].shoes, r->shoes) == 0;
+		if (seen || !r->shoes[0] || r->when > req->now)
+			continue;
+		m = shoes_distance(log, r->shoes, req->now, &retired);
+		if (retired || m < SHOE_WARN_METRES)
+			continue;
+		format_distance(m, req->units, d, sizeof(d));
+		sb_printf(&sb, "%sWorn shoes: %s (%s%s).", sb.len ? " " : "", r->shoes, d,
+			  m >= req->shoe_limit ? ", past the limit" : "");
+	}
+	copy_str(buf, len, sb.buf ? sb.buf : "");
+	sb_free(&sb);
+	return buf[0] != '\0';
+}

@@ -23,6 +23,9 @@ struct runs_request {
 
 void runs_print(FILE *out, const struct runs_request *req);
 void shoes_print(FILE *out, const struct runs_request *req);
+/* One line for the start screen and --plan: the cap on the next run, and the shoes in
+ * use that are worn; false when there is nothing to say. */
+bool runs_note(const struct runs_request *req, char *buf, size_t len);
 /* The distance run in shoes (named as in the records) up to now, and whether they are
  * retired; -1 when no run names them. */
 long shoes_distance(const struct session_log *log, const char *shoes, int64_t now, bool *retired);

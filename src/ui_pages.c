@@ -75,6 +75,10 @@ static void draw_start(struct ui *ui, int64_t now)
 		page_text(c->why, A_NORMAL);
 		page_gap();
 	}
+	if (c->runs_note[0]) {
+		page_text(c->runs_note, A_NORMAL);
+		page_gap();
+	}
 	if (c->training_day) {
 		page_text("Today is a training day.", A_BOLD);
 	} else {

@@ -629,6 +629,8 @@ test_runs_and_shoes() {
 	expect_out_has "Mon 16 Nov   21.0 km"
 	expect_out_has "This week is 162% above the week two weeks before"
 	expect_out_has "Next run: at most 13.2 km"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-21
+	expect_out_has "Next run: at most 13.2 km (110% of your longest in 30 days)."
 	talus --shoes --date 2026-11-21
 	expect_status 0
 	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"
@@ -645,6 +647,9 @@ test_runs_and_shoes() {
 	printf 'shoe-limit = "300km"\n' >s.conf
 	talus --config s.conf --shoes --date 2026-11-22
 	expect_out_has "283.0 km"
+	talus --run 480km --shoes Pegasus --date 2026-11-23 # a long one, on paper
+	talus --programs "$PROGRAMS" --plan --date 2026-11-23
+	expect_out_flat_has "Worn shoes: Pegasus (497.0 km)."
 	printf 'shoe-limit = "far"\n' >s.conf
 	talus --config s.conf --shoes
 	expect_status 2

@@ -123,6 +123,13 @@ static void sc_pathway(void)
 	ui.choice = -1; /* the proposal is marked */
 }
 static void sc_start(void) { acknowledged(); open_visit(); }
+/* The start screen of a runner who logs runs: the cap and worn shoes under the level. */
+static void sc_start_runs(void)
+{
+	sc_start();
+	copy_str(coach.runs_note, sizeof(coach.runs_note), "Next run: at most 11.0 km (110% of "
+		 "your longest in 30 days). Worn shoes: Pegasus (497.0 km).");
+}
 static void sc_get_ready(void) { started(); run_for(300); visit_pause(&visit, now); }
 static void sc_get_ready_side(void) { started(); run_to(STEP_GET_READY, "balance"); run_for(200); visit_pause(&visit, now); }
 static void sc_user_set(void) { started(); run_to(STEP_WORK, "circles"); now += 1200; visit_pause(&visit, now); }
@@ -234,6 +241,7 @@ static const struct scenario {
 } scenarios[] = {
 	{ "safety", sc_safety },
 	{ "start", sc_start },
+	{ "start-runs", sc_start_runs },
 	{ "triage", sc_triage },
 	{ "pathway", sc_pathway },
 	{ "get-ready", sc_get_ready },

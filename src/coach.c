@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "entry_test.h"
 #include "util.h"
 
 int routine_planned_sets(const struct routine *r)
@@ -230,8 +231,10 @@ bool coach_save_progress(struct coach *c, time_t wall)
 		rec_put_int(&c->line, HK_SECS, ev->secs);
 		if (ev->again)
 			rec_put_enum(&c->line, HK_AGAIN, ANSWER_YES);
-		if (c->testing && ev->side != SIDE_NONE) /* the measure: reps to fatigue */
-			c->test_reps[ev->side == SIDE_RIGHT] = ev->reps;
+		if (c->testing && ev->side != SIDE_NONE) /* the measure: reps, or a stance held */
+			c->test_reps[ev->side == SIDE_RIGHT] = is_rep_exercise(ex) ? ev->reps : ev->secs;
+		else if (c->testing)
+			c->test_hops += ev->reps;
 		ok &= append(c);
 		c->sets_saved += !ev->again;
 	}
@@ -353,7 +356,7 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall)
 	rec_put_str(&c->line, HK_PROGRAM, c->program->name);
 	rec_put_str(&c->line, HK_NEXT, c->program->next);
 	rec_put_enum(&c->line, HK_ANSWER, passed ? ANSWER_YES : ANSWER_NO);
-	if (c->test_reps[0] >= 0 && c->test_reps[1] >= 0) {
+	if (c->test_reps[0] >= 0 && c->test_reps[1] >= 0 && c->program->measure != MEASURE_POGO) {
 		rec_put_int(&c->line, HK_LEFT, c->test_reps[0]);
 		rec_put_int(&c->line, HK_RIGHT, c->test_reps[1]);
 	}

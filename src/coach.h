@@ -55,7 +55,8 @@ struct coach {
 	struct program test_program;
 	const struct program *tested; /* the program whose test it is */
 	int tested_level;
-	int test_reps[2];          /* left, right; -1 until done */
+	int test_reps[2];          /* left, right (reps, or stance seconds); -1 until done */
+	int test_hops;             /* the pogo hops done */
 	/* the first-run triage: asked when the history has no session yet, or asked for */
 	bool ask_triage;
 	int triage_question;

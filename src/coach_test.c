@@ -14,7 +14,8 @@ bool coach_start_test(struct coach *c, time_t wall, int64_t now)
 		return false;
 	if (c->test_program.name)
 		program_free(&c->test_program);
-	heel_rise_test_program(&c->test_program, c->program->get_ready);
+	entry_test_program(&c->test_program, (enum measure)c->program->measure, c->program->test_pass,
+			   c->program->get_ready);
 	c->tested = c->program;
 	c->tested_level = c->level;
 	c->program = &c->test_program;
@@ -22,6 +23,7 @@ bool coach_start_test(struct coach *c, time_t wall, int64_t now)
 	c->testing = true;
 	c->can_resume = false;
 	c->test_reps[0] = c->test_reps[1] = -1;
+	c->test_hops = 0;
 	routine_free(&c->routine);
 	routine_build_sided(&c->routine, c->program, 1, c->sore);
 	return coach_start(c, wall, now);
@@ -41,8 +43,13 @@ void coach_end_test(struct coach *c, time_t wall)
 	for (int i = 0; i < 2; i++)
 		if (c->test_reps[i] < 0)
 			c->test_reps[i] = 0;
-	passed = heel_rise_passed(c->test_reps, c->program->test_pass, c->sore, result,
-				  sizeof(result));
+	if (c->program->measure == MEASURE_STANCE)
+		passed = stance_passed(c->test_reps, c->program->test_pass, result, sizeof(result));
+	else if (c->program->measure == MEASURE_POGO)
+		passed = pogo_passed(c->test_hops, c->pain_during, result, sizeof(result));
+	else
+		passed = heel_rise_passed(c->test_reps, c->program->test_pass, c->sore, result,
+					  sizeof(result));
 	coach_record_test(c, passed, wall);
 	if (!passed)
 		coach_refresh(c);

@@ -1,9 +1,76 @@
 #include "entry_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+const char *const measure_key[MEASURE_COUNT] = { "none", "heel-rise", "single-leg-stance",
+						   "pogo-hops" };
+
+void entry_test_program(struct program *out, enum measure m, int pass, int get_ready)
+{
+	struct exercise *ex;
+
+	if (m == MEASURE_HEEL_RISE) {
+		heel_rise_test_program(out, get_ready);
+		return;
+	}
+	heel_rise_test_program(out, get_ready);
+	ex = &out->exercises[0];
+	free(out->name);
+	free(out->title);
+	free(out->summary);
+	free(ex->name);
+	free(ex->title);
+	free(ex->cue.v[0]);
+	ex->tempo[BEAT_UP] = ex->tempo[BEAT_DOWN] = 0;
+	if (m == MEASURE_STANCE) {
+		out->name = xstrdup(STANCE_TEST);
+		out->title = xstrdup("Single-leg stance test");
+		out->summary = xstrdup("Stand on one leg, eyes open, each side.");
+		ex->name = xstrdup(STANCE_TEST);
+		ex->title = xstrdup("Single-leg stance");
+		ex->reps.n = 0; /* a hold */
+		ex->paced = false;
+		ex->hold = (struct per_level){ 1, { pass } };
+		ex->cue.v[0] = xstrdup("Eyes open, hands on hips. Enter at once if the other foot "
+				       "touches down.");
+	} else {
+		out->name = xstrdup(POGO_TEST);
+		out->title = xstrdup("Pogo hop test");
+		out->summary = xstrdup("3 x 20 small hops on both feet, at the beat.");
+		ex->name = xstrdup(POGO_TEST);
+		ex->title = xstrdup("Pogo hops, both feet");
+		ex->each_side = false;
+		ex->sets = (struct per_level){ 1, { POGO_SETS } };
+		ex->reps = (struct per_level){ 1, { POGO_REPS } };
+		ex->rest = (struct per_level){ 1, { 30 } };
+		ex->tempo[BEAT_UP] = 1; /* a hop a second */
+		ex->cue.v[0] = xstrdup("Small stiff-ankle hops on both feet. Enter if it hurts: "
+				       "stop there.");
+	}
+}
+
+bool stance_passed(const int secs[2], int pass, char *why, size_t len)
+{
+	bool ok = secs[0] >= pass && secs[1] >= pass;
+
+	snprintf(why, len, "Single-leg stance: left %d s, right %d s. %s (%d s each side).",
+		 secs[0], secs[1], ok ? "Passed" : "Not yet", pass);
+	return ok;
+}
+
+bool pogo_passed(int hops, int pain, char *why, size_t len)
+{
+	bool ok = hops >= POGO_SETS * POGO_REPS && pain >= 0 && pain <= POGO_PAIN_MAX;
+
+	snprintf(why, len, "Pogo hops: %d of %d, pain %d. %s (all of them, pain at most %d).",
+		 hops, POGO_SETS * POGO_REPS, pain < 0 ? 0 : pain, ok ? "Passed" : "Not yet",
+		 POGO_PAIN_MAX);
+	return ok;
+}
 
 void heel_rise_test_program(struct program *out, int get_ready)
 {

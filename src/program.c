@@ -40,7 +40,7 @@ static cfg_opt_t program_opts[] = {
 	CFG_STR("next", NULL, CFGF_NONE),
 	CFG_STR("entry-test", NULL, CFGF_NONE),
 	CFG_STR("entry-test-measure", "none", CFGF_NONE),
-	CFG_INT("entry-test-pass", 20, CFGF_NONE),
+	CFG_INT("entry-test-pass", -1, CFGF_NONE),
 	CFG_INT("get-ready", 5, CFGF_NONE),
 	CFG_INT("max-days", 0, CFGF_NONE),
 	CFG_SEC("exercise", exercise_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),

@@ -85,8 +85,9 @@ struct program {
 	day_set days;     /* the training days */
 	struct exercise *exercises; /* warm-up, main, cool-down; file order within each */
 	size_t nexercises;
-	bool measured_test;   /* `entry-test-measure = heel-rise`: the coach measures it */
-	int test_pass;        /* `entry-test-pass`: heel rises each side to pass */
+	bool measured_test;   /* `entry-test-measure`: the coach measures the entry test */
+	int measure;          /* enum measure (entry_test.h) */
+	int test_pass;        /* `entry-test-pass`: heel rises, or stance seconds, each side */
 	bool sore_side_only;  /* `sore-side = only`: one-sided work on the sore side alone;
 				 else (`first`) the sore side first, the other as a control */
 };

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "entry_test.h"
+
 /* Hops and running: pain at most 2/10 during, settled by the next morning (Vincent &
  * Vincent 2017, rehab.md's pain model), stricter than the 3 and 5 of other work. */
 #define IMPACT_MAX_PAIN 2
@@ -145,14 +147,23 @@ bool load_program_levels(struct conf_doc *doc, struct program *prog)
 				  "sore-side must be first or only, got '%s'", sore);
 	prog->sore_side_only = strcmp(sore, "only") == 0;
 	sore = cfg_getstr(doc->cfg, "entry-test-measure");
-	if (strcmp(sore, "none") != 0 && strcmp(sore, "heel-rise") != 0)
+	prog->measure = -1;
+	for (int m = 0; m < MEASURE_COUNT; m++)
+		if (strcmp(sore, measure_key[m]) == 0)
+			prog->measure = m;
+	if (prog->measure < 0)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "entry-test-measure"),
-				  "entry-test-measure must be none or heel-rise, got '%s'", sore);
-	prog->measured_test = strcmp(sore, "heel-rise") == 0;
+				  "entry-test-measure must be none, heel-rise, single-leg-stance or "
+				  "pogo-hops, got '%s'", sore);
+	prog->measured_test = prog->measure != MEASURE_NONE;
+	/* the pass each side: 20 heel rises, a 30 s stance (rehab.md); the hops have theirs */
 	prog->test_pass = (int)cfg_getint(doc->cfg, "entry-test-pass");
+	if (prog->test_pass == -1)
+		prog->test_pass = prog->measure == MEASURE_STANCE ? 30 : HEEL_RISE_PASS;
 	if (prog->test_pass < 1 || prog->test_pass > 60)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "entry-test-pass"),
-				  "entry-test-pass must be 1-60 heel rises, got %d", prog->test_pass);
+				  "entry-test-pass must be 1-60 (heel rises or seconds), got %d",
+				  prog->test_pass);
 	prog->impact = cfg_getbool(doc->cfg, "impact");
 	return check_protective_level(doc, prog) && load_pain_limits(doc, prog) &&
 	       check_impact(doc, prog);

@@ -181,7 +181,7 @@ static void print_tests(FILE *out, const struct session_log *log)
 		if (t->left < 0 || t->right < 0)
 			continue;
 		if (!any)
-			fputs("  Heel-rise tests (left / right):\n", out);
+			fputs("  Measured entry tests, left / right (heel rises, or stance seconds):\n", out);
 		any = true;
 		date_format_iso(t->day, date);
 		fprintf(out, "    %s  %3d / %-3d  %s\n", date, t->left, t->right,

@@ -9,6 +9,7 @@
 #include "text.h"
 #include "ui_draw.h"
 #include "ui_screen.h"
+#include "entry_test.h"
 #include "util.h"
 
 /* The scale 0-10 on one row, or two (0-5, 6-10) on a narrow screen; the chosen
@@ -144,11 +145,21 @@ static void draw_test(struct ui *ui, int64_t now)
 	page_text(line, A_BOLD);
 	page_gap();
 	if (p->measured_test) { /* timed and counted by the coach, not answered */
-		snprintf(line, sizeof(line), "The heel-rise test: on one leg, knee straight, "
-			 "fingertips on a wall, rise as high as you can at the beat (30 a minute) "
-			 "until you cannot keep up, then Enter; then the other side. To pass: %d "
-			 "each side, and the sore side at least 90%% of the other (Hebert-Losier "
-			 "2017).", p->test_pass);
+		if (p->measure == MEASURE_STANCE)
+			snprintf(line, sizeof(line), "The single-leg stance test: stand on one leg, "
+				 "eyes open, hands on hips, up to %d s; Enter at once if the other foot "
+				 "touches down; then the other side. To pass: %d s each side.",
+				 p->test_pass, p->test_pass);
+		else if (p->measure == MEASURE_POGO)
+			snprintf(line, sizeof(line), "The pogo hop test: 3 x 20 small hops on both "
+				 "feet at the beat; Enter stops a set if it hurts. To pass: all 60, "
+				 "with pain at most 2/10.");
+		else
+			snprintf(line, sizeof(line), "The heel-rise test: on one leg, knee straight, "
+				 "fingertips on a wall, rise as high as you can at the beat (30 a "
+				 "minute) until you cannot keep up, then Enter; then the other side. "
+				 "To pass: %d each side, and the sore side at least 90%% of the other "
+				 "(Hebert-Losier 2017).", p->test_pass);
 		page_text(line, A_NORMAL);
 		if (p->entry_test) {
 			page_gap();

@@ -31,7 +31,7 @@ test_history_shows_the_heel_rise_tests() {
 	  printf '2026-11-23T08:00:00+01:00\ttest\tprogram=ankle-foundations\tnext=ankle-strength\tanswer=yes\tleft=21\tright=22\n'; } >h.tsv
 	talus --programs "$PROGRAMS" --history-file h.tsv --history --date $DATE
 	expect_status 0
-	expect_out_has "  Heel-rise tests (left / right):"
+	expect_out_has "  Measured entry tests, left / right (heel rises, or stance seconds):"
 	expect_out_has "    2026-11-20   18 / 22   not yet"
 	expect_out_has "    2026-11-23   21 / 22   passed"
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ui_screen.h"
+#include "entry_test.h"
 #include "util.h"
 
 static char dir[64], path[128];
@@ -231,6 +232,7 @@ static void sc_test(void)
 static void sc_measure(void)
 {
 	prog.measured_test = true;
+	prog.measure = MEASURE_HEEL_RISE;
 	prog.test_pass = 20;
 	sc_test();
 }

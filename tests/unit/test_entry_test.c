@@ -59,6 +59,7 @@ START_TEST(the_coach_measures_and_records_both_sides)
 	snprintf(path, sizeof(path), "%s/history.tsv", dir);
 	ck_assert_msg(program_load_file(&prog, "tests/data/programs/tiny.conf", err, sizeof(err)), "%s", err);
 	prog.measured_test = true;
+	prog.measure = MEASURE_HEEL_RISE;
 	prog.test_pass = 20;
 	config_defaults(&cfg);
 	ck_assert(date_parse("2026-11-23", &today));
@@ -102,12 +103,59 @@ START_TEST(the_coach_measures_and_records_both_sides)
 }
 END_TEST
 
+START_TEST(the_stance_and_the_hops)
+{
+	char why[200];
+	struct program p;
+
+	ck_assert(stance_passed((int[]){ 30, 30 }, 30, why, sizeof(why)));
+	ck_assert(!stance_passed((int[]){ 30, 29 }, 30, why, sizeof(why)));
+	ck_assert_str_eq(why, "Single-leg stance: left 30 s, right 29 s. Not yet (30 s each side).");
+	ck_assert(pogo_passed(60, 2, why, sizeof(why)));
+	ck_assert(!pogo_passed(60, 3, why, sizeof(why)));  /* pain above 2 */
+	ck_assert(!pogo_passed(59, 0, why, sizeof(why)));
+	ck_assert(!pogo_passed(60, -1, why, sizeof(why))); /* pain not rated: not shown pain-free */
+	entry_test_program(&p, MEASURE_STANCE, 30, 5);
+	ck_assert_str_eq(p.name, STANCE_TEST);
+	ck_assert(!is_rep_exercise(&p.exercises[0]) && p.exercises[0].each_side);
+	ck_assert_int_eq(level_value(&p.exercises[0].hold, 1), 30);
+	program_free(&p);
+	entry_test_program(&p, MEASURE_POGO, 20, 5);
+	ck_assert_str_eq(p.name, POGO_TEST);
+	ck_assert(!p.exercises[0].each_side);
+	ck_assert_int_eq(level_value(&p.exercises[0].sets, 1) * level_value(&p.exercises[0].reps, 1), 60);
+	program_free(&p);
+}
+END_TEST
+
+START_TEST(program_keys_of_the_measure)
+{
+	char err[512] = "";
+	struct program p;
+
+	ck_assert_msg(program_parse(&p, "t", "t.conf", "levels = 1\nentry-test-measure = single-leg-stance\n"
+				    "exercise a {\n  reps = 5\n}\n", err, sizeof(err)), "%s", err);
+	ck_assert(p.measured_test);
+	ck_assert_int_eq(p.test_pass, 30); /* the stance's default */
+	program_free(&p);
+	ck_assert(!program_parse(&p, "t", "t.conf", "levels = 1\nentry-test-measure = hops\n"
+				 "exercise a {\n  reps = 5\n}\n", err, sizeof(err)));
+	ck_assert_str_eq(err, "t.conf:2: entry-test-measure must be none, heel-rise, single-leg-stance "
+			      "or pogo-hops, got 'hops'");
+	ck_assert(!program_parse(&p, "t", "t.conf", "levels = 1\nentry-test-measure = heel-rise\n"
+				 "entry-test-pass = 61\nexercise a {\n  reps = 5\n}\n", err, sizeof(err)));
+	ck_assert_str_eq(err, "t.conf:3: entry-test-pass must be 1-60 (heel rises or seconds), got 61");
+}
+END_TEST
+
 Suite *entry_test_suite(void)
 {
 	Suite *s = suite_create("entry test");
 	TCase *tc = tcase_create("entry test");
 
 	tcase_add_test(tc, the_pass_at_its_edges);
+	tcase_add_test(tc, the_stance_and_the_hops);
+	tcase_add_test(tc, program_keys_of_the_measure);
 	tcase_add_test(tc, the_coach_measures_and_records_both_sides);
 	suite_add_tcase(s, tc);
 	return s;

@@ -604,7 +604,8 @@ test_run_after_a_red_flag_or_a_bone_spot_is_warned() {
 	talus --run 5km --date 2026-11-21
 	expect_status 0
 	expect_out_has "A red flag was answered yes: no running until a clinician has seen the ankle"
-	talus --set-level 1 --date 2026-11-21
+	talus --programs "$PROGRAMS" --set-level 1 --date 2026-11-21
+	expect_status 0
 	talus --run 5km --date 2026-11-22
 	case "$out" in *"red flag"*) fail "warned after a level set by hand: $out" ;; esac
 	printf '2026-11-22T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=under-3-weeks\twhere=bone-spot\tgives-way=no\tpathway=peroneal\tprogram=peroneal\n' \

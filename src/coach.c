@@ -17,14 +17,26 @@ int routine_planned_sets(const struct routine *r)
 	return n;
 }
 
+enum { DONE_NOT, DONE_SET, DONE_SKIPPED };
+
 /* Marks the work steps of the routine that the sets of session (an index into the
  * log's sessions) did: done holds one flag per step. */
 static void mark_done(const struct session_log *log, size_t session, const struct routine *r,
-		      bool *done)
+		      unsigned char *done)
 {
 	struct set_cursor at = { 0 };
 	struct set_entry e;
 
+	/* an exercise skipped counts as done: the runner chose to pass over it */
+	for (size_t k = 0; k < log->nskipped; k++) {
+		if (log->skipped[k].session != session)
+			continue;
+		for (size_t i = 0; i < r->nsteps; i++)
+			if (r->steps[i].kind == STEP_WORK &&
+			    strcmp(r->program->exercises[r->steps[i].exercise].name,
+				   log->exercises[log->skipped[k].exercise]) == 0)
+				done[i] = DONE_SKIPPED;
+	}
 	while (session_log_next_set(log, &at, &e)) {
 		if (e.session != session)
 			continue;
@@ -33,7 +45,7 @@ static void mark_done(const struct session_log *log, size_t session, const struc
 			const struct exercise *ex = &r->program->exercises[s->exercise];
 			if (s->kind == STEP_WORK && s->set == e.set && s->side == e.side &&
 			    strcmp(ex->name, log->exercises[e.exercise]) == 0)
-				done[i] = true;
+				done[i] = DONE_SET;
 		}
 	}
 }
@@ -43,7 +55,7 @@ static void mark_done(const struct session_log *log, size_t session, const struc
 static void find_resume(struct coach *c, const struct coach_setup *setup)
 {
 	const struct session *last = NULL;
-	bool *done;
+	unsigned char *done;
 	size_t step;
 
 	for (size_t i = setup->log->nsessions; i-- > 0;) {
@@ -55,7 +67,7 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 	}
 	if (!last || last->status != SESSION_INTERRUPTED || last->level != c->level)
 		return;
-	done = xcalloc(c->routine.nsteps + 1, sizeof(bool));
+	done = xcalloc(c->routine.nsteps + 1, 1);
 	mark_done(setup->log, (size_t)(last - setup->log->sessions), &c->routine, done);
 	for (step = 0; step < c->routine.nsteps; step++)
 		if (c->routine.steps[step].kind == STEP_WORK && !done[step])
@@ -68,7 +80,7 @@ static void find_resume(struct coach *c, const struct coach_setup *setup)
 		c->resume_step = step;
 		copy_str(c->resume_id, sizeof(c->resume_id), last->id);
 		for (size_t i = 0; i < c->routine.nsteps; i++)
-			c->sets_saved += done[i];
+			c->sets_saved += done[i] == DONE_SET;
 	}
 	free(done);
 }

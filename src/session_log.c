@@ -336,6 +336,9 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 		break;
 	case REC_SKIP:
 		s->skips++;
+		log->skipped = xrealloc(log->skipped, (log->nskipped + 1) * sizeof(*log->skipped));
+		log->skipped[log->nskipped++] = (struct skip_entry){
+			s->order, exercise_index(log, rec->known[HK_EXERCISE]) };
 		break;
 	case REC_END: {
 		const char *note = rec->known[HK_NOTE];
@@ -392,6 +395,8 @@ void session_log_finish(struct session_log *log)
 			log->sessions[i].order = i;
 		}
 		repack_sets(log, place);
+		for (size_t i = 0; i < log->nskipped; i++)
+			log->skipped[i].session = place[log->skipped[i].session];
 		free(place);
 	}
 	session_log_sort_notes(log);
@@ -419,6 +424,7 @@ void session_log_free(struct session_log *log)
 		free(log->sessions[i].note);
 	free(log->sessions);
 	session_log_free_notes(log);
+	free(log->skipped);
 	flag_log_free(log);
 	free(log->packed);
 	for (size_t i = 0; i < log->nexercises; i++)

@@ -130,6 +130,12 @@ struct flag_answer {
 	int trigger;                     /* an enum flag_trigger, or -1 when not written */
 };
 
+/* An exercise skipped in a session: a resume passes over it too. */
+struct skip_entry {
+	size_t session;                   /* index into log->sessions */
+	size_t exercise;                  /* index into log->exercises */
+};
+
 struct session_log {
 	struct session *sessions;   /* by start time */
 	size_t nsessions;
@@ -144,6 +150,8 @@ struct session_log {
 	size_t nadvice;
 	struct triage *triages;          /* by time; the last one is in force */
 	size_t ntriages;
+	struct skip_entry *skipped;      /* in the order of the file */
+	size_t nskipped;
 	struct run *runs;                /* by time */
 	size_t nruns;
 	struct retired_shoes *retired;   /* as read */

@@ -302,6 +302,24 @@ START_TEST(interrupted_today_offers_to_resume)
 }
 END_TEST
 
+/* An exercise skipped before the cut is passed over on resuming, and not counted as
+ * sets done. */
+START_TEST(a_resume_passes_over_what_was_skipped)
+{
+	history_line("2026-11-23T08:00:00Z\tstart\tsession=s1\tprogram=tiny\tlevel=1\tplanned=5");
+	history_line("2026-11-23T08:00:01Z\tskip\tsession=s1\texercise=circles");
+	history_line("2026-11-23T08:00:09Z\tset\tsession=s1\texercise=raise\tset=1\treps=2\t"
+		     "target=2\tsecs=4");
+	history_line("2026-11-23T08:00:12Z\tend\tsession=s1\tstatus=interrupted\tsecs=12");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_RESUME);
+	ck_assert_int_eq(coach.sets_saved, 1);
+	visit_start(&v, true, now, wall);
+	ck_assert_str_eq(prog.exercises[engine_step(&coach.engine)->exercise].name, "raise");
+	ck_assert_int_eq(engine_step(&coach.engine)->set, 2);
+}
+END_TEST
+
 /* A set after a rest has no countdown of its own: resuming there gets one. */
 START_TEST(a_resumed_set_starts_after_a_countdown)
 {
@@ -743,6 +761,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_set_done_again_replaces_it);
 	tcase_add_test(tc, interrupted_today_offers_to_resume);
 	tcase_add_test(tc, a_resumed_set_starts_after_a_countdown);
+	tcase_add_test(tc, a_resume_passes_over_what_was_skipped);
 	tcase_add_test(tc, the_morning_after_is_asked_first);
 	tcase_add_test(tc, a_morning_passed_over_records_nothing);
 	tcase_add_test(tc, a_red_flag_is_advised_once);

@@ -255,19 +255,33 @@ static void format_days(day_set days, char *buf, size_t len)
 	struct strbuf sb;
 
 	sb_init(&sb);
-	for (int wd = day_set_next(days, -1); wd >= 0; wd = day_set_next(days, wd))
+	if (days == 0x7f) /* all seven: said short, so the line fits */
+		sb_puts(&sb, "every day");
+	for (int wd = day_set_next(days, -1); wd >= 0 && days != 0x7f; wd = day_set_next(days, wd))
 		sb_printf(&sb, "%s%s", sb.len ? " " : "", weekday_abbr[wd]);
 	copy_str(buf, len, sb.buf);
 	sb_free(&sb);
 }
 
-/* What sets a program apart from the rest: "  (protective level 0, impact)", or "". */
+/* What sets a program apart, on a line of its own under it (so a line fits 80 columns):
+ * "protective level 0, impact; first program for: peroneal", or "". */
 static void format_notes(const struct program *prog, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s%s%s%s", prog->protective_level || prog->impact ? "  (" : "",
-		 prog->protective_level ? "protective level 0" : "",
-		 prog->protective_level && prog->impact ? ", " : "", prog->impact ? "impact" : "",
-		 prog->protective_level || prog->impact ? ")" : "");
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (prog->protective_level)
+		sb_puts(&sb, "protective level 0");
+	if (prog->impact)
+		sb_printf(&sb, "%simpact", sb.len ? ", " : "");
+	if (prog->pathways) {
+		sb_printf(&sb, "%sfirst program for:", sb.len ? "; " : "");
+		for (int p = 0; p < PATHWAY_COUNT; p++)
+			if (prog->pathways & (1u << p))
+				sb_printf(&sb, " %s", pathway_key[p]);
+	}
+	copy_str(buf, len, sb.len ? sb.buf : "");
+	sb_free(&sb);
 }
 
 static int cmd_list(struct state *st)
@@ -283,7 +297,7 @@ static int cmd_list(struct state *st)
 	printf("%-20s %-30s %6s  %s\n", "NAME", "TITLE", "LEVELS", "DAYS");
 	for (size_t i = 0; i < cat->n; i++) {
 		struct program prog;
-		char err[512], days[40], notes[40];
+		char err[512], days[40], notes[200];
 
 		if (!catalog_load(cat, cat->entries[i].name, &prog, err, sizeof(err))) {
 			say("%s", err);
@@ -294,14 +308,9 @@ static int cmd_list(struct state *st)
 		format_notes(&prog, notes, sizeof(notes));
 		text_put_padded(stdout, prog.name, 20);
 		text_put_padded(stdout, prog.title, 30);
-		printf("%6d  %s%s\n", prog.levels, days, notes);
-		if (prog.pathways) {
-			printf("%21s%s", "", "first program for:");
-			for (int p = 0; p < PATHWAY_COUNT; p++)
-				if (prog.pathways & (1u << p))
-					printf(" %s", pathway_key[p]);
-			putchar('\n');
-		}
+		printf("%6d  %s\n", prog.levels, days);
+		if (notes[0])
+			printf("%21s%s\n", "", notes);
 		program_free(&prog);
 	}
 	return status;

@@ -18,6 +18,8 @@ void draw_header(const struct ui *ui)
 	date_format_short(c->today, date);
 	format_level(c->program, c->level, level, sizeof(level));
 	snprintf(left, sizeof(left), " talus  %s  %s", c->program->title, level);
+	if (c->ask_triage) /* before the triage has chosen it, no program is named */
+		snprintf(left, sizeof(left), " talus");
 	if (text_width(left) > COLS && c->level == 0) /* narrow: the title and the level */
 		snprintf(left, sizeof(left), " %s  0 (protective)", c->program->title);
 	else if (text_width(left) > COLS)

@@ -81,6 +81,13 @@ static void next_text(const struct ui *ui, char *buf, size_t len)
 	size_t next = next_exercise_step(r, e->step);
 	char dose[320];
 
+	/* the first side of a set: the other side comes next, not the next exercise */
+	if (r->steps[e->step].kind == STEP_WORK && e->step + 1 < r->nsteps &&
+	    r->steps[e->step + 1].kind == STEP_SWITCH) {
+		snprintf(buf, len, "Next: the %s side",
+			 r->steps[e->step + 1].side == SIDE_LEFT ? "left" : "right");
+		return;
+	}
 	/* a rest between sets: the set that follows it, not the next exercise */
 	if (r->steps[e->step].kind == STEP_REST && e->step + 1 < r->nsteps &&
 	    r->steps[e->step + 1].exercise == r->steps[e->step].exercise) {

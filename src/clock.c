@@ -85,6 +85,13 @@ void date_format_short(day_t d, char *buf)
 	snprintf(buf, DATE_BUF, "%s %2d %s", weekday_title[weekday(d)], c.day, month_title[c.month - 1]);
 }
 
+void date_format_day(day_t d, char *buf)
+{
+	struct civil_date c = civil_from_days(d);
+
+	snprintf(buf, DATE_BUF, "%s %d %s", weekday_title[weekday(d)], c.day, month_title[c.month - 1]);
+}
+
 int weekday_from_name(const char *name)
 {
 	for (int i = 0; i < 7; i++)

@@ -29,6 +29,8 @@ bool date_parse(const char *s, day_t *out);
 void date_format_iso(day_t d, char *buf);
 /* "Mon 23 Nov" into buf of DATE_BUF bytes */
 void date_format_short(day_t d, char *buf);
+/* "Tue 3 Nov": the same in running text, not padded for a column. */
+void date_format_day(day_t d, char *buf);
 
 extern const char *const weekday_abbr[7];   /* "mon" .. "sun" */
 extern const char *const weekday_title[7];  /* "Mon" .. "Sun" */

@@ -282,8 +282,7 @@ bool coach_finish(struct coach *c, enum session_status status, time_t wall, int6
 	return ok;
 }
 
-/* The history as now written, with the records still waiting to be saved. */
-static void read_history(struct coach *c, struct session_log *log)
+void coach_read_history(struct coach *c, struct session_log *log)
 {
 	session_log_load(log, c->writer.path);
 	for (size_t i = 0; i < c->writer.npending; i++) {
@@ -309,7 +308,7 @@ void coach_relevel(struct coach *c, time_t wall, int pain)
 
 	if (c->started)
 		return;
-	read_history(c, &log);
+	coach_read_history(c, &log);
 	schedule_level(&log, c->program, c->rules, c->today, wall, &p);
 	progress_why(&p, c->rules, c->program, why, sizeof(why));
 	c->ask_entry_test = p.ready_for_next && c->program->next &&
@@ -396,7 +395,7 @@ void coach_refresh(struct coach *c)
 
 	time_t wall = coach_wall(c);
 
-	read_history(c, &log);
+	coach_read_history(c, &log);
 	schedule_level(&log, c->program, c->rules, next, wall, &p);
 	progress_why(&p, c->rules, c->program, c->why_next, sizeof(c->why_next));
 	c->next_level = p.level;

@@ -128,6 +128,9 @@ void coach_end_test(struct coach *c, time_t wall);
 /* The triage's pathway chosen: recorded with its program, which the coach then coaches
  * (loaded through setup's load_program when it is another). */
 bool coach_record_triage(struct coach *c, enum pathway chosen, time_t wall);
+/* The history as now written, with the records still waiting to be saved (an
+ * unwritable history's): what the coach re-reads after an answer. Free it. */
+void coach_read_history(struct coach *c, struct session_log *log);
 /* Today's level anew from the history as now written (after a morning rating, a test
  * or a program chosen), rebuilding the routine when it changed; pain >= 0 is the
  * morning's, said on the start screen when it changed the level. */

@@ -2,7 +2,6 @@
  * records still waiting to be saved included), and each answer recorded at once. */
 #include "coach.h"
 
-#include <string.h>
 
 void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall)
 {
@@ -22,23 +21,9 @@ void coach_check_flags(struct coach *c, time_t wall)
 {
 	struct session_log log;
 
-	session_log_load(&log, c->writer.path);
-	/* records not saved yet (an unwritable history) count too: the session that just
-	 * ended, or this morning's rating, may be the cause */
-	for (size_t i = 0; i < c->writer.npending; i++) {
-		char line[REC_LINE_MAX + 2];
-		struct hist_record rec;
-		size_t n = strlen(c->writer.pending[i]);
-
-		if (n == 0 || n >= sizeof(line))
-			continue;
-		memcpy(line, c->writer.pending[i], n + 1);
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (history_parse_line(line, n, &rec))
-			session_log_add(&log, &rec);
-	}
-	session_log_finish(&log);
+	/* records not saved yet count too: the session that just ended, or this
+	 * morning's rating, may be the cause */
+	coach_read_history(c, &log);
 	coach_plan_flags(c, &log, wall);
 	session_log_free(&log);
 }

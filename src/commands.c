@@ -124,7 +124,6 @@ static int cmd_session(struct state *st)
 
 static int cmd_set_level(struct state *st)
 {
-	struct history_writer writer;
 	struct strbuf line;
 	int status = 0;
 	char level[40];
@@ -144,15 +143,12 @@ static int cmd_set_level(struct state *st)
 	rec_put_str(&line, HK_PROGRAM, st->prog.name);
 	rec_put_int(&line, HK_LEVEL, st->opt->set_level);
 	rec_finish(&line);
-	history_writer_init(&writer, st->history_path);
-	if (history_append(&writer, line.buf)) {
+	if (state_save_record(st, &line)) {
 		format_level(&st->prog, st->opt->set_level, level, sizeof(level));
 		printf("Saved: %s is at %s from now on.\n", st->prog.name, level);
 	} else {
-		say("%s", writer.err);
 		status = 1;
 	}
-	history_writer_free(&writer);
 	sb_free(&line);
 	return status;
 }

@@ -68,6 +68,10 @@ int cmd_runs(struct state *st);
 int cmd_shoes(struct state *st);
 int cmd_retire_shoes(struct state *st);
 
+/* Appends the finished record in line (rec_finish'ed) to the history, saying why when
+ * it cannot; then adds it to st->log (line is parsed in place). */
+bool state_save_record(struct state *st, struct strbuf *line);
+
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);
 

@@ -40,9 +40,7 @@ static int level_today(struct state *st, struct program *prog, bool loaded)
 
 int cmd_morning(struct state *st)
 {
-	struct history_writer writer;
 	struct strbuf line;
-	struct hist_record rec;
 	struct program prog;
 	char err[512];
 	long hours = hours_after(&st->log, st->today, state_now(st));
@@ -58,17 +56,9 @@ int cmd_morning(struct state *st)
 	if (hours >= 0)
 		rec_put_int(&line, HK_HOURS, hours);
 	rec_finish(&line);
-	history_writer_init(&writer, st->history_path);
-	saved = history_append(&writer, line.buf);
-	if (!saved) {
-		say("%s", writer.err);
-	} else {
+	saved = state_save_record(st, &line);
+	if (saved) {
 		printf("Saved: morning pain %d/10.\n", pain);
-		line.buf[line.len - 1] = '\0'; /* the record as the history now has it */
-		if (history_parse_line(line.buf, line.len - 1, &rec)) {
-			session_log_add(&st->log, &rec);
-			session_log_finish(&st->log);
-		}
 		now = level_today(st, &prog, loaded);
 		if (now != was)
 			printf("Today at level %d, not %d: this morning was %d.\n", now, was, pain);
@@ -79,7 +69,6 @@ int cmd_morning(struct state *st)
 	}
 	if (loaded)
 		program_free(&prog);
-	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
 }
@@ -115,11 +104,9 @@ int cmd_run(struct state *st)
 {
 	const struct options *o = st->opt;
 	enum units units = (enum units)st->cfg.units;
-	struct history_writer writer;
 	struct strbuf line;
-	struct hist_record rec;
 	struct run_cap before, after;
-	char d[32], pace[32], over[32];
+	char d[32], pace[32], took[32], over[32];
 	long metres;
 	bool saved;
 
@@ -147,16 +134,11 @@ int cmd_run(struct state *st)
 	if (o->note)
 		rec_put_str(&line, HK_NOTE, o->note);
 	rec_finish(&line);
-	history_writer_init(&writer, st->history_path);
-	saved = history_append(&writer, line.buf);
-	if (!saved) {
-		say("%s", writer.err);
+	if (!(saved = state_save_record(st, &line)))
 		goto out;
-	}
 	format_distance(metres, units, d, sizeof(d));
 	if (o->run_secs > 0) {
 		format_pace(metres, o->run_secs, units, pace, sizeof(pace));
-		char took[32];
 		format_duration(o->run_secs, took, sizeof(took));
 		printf("Saved: a run of %s in %s (%s).\n", d, took, pace);
 	} else {
@@ -169,11 +151,6 @@ int cmd_run(struct state *st)
 		       "days raised injury rates 1.64 times (Frandsen 2025).\n", over,
 		       (metres - before.metres) * 100 / before.metres, RUN_CAP_PERCENT, RUN_CAP_DAYS);
 	}
-	line.buf[line.len - 1] = '\0';
-	if (history_parse_line(line.buf, line.len - 1, &rec)) {
-		session_log_add(&st->log, &rec);
-		session_log_finish(&st->log);
-	}
 	if (o->run_pain > RUN_PAIN_MAX)
 		printf("Pain %d on the run, above %d: it does not raise the cap.\n", o->run_pain,
 		       RUN_PAIN_MAX);
@@ -182,7 +159,6 @@ int cmd_run(struct state *st)
 		say_cap(&after, units, "Next run");
 	run_warnings(st);
 out:
-	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
 }
@@ -217,7 +193,6 @@ int cmd_shoes(struct state *st)
 
 int cmd_retire_shoes(struct state *st)
 {
-	struct history_writer writer;
 	struct strbuf line;
 	bool retired, saved;
 
@@ -229,13 +204,9 @@ int cmd_retire_shoes(struct state *st)
 	rec_begin(&line, state_now(st), REC_RETIRE);
 	rec_put_str(&line, HK_SHOES, st->opt->shoes);
 	rec_finish(&line);
-	history_writer_init(&writer, st->history_path);
-	saved = history_append(&writer, line.buf);
+	saved = state_save_record(st, &line);
 	if (saved)
 		printf("Retired: %s.\n", st->opt->shoes);
-	else
-		say("%s", writer.err);
-	history_writer_free(&writer);
 	sb_free(&line);
 	return saved ? 0 : 1;
 }

@@ -134,11 +134,6 @@ static bool ends_round(const struct flag_answer *a)
 	return a->flag == full_round[ARRAY_SIZE(full_round) - 1];
 }
 
-static int session_pain(const struct session *s)
-{
-	return s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
-}
-
 /* "today's session", "yesterday's session", "the session of Mon 23 Nov" */
 static void session_words(day_t day, day_t today, char *buf, size_t len)
 {

@@ -9,11 +9,6 @@
 
 #include "util.h"
 
-static int session_pain(const struct session *s)
-{
-	return s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
-}
-
 /* A quit or interrupted session is complete (may move the runner up) only with enough
  * of its sets done; a session with no set done never is: a finished one whose every set
  * was skipped is not. (A finished one with no set or skip records at all, as an old or
@@ -373,17 +368,6 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 			(out->level < prog->levels || prog->next));
 }
 
-static void short_date(day_t d, char *buf)
-{
-	char tmp[DATE_BUF], *p = tmp, *o = buf;
-
-	date_format_short(d, tmp);
-	for (; *p; p++) /* "Tue  3 Nov" -> "Tue 3 Nov" */
-		if (!(*p == ' ' && p[1] == ' '))
-			*o++ = *p;
-	*o = '\0';
-}
-
 static void level_name(struct strbuf *sb, int level, int levels)
 {
 	if (level == 0)
@@ -399,7 +383,7 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 	struct strbuf sb;
 	int n = p->sessions_needed;
 
-	short_date(p->day, date);
+	date_format_day(p->day, date);
 	sb_init(&sb);
 	level_name(&sb, p->level, p->levels);
 	/* at the first level a step back has nowhere to go: say so, not "from 1" */
@@ -456,7 +440,6 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 	case LR_ADVANCED:
 		sb_printf(&sb, " (up from %d on %s)", p->from_level, date);
 		break;
-	case LR_WAITING:
 	case LR_START:
 	case LR_BUILDING:
 		break;

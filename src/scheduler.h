@@ -28,7 +28,6 @@ enum level_reason {
 	LR_REPEAT,       /* pain in the middle band */
 	LR_MORNING_REPEAT, /* the morning after: above the advance limit or baseline + 1 */
 	LR_NO_MORNING,   /* no rating the morning after an easy session: not counted */
-	LR_WAITING,      /* an easy session waits for its morning after */
 	LR_HOLD,         /* morning pain rose this week: held */
 	LR_PAIN,         /* stepped back: pain above the repeat band */
 	LR_MORNING,      /* stepped back: the morning after above 5 or baseline + 2 */

@@ -8,11 +8,6 @@
 
 const char *const red_flag_key[5] = { "", "flares", "not-settling", "severe", "stall" };
 
-static int session_pain(const struct session *s)
-{
-	return s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
-}
-
 const char *active_program(const struct session_log *log, const char *configured)
 {
 	/* the program the last triage chose, else the config's; a triage starts anew, so
@@ -102,14 +97,10 @@ static bool severe_rating(const struct session_log *log, const struct progressio
 static void stall_reason(const struct session_log *log, const struct progress *p, int64_t now,
 			 char *buf, size_t len)
 {
-	char date[DATE_BUF], *o = date;
+	char date[DATE_BUF];
 	int lo = -1, hi = -1;
 
-	date_format_short(p->level_since, date);
-	for (const char *c = date; *c; c++) /* "Mon  2 Nov" -> "Mon 2 Nov" */
-		if (!(*c == ' ' && c[1] == ' '))
-			*o++ = *c;
-	*o = '\0';
+	date_format_day(p->level_since, date);
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
 		int pain = session_pain(s);

@@ -377,6 +377,11 @@ static bool sessions_in_order(const struct session_log *log)
 	return true;
 }
 
+int session_pain(const struct session *s)
+{
+	return s->pain_during > s->pain_after ? s->pain_during : s->pain_after;
+}
+
 void session_log_finish(struct session_log *log)
 {
 	for (size_t i = 0; i < log->nsessions; i++) {

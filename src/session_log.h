@@ -182,6 +182,9 @@ struct session_log {
 void flag_log_add(struct session_log *log, const struct hist_record *rec);
 void flag_log_free(struct session_log *log);
 
+/* The worse of a session's two ratings, -1 when neither was given. */
+int session_pain(const struct session *s);
+
 /* Reads path into log. False (with log->report.err) when the file cannot be read. */
 bool session_log_load(struct session_log *log, const char *path);
 void session_log_free(struct session_log *log);

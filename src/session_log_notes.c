@@ -2,6 +2,7 @@
  * the safety note, advice, entry tests and the triage, each kept in a list by time. */
 #include "session_log.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "util.h"
@@ -92,62 +93,34 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 	}
 }
 
-static int by_run_time(const void *a, const void *b)
-{
-	const struct run *x = a, *y = b;
+/* Every note begins with its time: one comparison serves them all. */
+_Static_assert(offsetof(struct morning_rating, when) == 0 && offsetof(struct manual_level, when) == 0 &&
+		       offsetof(struct entry_test, when) == 0 && offsetof(struct advice, when) == 0 &&
+		       offsetof(struct run, when) == 0 && offsetof(struct triage, when) == 0,
+	       "a note's time comes first");
 
-	return (x->when > y->when) - (x->when < y->when);
+static int by_when(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
 }
 
-static int by_morning_time(const void *a, const void *b)
+/* qsort on a NULL array is undefined even with no elements */
+static void sort_by_when(void *notes, size_t n, size_t size)
 {
-	const struct morning_rating *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_level_time(const void *a, const void *b)
-{
-	const struct manual_level *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_test_time(const void *a, const void *b)
-{
-	const struct entry_test *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_advice_time(const void *a, const void *b)
-{
-	const struct advice *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
-}
-
-static int by_triage_time(const void *a, const void *b)
-{
-	const struct triage *x = a, *y = b;
-
-	return (x->when > y->when) - (x->when < y->when);
+	if (n > 1)
+		qsort(notes, n, size, by_when);
 }
 
 void session_log_sort_notes(struct session_log *log)
 {
-	if (log->nmornings > 1)
-		qsort(log->mornings, log->nmornings, sizeof(*log->mornings), by_morning_time);
-	if (log->nlevels > 1)
-		qsort(log->levels, log->nlevels, sizeof(*log->levels), by_level_time);
-	if (log->ntests > 1)
-		qsort(log->tests, log->ntests, sizeof(*log->tests), by_test_time);
-	if (log->nadvice > 1)
-		qsort(log->advice, log->nadvice, sizeof(*log->advice), by_advice_time);
-	if (log->nruns > 1)
-		qsort(log->runs, log->nruns, sizeof(*log->runs), by_run_time);
-	if (log->ntriages > 1)
-		qsort(log->triages, log->ntriages, sizeof(*log->triages), by_triage_time);
+	sort_by_when(log->mornings, log->nmornings, sizeof(*log->mornings));
+	sort_by_when(log->levels, log->nlevels, sizeof(*log->levels));
+	sort_by_when(log->tests, log->ntests, sizeof(*log->tests));
+	sort_by_when(log->advice, log->nadvice, sizeof(*log->advice));
+	sort_by_when(log->runs, log->nruns, sizeof(*log->runs));
+	sort_by_when(log->triages, log->ntriages, sizeof(*log->triages));
 }
 
 void session_log_free_notes(struct session_log *log)

@@ -162,6 +162,28 @@ bool state_load_program(void *ctx, const char *name, struct program *out)
 	return catalog_load(&st->catalog, name, out, err, sizeof(err));
 }
 
+bool state_save_record(struct state *st, struct strbuf *line)
+{
+	struct history_writer writer;
+	struct hist_record rec;
+	bool saved;
+
+	history_writer_init(&writer, st->history_path);
+	saved = history_append(&writer, line->buf);
+	if (!saved)
+		say("%s", writer.err);
+	history_writer_free(&writer);
+	/* the record as the history now has it, for what the command says next */
+	if (saved && line->len > 0) {
+		line->buf[--line->len] = '\0';
+		if (history_parse_line(line->buf, line->len, &rec)) {
+			session_log_add(&st->log, &rec);
+			session_log_finish(&st->log);
+		}
+	}
+	return saved;
+}
+
 int state_load(struct state *st, const struct options *opt, unsigned needs)
 {
 	char err[512];

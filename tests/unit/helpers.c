@@ -1,5 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "program.h"
 
 #include "unit.h"
 
@@ -21,4 +24,15 @@ char *read_whole_file(const char *path, size_t *len)
 	if (len)
 		*len = (size_t)n;
 	return buf;
+}
+
+void assert_program_rejected(int i, const char *text, const char *message)
+{
+	struct program p;
+	char err[512] = "";
+
+	ck_assert_msg(!program_parse(&p, "t", "t.conf", text, err, sizeof(err)), "case %d loaded", i);
+	ck_assert_msg(strcmp(err, message) == 0, "case %d: got \"%s\", want \"%s\"", i, err,
+		      message);
+	program_free(&p);
 }

@@ -128,15 +128,7 @@ static const struct bad_case bad_cases[] = {
 
 START_TEST(rejects_bad_input)
 {
-	const struct bad_case *c = &bad_cases[_i];
-	struct program p;
-	char err[512] = "";
-
-	ck_assert_msg(!program_parse(&p, "t", "t.conf", c->text, err, sizeof(err)),
-		      "case %d loaded", _i);
-	ck_assert_msg(strcmp(err, c->message) == 0, "case %d: got \"%s\", want \"%s\"", _i, err,
-		      c->message);
-	program_free(&p);
+	assert_program_rejected(_i, bad_cases[_i].text, bad_cases[_i].message);
 }
 END_TEST
 

@@ -6,6 +6,8 @@
 
 /* The whole file, NUL-terminated (len may be NULL); NULL if it cannot be opened. */
 char *read_whole_file(const char *path, size_t *len);
+/* Case i of a table of bad programs: text is refused with exactly message. */
+void assert_program_rejected(int i, const char *text, const char *message);
 
 Suite *clock_suite(void);
 Suite *cli_suite(void);

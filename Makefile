@@ -49,7 +49,7 @@ MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/p
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.c src/ui_triage.c \
 	     src/ui_draw.c src/ui_keys.c src/ui_flags.c
-MAIN_SRCS  = src/main.c src/cli.c src/commands.c src/commands_log.c src/state.c
+MAIN_SRCS  = src/main.c src/cli.c src/cli_options.c src/commands.c src/commands_log.c src/state.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
 MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
@@ -75,7 +75,7 @@ $(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
-$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o
+$(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o $(BUILD)/src/cli_options.o
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
 

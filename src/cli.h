@@ -69,6 +69,7 @@ struct cli_option {
 	const char *bad;
 };
 
+#define CLI_OPTIONS_MAX 64 /* the getopt tables' size */
 extern const struct cli_option cli_options[];
 extern const size_t cli_noptions;
 

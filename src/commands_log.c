@@ -106,7 +106,8 @@ int cmd_run(struct state *st)
 	enum units units = (enum units)st->cfg.units;
 	struct strbuf line;
 	struct run_cap before, after;
-	char d[32], pace[32], took[32], over[32];
+	char d[32], pace[32], took[32], over[300];
+	struct run_entry entry;
 	long metres;
 	bool saved;
 
@@ -121,19 +122,13 @@ int cmd_run(struct state *st)
 	}
 	run_cap(&st->log, st->today, state_now(st), &before);
 	sb_init(&line);
-	rec_begin(&line, state_now(st), REC_RUN);
-	rec_put_int(&line, HK_METRES, metres);
-	if (o->run_secs > 0)
-		rec_put_int(&line, HK_SECS, o->run_secs);
-	if (o->run_pain >= 0)
-		rec_put_int(&line, HK_PAIN_DURING, o->run_pain);
-	if (o->shoes)
-		rec_put_str(&line, HK_SHOES, o->shoes);
-	if (o->surface >= 0)
-		rec_put_enum(&line, HK_SURFACE, o->surface);
-	if (o->note)
-		rec_put_str(&line, HK_NOTE, o->note);
-	rec_finish(&line);
+	entry.metres = metres;
+	entry.secs = o->run_secs;
+	entry.pain = o->run_pain;
+	entry.shoes = o->shoes;
+	entry.surface = o->surface;
+	entry.note = o->note;
+	runs_record_line(&line, state_now(st), &entry);
 	if (!(saved = state_save_record(st, &line)))
 		goto out;
 	format_distance(metres, units, d, sizeof(d));
@@ -145,12 +140,8 @@ int cmd_run(struct state *st)
 		printf("Saved: a run of %s.\n", d);
 	}
 	/* it happened, so it is recorded; the warning says by how much and why */
-	if (before.metres > 0 && metres > before.metres) {
-		format_distance(metres - before.metres, units, over, sizeof(over));
-		printf("Over the cap by %s (%ld%%): a run over %d%% of the longest of the last %d "
-		       "days raised injury rates 1.64 times (Frandsen 2025).\n", over,
-		       (metres - before.metres) * 100 / before.metres, RUN_CAP_PERCENT, RUN_CAP_DAYS);
-	}
+	if (run_over_cap(&before, metres, units, over, sizeof(over)))
+		printf("%s\n", over);
 	if (o->run_pain > RUN_PAIN_MAX)
 		printf("Pain %d on the run, above %d: it does not raise the cap.\n", o->run_pain,
 		       RUN_PAIN_MAX);

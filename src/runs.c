@@ -147,3 +147,35 @@ void run_cap(const struct session_log *log, day_t today, int64_t now, struct run
 	if (out->longest > 0)
 		out->metres = out->longest * RUN_CAP_PERCENT / 100;
 }
+
+void runs_record_line(struct strbuf *line, time_t when, const struct run_entry *e)
+{
+	rec_begin(line, when, REC_RUN);
+	rec_put_int(line, HK_METRES, e->metres);
+	if (e->secs > 0)
+		rec_put_int(line, HK_SECS, e->secs);
+	if (e->pain >= 0)
+		rec_put_int(line, HK_PAIN_DURING, e->pain);
+	if (e->shoes && e->shoes[0])
+		rec_put_str(line, HK_SHOES, e->shoes);
+	if (e->surface >= 0)
+		rec_put_enum(line, HK_SURFACE, e->surface);
+	if (e->note && e->note[0])
+		rec_put_str(line, HK_NOTE, e->note);
+	rec_finish(line);
+}
+
+bool run_over_cap(const struct run_cap *before, long metres, enum units units, char *buf,
+		  size_t len)
+{
+	char over[32];
+
+	buf[0] = '\0';
+	if (before->metres <= 0 || metres <= before->metres)
+		return false;
+	format_distance(metres - before->metres, units, over, sizeof(over));
+	snprintf(buf, len, "Over the cap by %s (%ld%%): a run over %d%% of the longest of the last "
+		 "%d days raised injury rates 1.64 times (Frandsen 2025).", over,
+		 (metres - before->metres) * 100 / before->metres, RUN_CAP_PERCENT, RUN_CAP_DAYS);
+	return true;
+}

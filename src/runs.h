@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "session_log.h"
+#include "util.h"
 
 #define RUN_CAP_PERCENT 110   /* of the longest run in the window (Frandsen 2025) */
 #define RUN_CAP_DAYS 30       /* the window before today */
@@ -48,5 +49,22 @@ struct run_cap {
 /* The cap on a run today: RUN_CAP_PERCENT of the longest run of the RUN_CAP_DAYS days
  * before today (up to now; a painful run does not raise it). */
 void run_cap(const struct session_log *log, day_t today, int64_t now, struct run_cap *out);
+
+/* One run as logged by hand: `talus --run` and the coach's form write it the same way. */
+struct run_entry {
+	long metres;
+	long secs;          /* 0 or less: not given */
+	int pain;           /* during, 0-10; -1: not rated */
+	const char *shoes;  /* NULL or "": not named */
+	int surface;        /* enum surface; -1: not given */
+	const char *note;   /* NULL or "": none */
+};
+
+/* The run record of e at when, ended with its newline, in line. */
+void runs_record_line(struct strbuf *line, time_t when, const struct run_entry *e);
+/* The warning for a run of metres over the cap it had before it (it is recorded all the
+ * same: it happened); false, and buf empty, when it was within the cap or there was none. */
+bool run_over_cap(const struct run_cap *before, long metres, enum units units, char *buf,
+		  size_t len);
 
 #endif

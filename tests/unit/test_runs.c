@@ -100,6 +100,35 @@ START_TEST(the_cap_at_its_edges)
 }
 END_TEST
 
+/* The record --run and the coach's form both write: what the reader takes back. */
+START_TEST(a_run_record_reads_back)
+{
+	struct run_entry e = { 8200, 2710, 2, "Pegasus 40", SURFACE_TRAIL, NULL };
+	struct strbuf line;
+	struct hist_record rec;
+	struct run_cap before = { .metres = 11000, .longest = 10000 };
+	char warn[300];
+
+	sb_init(&line);
+	runs_record_line(&line, (time_t)1795435200, &e); /* 2026-11-22T10:00:00Z */
+	ck_assert(strstr(line.buf, "\trun\tmetres=8200\tsecs=2710\tpain-during=2\tshoes=Pegasus 40"
+				   "\tsurface=trail\n"));
+	line.buf[--line.len] = '\0';
+	ck_assert(history_parse_line(line.buf, line.len, &rec));
+	e = (struct run_entry){ 5000, 0, -1, "", -1, "" };
+	runs_record_line(&line, (time_t)1795435200, &e);
+	ck_assert(strstr(line.buf, "\trun\tmetres=5000\n"));
+	sb_free(&line);
+	/* the cap's edge: at it is within, a metre over is over */
+	ck_assert(!run_over_cap(&before, 11000, UNITS_KM, warn, sizeof(warn)) && !warn[0]);
+	ck_assert(run_over_cap(&before, 12100, UNITS_KM, warn, sizeof(warn)));
+	ck_assert_str_eq(warn, "Over the cap by 1.1 km (10%): a run over 110% of the longest of the "
+			       "last 30 days raised injury rates 1.64 times (Frandsen 2025).");
+	before.metres = -1;
+	ck_assert(!run_over_cap(&before, 50000, UNITS_KM, warn, sizeof(warn)));
+}
+END_TEST
+
 Suite *runs_suite(void)
 {
 	Suite *s = suite_create("runs");
@@ -108,6 +137,7 @@ Suite *runs_suite(void)
 	tcase_add_test(tc, distances_as_runners_write_them);
 	tcase_add_test(tc, durations_as_runners_write_them);
 	tcase_add_test(tc, the_cap_at_its_edges);
+	tcase_add_test(tc, a_run_record_reads_back);
 	suite_add_tcase(s, tc);
 	return s;
 }

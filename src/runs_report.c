@@ -4,8 +4,7 @@
 
 #include "util.h"
 
-/* The first day of the week holding day. */
-static day_t week_of(day_t day, int week_start)
+day_t runs_week_of(day_t day, int week_start)
 {
 	return day - (weekday(day) - week_start + 7) % 7;
 }
@@ -23,7 +22,7 @@ static long week_metres(const struct session_log *log, day_t from, int64_t now)
 void runs_print(FILE *out, const struct runs_request *req)
 {
 	const struct session_log *log = req->log;
-	day_t this_week = week_of(req->today, req->week_start);
+	day_t this_week = runs_week_of(req->today, req->week_start);
 	char d[32], t[32], p[32], pain[8], date[DATE_BUF];
 	struct run_cap cap;
 	size_t shown = 0;

@@ -21,6 +21,9 @@ struct runs_request {
 	long shoe_limit;    /* metres */
 };
 
+/* The first day of the week holding day (week_start: 0 = Monday). */
+day_t runs_week_of(day_t day, int week_start);
+
 void runs_print(FILE *out, const struct runs_request *req);
 void shoes_print(FILE *out, const struct runs_request *req);
 /* One line for the start screen and --plan: the cap on the next run, and the shoes in

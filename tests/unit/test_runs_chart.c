@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "run_form.h"
 #include "runs_chart.h"
 #include "unit.h"
 #include "util.h"
@@ -115,6 +116,140 @@ START_TEST(the_pain_after_each_run)
 }
 END_TEST
 
+static void type(struct run_form *f, const char *s)
+{
+	for (; *s; s++)
+		run_form_type(f, (unsigned char)*s);
+}
+
+/* The form: typed fields, the known pairs, the check with the parsers of --run, an
+ * error that says which field and puts the focus there, and nothing saved until yes. */
+START_TEST(the_run_form)
+{
+	struct run_form f;
+	struct run_cap cap = { .metres = 6600, .longest = 6000 };
+	int64_t now;
+	day_t today;
+
+	memset(&log_, 0, sizeof(log_));
+	line("2026-11-10T08:00:00Z	run	metres=5000	shoes=Old");
+	line("2026-11-12T08:00:00Z	retire-shoes	shoes=Old");
+	line("2026-11-16T08:00:00Z	run	metres=5000	shoes=Pegasus");
+	line("2026-11-19T08:00:00Z	run	metres=6000	shoes=Clifton");
+	line("2026-11-20T08:00:00Z	run	metres=6000	shoes=Pegasus");
+	line("2026-11-25T08:00:00Z	run	metres=6000	shoes=Future");
+	ck_assert(date_parse("2026-11-23", &today));
+	now = (int64_t)today * 86400 + 10 * 3600;
+	run_form_open(&f, &log_, UNITS_KM, now);
+	ck_assert_int_eq(f.npairs, 2);               /* retired and future pairs are not offered */
+	ck_assert_str_eq(f.pairs[0], "Pegasus");     /* the latest first */
+	ck_assert_str_eq(f.pairs[1], "Clifton");
+	ck_assert_int_eq(f.state, RFS_EDIT);
+	ck_assert_int_eq(f.field, RF_DISTANCE);
+
+	/* nothing typed: the distance is asked for */
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_int_eq(f.state, RFS_EDIT);
+	ck_assert_str_eq(f.error, "Distance: how far, like 8.2km, 5mi, 800m or a number in km.");
+	type(&f, "8.2x");
+	ck_assert(!run_form_type(&f, ' '));          /* no blanks in a distance */
+	ck_assert(!run_form_type(&f, 0x1b));         /* nor controls */
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_str_eq(f.error, "Distance: '8.2x' is not a distance like 8.2km, 5mi, 800m or a "
+				  "number in km.");
+	ck_assert(run_form_erase(&f));
+	ck_assert_str_eq(f.text[RF_DISTANCE], "8.2");
+
+	ck_assert(run_form_move(&f, 1));
+	ck_assert_int_eq(f.field, RF_TIME);
+	type(&f, "10:00");                           /* 8.2 km in 10 minutes: a slip */
+	ck_assert(run_form_move(&f, -1) && run_form_move(&f, 1));
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_int_eq(f.field, RF_TIME);
+	ck_assert_str_eq(f.error, "Time: 8.2 km in 10:00 is faster than 2:00 a kilometre: check the "
+				  "distance and the time.");
+	while (run_form_erase(&f))
+		;
+	type(&f, "45:61");
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_str_eq(f.error, "Time: '45:61' is not a time like 45:10, 1:02:30, 45m or 1h5m.");
+	run_form_erase(&f);
+	run_form_erase(&f);
+	type(&f, "10");
+
+	ck_assert(run_form_move(&f, 1));
+	ck_assert(!run_form_type(&f, 'x'));          /* the pain takes digits */
+	type(&f, "11");
+	ck_assert(!run_form_type(&f, '1'));          /* two at most */
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_int_eq(f.field, RF_PAIN);
+	ck_assert_str_eq(f.error, "Pain: 0-10, during the run.");
+	while (run_form_erase(&f))
+		;
+	ck_assert(run_form_choose(&f, 1));           /* Right from nothing: 0 */
+	ck_assert(run_form_choose(&f, 1) && run_form_choose(&f, 1));
+	ck_assert_str_eq(f.text[RF_PAIN], "2");
+
+	ck_assert(run_form_move(&f, 1));
+	ck_assert(run_form_choose(&f, 1));
+	ck_assert_str_eq(f.text[RF_SHOES], "Pegasus");
+	ck_assert(run_form_choose(&f, 1));
+	ck_assert_str_eq(f.text[RF_SHOES], "Clifton");
+	ck_assert(run_form_choose(&f, 1));           /* round to none */
+	ck_assert_str_eq(f.text[RF_SHOES], "");
+	ck_assert(run_form_choose(&f, -1));
+	ck_assert_str_eq(f.text[RF_SHOES], "Clifton");
+	ck_assert(run_form_type(&f, 0xe9));          /* typed on: a name of its own */
+	ck_assert_int_eq(f.pair, -1);
+	ck_assert_str_eq(f.text[RF_SHOES], "Clifton\xc3\xa9");
+	ck_assert(run_form_erase(&f));               /* a whole character */
+	ck_assert_str_eq(f.text[RF_SHOES], "Clifton");
+
+	ck_assert(run_form_move(&f, 1));
+	ck_assert(!run_form_move(&f, 1));            /* the last field */
+	ck_assert(!run_form_type(&f, 'r'));
+	ck_assert(run_form_choose(&f, 1));
+	ck_assert_int_eq(f.surface, SURFACE_ROAD);
+	ck_assert(run_form_choose(&f, -1) && run_form_choose(&f, -1));
+	ck_assert_int_eq(f.surface, SURFACE_GRASS);
+
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_int_eq(f.state, RFS_CONFIRM);
+	ck_assert_str_eq(f.error, "");
+	ck_assert_str_eq(f.summary, "A run of 8.2 km in 45:10 (5:30 /km), pain 2, in Clifton, on grass.");
+	ck_assert_str_eq(f.warning, "Over the cap by 1.6 km (24%): a run over 110% of the longest of "
+				    "the last 30 days raised injury rates 1.64 times (Frandsen 2025).");
+	ck_assert(!run_form_type(&f, '1'));          /* the fields wait */
+	ck_assert(run_form_answer(&f, false));       /* no: back to them */
+	ck_assert_int_eq(f.state, RFS_EDIT);
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert(run_form_cancel(&f));              /* Esc at the question: back too */
+	ck_assert_int_eq(f.state, RFS_EDIT);
+	ck_assert(run_form_submit(&f, &cap) && run_form_answer(&f, true));
+	ck_assert_int_eq(f.state, RFS_SAVED);
+	ck_assert_int_eq(f.entry.metres, 8200);
+	ck_assert_int_eq(f.entry.secs, 2710);
+	ck_assert_int_eq(f.entry.pain, 2);
+	ck_assert_str_eq(f.entry.shoes, "Clifton");
+	ck_assert_int_eq(f.entry.surface, SURFACE_GRASS);
+	ck_assert(!run_form_cancel(&f));
+
+	/* within the cap, no time, no pain: no warning; Esc leaves with nothing */
+	run_form_open(&f, &log_, UNITS_MI, now);
+	type(&f, "4");                               /* 4 mi: 6437 m, under 6600 */
+	ck_assert(run_form_submit(&f, &cap));
+	ck_assert_str_eq(f.summary, "A run of 4.00 mi.");
+	ck_assert_str_eq(f.warning, "");
+	ck_assert_int_eq(f.entry.secs, 0);
+	ck_assert_int_eq(f.entry.pain, -1);
+	run_form_open(&f, &log_, UNITS_KM, now);
+	ck_assert(run_form_cancel(&f));
+	ck_assert_int_eq(f.state, RFS_CANCELLED);
+	ck_assert(!run_form_submit(&f, &cap));
+	session_log_free(&log_);
+}
+END_TEST
+
 Suite *runs_chart_suite(void)
 {
 	Suite *s = suite_create("runs_chart");
@@ -123,6 +258,7 @@ Suite *runs_chart_suite(void)
 	tcase_add_test(tc, eight_weeks_of_distance);
 	tcase_add_test(tc, bars_and_weeks_fit_the_screen);
 	tcase_add_test(tc, the_pain_after_each_run);
+	tcase_add_test(tc, the_run_form);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coach_runs.h"
 #include "entry_test.h"
 #include "util.h"
 
@@ -118,6 +119,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->sore = setup->sore_known ? setup->sore : SORE_BOTH;
 	c->test_reps[0] = c->test_reps[1] = -1;
 	copy_str(c->runs_note, sizeof(c->runs_note), setup->runs_note);
+	c->run_settings = setup->runs;
 	routine_build_sided(&c->routine, c->program, c->level, c->sore);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
@@ -147,6 +149,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 
 void coach_free(struct coach *c)
 {
+	coach_runs_close(c);
 	if (c->owns_chosen)
 		program_free(&c->chosen);
 	c->owns_chosen = false;

@@ -16,6 +16,7 @@
 #include "session_log.h"
 #include "triage.h"
 #include "redflag.h"
+#include "runs_chart.h"
 
 #define NOTE_MAX 200
 
@@ -50,6 +51,8 @@ struct coach {
 	struct red_flags flags;    /* to show, unless already shown this episode */
 	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
 	char runs_note[300];       /* the start screen's line on running, or "" */
+	struct runs_settings run_settings;
+	struct coach_runs *runs;   /* the runs screen's state while it is open (coach_runs.c) */
 	/* the measured entry test, run as a session of its own */
 	bool testing;
 	struct program test_program;
@@ -95,6 +98,7 @@ struct coach_setup {
 	const struct red_flags *flags;
 	bool ready_for_next;           /* the entry test is due (its last morning settled) */
 	char runs_note[300];           /* the cap on the next run, worn shoes; "" for none */
+	struct runs_settings runs;     /* the config's units, week-start and shoe-limit */
 	bool triage;                   /* --triage, or no session yet: ask it */
 	bool sore_known;               /* a triage said which side is sore: */
 	enum sore_side sore;

@@ -84,6 +84,9 @@ static int cmd_session(struct state *st)
 		state_runs_request(st, &rr);
 		if (runs_note(&rr, setup.runs_note, sizeof(setup.runs_note)))
 			setup.runs_note[sizeof(setup.runs_note) - 1] = '\0';
+		setup.runs.units = rr.units;
+		setup.runs.week_start = rr.week_start;
+		setup.runs.shoe_limit = rr.shoe_limit;
 	}
 	/* the first start (no session, no triage yet), or asked for */
 	setup.triage = st->opt->triage || (st->log.nsessions == 0 && st->log.ntriages == 0 &&

@@ -6,6 +6,13 @@
 
 #include "runs_report.h"
 
+/* The config's keys the runs screen reads. */
+struct runs_settings {
+	enum units units;
+	int week_start;   /* 0 = Monday */
+	long shoe_limit;  /* metres; 0: SHOE_LIMIT_METRES */
+};
+
 struct chart_week {
 	day_t from;       /* its first day (config week-start) */
 	long metres;      /* run in it, up to now */

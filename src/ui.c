@@ -39,6 +39,7 @@ static const struct screen_ops *const screens[VS_COUNT] = {
 	[VS_REDFLAG] = &flag_screen,
 	[VS_STOP] = &stop_screen,
 	[VS_SAFETY_AGAIN] = &safety_again_screen,
+	[VS_RUNS] = &runs_screen,
 };
 
 static volatile sig_atomic_t got_signal;

@@ -36,6 +36,10 @@ enum ui_action {
 	ACT_PAGE_DOWN,
 	ACT_SAFETY,  /* the safety note again */
 	ACT_ANY,     /* any other key */
+	ACT_RUNS,    /* the runs screen */
+	ACT_LOG,     /* log a run */
+	ACT_PREV,    /* the choice before (shoes, surface, pain) */
+	ACT_NEXT,
 };
 
 /* The key tables, one a screen (or an overlay). */
@@ -57,6 +61,9 @@ enum keymap {
 	KM_FLAG,
 	KM_STOP,
 	KM_SAFETY_AGAIN,
+	KM_RUNS,
+	KM_RUN_FORM,
+	KM_RUN_CONFIRM,
 	KM_COUNT
 };
 

@@ -132,6 +132,11 @@ static void page_line(int x, const char *lead, attr_t lead_attr, int indent, con
 	l->x = x;
 }
 
+int page_count(void)
+{
+	return page_n;
+}
+
 void page_gap(void)
 {
 	if (page_n > 0 && page[page_n - 1].text[0])

@@ -70,6 +70,7 @@ const struct key_binding key_bindings[] = {
 	ENTER_KEYS(KM_START, ACT_CONFIRM, "start the session"),
 	{ 'q', ACT_QUIT, "q", "leave talus", KM_START },
 	{ 's', ACT_SAFETY, "s", "show the safety note again", KM_START },
+	{ 'r', ACT_RUNS, "r", "the runs: 8 weeks of distance, the cap, the pain; log a run", KM_START },
 	SCROLL_KEYS(KM_START),
 
 	ENTER_KEYS(KM_SAFETY, ACT_CONFIRM, "I have read the safety note (first it reads on to its end)"),
@@ -136,6 +137,36 @@ const struct key_binding key_bindings[] = {
 
 	SCROLL_KEYS(KM_SAFETY_AGAIN),
 	{ KEY_ANYKEY, ACT_ANY, "any key", "back to the start screen", KM_SAFETY_AGAIN },
+
+	{ 'l', ACT_LOG, "l", "log a run: a form, saved only when you confirm it", KM_RUNS },
+	{ 'L', ACT_LOG, NULL, NULL, KM_RUNS },
+	{ 27, ACT_QUIT, "Esc", "back to the start screen (also q)", KM_RUNS },
+	{ 'q', ACT_QUIT, NULL, NULL, KM_RUNS },
+	SCROLL_KEYS(KM_RUNS),
+
+	/* the other characters are typed into the field */
+	{ '\t', ACT_MORE, "Tab", "the next field (also Down)", KM_RUN_FORM },
+	{ KEYCODE(KEY_DOWN), ACT_MORE, NULL, NULL, KM_RUN_FORM },
+	{ KEYCODE(KEY_UP), ACT_LESS, "Up", "the field before (also Shift-Tab)", KM_RUN_FORM },
+	{ KEYCODE(KEY_BTAB), ACT_LESS, NULL, NULL, KM_RUN_FORM },
+	{ KEYCODE(KEY_LEFT), ACT_PREV, "Left", "the shoes, surface or pain before", KM_RUN_FORM },
+	{ KEYCODE(KEY_RIGHT), ACT_NEXT, "Right", "the next shoes, surface or pain", KM_RUN_FORM },
+	{ KEYCODE(KEY_BACKSPACE), ACT_ERASE, "Backspace", "delete the last character", KM_RUN_FORM },
+	{ 127, ACT_ERASE, NULL, NULL, KM_RUN_FORM },
+	{ 8, ACT_ERASE, NULL, NULL, KM_RUN_FORM },
+	ENTER_KEYS(KM_RUN_FORM, ACT_CONFIRM, "check the run, then confirm it"),
+	{ 27, ACT_CANCEL, "Esc", "back to the runs; nothing is saved", KM_RUN_FORM },
+	PAGE_KEYS(KM_RUN_FORM),
+
+	{ 'y', ACT_YES, "y", "save the run (also Enter)", KM_RUN_CONFIRM },
+	{ 'Y', ACT_YES, NULL, NULL, KM_RUN_CONFIRM },
+	{ '\n', ACT_YES, NULL, NULL, KM_RUN_CONFIRM },
+	{ '\r', ACT_YES, NULL, NULL, KM_RUN_CONFIRM },
+	{ KEYCODE(KEY_ENTER), ACT_YES, NULL, NULL, KM_RUN_CONFIRM },
+	{ 'n', ACT_NO, "n", "back to the form (also Esc)", KM_RUN_CONFIRM },
+	{ 'N', ACT_NO, NULL, NULL, KM_RUN_CONFIRM },
+	{ 27, ACT_NO, NULL, NULL, KM_RUN_CONFIRM },
+	SCROLL_KEYS(KM_RUN_CONFIRM),
 };
 
 const size_t key_binding_count = ARRAY_SIZE(key_bindings);
@@ -148,6 +179,7 @@ const char *const keymap_title[KM_COUNT] = {
 	[KM_NOTE] = "note", [KM_SUMMARY] = "summary", [KM_TRIAGE] = "triage",
 	[KM_PATHWAY] = "pathway", [KM_FLAG] = "red flag",
 	[KM_STOP] = "stop", [KM_SAFETY_AGAIN] = "safety note again",
+	[KM_RUNS] = "runs", [KM_RUN_FORM] = "run form", [KM_RUN_CONFIRM] = "save run?",
 };
 
 /* The key bar of each screen: the actions it shows, in order. */
@@ -165,6 +197,7 @@ static const struct bar_item session_bar[] = {
 static const struct bar_item start_bar[] = {
 	{ ACT_CONFIRM, ACT_NONE, "start", 1 },
 	{ ACT_SAFETY, ACT_NONE, "safety", 0 },
+	{ ACT_RUNS, ACT_NONE, "runs", 0 },
 	{ ACT_QUIT, ACT_NONE, "quit", 1 },
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
@@ -248,7 +281,30 @@ static const struct bar_item safety_again_bar[] = {
 	{ ACT_NONE, ACT_NONE, NULL, 0 },
 };
 
+static const struct bar_item runs_bar[] = {
+	{ ACT_LOG, ACT_NONE, "log a run", 1 },
+	{ ACT_QUIT, ACT_NONE, "back", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item run_form_bar[] = {
+	{ ACT_MORE, ACT_LESS, "field", 0 },
+	{ ACT_PREV, ACT_NEXT, "choose", 0 },
+	{ ACT_CONFIRM, ACT_NONE, "check", 1 },
+	{ ACT_CANCEL, ACT_NONE, "cancel", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
+static const struct bar_item run_confirm_bar[] = {
+	{ ACT_YES, ACT_NONE, "save", 1 },
+	{ ACT_NO, ACT_NONE, "back", 1 },
+	{ ACT_NONE, ACT_NONE, NULL, 0 },
+};
+
 const struct bar_item *const keymap_bar[KM_COUNT] = {
+	[KM_RUNS] = runs_bar,
+	[KM_RUN_FORM] = run_form_bar,
+	[KM_RUN_CONFIRM] = run_confirm_bar,
 	[KM_TRIAGE] = triage_bar,
 	[KM_PATHWAY] = triage_bar,
 	[KM_FLAG] = flag_bar,

@@ -114,6 +114,8 @@ static unsigned start_key(struct ui *ui, int code, wint_t wc, int64_t now)
 		return visit_leave(ui->visit);
 	case ACT_SAFETY:
 		return visit_safety_note(ui->visit, true);
+	case ACT_RUNS:
+		return visit_runs(ui->visit, true, ui_wall(ui));
 	default:
 		return page_key(ui, act);
 	}

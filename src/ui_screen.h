@@ -51,6 +51,7 @@ extern const struct screen_ops pain_screen, note_screen, test_screen, resume_scr
 extern const struct screen_ops start_screen, safety_screen, advice_screen, summary_screen;
 extern const struct screen_ops triage_screen, pathway_screen;
 extern const struct screen_ops flag_screen, stop_screen, safety_again_screen;
+extern const struct screen_ops runs_screen;
 
 /* The screen in force for each of the visit's; and one whole frame drawn. */
 const struct screen_ops *screen_for(enum visit_screen s);
@@ -77,6 +78,8 @@ void page_text(const char *text, attr_t attr);
 void page_hanging(const char *lead, attr_t lead_attr, int indent, const char *text, attr_t attr);
 void page_gap(void);
 void page_draw(struct ui *ui);
+/* The lines the page holds so far (where the next one goes). */
+int page_count(void);
 /* The scrolling actions (a line or a page, up or down); 0 for any other action. */
 unsigned page_key(struct ui *ui, enum ui_action act);
 

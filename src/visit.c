@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "coach_runs.h"
 #include "util.h"
 
 /* The red flags, when any are due: a question, the stop screen after a yes (nothing
@@ -345,6 +346,17 @@ unsigned visit_safety_note(struct visit *v, bool open)
 	if (v->screen != (open ? VS_START : VS_SAFETY_AGAIN))
 		return 0;
 	return go(v, open ? VS_SAFETY_AGAIN : VS_START);
+}
+
+unsigned visit_runs(struct visit *v, bool open, time_t wall)
+{
+	if (v->screen != (open ? VS_START : VS_RUNS))
+		return 0;
+	if (open)
+		coach_runs_open(v->coach, wall);
+	else
+		coach_runs_close(v->coach);
+	return go(v, open ? VS_RUNS : VS_START);
 }
 
 unsigned visit_start_test(struct visit *v, int64_t now, time_t wall)

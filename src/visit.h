@@ -29,6 +29,7 @@ enum visit_screen {
 	VS_NOTE,        /* a note for today */
 	VS_SUMMARY,     /* what was done, and what comes next */
 	VS_SAFETY_AGAIN, /* the safety note shown again from the start screen, to read */
+	VS_RUNS,        /* the runs: eight weeks, the cap, the pain; a form logs a run */
 	VS_EXIT,
 	VS_COUNT
 };
@@ -94,6 +95,8 @@ unsigned visit_choose_pathway(struct visit *v, enum pathway chosen, time_t wall)
 unsigned visit_answer_flag(struct visit *v, bool yes, time_t wall);
 /* The safety note again from the start screen (open), and back (close). */
 unsigned visit_safety_note(struct visit *v, bool open);
+/* The runs screen from the start screen (open), and back (close). */
+unsigned visit_runs(struct visit *v, bool open, time_t wall);
 /* A measured entry test: started now (a session of its own, its result recorded when
  * it is finished), or not today. */
 unsigned visit_start_test(struct visit *v, int64_t now, time_t wall);

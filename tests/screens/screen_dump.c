@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ui_screen.h"
+#include "coach_runs.h"
 #include "entry_test.h"
 #include "util.h"
 
@@ -237,6 +238,72 @@ static void sc_measure(void)
 	sc_test();
 }
 
+/* Eight weeks of runs, some with pain and the morning after, three pairs of shoes. */
+static void run_history(void)
+{
+	acknowledged();
+	history_line("2026-10-06T08:00:00Z\trun\tmetres=5000\tsecs=1800\tpain-during=1");
+	history_line("2026-10-14T08:00:00Z\trun\tmetres=6000\tpain-during=1");
+	history_line("2026-10-21T08:00:00Z\trun\tmetres=6000");
+	history_line("2026-10-28T08:00:00Z\trun\tmetres=7000\tpain-during=2");
+	history_line("2026-11-04T08:00:00Z\trun\tmetres=8000\tpain-during=1\tshoes=Pegasus");
+	history_line("2026-11-07T08:00:00Z\trun\tmetres=5000\tshoes=Pegasus");
+	history_line("2026-11-14T08:00:00Z\trun\tmetres=9000\tpain-during=3\tshoes=Clifton");
+	history_line("2026-11-15T07:00:00Z\tmorning\tpain=3");
+	history_line("2026-11-19T08:00:00Z\trun\tmetres=8000\tpain-during=1\tshoes=Pegasus");
+	history_line("2026-11-20T07:00:00Z\tmorning\tpain=1");
+	history_line("2026-11-21T08:00:00Z\trun\tmetres=10000\tpain-during=2\tshoes=Pegasus");
+	history_line("2026-11-22T07:00:00Z\tmorning\tpain=1");
+}
+
+static void form_type(const char *s)
+{
+	for (; *s; s++)
+		run_form_type(&coach.runs->form, (unsigned char)*s);
+}
+
+static void sc_runs(void) { run_history(); open_visit(); visit_runs(&visit, true, wall); }
+static void sc_runs_none(void) { acknowledged(); open_visit(); visit_runs(&visit, true, wall); }
+/* The form half filled in: the focus on the shoes, the known pairs offered. */
+static void sc_run_form(void)
+{
+	struct run_form *f;
+
+	sc_runs();
+	coach_runs_form(&coach, wall);
+	f = &coach.runs->form;
+	form_type("12.5km");
+	run_form_move(f, 1);
+	form_type("1:05:00");
+	run_form_move(f, 1);
+	run_form_choose(f, 1);
+	run_form_choose(f, 1);
+	run_form_choose(f, 1);
+	run_form_move(f, 1);
+	run_form_choose(f, 1);
+}
+/* A time that is no time: the error under the field, the focus there. */
+static void sc_run_form_error(void)
+{
+	sc_run_form();
+	run_form_move(&coach.runs->form, -2);
+	form_type("x");
+	run_form_submit(&coach.runs->form, &coach.runs->chart.cap);
+}
+/* Checked, over the cap: the question before anything is saved. */
+static void sc_run_confirm(void)
+{
+	sc_run_form();
+	run_form_submit(&coach.runs->form, &coach.runs->chart.cap);
+}
+/* Saved: what was recorded, the warning, the chart with it. */
+static void sc_run_saved(void)
+{
+	sc_run_confirm();
+	run_form_answer(&coach.runs->form, true);
+	coach_runs_form_done(&coach, wall);
+}
+
 static const struct scenario {
 	const char *name;
 	void (*setup)(void);
@@ -267,6 +334,12 @@ static const struct scenario {
 	{ "stop", sc_stop },
 	{ "no-flags", sc_no_flags },
 	{ "safety-again", sc_safety_again },
+	{ "runs", sc_runs },
+	{ "runs-none", sc_runs_none },
+	{ "run-form", sc_run_form },
+	{ "run-form-error", sc_run_form_error },
+	{ "run-confirm", sc_run_confirm },
+	{ "run-saved", sc_run_saved },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

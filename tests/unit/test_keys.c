@@ -45,6 +45,11 @@ START_TEST(each_screen_has_its_own_keys)
 	ck_assert_int_eq(key_action(KM_PAIN, KEYCODE(KEY_UP)), ACT_MORE);
 	ck_assert_int_eq(key_action(KM_SUMMARY, 'x'), ACT_ANY);
 	ck_assert_int_eq(key_action(KM_HELP, KEYCODE(KEY_F(1))), ACT_ANY);
+	ck_assert_int_eq(key_action(KM_START, 'r'), ACT_RUNS);
+	ck_assert_int_eq(key_action(KM_RUNS, 27), ACT_QUIT);
+	ck_assert_int_eq(key_action(KM_RUN_FORM, 'q'), ACT_NONE); /* typed: a pair may have a q */
+	ck_assert_int_eq(key_action(KM_RUN_FORM, 27), ACT_CANCEL);
+	ck_assert_int_eq(key_action(KM_RUN_CONFIRM, '\r'), ACT_YES);
 }
 END_TEST
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "coach_runs.h"
 #include "visit.h"
 #include "unit.h"
 
@@ -607,6 +608,64 @@ START_TEST(the_safety_note_again_from_the_start)
 }
 END_TEST
 
+/* The runs screen from the start: a run logged through the form is written as --run
+ * writes it, only once confirmed, and the chart, the cap and the start screen's note
+ * show it at once; a form left records nothing. */
+START_TEST(a_run_logged_from_the_runs_screen)
+{
+	char *text;
+
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-21T08:00:00Z\trun\tmetres=10000\tpain-during=1\tshoes=Pegasus");
+	history_line("2026-11-22T07:00:00Z\tmorning\tpain=1");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert_uint_eq(visit_runs(&v, false, wall), 0);       /* not open: nothing to close */
+	ck_assert(visit_runs(&v, true, wall) & VISIT_SCREEN);
+	ck_assert_int_eq(v.screen, VS_RUNS);
+	ck_assert_ptr_nonnull(coach.runs);
+	ck_assert_int_eq(coach.runs->chart.cap.metres, 11000);
+	ck_assert_uint_eq(coach.runs->npains, 1);
+
+	/* left: nothing */
+	coach_runs_form(&coach, wall);
+	run_form_type(&coach.runs->form, '9');
+	run_form_cancel(&coach.runs->form);
+	ck_assert(coach_runs_form_done(&coach, wall));
+	ck_assert(!coach.runs->form_open);
+	text = history();
+	ck_assert_int_eq(count(text, "\trun\t"), 1);
+	free(text);
+
+	/* over the cap, confirmed: saved, warned, the chart and the note anew */
+	coach_runs_form(&coach, wall);
+	ck_assert_int_eq(coach.runs->form.npairs, 1);
+	for (const char *p = "12km"; *p; p++)
+		run_form_type(&coach.runs->form, (unsigned char)*p);
+	run_form_move(&coach.runs->form, 3);                    /* stops at the ends: one step */
+	ck_assert(run_form_submit(&coach.runs->form, &coach.runs->chart.cap));
+	text = history();
+	ck_assert_int_eq(count(text, "\trun\t"), 1);           /* not before yes */
+	free(text);
+	run_form_answer(&coach.runs->form, true);
+	ck_assert(coach_runs_form_done(&coach, wall));
+	text = history();
+	ck_assert_int_eq(count(text, "\trun\tmetres=12000\n"), 1);
+	free(text);
+	ck_assert_str_eq(coach.runs->said, "Saved: a run of 12.0 km.");
+	ck_assert_ptr_nonnull(strstr(coach.runs->warning, "Over the cap by 1.0 km (9%)"));
+	ck_assert_int_eq(coach.runs->chart.week[RUNS_WEEKS - 1].metres, 12000);
+	ck_assert_int_eq(coach.runs->chart.cap.metres, 13200);
+	ck_assert_uint_eq(coach.runs->npains, 2);
+	ck_assert_str_eq(coach.runs_note, "Next run: at most 13.2 km (110% of your longest in 30 days).");
+
+	/* back to the start */
+	visit_runs(&v, false, wall);
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert_ptr_null(coach.runs);
+}
+END_TEST
+
 START_TEST(the_entry_test_after_the_last_level)
 {
 	char *text;
@@ -774,6 +833,7 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, a_future_round_does_not_silence);
 	tcase_add_test(tc, an_unsaved_8_still_asks);
 	tcase_add_test(tc, the_safety_note_again_from_the_start);
+	tcase_add_test(tc, a_run_logged_from_the_runs_screen);
 	tcase_add_test(tc, the_entry_test_after_the_last_level);
 	tcase_add_test(tc, the_note_is_edited_a_character_at_a_time);
 	tcase_add_test(tc, the_note_is_utf8_without_controls);

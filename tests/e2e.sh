@@ -698,4 +698,44 @@ test_closed_window_keeps_unsaved_records() {
 	expect_err ""
 }
 
+# The runs screen from the start screen: a distance refused in the form, a run logged
+# over the cap, nothing written before yes, the chart and the start screen's note anew.
+test_runs_screen_logs_a_run() {
+	acknowledged
+	printf '2026-11-21T08:00:00+00:00\trun\tmetres=10000\tpain-during=1\tshoes=Pegasus\n' >>"$(hist)"
+	printf '2026-11-22T07:00:00+00:00\tmorning\tpain=1\n' >>"$(hist)"
+	start
+	wait_for "Today is a training day."
+	wait_for "r runs"
+	keys r
+	wait_for "Distance a week, the last 8 weeks:"
+	wait_for "Next run: at most 11.0 km"
+	keys l
+	wait_for "Log a run:"
+	keys 12x Enter
+	wait_for "Distance: '12x' is not a distance"
+	keys BSpace km Tab 1:00:00 Tab Right Right Tab Right Tab Right
+	wait_for "Surface   road"
+	keys Enter
+	wait_for "Save this run?"
+	wait_for "Over the cap by 1.0 km (9%)"
+	grep -q 'metres=12000' "$(hist)" && fail "saved before the answer"
+	keys y
+	wait_for "Saved: a run of 12.0 km in 1:00:00 (5:00 /km), pain 1, in Pegasus, on road."
+	wait_for "Next run: at most 13.2 km"
+	grep -q $'\trun\tmetres=12000\tsecs=3600\tpain-during=1\tshoes=Pegasus\tsurface=road$' "$(hist)" ||
+		fail "run record: $(tail -n 1 "$(hist)")"
+	keys l
+	wait_for "Log a run:"
+	keys 5
+	keys Escape
+	wait_for "Pain after each run:"
+	keys Escape
+	wait_for "Today is a training day."
+	wait_for "Next run: at most 13.2 km (110% of your longest in 30 days)."
+	keys q
+	wait_exit
+	[ "$(count $'\trun\t')" = 2 ] || fail "runs: $(cat "$(hist)")"
+}
+
 run_tests

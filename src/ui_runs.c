@@ -12,7 +12,7 @@
 #include "util.h"
 
 #define LABEL_W 6  /* "23 Nov" */
-#define VALUE_W 8  /* "123.4 km" */
+#define VALUE_W 9  /* "1000.0 km", "123.45 mi" */
 #define BAR_MIN 6  /* narrower than this, the weeks are a list */
 #define BAR_MAX 100 /* wider is no clearer */
 #define ROW_MAX 512 /* a page row's bytes */

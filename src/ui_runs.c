@@ -141,14 +141,18 @@ static void page_pains(const struct ui *ui, const struct coach_runs *r)
 	}
 }
 
-/* The hint under the field in focus. */
-static void field_hint(const struct run_form *f, char *buf, size_t len)
+/* The hint under the field in focus; the distance's with the cap, the guide while typing it. */
+static void field_hint(const struct run_form *f, const struct run_cap *cap, char *buf, size_t len)
 {
 	struct strbuf sb;
+	char d[32];
 
 	switch (f->field) {
 	case RF_DISTANCE:
-		snprintf(buf, len, "8.2km, 5mi, 800m or a number in %s", f->units == UNITS_MI ? "mi" : "km");
+		format_distance(cap->metres, f->units, d, sizeof(d));
+		snprintf(buf, len, "8.2km, 5mi, 800m or a number in %s%s%s",
+			 f->units == UNITS_MI ? "mi" : "km", cap->metres > 0 ? "; the cap: " : "",
+			 cap->metres > 0 ? d : "");
 		return;
 	case RF_TIME:
 		snprintf(buf, len, "45:10, 1:02:30, 45m or 1h5m; or none");
@@ -171,8 +175,9 @@ static void field_hint(const struct run_form *f, char *buf, size_t len)
 }
 
 /* The fields; the one in focus kept on the screen. */
-static void page_form(struct ui *ui, const struct run_form *f, int rows)
+static void page_form(struct ui *ui, const struct coach_runs *r, int rows)
 {
+	const struct run_form *f = &r->form;
 	int focus = 0, key = 0;
 	char value[REC_NAME_MAX + 8], hint[400];
 
@@ -198,7 +203,7 @@ static void page_form(struct ui *ui, const struct run_form *f, int rows)
 			key++;
 			page_hanging("", A_NORMAL, 2, f->error, color_attr(UC_ALERT) | A_BOLD);
 		} else {
-			field_hint(f, hint, sizeof(hint));
+			field_hint(f, &r->chart.cap, hint, sizeof(hint));
 			page_hanging("", A_NORMAL, 2, hint, A_DIM);
 		}
 	}
@@ -244,7 +249,7 @@ static void draw_runs(struct ui *ui, int64_t now)
 	} else if (r->form_open && r->form.state == RFS_CONFIRM) {
 		page_confirm(&r->form);
 	} else if (r->form_open) {
-		page_form(ui, &r->form, rows);
+		page_form(ui, r, rows);
 	} else {
 		if (r->said[0]) {
 			page_text(r->said, A_BOLD);

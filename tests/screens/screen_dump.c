@@ -264,6 +264,8 @@ static void form_type(const char *s)
 
 static void sc_runs(void) { run_history(); open_visit(); visit_runs(&visit, true, wall); }
 static void sc_runs_none(void) { acknowledged(); open_visit(); visit_runs(&visit, true, wall); }
+/* The form just opened: the distance asked, with the cap beside it. */
+static void sc_run_form_new(void) { sc_runs(); coach_runs_form(&coach, wall); }
 /* The form half filled in: the focus on the shoes, the known pairs offered. */
 static void sc_run_form(void)
 {
@@ -336,6 +338,7 @@ static const struct scenario {
 	{ "safety-again", sc_safety_again },
 	{ "runs", sc_runs },
 	{ "runs-none", sc_runs_none },
+	{ "run-form-new", sc_run_form_new },
 	{ "run-form", sc_run_form },
 	{ "run-form-error", sc_run_form_error },
 	{ "run-confirm", sc_run_confirm },

@@ -205,8 +205,9 @@ void page_draw(struct ui *ui)
 		}
 		if (i == rows - 1 && ui->more_below) {
 			/* where Up and Down choose (a rating, an option), PgDn scrolls */
+			const struct screen_ops *s = screen_for(ui->visit->screen);
 			enum ui_action down = key_action(ui->help ? KM_HELP
-								  : screen_for(ui->visit->screen)->keymap,
+								  : s->keys ? s->keys(ui) : s->keymap,
 							 KEYCODE(KEY_DOWN));
 			bool pain = down != ACT_SCROLL_DOWN;
 			draw_text(top + i, 0, COLS, COLS < 30 ? "-- more --"

@@ -328,4 +328,5 @@ static unsigned runs_paste(struct ui *ui, wint_t wc)
 	return run_form_type(&r->form, (uint32_t)wc) ? ENG_CHANGED : 0;
 }
 
-const struct screen_ops runs_screen = { draw_runs, runs_key, KM_RUNS, runs_paste };
+const struct screen_ops runs_screen = { .draw = draw_runs, .key = runs_key, .keymap = KM_RUNS,
+				       .paste = runs_paste, .keys = runs_keymap };

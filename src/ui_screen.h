@@ -44,6 +44,8 @@ struct screen_ops {
 	enum keymap keymap;
 	/* A character of pasted text; NULL: a paste means nothing here and is dropped. */
 	unsigned (*paste)(struct ui *ui, wint_t wc);
+	/* The keys in force when they change with the screen's state; NULL: keymap. */
+	enum keymap (*keys)(const struct ui *ui);
 };
 
 extern const struct screen_ops session_screen;

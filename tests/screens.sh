@@ -35,4 +35,21 @@ test_too_small() {
 	case "$out" in *"too small"*) fail "20x5 is big enough: $out" ;; esac
 }
 
+# The runs screen at sizes between the goldens': drawn, and each bar's row whole on
+# one line (a row that wrapped would leave its distance on the next).
+test_runs_every_size() {
+	local w h sc
+	for w in 20 24 25 26 39 40 41 59 61 79 81 120 200; do
+		for h in 5 6 7 8 11 12 17 24 40; do
+			for sc in runs run-form-error run-saved; do
+				out=$("$SCREEN_DUMP" "$TINY" "${w}x$h" $sc 2>&1) || fail "$sc ${w}x$h: $out"
+			done
+			out=$("$SCREEN_DUMP" "$TINY" "${w}x$h" runs)
+			if echo "$out" | grep -E '^ ([ 0-9][0-9] [A-Z][a-z][a-z]|cap   ) ' | grep -vqE '(km|-)$'; then
+				fail "a chart row cut at ${w}x$h: $out"
+			fi
+		done
+	done
+}
+
 run_tests

@@ -29,6 +29,7 @@ static void reload(struct coach *c, time_t wall)
 	coach_runs_request(c, &r->log, wall, &req);
 	runs_chart(&req, &r->chart);
 	r->npains = runs_pains(&r->log, r->chart.week[0].from, wall, r->pains, RUNS_PAINS_MAX);
+	runs_caution(&r->log, wall, r->caution, sizeof(r->caution));
 	if (!runs_note(&req, c->runs_note, sizeof(c->runs_note)))
 		c->runs_note[0] = '\0';
 }

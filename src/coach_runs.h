@@ -22,6 +22,7 @@ struct coach_runs {
 	struct run_form form;
 	char said[300];            /* after a run is logged: what was saved */
 	char warning[300];         /* and by how much it was over the cap */
+	char caution[300];         /* no running now (runs_caution), or "" */
 };
 
 /* Opens the screen at wall (reads the history), and closes it. */

@@ -8,6 +8,7 @@
 #include "history.h"
 #include "redflag.h"
 #include "runs.h"
+#include "runs_chart.h"
 #include "runs_report.h"
 #include "util.h"
 
@@ -84,20 +85,13 @@ static void say_cap(const struct run_cap *cap, enum units units, const char *wha
 	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
 }
 
-/* What the rehab says of running now: a red flag answered yes, or the bone-stress
- * pathway, mean no running until a clinician has seen the ankle. */
+/* What the rehab says of running now (runs_caution). */
 static void run_warnings(const struct state *st)
 {
-	int64_t when;
-	const struct session_log *log = &st->log;
+	char why[300];
 
-	if (red_flag_in_force(log, state_now(st), &when) >= 0)
-		printf("A red flag was answered yes: no running until a clinician has seen the "
-		       "ankle (then talus --set-level N).\n");
-	else if (log->ntriages && (log->triages[log->ntriages - 1].pathway == PATHWAY_BONE_STRESS ||
-				   log->triages[log->ntriages - 1].where == SITE_BONE_SPOT))
-		printf("Pain at one spot on a bone (the triage): no running until a clinician has "
-		       "seen it.\n");
+	if (runs_caution(&st->log, state_now(st), why, sizeof(why)))
+		printf("%s\n", why);
 }
 
 int cmd_run(struct state *st)

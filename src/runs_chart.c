@@ -1,8 +1,11 @@
 #include "runs_chart.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "redflag.h"
 #include "scheduler.h"
+#include "util.h"
 
 #define METRES_PER_MILE 1609.344
 
@@ -97,4 +100,19 @@ size_t runs_pains(const struct session_log *log, day_t from, int64_t now, struct
 		}
 	}
 	return n;
+}
+
+bool runs_caution(const struct session_log *log, int64_t now, char *buf, size_t len)
+{
+	const struct triage *t = log->ntriages ? &log->triages[log->ntriages - 1] : NULL;
+	int64_t when;
+
+	buf[0] = '\0';
+	if (red_flag_in_force(log, now, &when) >= 0)
+		copy_str(buf, len, "A red flag was answered yes: no running until a clinician has seen "
+				   "the ankle (then talus --set-level N).");
+	else if (t && (t->pathway == PATHWAY_BONE_STRESS || t->where == SITE_BONE_SPOT))
+		copy_str(buf, len, "Pain at one spot on a bone (the triage): no running until a "
+				   "clinician has seen it.");
+	return buf[0] != '\0';
 }

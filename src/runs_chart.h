@@ -52,4 +52,8 @@ struct run_pain {
 size_t runs_pains(const struct session_log *log, day_t from, int64_t now, struct run_pain *out,
 		  size_t max);
 
+/* What the rehab says of running now: a red flag answered yes, or the triage's bone
+ * stress, mean no running until a clinician has seen the ankle. False when neither. */
+bool runs_caution(const struct session_log *log, int64_t now, char *buf, size_t len);
+
 #endif

@@ -218,9 +218,13 @@ static void page_form(struct ui *ui, const struct coach_runs *r, int rows)
 	}
 }
 
-static void page_confirm(const struct run_form *f)
+static void page_confirm(const struct coach_runs *r)
 {
+	const struct run_form *f = &r->form;
+
 	page_text("Save this run?", A_BOLD);
+	if (r->caution[0])
+		page_text(r->caution, color_attr(UC_ALERT) | A_BOLD);
 	page_text(f->summary, A_NORMAL);
 	if (f->warning[0])
 		page_text(f->warning, color_attr(UC_ALERT) | A_BOLD);
@@ -247,10 +251,14 @@ static void draw_runs(struct ui *ui, int64_t now)
 	if (!r) {
 		page_text("The runs are not read yet.", A_NORMAL);
 	} else if (r->form_open && r->form.state == RFS_CONFIRM) {
-		page_confirm(&r->form);
+		page_confirm(r);
 	} else if (r->form_open) {
 		page_form(ui, r, rows);
 	} else {
+		if (r->caution[0]) {
+			page_text(r->caution, color_attr(UC_ALERT) | A_BOLD);
+			rows -= 2;
+		}
 		if (r->said[0]) {
 			page_text(r->said, A_BOLD);
 			rows--;

@@ -263,6 +263,15 @@ static void form_type(const char *s)
 }
 
 static void sc_runs(void) { run_history(); open_visit(); visit_runs(&visit, true, wall); }
+/* A triage that found pain at one spot on a bone: the runs say no running yet. */
+static void sc_runs_bone(void)
+{
+	run_history();
+	history_line("2026-11-22T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=3-weeks-to-3-months"
+		     "\twhere=bone-spot\tgives-way=no\tpathway=bone-stress\tprogram=tiny");
+	open_visit();
+	visit_runs(&visit, true, wall);
+}
 static void sc_runs_none(void) { acknowledged(); open_visit(); visit_runs(&visit, true, wall); }
 /* The form just opened: the distance asked, with the cap beside it. */
 static void sc_run_form_new(void) { sc_runs(); coach_runs_form(&coach, wall); }
@@ -338,6 +347,7 @@ static const struct scenario {
 	{ "safety-again", sc_safety_again },
 	{ "runs", sc_runs },
 	{ "runs-none", sc_runs_none },
+	{ "runs-bone", sc_runs_bone },
 	{ "run-form-new", sc_run_form_new },
 	{ "run-form", sc_run_form },
 	{ "run-form-error", sc_run_form_error },

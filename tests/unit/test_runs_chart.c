@@ -116,6 +116,23 @@ START_TEST(the_pain_after_each_run)
 }
 END_TEST
 
+/* No running after a red flag answered yes, until a level is set by hand. */
+START_TEST(a_red_flag_says_no_running)
+{
+	char why[300];
+	day_t d;
+
+	memset(&log_, 0, sizeof(log_));
+	ck_assert(date_parse("2026-11-23", &d));
+	ck_assert(!runs_caution(&log_, (int64_t)d * 86400, why, sizeof(why)));
+	ck_assert_str_eq(why, "");
+	line("2026-11-22T10:00:05Z\tred-flag\tflag=infection\tanswer=yes\ttrigger=severe");
+	ck_assert(runs_caution(&log_, (int64_t)d * 86400, why, sizeof(why)));
+	ck_assert_ptr_nonnull(strstr(why, "no running until a clinician has seen the ankle"));
+	session_log_free(&log_);
+}
+END_TEST
+
 static void type(struct run_form *f, const char *s)
 {
 	for (; *s; s++)
@@ -259,6 +276,7 @@ Suite *runs_chart_suite(void)
 	tcase_add_test(tc, bars_and_weeks_fit_the_screen);
 	tcase_add_test(tc, the_pain_after_each_run);
 	tcase_add_test(tc, the_run_form);
+	tcase_add_test(tc, a_red_flag_says_no_running);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,6 +12,7 @@
 #include "import.h"
 
 #define FIT_LOCAL_TYPES 16
+#define FIT_SUM_MAX 0x40000000L    /* laps' totals stop there (*design*: 30 years) */
 
 struct fit_field {
 	uint8_t num, size, base;
@@ -35,6 +36,8 @@ struct fit_file {
 	bool have_offset;
 	int offset;
 	uint32_t act_ts;               /* the activity's timestamp, 0 when none */
+	struct activity laps;          /* the laps summed */
+	size_t nlaps;
 	size_t first;                  /* out's first activity from this file */
 	size_t before;                 /* out's length before this call */
 	struct activity_list *out;
@@ -160,46 +163,79 @@ static bool field(const struct fit_def *d, const unsigned char *msg, unsigned nu
 	return false;
 }
 
-static long scaled(uint64_t v, unsigned scale)
+/* A uint32 field of the profile (times, distances), scaled and rounded. */
+static bool scaled(const struct fit_def *d, const unsigned char *msg, unsigned num,
+		   unsigned scale, long *out)
 {
-	return (long)((v + scale / 2) / scale);
+	uint64_t v;
+
+	if (!field(d, msg, num, &v) || v > UINT32_MAX)
+		return false;
+	*out = (long)((v + scale / 2) / scale);
+	return true;
 }
 
-/* A session (global 18): one activity, or one leg of a multisport file. Its start is
- * settled when the file ends if it is not a date here. */
-static bool session(struct fit_file *f, const struct fit_def *d, const unsigned char *msg,
-		    uint32_t ts)
+/* What a session and a lap share: start_time (2), total_elapsed_time (7, ms),
+ * total_timer_time (8, ms), total_distance (9, cm); the sport is field sport_num. A
+ * start that is not a date is the end (ts) less the elapsed time, or settled when the
+ * file ends. */
+static void totals(const struct fit_def *d, const unsigned char *msg, unsigned sport_num,
+		   uint32_t ts, struct activity *a)
 {
-	struct activity a;
-	uint64_t v, sport = 0, start = 0;
+	uint64_t sport = 0, start = 0;
 	const char *name;
 
-	memset(&a, 0, sizeof(a));
-	a.moving_secs = a.elapsed_secs = -1;
-	(void)field(d, msg, 5, &sport);
-	a.running = sport == FIT_SPORT_RUNNING; /* its sub_sport (treadmill, trail) too */
+	memset(a, 0, sizeof(*a));
+	a->moving_secs = a->elapsed_secs = -1;
+	(void)field(d, msg, sport_num, &sport);
+	a->running = sport == FIT_SPORT_RUNNING; /* its sub_sport (treadmill, trail) too */
 	name = fit_sport_name((unsigned)sport);
 	if (name)
-		snprintf(a.sport, sizeof(a.sport), "%s", name);
+		snprintf(a->sport, sizeof(a->sport), "%s", name);
 	else
-		snprintf(a.sport, sizeof(a.sport), "sport %u", (unsigned)sport);
-	if (field(d, msg, 7, &v))
-		a.elapsed_secs = scaled(v, 1000);
-	if (field(d, msg, 8, &v))
-		a.moving_secs = scaled(v, 1000);
-	if (field(d, msg, 9, &v))
-		a.metres = scaled(v, 100);
-	if (field(d, msg, 2, &start) && start >= FIT_RELATIVE)
-		a.start = (int64_t)start + FIT_EPOCH;
-	else if (ts >= FIT_RELATIVE && a.elapsed_secs >= 0)
-		a.start = (int64_t)ts + FIT_EPOCH - a.elapsed_secs; /* it ended at ts */
+		snprintf(a->sport, sizeof(a->sport), "sport %u", (unsigned)sport);
+	(void)scaled(d, msg, 7, 1000, &a->elapsed_secs);
+	(void)scaled(d, msg, 8, 1000, &a->moving_secs);
+	(void)scaled(d, msg, 9, 100, &a->metres);
+	if (field(d, msg, 2, &start) && start >= FIT_RELATIVE && start <= UINT32_MAX)
+		a->start = (int64_t)start + FIT_EPOCH;
+	else if (ts >= FIT_RELATIVE && a->elapsed_secs >= 0)
+		a->start = (int64_t)ts + FIT_EPOCH - a->elapsed_secs; /* it ended at ts */
 	else
-		a.start = INT64_MIN;       /* settled from the activity when the file ends */
+		a->start = INT64_MIN;
+}
+
+static bool push(struct fit_file *f, const struct activity *a)
+{
 	if (f->out->n - f->before >= FIT_SESSIONS_MAX)
 		return fail(f->err, f->errlen, "more than %d sessions", FIT_SESSIONS_MAX);
-	if (!activity_push(f->out, &a))
+	if (!activity_push(f->out, a))
 		return fail(f->err, f->errlen, "out of memory");
 	return true;
+}
+
+/* Two totals of laps: -1 when either is unknown, never past FIT_SUM_MAX. */
+static long add(long a, long b)
+{
+	if (a < 0 || b < 0)
+		return -1;
+	return a > FIT_SUM_MAX - b ? FIT_SUM_MAX : a + b;
+}
+
+/* A lap (global 19): summed, for a file with laps and no session (running.md). */
+static void lap(struct fit_file *f, const struct fit_def *d, const unsigned char *msg,
+		uint32_t ts)
+{
+	struct activity a, *sum = &f->laps;
+
+	totals(d, msg, 25, ts, &a);
+	if (f->nlaps++ == 0) {
+		*sum = a;
+		return;
+	}
+	sum->metres = add(sum->metres, a.metres);
+	sum->elapsed_secs = add(sum->elapsed_secs, a.elapsed_secs);
+	sum->moving_secs = add(sum->moving_secs, a.moving_secs);
 }
 
 /* The activity (global 34): its local_timestamp minus its timestamp is the offset. */
@@ -277,8 +313,14 @@ static bool data_message(struct fit_file *f, unsigned local, bool compressed, ui
 	f->pos += d->size;
 	if (!compressed && field(d, msg, FIT_FIELD_TIMESTAMP, &v) && v <= UINT32_MAX)
 		ts = f->last_ts = (uint32_t)v;
-	if (d->global == FIT_MSG_SESSION)
-		return session(f, d, msg, ts);
+	if (d->global == FIT_MSG_SESSION) {
+		struct activity a;
+
+		totals(d, msg, 5, ts, &a);
+		return push(f, &a);
+	}
+	if (d->global == FIT_MSG_LAP)
+		lap(f, d, msg, ts);
 	if (d->global == FIT_MSG_ACTIVITY)
 		activity(f, d, msg, ts);
 	return true;
@@ -318,6 +360,8 @@ static bool records(struct fit_file *f)
  * activity's time for a session whose own was not a date. */
 static bool settle(struct fit_file *f)
 {
+	if (f->out->n == f->first && f->nlaps && !push(f, &f->laps))
+		return false;
 	for (size_t i = f->first; i < f->out->n; i++) {
 		struct activity *a = &f->out->items[i];
 

@@ -348,6 +348,39 @@ START_TEST(invalid_values_and_relative_times)
 }
 END_TEST
 
+/* Laps are summed when a file has no session, and ignored when it has one. */
+START_TEST(laps_without_a_session)
+{
+	static const struct fitw_field l[] = {
+		{253, 4, 0x86}, {2, 4, 0x86}, {25, 1, 0x00}, {7, 4, 0x86}, {8, 4, 0x86},
+		{9, 4, 0x86},
+	};
+	static const struct fitw_field s[] = {{2, 4, 0x86}, {5, 1, 0x00}, {9, 4, 0x86}};
+	uint32_t t = NOV20_0730 - FIT_EPOCH;
+	struct fit_writer w = {0};
+
+	fitw_begin(&w, 14);
+	fitw_define(&w, 2, 19, true, l, 6, NULL, 0);
+	fitw_data(&w, 2, (const uint64_t[]){t + 400, t, 1, 400000, 390000, 100000});
+	fitw_data(&w, 2, (const uint64_t[]){t + 800, t + 400, 1, 400000, 380400, 100050});
+	fitw_end(&w);
+	ck_assert_msg(parse(&w), "%s", err);
+	ck_assert_uint_eq(list.n, 1);
+	assert_run(&list.items[0], NOV20_0730, 2001, 770);
+	ck_assert_int_eq(list.items[0].elapsed_secs, 800);
+
+	w.len -= 2;                              /* its CRC off: a session more */
+	fitw_define(&w, 0, 18, false, s, 3, NULL, 0);
+	fitw_data(&w, 0, (const uint64_t[]){t, 2, 500000});
+	fitw_end(&w);
+	ck_assert_msg(parse(&w), "%s", err);
+	ck_assert_uint_eq(list.n, 1);
+	ck_assert_str_eq(list.items[0].sport, "cycling");
+	ck_assert_int_eq(list.items[0].metres, 5000);
+	fitw_free(&w);
+}
+END_TEST
+
 START_TEST(broken_messages)
 {
 	struct fit_writer w = {0};
@@ -394,6 +427,7 @@ Suite *fit_suite(void)
 	tcase_add_test(tc, truncated_at_every_byte);
 	tcase_add_test(tc, headers_of_12_and_14_bytes);
 	tcase_add_test(tc, invalid_values_and_relative_times);
+	tcase_add_test(tc, laps_without_a_session);
 	tcase_add_test(tc, broken_messages);
 	suite_add_tcase(s, tc);
 	return s;

@@ -47,7 +47,7 @@ static long number(const char *s, long min, long max, const char *what)
 	errno = 0;
 	v = strtol(s, &end, 10);
 	if (errno || end == s || *end || v < min || v > max) {
-		fprintf(stderr, "mkfit: %s: not a %s\n", s, what);
+		fprintf(stderr, "mkfit: %s: not %s\n", s, what);
 		exit(2);
 	}
 	return v;
@@ -70,7 +70,7 @@ static void sport(const char *s, struct fitw_leg *l)
 			return;
 		}
 	}
-	l->sport = (unsigned)number(s, 0, 254, "sport");
+	l->sport = (unsigned)number(s, 0, 254, "a sport");
 }
 
 static int64_t start(const char *s)
@@ -82,7 +82,7 @@ static int64_t start(const char *s)
 	end = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (end && !*end)
 		return (int64_t)timegm(&tm);
-	return number(s, FIT_EPOCH + (long)FIT_RELATIVE, 4000000000L, "start time");
+	return number(s, FIT_EPOCH + (long)FIT_RELATIVE, 4000000000L, "a start time");
 }
 
 int main(int argc, char **argv)
@@ -113,11 +113,12 @@ int main(int argc, char **argv)
 			out = argv[++i];
 		else if (!strcmp(a, "--offset")) {
 			o.have_offset = true;
-			o.offset = (int)number(argv[++i], -FIT_OFFSET_MAX, FIT_OFFSET_MAX, "offset");
+			o.offset = (int)number(argv[++i], -FIT_OFFSET_MAX, FIT_OFFSET_MAX,
+					       "an offset");
 		} else if (!strcmp(a, "--elapsed"))
-			elapsed = number(argv[++i], 1, 864000, "duration");
+			elapsed = number(argv[++i], 1, 864000, "a duration");
 		else if (!strcmp(a, "--header"))
-			o.header_size = (size_t)number(argv[++i], 12, 14, "header size");
+			o.header_size = (size_t)number(argv[++i], 12, 14, "a header size");
 		else
 			usage("an unknown option");
 	}
@@ -131,8 +132,8 @@ int main(int argc, char **argv)
 		memset(&legs[n], 0, sizeof(legs[n]));
 		sport(argv[i], &legs[n]);
 		legs[n].start = start(argv[i + 1]);
-		legs[n].metres = number(argv[i + 2], 0, 10000000, "distance in metres");
-		legs[n].moving = number(argv[i + 3], 0, 864000, "duration in seconds");
+		legs[n].metres = number(argv[i + 2], 0, 10000000, "a distance in metres");
+		legs[n].moving = number(argv[i + 3], 0, 864000, "a duration in seconds");
 		legs[n].elapsed = elapsed;
 	}
 	memset(&w, 0, sizeof(w));

@@ -10,7 +10,7 @@
 #include "import.h"
 #include "unit.h"
 
-#define NOV20_0730 1795678200 /* 2026-11-20T07:30:00Z */
+#define NOV20_0730 1795159800 /* 2026-11-20T07:30:00Z */
 
 static struct activity_list list;
 static char err[IMPORT_ERR_MAX];

@@ -166,7 +166,8 @@ static const struct fitw_field dev_id[] = {
 
 /* Five points along a leg, each a full timestamp, or with compressed ones 10 s apart
  * (crossing the 5-bit roll-over) after a full one. */
-static void records(struct fit_writer *w, const struct fitw_leg *l, const struct fitw_options *o)
+static void records(struct fit_writer *w, const struct fitw_leg *l,
+		    const struct fitw_options *o)
 {
 	uint32_t t0 = (uint32_t)(l->start - FITW_EPOCH);
 

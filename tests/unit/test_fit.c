@@ -33,14 +33,16 @@ static bool parse(const struct fit_writer *w)
 	return fit_parse(w->buf, w->len, &list, err, sizeof(err));
 }
 
-static struct fitw_leg leg(unsigned sport, unsigned sub, int64_t start, long metres, long secs)
+static struct fitw_leg leg(unsigned sport, unsigned sub, int64_t start, long metres,
+			   long secs)
 {
 	struct fitw_leg l = {sport, sub, start, metres, secs, 0, sub != 1};
 
 	return l;
 }
 
-static void one(const struct fitw_leg *l, const struct fitw_options *o, struct fit_writer *w)
+static void one(const struct fitw_leg *l, const struct fitw_options *o,
+		struct fit_writer *w)
 {
 	memset(w, 0, sizeof(*w));
 	fitw_activity(w, l, 1, o);

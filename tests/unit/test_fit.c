@@ -60,9 +60,12 @@ static void assert_run(const struct activity *a, int64_t start, long metres, lon
 
 START_TEST(crc_is_the_fit_crc)
 {
+	static const unsigned char garmin[12] = {0x0E, 0x10, 0x90, 0x05, 0xB3, 0x10, 0, 0,
+						 '.', 'F', 'I', 'T'};
 	unsigned char b[256];
 
 	ck_assert_uint_eq(fit_crc16(0, (const unsigned char *)"123456789", 9), 0xBB3D);
+	ck_assert_uint_eq(fit_crc16(0, garmin, 12), 0x0800); /* a Garmin file's header */
 	for (int i = 0; i < 256; i++)
 		b[i] = (unsigned char)(i * 37 + 11);
 	for (size_t n = 0; n <= sizeof(b); n += 17)

@@ -187,7 +187,8 @@ static void totals(const struct fit_def *d, const unsigned char *msg, unsigned s
 
 	memset(a, 0, sizeof(*a));
 	a->moving_secs = a->elapsed_secs = -1;
-	(void)field(d, msg, sport_num, &sport);
+	if (!field(d, msg, sport_num, &sport) || sport > UINT8_MAX) /* an enum: a byte */
+		sport = 0;
 	a->running = sport == FIT_SPORT_RUNNING; /* its sub_sport (treadmill, trail) too */
 	name = fit_sport_name((unsigned)sport);
 	if (name)
@@ -248,7 +249,7 @@ static void activity(struct fit_file *f, const struct fit_def *d, const unsigned
 	if (ts < FIT_RELATIVE)
 		return;
 	f->act_ts = ts;
-	if (!field(d, msg, 5, &local) || local < FIT_RELATIVE)
+	if (!field(d, msg, 5, &local) || local < FIT_RELATIVE || local > UINT32_MAX)
 		return;
 	off = (int64_t)local - (int64_t)ts;
 	if (off < -FIT_OFFSET_MAX || off > FIT_OFFSET_MAX)

@@ -353,6 +353,33 @@ START_TEST(invalid_values_and_relative_times)
 }
 END_TEST
 
+/* Fields as new firmware may write them: unknown ones, arrays (the first value is
+ * read), narrower integers, floats (not read), a sport out of the enum's range. */
+START_TEST(fields_of_other_types)
+{
+	static const struct fitw_field s[] = {
+		{2, 4, 0x86}, {5, 1, 0x00}, {100, 7, 0x07}, {9, 2, 0x84}, {7, 8, 0x86},
+		{8, 4, 0x88}, {6, 1, 0x00},
+	};
+	static const struct fitw_field s2[] = {{2, 4, 0x86}, {5, 2, 0x84}};
+	uint32_t t = NOV20_0730 - FIT_EPOCH;
+	struct fit_writer w;
+
+	hand_file(&w, 18, s, 7, (const uint64_t[]){t, 1, 0x414243, 50000, 90000,
+		  0x3F800000, 45});
+	ck_assert_msg(parse(&w), "%s", err);
+	assert_run(&list.items[0], NOV20_0730, 500, -1);
+	ck_assert_int_eq(list.items[0].elapsed_secs, 90);
+	fitw_free(&w);
+
+	hand_file(&w, 18, s2, 2, (const uint64_t[]){t, 257});
+	ck_assert_msg(parse(&w), "%s", err);
+	ck_assert(!list.items[0].running);
+	ck_assert_str_eq(list.items[0].sport, "generic");
+	fitw_free(&w);
+}
+END_TEST
+
 /* Laps are summed when a file has no session, and ignored when it has one. */
 START_TEST(laps_without_a_session)
 {
@@ -432,6 +459,7 @@ Suite *fit_suite(void)
 	tcase_add_test(tc, truncated_at_every_byte);
 	tcase_add_test(tc, headers_of_12_and_14_bytes);
 	tcase_add_test(tc, invalid_values_and_relative_times);
+	tcase_add_test(tc, fields_of_other_types);
 	tcase_add_test(tc, laps_without_a_session);
 	tcase_add_test(tc, broken_messages);
 	suite_add_tcase(s, tc);

@@ -440,6 +440,29 @@ START_TEST(broken_messages)
 }
 END_TEST
 
+/* A file of many sessions is refused, not allocated without end. */
+START_TEST(sessions_are_bounded)
+{
+	static const struct fitw_field s[] = {{2, 4, 0x86}, {5, 1, 0x00}};
+	struct fit_writer w = {0};
+	uint64_t v[] = {NOV20_0730 - FIT_EPOCH, 1};
+
+	fitw_begin(&w, 12);
+	fitw_define(&w, 0, 18, false, s, 2, NULL, 0);
+	for (int i = 0; i < FIT_SESSIONS_MAX; i++)
+		fitw_data(&w, 0, v);
+	fitw_end(&w);
+	ck_assert_msg(parse(&w), "%s", err);
+	ck_assert_uint_eq(list.n, FIT_SESSIONS_MAX);
+	w.len -= 2;
+	fitw_data(&w, 0, v);
+	fitw_end(&w);
+	ck_assert(!parse(&w));
+	ck_assert_str_eq(err, "more than 1000 sessions");
+	fitw_free(&w);
+}
+END_TEST
+
 Suite *fit_suite(void)
 {
 	Suite *s = suite_create("fit");
@@ -462,6 +485,7 @@ Suite *fit_suite(void)
 	tcase_add_test(tc, fields_of_other_types);
 	tcase_add_test(tc, laps_without_a_session);
 	tcase_add_test(tc, broken_messages);
+	tcase_add_test(tc, sessions_are_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -44,7 +44,7 @@ endif
 # The model: no curses in here.
 MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/program_levels.c src/pathways.c src/calf_load.c src/catalog.c \
 	     src/config.c src/routine.c src/plan.c src/paths.c src/record.c src/record_write.c src/history.c src/history_read.c \
-	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/runs_chart.c src/run_form.c src/activity.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/coach_runs.c src/visit.c src/safety.c \
+	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/runs_chart.c src/run_form.c src/activity.c src/fit.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/coach_runs.c src/visit.c src/safety.c \
 	     src/scheduler.c src/scheduler_flags.c src/forecast.c src/redflag.c src/safefile.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.c src/ui_triage.c \
@@ -78,6 +78,14 @@ $(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 $(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o $(BUILD)/src/cli_options.o
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+
+# Writes a FIT file from its arguments, for the import tests (tests/tools/mkfit.c).
+MKFIT = $(BUILD)/mkfit
+
+$(MKFIT): $(BUILD)/tests/tools/mkfit.o $(BUILD)/tests/unit/fit_writer.o $(BUILD)/src/fit.o \
+		  $(BUILD)/src/activity.o
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Draws a screen of the coach as text, for the golden-screen tests.
 SCREEN_DUMP = $(BUILD)/screen-dump
@@ -121,7 +129,7 @@ $(FAULT_LIB): tests/fault/inject.c
 # libFuzzer harnesses (clang, ASan, UBSan) over the model, in build/fuzz.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZERS       = program config history
+FUZZERS       = program config history fit
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_OBJS     = $(MODEL_SRCS:%.c=$(FUZZ_DIR)/%.o)
@@ -179,7 +187,7 @@ run: deps-run
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: $(TALUS_BIN) $(UNIT_BIN) $(SCREEN_DUMP) $(FAULT_LIB) $(FUZZ_BINS)
+test: $(TALUS_BIN) $(UNIT_BIN) $(SCREEN_DUMP) $(MKFIT) $(FAULT_LIB) $(FUZZ_BINS)
 	@$(MAKE) --no-print-directory SAN=1 build/san/talus build/san/unit-tests build/san/screen-dump
 	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) FUZZ_DIR=$(CURDIR)/$(FUZZ_DIR) \
 		sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
@@ -202,4 +210,4 @@ clean:
 	rm -rf build talus
 
 -include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(TEST_OBJS:.o=.d) \
-	$(BUILD)/tests/screens/screen_dump.d
+	$(BUILD)/tests/screens/screen_dump.d $(BUILD)/tests/tools/mkfit.d

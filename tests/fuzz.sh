@@ -24,8 +24,10 @@ short_run() {
 test_replay_program() { replay program; }
 test_replay_config() { replay config; }
 test_replay_history() { replay history; }
+test_replay_fit() { replay fit; }
 test_fuzz_program() { short_run program; }
 test_fuzz_config() { short_run config; }
 test_fuzz_history() { short_run history; }
+test_fuzz_fit() { short_run fit; }
 
 run_tests

@@ -31,6 +31,7 @@ Suite *record_suite(void);
 Suite *triage_suite(void);
 Suite *runs_suite(void);
 Suite *runs_chart_suite(void);
+Suite *fit_suite(void);
 Suite *entry_test_suite(void);
 Suite *redflag_suite(void);
 

@@ -68,6 +68,14 @@ int cmd_runs(struct state *st);
 int cmd_shoes(struct state *st);
 int cmd_retire_shoes(struct state *st);
 
+/* --status and the reminder that runs it (commands_status.c); --report and --plan's
+ * calendar (commands_report.c). */
+int cmd_status(struct state *st);
+int cmd_install_reminder(struct state *st);
+int cmd_remove_reminder(struct state *st);
+int cmd_report(struct state *st);
+int cmd_plan_ics(struct state *st);
+
 /* Appends the finished record in line (rec_finish'ed) to the history, saying why when
  * it cannot; then adds it to st->log (line is parsed in place). */
 bool state_save_record(struct state *st, struct strbuf *line);

@@ -114,8 +114,37 @@ int cmd_plan_ics(struct state *st)
 	return status;
 }
 
+#define REPORT_WEEKS 12 /* *design*: a block of rehab, what a physio reviews */
+
 int cmd_report(struct state *st)
 {
-	(void)st;
+	struct physio_request req;
+	int back = (weekday(st->today) - st->cfg.week_start + 7) % 7;
+
+	if (st->opt->format && strcmp(st->opt->format, "md") != 0 &&
+	    strcmp(st->opt->format, "text") != 0) {
+		say("--report takes --format md or text, got '%s'", st->opt->format);
+		return EXIT_BAD_INPUT;
+	}
+	if (st->opt->have_since && st->opt->since > st->today) {
+		say("--since is after today");
+		return EXIT_BAD_INPUT;
+	}
+	memset(&req, 0, sizeof(req));
+	req.log = &st->log;
+	req.prog = &st->prog;
+	req.progress = &st->progress;
+	req.flags = &st->flags;
+	req.base_rules = &st->cfg.rules;
+	req.load_program = state_load_program;
+	req.load_ctx = st;
+	req.days = st->days;
+	req.today = st->today;
+	req.now = state_now(st);
+	req.units = st->cfg.units;
+	req.markdown = st->opt->format && strcmp(st->opt->format, "md") == 0;
+	/* whole weeks: from the week start REPORT_WEEKS - 1 weeks before this one's */
+	req.since = st->opt->have_since ? st->opt->since : st->today - back - 7 * (REPORT_WEEKS - 1);
+	physio_report(stdout, &req);
 	return 0;
 }

@@ -42,5 +42,7 @@ struct physio_request {
 };
 
 void physio_report(FILE *out, const struct physio_request *req);
+/* Its table of weeks (physio_weeks.c), from req->since to req->today. */
+void physio_print_weeks(FILE *out, const struct physio_request *req);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entry_test.h"
 #include "redflag.h"
 #include "runs.h"
 #include "text.h"
@@ -126,7 +127,7 @@ static void level_reason(struct strbuf *sb, const struct progress *p,
 {
 	switch (p->reason) {
 	case LR_ADVANCED:
-		sb_printf(sb, "up: %d sessions with pain <= %d, settled by the morning",
+		sb_printf(sb, "up: %d easy sessions (pain <= %d)",
 			  rules->advance_sessions, rules->advance_max_pain);
 		break;
 	case LR_PAIN:
@@ -273,8 +274,8 @@ static void collect_tests(const struct physio_request *req, struct lines *l)
 				a = t->right;
 				b = t->left;
 			}
-			sb_printf(&sb, ": left %d, right %d heel rises; %s %d%% of the other", t->left,
-				  t->right, sore == SORE_BOTH ? "the weaker" : sore_side_name[sore],
+			sb_printf(&sb, ": heel rises L %d, R %d (%s %d%%)", t->left, t->right,
+				  sore == SORE_BOTH ? "weaker" : sore_side_name[sore],
 				  b ? a * 100 / b : 100);
 		}
 		sb_printf(&sb, ": %s", t->passed ? "passed" : "not passed");
@@ -384,7 +385,7 @@ static day_t began(const struct session_log *log, day_t today)
 void physio_report(FILE *out, const struct physio_request *in)
 {
 	struct physio_request copy = *in, *req = &copy;
-	char from[DATE_BUF], to[DATE_BUF];
+	char from[DATE_BUF], to[DATE_BUF], title[100];
 	int weeks = (int)((req->today - req->since) / 7) + 1;
 
 	copy.began = began(in->log, in->today);
@@ -397,7 +398,9 @@ void physio_report(FILE *out, const struct physio_request *in)
 	section(out, req, "Programs and levels", collect_levels, PREPORT_CHANGES,
 		"no session in these weeks", "talus --history");
 	physio_print_weeks(out, req);
-	section(out, req, "Entry tests", collect_tests, PREPORT_TESTS, "none in these weeks",
+	snprintf(title, sizeof(title), "Entry tests (the sore side as %% of the other; %d%% passes)",
+		 SYMMETRY_PERCENT);
+	section(out, req, title, collect_tests, PREPORT_TESTS, "none in these weeks",
 		"talus --history");
 	section(out, req, "Red flags", collect_flags, PREPORT_FLAGS, "none raised in these weeks",
 		"talus --history");

@@ -17,7 +17,7 @@
 #include "session_log.h"
 
 /* Each list is cut to its most recent lines so the whole fits a page (*design*). */
-#define PREPORT_CHANGES 12
+#define PREPORT_CHANGES 16
 #define PREPORT_TESTS 4
 #define PREPORT_FLAGS 5
 #define PREPORT_NOTES 8

@@ -93,7 +93,7 @@ void physio_print_weeks(FILE *out, const struct physio_request *req)
 	static const char *const head[] = { "Week of", "Done", "During", "After", "Morning",
 					    "Runs", "Total", "Longest", "Cap" };
 	const char *row = req->markdown ? "| %s | %s | %s | %s | %s | %s | %s | %s | %s%s |\n"
-					: "%-10s  %-5s %-8s %-8s %-8s %4s %8s %8s %8s%s\n";
+					: "%-10s  %-5s %-8s %-8s %-8s%4s %8s %8s %8s%s\n";
 	struct week all;
 	int total_runs = 0, total_over = 0;
 

@@ -22,6 +22,7 @@ enum need {
 	NEED_PROGRAM = 1 << 3,      /* the active program and its training days */
 	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
 	NEED_NOTHING = 1 << 5,      /* not even the config: it runs whatever is broken */
+	NEED_FAST = 1 << 6,         /* the history's old sets counted, not parsed (--status) */
 };
 
 /* Everything a command works from. */

@@ -37,6 +37,12 @@ struct status_fields {
 	bool due;          /* session, morning, flare or shoes: the line is printed */
 };
 
+/* The history as --status reads it (status_read.c): the sets and skips before today -
+ * STATUS_FULL_DAYS are counted, not parsed (*design*: the morning-after check looks back
+ * 72 hours at most). False with log->report.err, as session_log_load. */
+#define STATUS_FULL_DAYS 7
+bool status_log_load(struct session_log *log, const char *path, day_t today);
+
 void status_compute(const struct status_request *req, struct status_fields *out);
 
 /* The default line: "talus: session 23 min; morning check-in; next run <= 8.8 km". */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "redflag.h"
 #include "routine.h"
 #include "runs.h"
 #include "runs_report.h"
@@ -50,8 +51,13 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 {
 	const struct progress *p = req->progress;
 
+	int64_t when;
+
 	buf[0] = '\0';
-	if (req->flags && req->flags->flag != RF_NONE) {
+	/* the advice in force, or a red-flag question answered yes (until a level set by hand
+	 * says a clinician has seen the ankle) */
+	if ((req->flags && req->flags->flag != RF_NONE) ||
+	    red_flag_in_force(req->log, req->now, &when) >= 0) {
 		copy_str(buf, len, "see a clinician");
 		return;
 	}

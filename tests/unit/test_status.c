@@ -190,6 +190,23 @@ START_TEST(flare_is_a_step_back_or_a_red_flag)
 }
 END_TEST
 
+START_TEST(flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand)
+{
+	char a[40];
+
+	ts(0, 8, 0, a);
+	add_line("%s\tred-flag\tflag=rupture\tanswer=yes\ttrigger=severe", a);
+	compute(0, 7, 59, 59);
+	ck_assert_str_eq(f.flare, "");
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.flare, "see a clinician");
+	ts(2, 8, 0, a);
+	add_line("%s\tlevel\tprogram=p\tlevel=1", a);
+	compute(2, 9, 0, 0);
+	ck_assert_str_eq(f.flare, "");
+}
+END_TEST
+
 START_TEST(cap_alone_is_not_due)
 {
 	char a[40], line[200];
@@ -516,6 +533,7 @@ Suite *status_suite(void)
 	tcase_add_test(tc, session_done_or_quit_today_is_not_due_interrupted_is);
 	tcase_add_test(tc, morning_due_until_rated_within_72_hours);
 	tcase_add_test(tc, flare_is_a_step_back_or_a_red_flag);
+	tcase_add_test(tc, flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand);
 	tcase_add_test(tc, cap_alone_is_not_due);
 	tcase_add_test(tc, worn_shoes_from_the_first_mark);
 	tcase_add_test(tc, format_fields);

@@ -58,7 +58,6 @@ static char *unit_path(const char *dir, const char *suffix)
 /* A unit of ours, or none: never overwrite or remove the runner's own file. */
 static bool ours_or_absent(const char *path)
 {
-	char *text = NULL;
 	FILE *f = fopen(path, "r");
 	char first[sizeof(REMINDER_MARK) + 1];
 	bool ours;
@@ -67,7 +66,6 @@ static bool ours_or_absent(const char *path)
 		return errno == ENOENT;
 	ours = fgets(first, sizeof(first), f) && strncmp(first, REMINDER_MARK, strlen(REMINDER_MARK)) == 0;
 	fclose(f);
-	free(text);
 	return ours;
 }
 
@@ -208,6 +206,8 @@ int cmd_remove_reminder(struct state *st)
 			status = EXIT_BAD_INPUT;
 			continue;
 		}
+		if (i == 2 && status != 0) /* the link of a timer not ours is not ours either */
+			continue;
 		if (unlink(paths[i]) != 0) {
 			say("%s: cannot remove: %s", paths[i], strerror(errno));
 			status = 1;

@@ -24,6 +24,10 @@ enum command_id {
 	CMD_SHOES,
 	CMD_RETIRE_SHOES,
 	CMD_SAFETY,
+	CMD_STATUS,
+	CMD_INSTALL_REMINDER,
+	CMD_REMOVE_REMINDER,
+	CMD_REPORT,
 	CMD_COUNT
 };
 
@@ -52,6 +56,8 @@ struct options {
 	const char *programs_dir;
 	const char *history_file;
 	const char *trace_file;
+	const char *format;   /* --format: status fields, ics, md */
+	const char *ics_file; /* --ics FILE, with --plan */
 };
 
 /* One option. A command option (--plan, --morning N, ...) names its command; any

@@ -15,7 +15,7 @@
 /* The commands that work on one program. */
 #define ONE_PROGRAM                                                                        \
 	(CMD_BIT(CMD_SESSION) | CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_CHECK) | CMD_BIT(CMD_HISTORY) | \
-	 CMD_BIT(CMD_SET_LEVEL))
+	 CMD_BIT(CMD_SET_LEVEL) | CMD_BIT(CMD_STATUS) | CMD_BIT(CMD_REPORT))
 
 static bool set_weeks(struct options *opt, const char *arg)
 {
@@ -132,6 +132,18 @@ static bool set_trace(struct options *opt, const char *arg)
 	return *arg != '\0';
 }
 
+static bool set_format(struct options *opt, const char *arg)
+{
+	opt->format = arg;
+	return *arg != '\0'; /* each command checks its own formats */
+}
+
+static bool set_ics(struct options *opt, const char *arg)
+{
+	opt->ics_file = arg;
+	return *arg != '\0';
+}
+
 /* In the order of the help. */
 const struct cli_option cli_options[] = {
 	{ "plan", 'p', NULL, "print the 7 days from today with their doses", CMD_PLAN, 0, NULL, NULL },
@@ -156,7 +168,7 @@ const struct cli_option cli_options[] = {
 	{ "history", 'y', NULL, "show past sessions and a summary of the last 4 weeks", CMD_HISTORY,
 	  0, NULL, NULL },
 	{ "since", 's', "YYYY-MM-DD", "with --history or --plan, start from that date", CMD_SESSION,
-	  CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_HISTORY), set_since, "--since must be a real date as YYYY-MM-DD, got '%s'" },
+	  CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_HISTORY) | CMD_BIT(CMD_REPORT), set_since, "--since must be a real date as YYYY-MM-DD, got '%s'" },
 	{ "csv", 0, NULL, "print every set in the history as CSV", CMD_CSV, 0, NULL, NULL },
 	{ "morning", 'm', "N", "record this morning's ankle pain, 0-10", CMD_MORNING, 0, set_morning,
 	  "--morning takes a pain rating from 0 to 10, got '%s'" },
@@ -185,6 +197,19 @@ const struct cli_option cli_options[] = {
 	  CMD_BIT(CMD_SESSION), set_trace, "--trace needs a path, got an empty one" },
 	{ "safety", 0, NULL, "print the safety note and its red flags, then exit", CMD_SAFETY, 0,
 	  NULL, NULL },
+	{ "status", 0, NULL, "print one line of what is due today, or nothing", CMD_STATUS, 0,
+	  NULL, NULL },
+	{ "format", 0, "FORMAT", "--status fields (%s %m %f %c %w %l %p), ics or md",
+	  CMD_SESSION, CMD_BIT(CMD_STATUS) | CMD_BIT(CMD_PLAN) | CMD_BIT(CMD_REPORT), set_format,
+	  "--format needs a format, got an empty one" },
+	{ "ics", 0, "FILE", "with --plan, write it as an iCalendar file", CMD_SESSION,
+	  CMD_BIT(CMD_PLAN), set_ics, "--ics needs a path, got an empty one" },
+	{ "install-reminder", 0, NULL, "install a systemd user timer that runs --status",
+	  CMD_INSTALL_REMINDER, 0, NULL, NULL },
+	{ "remove-reminder", 0, NULL, "remove the reminder --install-reminder installed",
+	  CMD_REMOVE_REMINDER, 0, NULL, NULL },
+	{ "report", 0, NULL, "print a one-page report for the physio", CMD_REPORT, 0, NULL,
+	  NULL },
 	{ "help", 'h', NULL, "show this help and exit", CMD_SESSION, CMD_ALL, NULL, NULL },
 	{ "version", 'V', NULL, "show the version and exit", CMD_SESSION, CMD_ALL, NULL, NULL },
 };

@@ -205,6 +205,10 @@ static int cmd_plan(struct state *st)
 	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	day_t top;
 
+	if (st->opt->ics_file || st->opt->format) { /* the calendar: commands_report.c */
+		free(levels);
+		return cmd_plan_ics(st);
+	}
 	if (st->opt->have_since && st->opt->since > st->today) {
 		char since[DATE_BUF], today[DATE_BUF];
 		date_format_iso(st->opt->since, since);
@@ -419,6 +423,10 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_RETIRE_SHOES] = { CMD_RETIRE_SHOES, "retire-shoes", NEED_HISTORY, cmd_retire_shoes },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
+	[CMD_STATUS] = { CMD_STATUS, "status", NEED_LEVEL | NEED_FAST, cmd_status },
+	[CMD_INSTALL_REMINDER] = { CMD_INSTALL_REMINDER, "install-reminder", NEED_PROGRAM, cmd_install_reminder },
+	[CMD_REMOVE_REMINDER] = { CMD_REMOVE_REMINDER, "remove-reminder", 0, cmd_remove_reminder },
+	[CMD_REPORT] = { CMD_REPORT, "report", NEED_LEVEL, cmd_report },
 };
 
 const struct command *command_find(enum command_id id)

@@ -22,6 +22,7 @@ enum need {
 	NEED_PROGRAM = 1 << 3,      /* the active program and its training days */
 	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
 	NEED_NOTHING = 1 << 5,      /* not even the config: it runs whatever is broken */
+	NEED_FAST = 1 << 6,         /* the history's old sets counted, not parsed (--status) */
 };
 
 /* Everything a command works from. */
@@ -67,6 +68,14 @@ int cmd_run(struct state *st);
 int cmd_runs(struct state *st);
 int cmd_shoes(struct state *st);
 int cmd_retire_shoes(struct state *st);
+
+/* --status and the reminder that runs it (commands_status.c); --report and --plan's
+ * calendar (commands_report.c). */
+int cmd_status(struct state *st);
+int cmd_install_reminder(struct state *st);
+int cmd_remove_reminder(struct state *st);
+int cmd_report(struct state *st);
+int cmd_plan_ics(struct state *st);
 
 /* Appends the finished record in line (rec_finish'ed) to the history, saying why when
  * it cannot; then adds it to st->log (line is parsed in place). */

@@ -48,6 +48,7 @@ void config_defaults(struct user_config *cfg)
 	cfg->sound = SOUND_BELL;
 	cfg->color = COLOR_AUTO;
 	cfg->shoe_limit = 804672; /* 500 mi, the source articles' replace-by */
+	cfg->reminder_minutes = 8 * 60; /* *design*: before a working day */
 	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++)
 		*rule_field(&cfg->rules, &rule_keys[i]) = rule_keys[i].def;
 }
@@ -115,6 +116,16 @@ static char *resolve_history_file(struct conf_doc *doc, const char *s)
 	return xasprintf("%s/%.*s/%s", cwd, (int)(slash - doc->path), doc->path, s);
 }
 
+/* "08:00" (HH:MM, 24-hour): minutes after midnight, or -1. */
+static int parse_clock_time(const char *s)
+{
+	if (strlen(s) != 5 || s[2] != ':' || !strchr("012", s[0]) || !strchr("0123456789", s[1]) ||
+	    !strchr("012345", s[3]) || !strchr("0123456789", s[4]) || !s[1] || !s[4])
+		return -1;
+	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+	return h < 24 ? h * 60 + m : -1;
+}
+
 static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 {
 	cfg_t *c = doc->cfg;
@@ -176,6 +187,11 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "shoe-limit"),
 				  "shoe-limit must be a distance like 500mi or 800km, got '%s'", s);
 
+	s = cfg_getstr(c, "reminder-time");
+	if ((cfg->reminder_minutes = parse_clock_time(s)) < 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "reminder-time"),
+				  "reminder-time must be a time like 08:00, got '%s'", s);
+
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
 		return false;
@@ -195,6 +211,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("history-file", NULL, CFGF_NONE),
 		CFG_STR("units", "km", CFGF_NONE),
 		CFG_STR("shoe-limit", "500mi", CFGF_NONE),
+		CFG_STR("reminder-time", "08:00", CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_END()
 	};

@@ -36,6 +36,7 @@ struct user_config {
 	char *history_file; /* NULL = the default place */
 	int units;          /* enum units: a bare distance's, and how distances show */
 	long shoe_limit;    /* metres a pair lasts (shoe-limit) */
+	int reminder_minutes; /* reminder-time, minutes after midnight */
 	struct progression_rules rules;
 };
 

@@ -84,6 +84,12 @@ typedef void (*history_visit_fn)(const struct hist_record *rec, void *ctx);
  * be read at all (a directory, a FIFO, no permission, a link, another user's). */
 bool history_read(const char *path, history_visit_fn visit, void *ctx,
 		  struct history_report *report);
+/* As history_read, asking filter first about each line (its bytes, no line end; never a
+ * comment): a line it returns false for is passed over unparsed, as --status passes
+ * over old sets after counting them. */
+typedef bool (*history_filter_fn)(const char *line, size_t len, void *ctx);
+bool history_read_filtered(const char *path, history_visit_fn visit, history_filter_fn filter,
+			   void *ctx, struct history_report *report);
 /* "skipped 3 damaged lines (4, 9, 12)" into buf, or "" when none. */
 void history_report_skips(const struct history_report *report, char *buf, size_t len);
 /* "3 records of a newer talus passed over" / "2 records kept in FILE.unsaved are added

@@ -23,8 +23,8 @@ static void skip_line(struct history_report *report, size_t lineno)
 }
 
 /* line[len] must be writable (it held the newline). */
-static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn visit, void *ctx,
-			struct history_report *report)
+static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn visit,
+			history_filter_fn filter, void *ctx, struct history_report *report)
 {
 	struct hist_record rec;
 
@@ -37,6 +37,8 @@ static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn 
 		len -= 3;
 	}
 	if (len == 0 || line[0] == '#')
+		return;
+	if (filter && !filter(line, len, ctx))
 		return;
 	if (len > HISTORY_MAX_LINE || memchr(line, '\0', len) || !history_parse_line(line, len, &rec)) {
 		if (len <= HISTORY_MAX_LINE && rec.type == REC_TYPE_COUNT)
@@ -53,8 +55,8 @@ static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn 
 #define READ_CHUNK 65536
 
 /* Reads the lines of one file; false with report->err set when it cannot be read. */
-static bool read_file(const char *path, history_visit_fn visit, void *ctx,
-		      struct history_report *report)
+static bool read_file(const char *path, history_visit_fn visit, history_filter_fn filter,
+		      void *ctx, struct history_report *report)
 {
 	char *buf, why[200];
 	size_t have = 0, lineno = 0;
@@ -91,7 +93,7 @@ static bool read_file(const char *path, history_visit_fn visit, void *ctx,
 			if (overlong)
 				skip_line(report, lineno);
 			else
-				handle_line(buf + start, len, lineno, visit, ctx, report);
+				handle_line(buf + start, len, lineno, visit, filter, ctx, report);
 			overlong = false;
 			start += len + 1;
 		}
@@ -112,17 +114,23 @@ static bool read_file(const char *path, history_visit_fn visit, void *ctx,
 bool history_read(const char *path, history_visit_fn visit, void *ctx,
 		  struct history_report *report)
 {
+	return history_read_filtered(path, visit, NULL, ctx, report);
+}
+
+bool history_read_filtered(const char *path, history_visit_fn visit, history_filter_fn filter,
+			   void *ctx, struct history_report *report)
+{
 	struct history_report kept;
 	char *upath;
 	bool ok;
 
 	memset(report, 0, sizeof(*report));
-	if (!read_file(path, visit, ctx, report))
+	if (!read_file(path, visit, filter, ctx, report))
 		return false;
 	/* records a coach could not save, until the next save merges them */
 	memset(&kept, 0, sizeof(kept));
 	upath = xasprintf("%s%s", path, HISTORY_UNSAVED_SUFFIX);
-	ok = read_file(upath, visit, ctx, &kept);
+	ok = read_file(upath, visit, filter, ctx, &kept);
 	free(upath);
 	if (ok) {
 		report->unsaved = kept.records;

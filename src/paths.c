@@ -30,6 +30,11 @@ char *default_history_path(void)
 	return xdg_path("XDG_DATA_HOME", ".local/share", "talus/history.tsv");
 }
 
+char *default_systemd_user_dir(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "systemd/user");
+}
+
 size_t default_program_dirs(char **dirs, size_t max)
 {
 	char exe[PATH_MAX];

@@ -12,6 +12,8 @@
 char *default_config_path(void);
 /* $XDG_DATA_HOME/talus/history.tsv, or ~/.local/share/talus/history.tsv. */
 char *default_history_path(void);
+/* $XDG_CONFIG_HOME/systemd/user, or ~/.config/systemd/user: the runner's own units. */
+char *default_systemd_user_dir(void);
 
 /* The program folders in search order: the user's, the installed share folder, and
  * programs/ beside the binary (so ./talus works from a source tree). */

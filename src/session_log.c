@@ -415,12 +415,50 @@ void session_log_finish(struct session_log *log)
 
 bool session_log_load(struct session_log *log, const char *path)
 {
+	return session_log_load_filtered(log, path, NULL, NULL);
+}
+
+/* The log and the caller's filter, for history_read_filtered's one context. */
+struct filtered {
+	struct session_log *log;
+	history_filter_fn filter;
+	void *ctx;
+};
+
+static void visit_filtered(const struct hist_record *rec, void *ctx)
+{
+	session_log_add(((struct filtered *)ctx)->log, rec);
+}
+
+static bool ask_filter(const char *line, size_t len, void *ctx)
+{
+	struct filtered *f = ctx;
+
+	return f->filter(line, len, f->ctx);
+}
+
+bool session_log_load_filtered(struct session_log *log, const char *path,
+			       history_filter_fn filter, void *ctx)
+{
+	struct filtered f = { log, filter, ctx };
 	bool ok;
 
 	memset(log, 0, sizeof(*log));
-	ok = history_read(path, visit, log, &log->report);
+	ok = filter ? history_read_filtered(path, visit_filtered, ask_filter, &f, &log->report)
+		    : history_read(path, visit, log, &log->report);
 	session_log_finish(log);
 	return ok;
+}
+
+struct session *session_log_find(struct session_log *log, const char *id)
+{
+	if (log->last_found < log->nsessions && strcmp(log->sessions[log->last_found].id, id) == 0)
+		return &log->sessions[log->last_found];
+	for (size_t i = hash_id(id) & (log->nslots - 1); log->nslots && log->slots[i] != SIZE_MAX;
+	     i = (i + 1) & (log->nslots - 1))
+		if (strcmp(log->sessions[log->slots[i]].id, id) == 0)
+			return &log->sessions[log->last_found = log->slots[i]];
+	return NULL;
 }
 
 void session_log_free(struct session_log *log)

@@ -187,6 +187,11 @@ int session_pain(const struct session *s);
 
 /* Reads path into log. False (with log->report.err) when the file cannot be read. */
 bool session_log_load(struct session_log *log, const char *path);
+/* As session_log_load, with history_read_filtered's filter. */
+bool session_log_load_filtered(struct session_log *log, const char *path,
+			       history_filter_fn filter, void *ctx);
+/* The session with that id read so far, or NULL. */
+struct session *session_log_find(struct session_log *log, const char *id);
 void session_log_free(struct session_log *log);
 /* Adds one record; session_log_load calls it for each, tests may too. */
 void session_log_add(struct session_log *log, const struct hist_record *rec);

@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "plan.h"
 #include "safefile.h"
+#include "status.h"
 #include "ui.h"
 #include "util.h"
 
@@ -87,12 +88,12 @@ static char *history_path(const struct state *st)
 }
 
 /* Loads the history; tells once about damaged lines. False when it cannot be read. */
-static bool load_history(const char *path, struct session_log *log)
+static bool load_history(const char *path, struct session_log *log, bool fast, day_t today)
 {
 	struct history_report quiet;
 	char skips[200];
 
-	if (!session_log_load(log, path)) {
+	if (!(fast ? status_log_load(log, path, today) : session_log_load(log, path))) {
 		say("%s", log->report.err);
 		return false;
 	}
@@ -221,7 +222,8 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
-	if ((needs & NEED_HISTORY) && !load_history(st->history_path, &st->log))
+	if ((needs & NEED_HISTORY) &&
+	    !load_history(st->history_path, &st->log, needs & NEED_FAST, st->today))
 		return 1;
 	if (!(needs & NEED_PROGRAM))
 		return 0;

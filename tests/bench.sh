@@ -45,6 +45,11 @@ done
 ratio=$(awk -v a="$start_100000" -v b="$start_1000000" 'BEGIN { printf "%.1f", b / a }')
 row "growth from 100,000 to 1,000,000 records" "x$ratio" "linear (x10)" "$(awk -v r="$ratio" 'BEGIN { print (r <= 12) ? "met" : "missed" }')"
 
+# ---- --status: ten years of history (genhistory.awk from 2020: 50,000 records) ----
+awk -v n=50000 -f "$SRCDIR/tests/bench/genhistory.awk" >"$TMP/ten-years.tsv"
+r=$("$TOOL" runs 30 "$TALUS" --programs "$PROGS" --status --date 2030-03-14 --history-file "$TMP/ten-years.tsv")
+row "--status, ten years of history (50,000 records)" "$(ms3 "$r")" "<= 5 ms" "$(verdict "${r%% *}" 5)"
+
 tm() { tmux -L "$SOCK" "$@"; }
 servers=0
 start_coach() { # command: a fresh tmux server (a new socket each time) running it

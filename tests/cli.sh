@@ -329,12 +329,19 @@ Try 'talus --help' for more information."
 --check --set-level 2|--check and --set-level are two commands; give one at a time
 --weeks 2|--weeks goes only with --plan
 --list --weeks 2|--weeks goes only with --plan, not with --list
---since 2026-11-01|--since goes only with --plan or --history
---csv --since 2026-11-01|--since goes only with --plan or --history, not with --csv
+--since 2026-11-01|--since goes only with --plan, --history or --report
+--csv --since 2026-11-01|--since goes only with --plan, --history or --report, not with --csv
 --list --full|--full goes only with --plan, not with --list
 --plan --trace t.txt|--trace goes only with the coach session, not with --plan
---list --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --list
---morning 2 --program rice|--program goes only with --plan, --check, --history, --set-level or the coach session, not with --morning
+--list --program rice|--program goes only with --plan, --check, --history, --set-level, --status, --report or the coach session, not with --list
+--morning 2 --program rice|--program goes only with --plan, --check, --history, --set-level, --status, --report or the coach session, not with --morning
+--status --report|--status and --report are two commands; give one at a time
+--status --weeks 2|--weeks goes only with --plan, not with --status
+--report --ics c.ics|--ics goes only with --plan, not with --report
+--list --format md|--format goes only with --plan, --status or --report, not with --list
+--status --format=|--format needs a format, got an empty one
+--plan --ics=|--ics needs a path, got an empty one
+--install-reminder --remove-reminder|--install-reminder and --remove-reminder are two commands; give one at a time
 CASES
 	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "a usage error wrote the history"
 	[ ! -e t.txt ] || fail "a usage error wrote the trace"
@@ -411,7 +418,7 @@ test_safety_prints_the_note() {
 
 test_help_lists_every_option() {
 	talus --help
-	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace safety help version; do
+	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace safety status format ics install-reminder remove-reminder report help version; do
 		expect_out_has "--$opt"
 		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
 	done

@@ -9,7 +9,7 @@ set -u
 RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev"
 # the unit tests (check), the terminal tests (tmux), the fuzzers (clang and its
 # runtime), the memory and fault tests (valgrind, strace) and the crash tests (procps)
-CHECK_PACKAGES="check tmux clang valgrind strace procps"
+CHECK_PACKAGES="check tmux clang valgrind strace procps python3-icalendar"
 
 case "${1:-check}" in
 run) PACKAGES=$RUN_PACKAGES ;;

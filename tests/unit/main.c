@@ -31,6 +31,7 @@ int main(void)
 	srunner_add_suite(sr, redflag_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, visit_suite());
+	srunner_add_suite(sr, status_suite());
 	srunner_add_suite(sr, readme_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

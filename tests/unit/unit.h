@@ -34,5 +34,6 @@ Suite *runs_chart_suite(void);
 Suite *fit_suite(void);
 Suite *entry_test_suite(void);
 Suite *redflag_suite(void);
+Suite *status_suite(void);
 
 #endif

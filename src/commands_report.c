@@ -1,0 +1,150 @@
+/* --report for the physio, and --plan as a calendar (--ics FILE, --format ics). */
+#include "commands.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ics.h"
+#include "physio_report.h"
+#include "runs_report.h"
+#include "util.h"
+
+/* FILE may be new, or an old calendar (empty, or starting BEGIN:VCALENDAR): the
+ * history, a link, a FIFO or any other file is left as it is. */
+static bool ics_target_ok(const char *path, const char *history)
+{
+	struct stat sb, hb;
+	char head[16] = "";
+	FILE *f;
+
+	if (lstat(path, &sb) != 0)
+		return errno == ENOENT;
+	if (!S_ISREG(sb.st_mode))
+		return false;
+	if (history && stat(history, &hb) == 0 && hb.st_dev == sb.st_dev && hb.st_ino == sb.st_ino)
+		return false;
+	if (!(f = fopen(path, "r")))
+		return false;
+	if (!fgets(head, sizeof(head), f))
+		head[0] = '\0';
+	fclose(f);
+	return head[0] == '\0' || strncmp(head, "BEGIN:VCALENDAR", 15) == 0;
+}
+
+static bool write_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp-talus", path);
+	FILE *f = fopen(tmp, "wx");
+	bool ok = f && fwrite(text, 1, len, f) == len;
+
+	ok = f && fclose(f) == 0 && ok;
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok) {
+		say("%s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok;
+}
+
+int cmd_plan_ics(struct state *st)
+{
+	struct ics_request req;
+	struct strbuf out;
+	int ndays = st->opt->weeks * 7, status = 0;
+	int *levels = xmalloc((size_t)ndays * sizeof(*levels));
+	char runs[300];
+
+	if (st->opt->format && strcmp(st->opt->format, "ics") != 0) {
+		say("--plan takes --format ics, got '%s'", st->opt->format);
+		free(levels);
+		return EXIT_BAD_INPUT;
+	}
+	if (st->opt->have_since || st->opt->full) {
+		say("--plan as a calendar shows the days from today, in full: no --since or --full");
+		free(levels);
+		return EXIT_BAD_INPUT;
+	}
+	if (st->opt->ics_file && !ics_target_ok(st->opt->ics_file, st->history_path)) {
+		say("%s: not a calendar talus wrote; left as it is", st->opt->ics_file);
+		free(levels);
+		return EXIT_BAD_INPUT;
+	}
+	schedule_forecast_range(&st->progress, &st->rules, st->days, st->today, st->today, ndays,
+				levels);
+	memset(&req, 0, sizeof(req));
+	req.program = &st->prog;
+	req.day_levels = levels;
+	req.level = st->progress.level;
+	req.today = st->today;
+	req.ndays = ndays;
+	req.days = st->days;
+	req.now = state_now(st);
+	{
+		struct runs_request rr;
+		struct run_cap cap;
+		state_runs_request(st, &rr);
+		run_cap(&st->log, st->today, req.now, &cap);
+		if (cap.metres > 0 || st->prog.impact) {
+			char d[32];
+			if (cap.metres > 0) {
+				format_distance(cap.metres, (enum units)st->cfg.units, d, sizeof(d));
+				snprintf(runs, sizeof(runs), "Run cap: at most %s (%d%% of your longest "
+					 "run in %d days).", d, RUN_CAP_PERCENT, RUN_CAP_DAYS);
+			} else {
+				snprintf(runs, sizeof(runs), "Run cap: no run in %d days to set one; "
+					 "start short.", RUN_CAP_DAYS);
+			}
+			req.runs = runs;
+		}
+	}
+	sb_init(&out);
+	ics_plan(&out, &req);
+	if (st->opt->ics_file)
+		status = write_file(st->opt->ics_file, out.buf, out.len) ? 0 : 1;
+	else if (fwrite(out.buf, 1, out.len, stdout) != out.len)
+		status = 1;
+	sb_free(&out);
+	free(levels);
+	return status;
+}
+
+#define REPORT_WEEKS 12 /* *design*: a block of rehab, what a physio reviews */
+
+int cmd_report(struct state *st)
+{
+	struct physio_request req;
+	int back = (weekday(st->today) - st->cfg.week_start + 7) % 7;
+
+	if (st->opt->format && strcmp(st->opt->format, "md") != 0 &&
+	    strcmp(st->opt->format, "text") != 0) {
+		say("--report takes --format md or text, got '%s'", st->opt->format);
+		return EXIT_BAD_INPUT;
+	}
+	if (st->opt->have_since && st->opt->since > st->today) {
+		say("--since is after today");
+		return EXIT_BAD_INPUT;
+	}
+	memset(&req, 0, sizeof(req));
+	req.log = &st->log;
+	req.prog = &st->prog;
+	req.progress = &st->progress;
+	req.flags = &st->flags;
+	req.base_rules = &st->cfg.rules;
+	req.load_program = state_load_program;
+	req.load_ctx = st;
+	req.days = st->days;
+	req.today = st->today;
+	req.now = state_now(st);
+	req.units = st->cfg.units;
+	req.markdown = st->opt->format && strcmp(st->opt->format, "md") == 0;
+	/* whole weeks: from the week start REPORT_WEEKS - 1 weeks before this one's */
+	req.since = st->opt->have_since ? st->opt->since : st->today - back - 7 * (REPORT_WEEKS - 1);
+	physio_report(stdout, &req);
+	return 0;
+}

@@ -1,0 +1,36 @@
+/* --plan as an iCalendar file (RFC 5545): one all-day event per training day with its
+ * doses, CRLF line ends, lines folded at 75 octets, text escaped, and UIDs made from
+ * the date and the program so that a calendar importing it again updates its events. */
+#ifndef TALUS_ICS_H
+#define TALUS_ICS_H
+
+#include <stdint.h>
+
+#include "clock.h"
+#include "program.h"
+#include "util.h"
+
+#define ICS_LINE_OCTETS 75 /* RFC 5545 3.1, not counting the CRLF */
+
+/* Text as a TEXT value: '\\', ';', ',' escaped, a newline as \n, other control
+ * characters left out (RFC 5545 3.3.11). */
+void ics_escape(struct strbuf *out, const char *text);
+
+/* One content line ("NAME:value", no line end) folded: CRLF and a space before each
+ * 75 octets, never inside a UTF-8 character. */
+void ics_put_line(struct strbuf *out, const char *line);
+
+struct ics_request {
+	const struct program *program;
+	const int *day_levels; /* the level each day would reach; NULL: level throughout */
+	int level;
+	day_t today;
+	int ndays;
+	day_set days;          /* training days */
+	int64_t now;           /* for DTSTAMP */
+	const char *runs;      /* the cap on the next run (a line), or NULL */
+};
+
+void ics_plan(struct strbuf *out, const struct ics_request *req);
+
+#endif

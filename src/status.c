@@ -1,0 +1,183 @@
+/* What --status says: read from the history as loaded, the level and red flags as the
+ * scheduler found them, and `now` handed in. It writes nothing. */
+#include "status.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "redflag.h"
+#include "routine.h"
+#include "runs.h"
+#include "runs_report.h"
+#include "util.h"
+
+/* Today's session is due on a training day until one is done or quit today (a quit is
+ * an answer too: nagging after a session stopped for pain helps nobody, *design*). */
+static bool session_due(const struct status_request *req)
+{
+	const struct session_log *log = req->log;
+
+	if (!day_set_has_day(req->days, req->today))
+		return false;
+	for (size_t i = log->nsessions; i-- > 0;) {
+		const struct session *s = &log->sessions[i];
+		if (s->day < req->today)
+			break;
+		if (s->day == req->today && s->start_when <= req->now && s->status != SESSION_INTERRUPTED)
+			return false;
+	}
+	return true;
+}
+
+/* As the coach asks it: on a later day than the last session or run, within
+ * MORNING_AFTER_HOURS of its end, until a rating after it. */
+static bool morning_due(const struct status_request *req)
+{
+	const struct session_log *log = req->log;
+	int64_t end;
+	day_t day;
+
+	if (!last_exercise(log, req->now, &end, &day) || day >= req->today ||
+	    req->now - end > MORNING_AFTER_HOURS * 3600)
+		return false;
+	for (size_t i = log->nmornings; i-- > 0;)
+		if (log->mornings[i].when > end && log->mornings[i].when <= req->now)
+			return false;
+	return true;
+}
+
+/* A red flag in force, else a step back the level stands on. */
+static void flare(const struct status_request *req, char *buf, size_t len)
+{
+	const struct progress *p = req->progress;
+
+	int64_t when;
+
+	buf[0] = '\0';
+	/* the advice in force, or a red-flag question answered yes (until a level set by hand
+	 * says a clinician has seen the ankle) */
+	if ((req->flags && req->flags->flag != RF_NONE) ||
+	    red_flag_in_force(req->log, req->now, &when) >= 0) {
+		copy_str(buf, len, "see a clinician");
+		return;
+	}
+	if (!p)
+		return;
+	switch (p->reason) {
+	case LR_PAIN:
+	case LR_MORNING:
+	case LR_SEVERE:
+	case LR_DELOAD:
+		snprintf(buf, len, "back to level %d", p->level);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The first pair in use past the first mark, by its last run. */
+static void worn_shoes(const struct status_request *req, char *buf, size_t len)
+{
+	const struct session_log *log = req->log;
+	char d[32];
+
+	buf[0] = '\0';
+	for (size_t i = log->nruns; i-- > 0;) {
+		const struct run *r = &log->runs[i];
+		bool later = false, retired;
+		long m;
+
+		if (!r->shoes[0] || r->when > req->now)
+			continue;
+		for (size_t j = i + 1; j < log->nruns && !later; j++)
+			later = log->runs[j].when <= req->now && strcmp(log->runs[j].shoes, r->shoes) == 0;
+		if (later)
+			continue;
+		m = shoes_distance(log, r->shoes, req->now, &retired);
+		if (retired || m < SHOE_WARN_METRES)
+			continue;
+		format_distance(m, (enum units)req->units, d, sizeof(d));
+		snprintf(buf, len, "%s (%s)", r->shoes, d);
+		return;
+	}
+}
+
+void status_compute(const struct status_request *req, struct status_fields *out)
+{
+	struct run_cap cap;
+	int level = req->progress ? req->progress->level : 1;
+
+	memset(out, 0, sizeof(*out));
+	if (session_due(req)) {
+		int64_t secs = session_estimate_secs(req->prog, level);
+		snprintf(out->session, sizeof(out->session), "%d min", (int)((secs + 59) / 60));
+	}
+	if (morning_due(req))
+		copy_str(out->morning, sizeof(out->morning), "morning");
+	flare(req, out->flare, sizeof(out->flare));
+	worn_shoes(req, out->shoes, sizeof(out->shoes));
+	run_cap(req->log, req->today, req->now, &cap);
+	if (cap.metres > 0)
+		format_distance(cap.metres, (enum units)req->units, out->cap, sizeof(out->cap));
+	snprintf(out->level, sizeof(out->level), "%d/%d", level, req->prog->levels);
+	copy_str(out->program, sizeof(out->program), req->prog->name);
+	/* the cap is news only beside something due: a bar is not a billboard (*design*) */
+	out->due = out->session[0] || out->morning[0] || out->flare[0] || out->shoes[0];
+}
+
+void status_line(const struct status_fields *f, char *buf, size_t len)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_puts(&sb, "talus:");
+	if (f->session[0])
+		sb_printf(&sb, " session %s;", f->session);
+	if (f->morning[0])
+		sb_puts(&sb, " morning check-in;");
+	if (f->flare[0])
+		sb_printf(&sb, " %s;", f->flare);
+	if (f->shoes[0])
+		sb_printf(&sb, " worn shoes %s;", f->shoes);
+	if (f->cap[0])
+		sb_printf(&sb, " next run <= %s;", f->cap);
+	sb.buf[--sb.len] = '\0'; /* the last ';' */
+	copy_str(buf, len, f->due ? sb.buf : "");
+	sb_free(&sb);
+}
+
+bool status_format(const struct status_fields *f, const char *format, char *buf, size_t len,
+		   char *bad)
+{
+	struct strbuf sb;
+	bool ok = true;
+
+	sb_init(&sb);
+	for (const char *p = format; *p && ok; p++) {
+		const char *field = NULL;
+		if (*p != '%') {
+			sb_putc(&sb, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 's': field = f->session; break;
+		case 'm': field = f->morning; break;
+		case 'f': field = f->flare; break;
+		case 'c': field = f->cap; break;
+		case 'w': field = f->shoes; break;
+		case 'l': field = f->level; break;
+		case 'p': field = f->program; break;
+		case '%': field = "%"; break;
+		default:
+			*bad = *p;
+			ok = false;
+			p--; /* a lone % at the end must not step past the NUL */
+			break;
+		}
+		if (field)
+			sb_puts(&sb, field);
+	}
+	copy_str(buf, len, ok && sb.buf ? sb.buf : "");
+	sb_free(&sb);
+	return ok;
+}

@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# --status, the reminder's systemd user units, --plan as iCalendar and --report, run
+# against the real binary with a private HOME.
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+SAMPLE="$SRCDIR/tests/data/history-sample.tsv"
+# python3 with Debian's icalendar (the system one: a pyenv's may lack it)
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+
+sample() { cp "$SAMPLE" h.tsv && chmod 600 h.tsv; }
+st() { talus --programs "$PROGRAMS" --history-file h.tsv "$@"; }
+
+# ---- --status ----
+
+test_status_says_nothing_on_a_rest_day_with_nothing_due() {
+	sample
+	st --status --date 2026-11-22 # a Sunday; the last session was 6 days before
+	expect_status 0
+	expect_out ""
+	expect_err ""
+}
+
+test_status_session_due_and_the_morning_after() {
+	sample
+	st --status --date 2026-11-25
+	expect_status 0
+	expect_out "talus: session 24 min; morning check-in"
+}
+
+test_status_morning_only_once_today_is_done() {
+	sample
+	st --status --date 2026-11-24
+	expect_out "talus: morning check-in"
+}
+
+test_status_format_fields() {
+	sample
+	st --status --date 2026-11-25 --format '[%s|%m|%f|%c|%w|%l|%p|%%]'
+	expect_status 0
+	expect_out "[24 min|morning||||1/8|ankle-foundations|%]"
+}
+
+test_status_bad_format_is_bad_input() {
+	sample
+	st --status --format 'x %q'
+	expect_status 2
+	expect_err "talus: --format: unknown field %q (use %s %m %f %c %w %l %p %%)"
+	st --status --format 'x %'
+	expect_status 2
+}
+
+test_status_flare_cap_and_worn_shoes() {
+	sample
+	printf '2026-11-26T07:30:00+01:00\tstart\tsession=s1\tprogram=ankle-foundations\tlevel=2\n' >>h.tsv
+	printf '2026-11-26T07:50:00+01:00\tend\tsession=s1\tstatus=done\tpain-during=6\tpain-after=6\n' >>h.tsv
+	printf '2026-11-26T18:00:00+01:00\trun\tmetres=500000\tshoes=old-pair\n' >>h.tsv
+	printf '2026-11-27T07:00:00+01:00\tmorning\tpain=2\n' >>h.tsv
+	st --status --date 2026-11-27
+	expect_status 0
+	expect_out "talus: session 13 min; back to level 0; worn shoes old-pair (500.0 km); next run <= 550.0 km"
+}
+
+test_status_is_read_only() {
+	command -v strace >/dev/null || { echo "strace missing: skipped"; return 0; }
+	sample
+	cp h.tsv before.tsv
+	strace -f -o trace.txt -e trace=open,openat,creat,flock,rename,unlink,unlinkat,mkdir,truncate,ftruncate \
+		"$TALUS" --programs "$PROGRAMS" --history-file h.tsv --status --date 2026-11-25 >/dev/null
+	grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|flock|rename|unlink|mkdir|truncate|creat\(' trace.txt &&
+		fail "--status wrote, locked or made something"
+	cmp -s h.tsv before.tsv || fail "the history changed"
+	[ ! -e h.tsv.lock ] || fail "a lock file was made"
+	true
+}
+
+test_status_with_a_broken_config_says_so() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	echo 'color = loud' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --status
+	expect_status 2
+}
+
+# ---- the reminder ----
+
+units() { echo "$XDG_CONFIG_HOME/systemd/user/talus-reminder.$1"; }
+
+fake_systemctl() { # a systemctl that records being called: the tests must never run it
+	mkdir -p bin
+	printf '#!/bin/sh\necho "$@" >>%s/systemctl-called\n' "$PWD" >bin/systemctl
+	chmod +x bin/systemctl
+	export PATH="$PWD/bin:$PATH"
+}
+
+test_reminder_installs_a_timer_on_training_days() {
+	fake_systemctl
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'reminder-time = "07:45"\ndays = {tue, thu, sat}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --install-reminder
+	expect_status 0
+	expect_out_has "systemctl --user enable --now talus-reminder.timer"
+	grep -qx 'OnCalendar=Tue,Thu,Sat \*-\*-\* 07:45:00' "$(units timer)" || fail "timer: $(cat "$(units timer)")"
+	grep -qx 'Persistent=true' "$(units timer)" || fail "no Persistent"
+	grep -qx 'WantedBy=timers.target' "$(units timer)" || fail "no WantedBy"
+	grep -q "^ExecStart=/bin/sh -c 'line=\$\$($TALUS --programs $PROGRAMS --status" "$(units service)" ||
+		fail "service: $(cat "$(units service)")"
+	grep -q 'notify-send talus' "$(units service)" || fail "no notify-send"
+	[ ! -e systemctl-called ] || fail "systemctl was called: $(cat systemctl-called)"
+	# systemd's own check (as system units: a user manager may not run in a test)
+	if command -v systemd-analyze >/dev/null; then
+		systemd-analyze verify "$(units timer)" "$(units service)" >verify.txt 2>&1 ||
+			fail "systemd-analyze verify: $(cat verify.txt)"
+		systemd-analyze calendar 'Tue,Thu,Sat *-*-* 07:45:00' >/dev/null || fail "calendar"
+	fi
+	true
+}
+
+test_reminder_default_time_and_program_days() {
+	unset XDG_CONFIG_HOME
+	talus --programs "$PROGRAMS" --install-reminder
+	expect_status 0
+	t="$HOME/.config/systemd/user/talus-reminder.timer"
+	grep -qx 'OnCalendar=Mon,Wed,Fri \*-\*-\* 08:00:00' "$t" || fail "timer: $(cat "$t")"
+}
+
+test_reminder_runs_status_when_executed() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	# every day a training day, no session yet: today's session is due whatever the date
+	printf 'days = {mon, tue, wed, thu, fri, sat, sun}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n' >h.tsv
+	chmod 600 h.tsv
+	talus --programs "$PROGRAMS" --history-file h.tsv --install-reminder
+	expect_status 0
+	# the service's command as systemd would run it: $$ is $
+	cmd=$(sed -n "s/^ExecStart=\/bin\/sh -c '\(.*\)'$/\1/p" "$(units service)" | sed 's/\$\$/$/g')
+	mkdir -p bin
+	printf '#!/bin/sh\necho "$*" >>%s/notified\n' "$PWD" >bin/notify-send
+	chmod +x bin/notify-send
+	PATH="$PWD/bin:$PATH" sh -c "$cmd" >/dev/null || fail "the service's command failed"
+	grep -q '^talus talus: session [0-9]* min$' notified || fail "notified: $(cat notified 2>&1)"
+	# without notify-send it still succeeds, and says the line on its output (the journal)
+	out=$(PATH=/usr/bin:/bin sh -c "$cmd") || fail "failed without notify-send"
+	expect_out_has "talus: session"
+}
+
+test_reminder_remove_undoes_it() {
+	talus --programs "$PROGRAMS" --install-reminder
+	mkdir -p "$XDG_CONFIG_HOME/systemd/user/timers.target.wants"
+	ln -s "$(units timer)" "$XDG_CONFIG_HOME/systemd/user/timers.target.wants/talus-reminder.timer"
+	talus --remove-reminder
+	expect_status 0
+	[ ! -e "$(units timer)" ] && [ ! -e "$(units service)" ] || fail "units left"
+	[ ! -L "$XDG_CONFIG_HOME/systemd/user/timers.target.wants/talus-reminder.timer" ] || fail "link left"
+	talus --remove-reminder
+	expect_status 0
+	expect_out_has "No reminder installed"
+}
+
+test_reminder_leaves_a_file_not_its_own() {
+	mkdir -p "$XDG_CONFIG_HOME/systemd/user"
+	echo "[Timer]" >"$(units timer)"
+	talus --programs "$PROGRAMS" --install-reminder
+	expect_status 2
+	[ "$(cat "$(units timer)")" = "[Timer]" ] || fail "the runner's file was overwritten"
+	talus --remove-reminder
+	expect_status 2
+	[ -e "$(units timer)" ] || fail "the runner's file was removed"
+}
+
+test_reminder_refuses_a_path_with_spaces() {
+	mkdir -p "a dir"
+	talus --programs "$PROGRAMS" --history-file "a dir/h.tsv" --install-reminder
+	expect_status 2
+	[ ! -e "$(units service)" ] || fail "a service was written"
+}
+
+# ---- --plan --ics ----
+
+ics_check() { # file, python checks on cal (the parsed calendar) and events
+	"$PY" - "$1" <<PYEOF || fail "icalendar: $(cat py.err 2>/dev/null)"
+import sys, icalendar
+data = open(sys.argv[1], 'rb').read()
+cal = icalendar.Calendar.from_ical(data)
+events = [c for c in cal.walk('VEVENT')]
+$2
+PYEOF
+}
+
+test_ics_one_event_per_training_day() {
+	command -v "$PY" >/dev/null && "$PY" -c 'import icalendar' 2>/dev/null ||
+		{ echo "python3-icalendar missing: skipped"; return 0; }
+	sample
+	st --plan --weeks 2 --date 2026-11-23 --ics cal.ics
+	expect_status 0
+	expect_out ""
+	ics_check cal.ics '
+import datetime
+assert len(events) == 6, len(events)
+days = [e.decoded("dtstart") for e in events]
+assert days[0] == datetime.date(2026, 11, 23) and days[-1] == datetime.date(2026, 12, 4), days
+for e in events:
+    assert e.decoded("dtend") - e.decoded("dtstart") == datetime.timedelta(days=1)
+    assert str(e["uid"]).endswith("-ankle-foundations@talus"), e["uid"]
+    d = str(e["description"])
+    assert "main: Double-leg calf raise, " in d, d
+    assert "\n" in d
+assert "level 1 of 8" in str(events[0]["summary"]), events[0]["summary"]
+assert len(set(str(e["uid"]) for e in events)) == 6'
+	# lines: CRLF, at most 75 octets
+	if grep -c $'\r$' cal.ics | grep -qx "$(wc -l <cal.ics)"; then :; else fail "not every line ends in CRLF"; fi
+	awk '{ sub(/\r$/, ""); if (length($0) > 75) exit 1 }' LC_ALL=C cal.ics || fail "a line over 75 octets"
+}
+
+test_ics_uids_are_stable() {
+	sample
+	st --plan --date 2026-11-23 --format ics
+	expect_status 0
+	grep UID <<<"$out" >a
+	st --plan --date 2026-11-23 --format ics
+	grep UID <<<"$out" >b
+	cmp -s a b || fail "UIDs changed"
+	expect_out_has $'UID:20261123-ankle-foundations@talus\r'
+}
+
+test_ics_run_cap_on_impact_days() {
+	command -v "$PY" >/dev/null && "$PY" -c 'import icalendar' 2>/dev/null ||
+		{ echo "python3-icalendar missing: skipped"; return 0; }
+	sample
+	printf '2026-11-21T18:00:00+01:00\trun\tmetres=5000\n' >>h.tsv
+	st --plan --date 2026-11-23 --ics cal.ics
+	expect_status 0
+	ics_check cal.ics '
+for e in events:
+    assert "Run cap: at most 5.5 km" in str(e["description"]), e["description"]'
+}
+
+test_ics_never_overwrites_the_history_or_another_file() {
+	sample
+	cp h.tsv before.tsv
+	st --plan --ics h.tsv
+	expect_status 2
+	cmp -s h.tsv before.tsv || fail "the history was overwritten"
+	echo "my notes" >notes.txt
+	st --plan --ics notes.txt
+	expect_status 2
+	[ "$(cat notes.txt)" = "my notes" ] || fail "notes.txt overwritten"
+	mkfifo fifo
+	st --plan --ics fifo
+	expect_status 2
+	st --plan --ics cal.ics && st --plan --ics cal.ics
+	expect_status 0
+}
+
+test_ics_bad_format() {
+	sample
+	st --plan --format pdf
+	expect_status 2
+	expect_err "talus: --plan takes --format ics, got 'pdf'"
+	st --list --format ics
+	expect_status 2
+}
+
+# ---- --report ----
+
+twelve_weeks() { TALUS=$TALUS bash "$SRCDIR/tests/data/report-history.sh" h.tsv "$PROGRAMS"; }
+
+test_report_twelve_weeks_fit_a_page() {
+	twelve_weeks
+	st --report --date 2026-11-22
+	expect_status 0
+	expect_err ""
+	expect_golden report.txt
+	[ "$(printf '%s\n' "$out" | wc -l)" -le 66 ] || fail "more than 66 lines"
+	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
+}
+
+test_report_markdown() {
+	twelve_weeks
+	st --report --format md --date 2026-11-22
+	expect_status 0
+	expect_golden report.md
+}
+
+test_report_empty_history() {
+	talus --programs "$PROGRAMS" --history-file none.tsv --report --date 2026-11-22
+	expect_status 0
+	expect_out_has "Pathway: no triage recorded"
+	expect_out_has "Adherence: 0 of 0 planned sessions done"
+	[ ! -e none.tsv ] || fail "--report made the history"
+}
+
+test_report_bad_format() {
+	talus --report --format html
+	expect_status 2
+	expect_err "talus: --report takes --format md or text, got 'html'"
+}
+
+run_tests

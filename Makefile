@@ -11,6 +11,9 @@ BINDIR    ?= $(PREFIX)/bin
 DATAROOT  ?= $(PREFIX)/share
 DATADIR   ?= $(DATAROOT)/talus
 DOCDIR    ?= $(DATAROOT)/doc/talus
+MANDIR    ?= $(DATAROOT)/man
+BASHCOMPDIR ?= $(DATAROOT)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATAROOT)/zsh/vendor-completions
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 INSTALL   ?= install
@@ -190,6 +193,9 @@ install: $(TALUS_BIN)
 	$(INSTALL) -m 644 programs/*.conf $(DESTDIR)$(DATADIR)/programs/
 	$(INSTALL) -m 644 config/talus.conf $(DESTDIR)$(DOCDIR)/talus.conf.example
 	$(INSTALL) -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 man/talus.1 $(DESTDIR)$(MANDIR)/man1/talus.1
+	$(INSTALL) -m 644 man/talus.conf.5 man/talus-program.5 $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/talus
@@ -197,6 +203,8 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DATADIR) 2>/dev/null
 	rm -f $(DESTDIR)$(DOCDIR)/talus.conf.example $(DESTDIR)$(DOCDIR)/README.md
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+	rm -f $(DESTDIR)$(MANDIR)/man1/talus.1 $(DESTDIR)$(MANDIR)/man5/talus.conf.5 \
+		$(DESTDIR)$(MANDIR)/man5/talus-program.5
 
 clean:
 	rm -rf build talus

@@ -196,6 +196,9 @@ install: $(TALUS_BIN)
 	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	$(INSTALL) -m 644 man/talus.1 $(DESTDIR)$(MANDIR)/man1/talus.1
 	$(INSTALL) -m 644 man/talus.conf.5 man/talus-program.5 $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 644 completion/talus.bash $(DESTDIR)$(BASHCOMPDIR)/talus
+	$(INSTALL) -m 644 completion/_talus $(DESTDIR)$(ZSHCOMPDIR)/_talus
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/talus
@@ -205,6 +208,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 	rm -f $(DESTDIR)$(MANDIR)/man1/talus.1 $(DESTDIR)$(MANDIR)/man5/talus.conf.5 \
 		$(DESTDIR)$(MANDIR)/man5/talus-program.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/talus $(DESTDIR)$(ZSHCOMPDIR)/_talus
 
 clean:
 	rm -rf build talus

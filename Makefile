@@ -70,7 +70,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all run check test deps deps-run install uninstall clean fuzz fuzz-bins bench
+.PHONY: all run check test test-offline dist deps deps-run install uninstall clean fuzz fuzz-bins bench
 
 all: $(TALUS_BIN)
 
@@ -187,6 +187,21 @@ test: $(TALUS_BIN) $(UNIT_BIN) $(SCREEN_DUMP) $(FAULT_LIB) $(FUZZ_BINS)
 	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) FUZZ_DIR=$(CURDIR)/$(FUZZ_DIR) \
 		sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
 
+# What a package build runs (debian/rules): the unit, CLI, history, man page and
+# completion tests, with no sudo, no network, no terminal and nothing installed.
+test-offline: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB)
+	@OFFLINE=1 FAULT_LIB=$(CURDIR)/$(FAULT_LIB) sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN)
+
+# The source of the commit checked out (HEAD), the same bytes for the same commit:
+# git archive sorts the names, owns them by root and dates them at the commit; gzip -n
+# stores no name or time. debian/ is left out (.gitattributes): it is the packager's.
+DIST     = talus-$(VERSION)
+DIST_OUT ?= $(DIST).tar.gz
+dist:
+	$(call msg,DIST,$(DIST_OUT))
+	$(Q)git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST_OUT).tmp
+	$(Q)mv $(DIST_OUT).tmp $(DIST_OUT)
+
 install: $(TALUS_BIN)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DOCDIR)
 	$(INSTALL) -m 755 $(TALUS_BIN) $(DESTDIR)$(BINDIR)/talus
@@ -211,7 +226,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/talus $(DESTDIR)$(ZSHCOMPDIR)/_talus
 
 clean:
-	rm -rf build talus
+	rm -rf build talus $(DIST).tar.gz
 
 -include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(TEST_OBJS:.o=.d) \
 	$(BUILD)/tests/screens/screen_dump.d

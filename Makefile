@@ -193,13 +193,14 @@ test-offline: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB)
 	@OFFLINE=1 FAULT_LIB=$(CURDIR)/$(FAULT_LIB) sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN)
 
 # The source of the commit checked out (HEAD), the same bytes for the same commit:
-# git archive sorts the names, owns them by root and dates them at the commit; gzip -n
+# git archive sorts the names, owns them by root, dates them at the commit and (umask
+# 022) gives each 644 or 755, whatever the local config says; gzip -n
 # stores no name or time. debian/ is left out (.gitattributes): it is the packager's.
 DIST     = talus-$(VERSION)
 DIST_OUT ?= $(DIST).tar.gz
 dist:
 	$(call msg,DIST,$(DIST_OUT))
-	$(Q)git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST_OUT).tmp
+	$(Q)git -c tar.umask=022 archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST_OUT).tmp
 	$(Q)mv $(DIST_OUT).tmp $(DIST_OUT)
 
 install: $(TALUS_BIN)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The shell completion: completion/talus.bash sourced and its function called with
 # COMP_WORDS and COMP_CWORD as bash sets them; completion/_talus checked for every
-# option of --help (and parsed by zsh where it is installed).
+# option of --help and, where zsh is installed, parsed and its program and shoe lists
+# run with the completion system stubbed out.
 . "$(dirname "$0")/lib.sh"
 
 # shellcheck source=../completion/talus.bash
@@ -93,6 +94,34 @@ test_zsh_completion_has_every_option() {
 	if command -v zsh >/dev/null; then
 		zsh -n "$zsh_file" || fail "zsh cannot parse completion/_talus"
 	fi
+}
+
+# zsh_reply FUNCTION WORD...: what FUNCTION of completion/_talus offers for the words,
+# with the completion system stubbed out (no terminal); sets out
+zsh_reply() {
+	cat >stub.zsh <<'ZSH'
+_arguments() { :; }
+_call_program() { shift; eval "$@"; }
+_wanted() { shift 3; "$@"; }
+compadd() { [[ $1 == -a ]] && print -rl -- ${(P)2}; }
+source $1
+fn=$2; shift 2
+words=("$@"); CURRENT=$#
+$fn
+ZSH
+	out=$(zsh -f stub.zsh "$SRCDIR/completion/_talus" "$@" | sort)
+}
+
+test_zsh_programs_and_shoes() {
+	command -v zsh >/dev/null || { echo "skipped: no zsh"; return; }
+	zsh_reply _talus_programs "$TALUS" --programs "$PROGRAMS" --program ""
+	expect_out_has "ankle-foundations
+ankle-strength"
+	"$TALUS" -H h.tsv --run 8km --shoes "Pegasus 40" --date 2026-11-01 >/dev/null
+	"$TALUS" -H h.tsv --run 5km --shoes old --date 2026-11-03 >/dev/null
+	"$TALUS" -H h.tsv --retire-shoes old >/dev/null
+	zsh_reply _talus_shoes "$TALUS" -H h.tsv --retire-shoes ""
+	expect_out "Pegasus 40"
 }
 
 run_tests

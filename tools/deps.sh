@@ -9,8 +9,8 @@ set -u
 RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev"
 # the unit tests (check), the terminal tests (tmux), the fuzzers (clang and its
 # runtime), the memory and fault tests (valgrind, strace), the crash tests (procps)
-# and the man pages' lint (mandoc)
-CHECK_PACKAGES="check tmux clang valgrind strace procps mandoc"
+# and the man pages' lint and the zsh completion (mandoc, zsh)
+CHECK_PACKAGES="check tmux clang valgrind strace procps mandoc zsh"
 
 case "${1:-check}" in
 run) PACKAGES=$RUN_PACKAGES ;;

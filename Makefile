@@ -11,6 +11,9 @@ BINDIR    ?= $(PREFIX)/bin
 DATAROOT  ?= $(PREFIX)/share
 DATADIR   ?= $(DATAROOT)/talus
 DOCDIR    ?= $(DATAROOT)/doc/talus
+MANDIR    ?= $(DATAROOT)/man
+BASHCOMPDIR ?= $(DATAROOT)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATAROOT)/zsh/vendor-completions
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 INSTALL   ?= install
@@ -69,7 +72,7 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-.PHONY: all run check test deps deps-run install uninstall clean fuzz fuzz-bins bench
+.PHONY: all run check test test-offline dist deps deps-run install uninstall clean fuzz fuzz-bins bench
 
 all: $(TALUS_BIN)
 
@@ -194,12 +197,34 @@ test: $(TALUS_BIN) $(UNIT_BIN) $(SCREEN_DUMP) $(MKFIT) $(FAULT_LIB) $(FUZZ_BINS)
 	@FAULT_LIB=$(CURDIR)/$(FAULT_LIB) FUZZ_DIR=$(CURDIR)/$(FUZZ_DIR) \
 		sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN) build/san/talus build/san/unit-tests
 
+# What a package build runs (debian/rules): the unit, CLI, history, man page and
+# completion tests, with no sudo, no network, no terminal and nothing installed.
+test-offline: $(TALUS_BIN) $(UNIT_BIN) $(FAULT_LIB)
+	@OFFLINE=1 FAULT_LIB=$(CURDIR)/$(FAULT_LIB) sh tests/run.sh $(TALUS_BIN) $(UNIT_BIN)
+
+# The source of the commit checked out (HEAD), the same bytes for the same commit:
+# git archive sorts the names, owns them by root, dates them at the commit and (umask
+# 022) gives each 644 or 755, whatever the local config says; gzip -n
+# stores no name or time. debian/ is left out (.gitattributes): it is the packager's.
+DIST     = talus-$(VERSION)
+DIST_OUT ?= $(DIST).tar.gz
+dist:
+	$(call msg,DIST,$(DIST_OUT))
+	$(Q)git -c tar.umask=022 archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST_OUT).tmp
+	$(Q)mv $(DIST_OUT).tmp $(DIST_OUT)
+
 install: $(TALUS_BIN)
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DOCDIR)
 	$(INSTALL) -m 755 $(TALUS_BIN) $(DESTDIR)$(BINDIR)/talus
 	$(INSTALL) -m 644 programs/*.conf $(DESTDIR)$(DATADIR)/programs/
 	$(INSTALL) -m 644 config/talus.conf $(DESTDIR)$(DOCDIR)/talus.conf.example
 	$(INSTALL) -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	$(INSTALL) -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 man/talus.1 $(DESTDIR)$(MANDIR)/man1/talus.1
+	$(INSTALL) -m 644 man/talus.conf.5 man/talus-program.5 $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(INSTALL) -m 644 completion/talus.bash $(DESTDIR)$(BASHCOMPDIR)/talus
+	$(INSTALL) -m 644 completion/_talus $(DESTDIR)$(ZSHCOMPDIR)/_talus
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/talus
@@ -207,9 +232,12 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(DATADIR) 2>/dev/null
 	rm -f $(DESTDIR)$(DOCDIR)/talus.conf.example $(DESTDIR)$(DOCDIR)/README.md
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+	rm -f $(DESTDIR)$(MANDIR)/man1/talus.1 $(DESTDIR)$(MANDIR)/man5/talus.conf.5 \
+		$(DESTDIR)$(MANDIR)/man5/talus-program.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/talus $(DESTDIR)$(ZSHCOMPDIR)/_talus
 
 clean:
-	rm -rf build talus
+	rm -rf build talus $(DIST).tar.gz
 
 -include $(MODEL_OBJS:.o=.d) $(MAIN_OBJS:.o=.d) $(UI_OBJS:.o=.d) $(TEST_OBJS:.o=.d) \
 	$(BUILD)/tests/screens/screen_dump.d $(BUILD)/tests/tools/mkfit.d

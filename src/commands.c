@@ -195,10 +195,47 @@ static void forecast_line(const struct program *prog, day_t top_reached, char *b
 		 prog->next ? program_next_title(prog) : "", prog->next ? " after its entry test" : "");
 }
 
+/* The columns --plan fits its table of several programs in: the terminal's, or
+ * COLUMNS for a file or a pipe; 80 at most. */
+static int plan_width(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	int width = env && *env ? atoi(env) : PLAN_WIDTH;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
+	return width < 20 ? 20 : width > PLAN_WIDTH ? PLAN_WIDTH : width;
+}
+
+/* The programs beside the active one: their levels forecast as its is. */
+static void plan_sides(struct state *st, struct plan_request *req, struct plan_side *side,
+		       int *levels, char (*forecast)[200])
+{
+	for (int i = 0; i < st->nside; i++) {
+		struct side_program *sp = &st->side[i];
+		int *lv = levels + (size_t)i * (size_t)st->opt->weeks * 7;
+		day_t top = schedule_forecast_range(&sp->progress, &sp->rules, sp->days, st->today,
+						    st->today, st->opt->weeks * 7, lv);
+
+		side[i] = (struct plan_side){ &sp->prog, sp->progress.level, lv, sp->why, NULL,
+					      sp->days, sp->days_limited };
+		if (sp->prog.levels > 1 && top >= 0 && sp->progress.level < sp->prog.levels) {
+			forecast_line(&sp->prog, top, forecast[i], sizeof(forecast[i]));
+			side[i].forecast = forecast[i];
+		}
+	}
+	req->side = side;
+	req->nside = st->nside;
+	req->width = plan_width();
+}
+
 static int cmd_plan(struct state *st)
 {
 	struct plan_request req;
-	char warning[400], forecast[200], runs[300];
+	struct plan_side side[CONFIG_MAX_ALSO];
+	char warning[400], forecast[200], runs[300], cap[32], side_forecast[CONFIG_MAX_ALSO][200];
+	int *side_levels = xmalloc((size_t)st->opt->weeks * 7 * CONFIG_MAX_ALSO * sizeof(int));
 	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	day_t top;
 
@@ -208,6 +245,7 @@ static int cmd_plan(struct state *st)
 		date_format_iso(st->today, today);
 		fprintf(stderr, "talus: --since %s is after today, %s\n", since, today);
 		free(levels);
+		free(side_levels);
 		return EXIT_BAD_INPUT;
 	}
 	memset(&req, 0, sizeof(req));
@@ -241,8 +279,14 @@ static int cmd_plan(struct state *st)
 		if (runs_note(&rr, runs, sizeof(runs)))
 			req.runs = runs;
 	}
-	plan_print(stdout, &req);
+	state_plan_runs(st, &req, cap, sizeof(cap));
+	plan_sides(st, &req, side, side_levels, side_forecast);
+	if (st->nside)
+		plan_print_side(stdout, &req);
+	else
+		plan_print(stdout, &req);
 	free(levels);
+	free(side_levels);
 	return 0;
 }
 
@@ -356,6 +400,12 @@ static int cmd_check(struct state *st)
 			say("default program '%s' is not found", cfg->program);
 		bad++;
 	}
+	for (int i = 0; !st->opt->program && i < cfg->nalso; i++)
+		if (!catalog_find(cat, cfg->also[i].name)) {
+			say("%s:%d: program '%s' is not found", cfg->path, cfg->also[i].line,
+			    cfg->also[i].name);
+			bad++;
+		}
 	for (size_t i = 0; i < cat->n; i++) {
 		struct program prog;
 		char err[512];

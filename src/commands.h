@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "config.h"
+#include "plan.h"
 #include "program.h"
 #include "scheduler.h"
 #include "session_log.h"
@@ -22,6 +23,17 @@ enum need {
 	NEED_PROGRAM = 1 << 3,      /* the active program and its training days */
 	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
 	NEED_NOTHING = 1 << 5,      /* not even the config: it runs whatever is broken */
+};
+
+/* A program coached beside the active one (the config's `also`), with all the active
+ * one has: its days, rules, level and why. */
+struct side_program {
+	struct program prog;
+	day_set days;
+	bool days_limited;
+	struct progression_rules rules;
+	struct progress progress;
+	char why[300];
 };
 
 /* Everything a command works from. */
@@ -40,6 +52,12 @@ struct state {
 	struct progress progress; /* NEED_LEVEL */
 	char why[300];
 	struct red_flags flags;
+	/* NEED_LEVEL, without --program: the config's `also` programs (state_side.c) */
+	struct side_program side[CONFIG_MAX_ALSO];
+	int nside;
+	/* what the long run moved: one line for each program (state_side.c) */
+	char moves[CONFIG_MAX_ALSO + 1][PLAN_NOTE_MAX];
+	int nmoves;
 };
 
 struct command {
@@ -71,6 +89,15 @@ int cmd_retire_shoes(struct state *st);
 /* Appends the finished record in line (rec_finish'ed) to the history, saying why when
  * it cannot; then adds it to st->log (line is parsed in place). */
 bool state_save_record(struct state *st, struct strbuf *line);
+
+/* The config's `also` programs loaded beside the active one (none with --program, and
+ * none that is the active one); then each program's days kept away from the long run.
+ * Returns 0 or the exit status after one line on standard error. */
+int state_load_side(struct state *st);
+void state_side_free(struct state *st);
+struct plan_request;
+/* The run days, the cap and the moves for --plan. */
+void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen);
 
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);

@@ -35,7 +35,8 @@ static bool free_for(day_set days, enum heavy_kind heavy, int long_day, int wd)
 	       (!day_set_has(days, wrap(wd - 1)) && !day_set_has(days, wrap(wd + 1)));
 }
 
-day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, struct day_move *move)
+day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, day_set avoid,
+		       struct day_move *move)
 {
 	int before = wrap(long_day - 1);
 	/* earlier days first, so the calf is rested by the long run; the day after it last */
@@ -46,13 +47,14 @@ day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, struct
 		return days;
 	days = (day_set)(days & ~(1u << before));
 	move->from = before;
-	for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
-		int wd = wrap(long_day + order[i]);
-		if (free_for(days, heavy, long_day, wd)) {
-			move->to = wd;
-			return day_set_add(days, wd);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
+			int wd = wrap(long_day + order[i]);
+			if (free_for(days, heavy, long_day, wd) && (pass || !day_set_has(avoid, wd))) {
+				move->to = wd;
+				return day_set_add(days, wd);
+			}
 		}
-	}
 	return days;
 }
 

@@ -17,38 +17,45 @@ static const struct {
 	day_set days;
 	enum heavy_kind heavy;
 	int long_day;
+	day_set avoid;
 	day_set want;
 	int from, to;
 } moves[] = {
 	/* no long run, light work, or the day before it free: nothing moves */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, -1, D(MON) | D(WED) | D(FRI), -1, -1 },
-	{ D(MON) | D(WED) | D(FRI), HEAVY_NONE, SAT, D(MON) | D(WED) | D(FRI), -1, -1 },
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SUN, D(MON) | D(WED) | D(FRI), -1, -1 },
+	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, -1, 0, D(MON) | D(WED) | D(FRI), -1, -1 },
+	{ D(MON) | D(WED) | D(FRI), HEAVY_NONE, SAT, 0, D(MON) | D(WED) | D(FRI), -1, -1 },
+	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SUN, 0, D(MON) | D(WED) | D(FRI), -1, -1 },
 	/* on the long run's own day: not the day before, it stays */
-	{ D(TUE) | D(SAT), HEAVY_HOPS, SAT, D(TUE) | D(SAT), -1, -1 },
+	{ D(TUE) | D(SAT), HEAVY_HOPS, SAT, 0, D(TUE) | D(SAT), -1, -1 },
 	/* strength Mon/Wed/Fri, long run Sat: Fri to Thu, two days before */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, D(MON) | D(WED) | D(THU), FRI, THU },
+	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED) | D(THU), FRI, THU },
 	/* hops Tue/Fri, long run Sat: Thu is not next to Tue */
-	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, D(TUE) | D(THU), FRI, THU },
+	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, 0, D(TUE) | D(THU), FRI, THU },
 	/* hops Tue/Thu, long run Fri: Wed and Mon touch Tue, Tue is taken: Sun */
-	{ D(TUE) | D(THU), HEAVY_HOPS, FRI, D(TUE) | D(SUN), THU, SUN },
+	{ D(TUE) | D(THU), HEAVY_HOPS, FRI, 0, D(TUE) | D(SUN), THU, SUN },
 	/* the same for calf work: Wed, next to Tue, is fine */
-	{ D(TUE) | D(THU), HEAVY_CALF, FRI, D(TUE) | D(WED), THU, WED },
+	{ D(TUE) | D(THU), HEAVY_CALF, FRI, 0, D(TUE) | D(WED), THU, WED },
 	/* over the week's end: long run Mon, Sun moves to Sat */
-	{ D(WED) | D(SUN), HEAVY_HOPS, MON, D(WED) | D(SAT), SUN, SAT },
+	{ D(WED) | D(SUN), HEAVY_HOPS, MON, 0, D(WED) | D(SAT), SUN, SAT },
 	/* only the day after the long run is free */
-	{ D(MON) | D(TUE) | D(WED) | D(THU) | D(FRI), HEAVY_CALF, SAT,
+	{ D(MON) | D(TUE) | D(WED) | D(THU) | D(FRI), HEAVY_CALF, SAT, 0,
 	  D(MON) | D(TUE) | D(WED) | D(THU) | D(SUN), FRI, SUN },
+	/* another program's heavy days are taken last: Thu and Wed are, so Sun */
+	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, D(WED) | D(THU), D(TUE) | D(SUN), FRI, SUN },
+	/* ... and when only they are free, one of them */
+	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, D(THU) | D(TUE) | D(SUN),
+	  D(MON) | D(WED) | D(THU), FRI, THU },
 	/* every day taken: left out */
-	{ 0x7f, HEAVY_CALF, SAT, 0x7f & ~D(FRI), FRI, -1 },
+	{ 0x7f, HEAVY_CALF, SAT, 0, 0x7f & ~D(FRI), FRI, -1 },
 	/* hops with no day apart from the others: left out */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_HOPS, SAT, D(MON) | D(WED), FRI, -1 },
+	{ D(MON) | D(WED) | D(FRI), HEAVY_HOPS, SAT, 0, D(MON) | D(WED), FRI, -1 },
 };
 
 START_TEST(moves_heavy_days_from_the_day_before_the_long_run)
 {
 	struct day_move m;
-	day_set got = plan_move_days(moves[_i].days, moves[_i].heavy, moves[_i].long_day, &m);
+	day_set got = plan_move_days(moves[_i].days, moves[_i].heavy, moves[_i].long_day,
+				     moves[_i].avoid, &m);
 
 	ck_assert_msg(got == moves[_i].want, "case %d: got %#x, want %#x", _i, got, moves[_i].want);
 	ck_assert_int_eq(m.from, moves[_i].from);

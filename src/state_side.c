@@ -1,0 +1,104 @@
+/* Several programs at once: the config's `also` programs beside the active one, each
+ * with its own days, rules and level (the scheduler reads only a program's own
+ * sessions), and the days the long run moves. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "plan.h"
+#include "plan_moves.h"
+#include "runs.h"
+#include "util.h"
+
+static int load_one(struct state *st, const struct also_program *a)
+{
+	struct side_program *sp = &st->side[st->nside];
+	char err[512];
+
+	if (!catalog_find(&st->catalog, a->name)) {
+		say("%s:%d: program '%s' is not found", st->cfg.path ? st->cfg.path : "config",
+		    a->line, a->name);
+		return EXIT_BAD_INPUT;
+	}
+	memset(sp, 0, sizeof(*sp));
+	if (!catalog_load(&st->catalog, a->name, &sp->prog, err, sizeof(err))) {
+		say("%s", err);
+		return EXIT_BAD_INPUT;
+	}
+	st->nside++;
+	sp->days = plan_training_days(&sp->prog, a->days, &sp->days_limited);
+	program_rules(&sp->prog, &st->cfg.rules, &sp->rules);
+	schedule_level(&st->log, &sp->prog, &sp->rules, st->today, state_now(st), &sp->progress);
+	progress_why(&sp->progress, &sp->rules, &sp->prog, sp->why, sizeof(sp->why));
+	return 0;
+}
+
+/* The days of the other heavy programs than the nth (0 the active one, then the sides):
+ * a moved day lands on one of them last (hops 48 h after heavy calf work, rehab.md). */
+static day_set heavy_days_but(const struct state *st, int nth)
+{
+	day_set days = 0;
+
+	if (nth != 0 && plan_heavy_kind(&st->prog, st->progress.level) != HEAVY_NONE)
+		days |= st->days;
+	for (int i = 0; i < st->nside; i++)
+		if (nth != i + 1 && plan_heavy_kind(&st->side[i].prog, st->side[i].progress.level) != HEAVY_NONE)
+			days |= st->side[i].days;
+	return days;
+}
+
+/* A heavy program's days kept off the day before the long run, and the line that
+ * says so. */
+static day_set move_days(struct state *st, int nth, const struct program *prog, int level,
+			 day_set days)
+{
+	enum heavy_kind heavy = plan_heavy_kind(prog, level);
+	struct day_move m;
+
+	days = plan_move_days(days, heavy, st->cfg.long_run_day, heavy_days_but(st, nth), &m);
+	if (m.from >= 0)
+		plan_move_note(&m, heavy, prog->name, st->cfg.long_run_day, st->moves[st->nmoves++],
+			       sizeof(st->moves[0]));
+	return days;
+}
+
+int state_load_side(struct state *st)
+{
+	int status;
+
+	for (int i = 0; !st->opt->program && i < st->cfg.nalso; i++) {
+		if (strcmp(st->cfg.also[i].name, st->prog.name) == 0)
+			continue; /* the triage chose it: it is the active one already */
+		if ((status = load_one(st, &st->cfg.also[i])) != 0)
+			return status;
+	}
+	st->days = move_days(st, 0, &st->prog, st->progress.level, st->days);
+	for (int i = 0; i < st->nside; i++)
+		st->side[i].days = move_days(st, i + 1, &st->side[i].prog,
+					     st->side[i].progress.level, st->side[i].days);
+	return 0;
+}
+
+void state_side_free(struct state *st)
+{
+	for (int i = 0; i < st->nside; i++)
+		program_free(&st->side[i].prog);
+	st->nside = 0;
+}
+
+void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen)
+{
+	struct run_cap rc;
+
+	req->run_days = st->cfg.run_days;
+	req->long_run_day = st->cfg.long_run_day;
+	req->units = st->cfg.units;
+	run_cap(&st->log, st->today, state_now(st), &rc);
+	if (rc.metres > 0) {
+		format_distance(rc.metres, (enum units)st->cfg.units, cap, caplen);
+		req->run_cap = cap;
+	}
+	req->moves = st->moves;
+	req->nmoves = st->nmoves;
+}

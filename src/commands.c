@@ -98,6 +98,7 @@ static int cmd_session(struct state *st)
 		setup.sore_known = true;
 		setup.sore = st->log.triages[st->log.ntriages - 1].sore;
 	}
+	state_coach_programs(st, &setup);
 	coach_init(&coach, &setup, monotonic_ms());
 	if (st->opt->trace_file &&
 	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {

@@ -95,6 +95,11 @@ bool state_save_record(struct state *st, struct strbuf *line);
  * Returns 0 or the exit status after one line on standard error. */
 int state_load_side(struct state *st);
 void state_side_free(struct state *st);
+struct coach_setup;
+/* The programs due today for the coach: the active one first when it is due, then the
+ * others due, one after the other; when only another is due, that one first; when none
+ * is, the active one as before. Not on a visit that asks the triage. */
+void state_coach_programs(struct state *st, struct coach_setup *setup);
 struct plan_request;
 /* The run days, the cap and the moves for --plan. */
 void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coach.h"
 #include "plan.h"
 #include "plan_moves.h"
 #include "runs.h"
@@ -101,4 +102,32 @@ void state_plan_runs(const struct state *st, struct plan_request *req, char *cap
 	}
 	req->moves = st->moves;
 	req->nmoves = st->nmoves;
+}
+
+void state_coach_programs(struct state *st, struct coach_setup *setup)
+{
+	bool first_due = day_set_has_day(st->days, st->today);
+	struct side_program *first = NULL;
+
+	setup->nnext = 0;
+	if (setup->triage)
+		return;
+	for (int i = 0; i < st->nside; i++) {
+		struct side_program *sp = &st->side[i];
+		if (!day_set_has_day(sp->days, st->today))
+			continue;
+		if (!first_due && !first) {
+			first = sp;
+			continue;
+		}
+		setup->next[setup->nnext++] = (struct coach_next){ &sp->prog, sp->days, &sp->rules };
+	}
+	if (!first)
+		return;
+	setup->program = &first->prog;
+	setup->level = first->progress.level;
+	setup->training_days = first->days;
+	setup->rules = &first->rules;
+	setup->why = first->why;
+	setup->ready_for_next = first->progress.ready_for_next;
 }

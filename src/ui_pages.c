@@ -269,8 +269,8 @@ static void draw_summary(struct ui *ui, int64_t now)
 		page_text(c->why_next, A_NORMAL);
 	if (coach_next_due(c)) {
 		page_gap();
-		snprintf(line, sizeof(line), "Due today too: %s. Any key goes on to it; q on its "
-			 "start screen leaves it for another day.", coach_next_due(c)->title);
+		snprintf(line, sizeof(line), "Due today too: %s. Its start screen comes next; q "
+			 "there leaves it for another day.", coach_next_due(c)->title);
 		page_text(line, A_BOLD);
 	}
 	page_gap();

@@ -645,6 +645,20 @@ test_two_programs_due_one_after_the_other() {
 	grep -q $'\tstart\t.*program=micro\tlevel=1' "$(hist)" || fail "start record: $(cat "$(hist)")"
 }
 
+# Only the other program is due today (a Tuesday): it is the one offered.
+test_only_the_other_program_due() {
+	acknowledged
+	printf '2026-11-01T08:01:00+00:00\ttriage\tsore=left\tonset=gradual\tsince=3-weeks-to-3-months\twhere=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=tiny\n' >>"$(hist)"
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'also "tiny-next" {\n  days = {tue}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	run_in_tmux 80x24 "'$TALUS' --programs '$TINY' --date 2026-11-24"
+	wait_for "Tiny next  level 1 of 1"
+	wait_for "Today is a training day."
+	screen | grep -q "Due today too" && fail "another program offered"
+	keys q
+	wait_exit
+}
+
 test_a_second_coach_refuses_to_start() {
 	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
 	start

@@ -185,7 +185,7 @@ static int cmd_csv(struct state *st)
 
 
 /* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
-static void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len)
+void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len)
 {
 	char date[DATE_BUF];
 	struct civil_date c = civil_from_days(top_reached);
@@ -194,41 +194,6 @@ static void forecast_line(const struct program *prog, day_t top_reached, char *b
 	snprintf(buf, len, "If every session goes well: level %d of %d from %s %d%s%s%s.",
 		 prog->levels, prog->levels, date, c.year, prog->next ? ", then " : "",
 		 prog->next ? program_next_title(prog) : "", prog->next ? " after its entry test" : "");
-}
-
-/* The columns --plan fits its table of several programs in: the terminal's, or
- * COLUMNS for a file or a pipe; 80 at most. */
-static int plan_width(void)
-{
-	struct winsize ws;
-	const char *env = getenv("COLUMNS");
-	int width = env && *env ? atoi(env) : PLAN_WIDTH;
-
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		width = ws.ws_col;
-	return width < 20 ? 20 : width > PLAN_WIDTH ? PLAN_WIDTH : width;
-}
-
-/* The programs beside the active one: their levels forecast as its is. */
-static void plan_sides(struct state *st, struct plan_request *req, struct plan_side *side,
-		       int *levels, char (*forecast)[200])
-{
-	for (int i = 0; i < st->nside; i++) {
-		struct side_program *sp = &st->side[i];
-		int *lv = levels + (size_t)i * (size_t)st->opt->weeks * 7;
-		day_t top = schedule_forecast_range(&sp->progress, &sp->rules, sp->days, st->today,
-						    st->today, st->opt->weeks * 7, lv);
-
-		side[i] = (struct plan_side){ &sp->prog, sp->progress.level, lv, sp->why, NULL,
-					      sp->days, sp->days_limited };
-		if (sp->prog.levels > 1 && top >= 0 && sp->progress.level < sp->prog.levels) {
-			forecast_line(&sp->prog, top, forecast[i], sizeof(forecast[i]));
-			side[i].forecast = forecast[i];
-		}
-	}
-	req->side = side;
-	req->nside = st->nside;
-	req->width = plan_width();
 }
 
 static int cmd_plan(struct state *st)
@@ -281,7 +246,7 @@ static int cmd_plan(struct state *st)
 			req.runs = runs;
 	}
 	state_plan_runs(st, &req, cap, sizeof(cap));
-	plan_sides(st, &req, side, side_levels, side_forecast);
+	state_plan_sides(st, &req, side, side_levels, side_forecast);
 	if (st->nside)
 		plan_print_side(stdout, &req);
 	else

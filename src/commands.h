@@ -104,6 +104,14 @@ struct plan_request;
 /* The run days, the cap and the moves for --plan. */
 void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen);
 
+struct plan_side;
+/* The programs beside the active one for --plan, their levels forecast as its is
+ * (levels: 7 * weeks for each), and the columns to fit them in. */
+void state_plan_sides(struct state *st, struct plan_request *req, struct plan_side *side,
+		      int *levels, char (*forecast)[200]);
+/* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
+void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len);
+
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);
 

@@ -4,6 +4,9 @@
 #include "commands.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "coach.h"
@@ -130,4 +133,39 @@ void state_coach_programs(struct state *st, struct coach_setup *setup)
 	setup->rules = &first->rules;
 	setup->why = first->why;
 	setup->ready_for_next = first->progress.ready_for_next;
+}
+
+/* The columns --plan fits its table of several programs in: the terminal's, or
+ * COLUMNS for a file or a pipe; 80 at most. */
+static int plan_width(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	int width = env && *env ? atoi(env) : PLAN_WIDTH;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
+	return width < 20 ? 20 : width > PLAN_WIDTH ? PLAN_WIDTH : width;
+}
+
+/* The programs beside the active one: their levels forecast as its is. */
+void state_plan_sides(struct state *st, struct plan_request *req, struct plan_side *side,
+		       int *levels, char (*forecast)[200])
+{
+	for (int i = 0; i < st->nside; i++) {
+		struct side_program *sp = &st->side[i];
+		int *lv = levels + (size_t)i * (size_t)st->opt->weeks * 7;
+		day_t top = schedule_forecast_range(&sp->progress, &sp->rules, sp->days, st->today,
+						    st->today, st->opt->weeks * 7, lv);
+
+		side[i] = (struct plan_side){ &sp->prog, sp->progress.level, lv, sp->why, NULL,
+					      sp->days, sp->days_limited };
+		if (sp->prog.levels > 1 && top >= 0 && sp->progress.level < sp->prog.levels) {
+			forecast_line(&sp->prog, top, forecast[i], sizeof(forecast[i]));
+			side[i].forecast = forecast[i];
+		}
+	}
+	req->side = side;
+	req->nside = st->nside;
+	req->width = plan_width();
 }

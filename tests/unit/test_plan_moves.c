@@ -1,6 +1,9 @@
 /* The run days in the plan: the moving rule at its edges, and what it says. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "plan.h"
 #include "plan_moves.h"
 #include "unit.h"
 
@@ -123,6 +126,84 @@ START_TEST(what_is_heavy)
 }
 END_TEST
 
+static char *render_side(const struct plan_request *req)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	plan_print_side(f, req);
+	fclose(f);
+	return buf;
+}
+
+/* The longest row of the table: the lines that start with a date. */
+static int longest_row(const char *text)
+{
+	int longest = 0;
+
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+		int n = end ? (int)(end - line) : (int)strlen(line);
+		if (n > 10 && line[3] == ' ' && line[6] == ' ' && n > longest)
+			longest = n;
+		line += n + (end != NULL);
+	}
+	return longest;
+}
+
+/* Side by side while every row fits the width, to the column; one column less and each
+ * day's programs stack under it, no line wider than the width. */
+START_TEST(side_by_side_while_the_rows_fit)
+{
+	struct program a, b;
+	struct plan_side side;
+	struct plan_request req;
+	char err[512] = "", *out;
+	int fit;
+
+	ck_assert_msg(program_parse(&a, "strength", "a.conf", "days = {mon, wed, fri}\n"
+				    "exercise raise {\n  reps = 10\n  calf-load = 100\n}\n", err,
+				    sizeof(err)), "%s", err);
+	ck_assert_msg(program_parse(&b, "hops", "b.conf", "impact = true\ndays = {tue, fri}\n"
+				    "exercise pogo {\n  reps = 20\n}\n", err, sizeof(err)), "%s", err);
+	memset(&req, 0, sizeof(req));
+	req.program = &a;
+	req.level = 1;
+	req.weeks = 1;
+	req.days = a.days;
+	req.long_run_day = SAT;
+	req.run_days = D(TUE) | D(SAT);
+	req.run_cap = "11.0 km";
+	ck_assert(date_parse("2026-11-28", &req.today)); /* Saturday: today's row is the longest */
+	side = (struct plan_side){ &b, 1, NULL, NULL, NULL, b.days, false };
+	req.side = &side;
+	req.nside = 1;
+	req.width = 200;
+	out = render_side(&req);
+	fit = longest_row(out);
+	ck_assert_ptr_nonnull(strstr(out, "long run, at most 11.0 km <- today\n"));
+	free(out);
+
+	req.width = fit;
+	out = render_side(&req);
+	ck_assert_ptr_nonnull(strstr(out, "\n            strength "));
+	ck_assert_int_eq(longest_row(out), fit);
+	free(out);
+
+	req.width = fit - 1;
+	out = render_side(&req);
+	ck_assert_ptr_null(strstr(out, "            strength "));
+	ck_assert_ptr_nonnull(strstr(out, "\nSat 28 Nov <- today\n  strength: rest\n  hops: rest\n"
+					  "  long run, at most 11.0 km\n"));
+	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"))
+		ck_assert_msg((int)strlen(line) <= fit - 1, "too wide: %s", line);
+	free(out);
+	program_free(&a);
+	program_free(&b);
+}
+END_TEST
+
 Suite *plan_moves_suite(void)
 {
 	Suite *s = suite_create("plan_moves");
@@ -133,6 +214,7 @@ Suite *plan_moves_suite(void)
 	tcase_add_test(tc, says_what_moved);
 	tcase_add_test(tc, run_cells);
 	tcase_add_test(tc, what_is_heavy);
+	tcase_add_test(tc, side_by_side_while_the_rows_fit);
 	suite_add_tcase(s, tc);
 	return s;
 }

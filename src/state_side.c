@@ -15,18 +15,48 @@
 #include "runs.h"
 #include "util.h"
 
+/* A program beside the active one goes along `next` for each entry test passed, as the
+ * active one does (a triage does not restart it: it chose the active one only). */
+static const char *after_tests(const struct session_log *log, const char *name)
+{
+	for (int hops = 0; hops < 16; hops++) {
+		const char *next = NULL;
+		for (size_t i = 0; i < log->ntests; i++)
+			if (log->tests[i].passed && strcmp(log->tests[i].program, name) == 0)
+				next = log->tests[i].next;
+		if (!next)
+			break;
+		name = next;
+	}
+	return name;
+}
+
+/* Already coached: the active program, or a side loaded before. */
+static bool coached(const struct state *st, const char *name)
+{
+	if (strcmp(name, st->prog.name) == 0)
+		return true;
+	for (int i = 0; i < st->nside; i++)
+		if (strcmp(name, st->side[i].prog.name) == 0)
+			return true;
+	return false;
+}
+
 static int load_one(struct state *st, const struct also_program *a)
 {
 	struct side_program *sp = &st->side[st->nside];
+	const char *name = after_tests(&st->log, a->name);
 	char err[512];
 
-	if (!catalog_find(&st->catalog, a->name)) {
+	if (coached(st, name))
+		return 0; /* the triage or a test led the active one (or another) here */
+	if (!catalog_find(&st->catalog, name)) {
 		say("%s:%d: program '%s' is not found", st->cfg.path ? st->cfg.path : "config",
-		    a->line, a->name);
+		    a->line, name);
 		return EXIT_BAD_INPUT;
 	}
 	memset(sp, 0, sizeof(*sp));
-	if (!catalog_load(&st->catalog, a->name, &sp->prog, err, sizeof(err))) {
+	if (!catalog_load(&st->catalog, name, &sp->prog, err, sizeof(err))) {
 		say("%s", err);
 		return EXIT_BAD_INPUT;
 	}
@@ -71,12 +101,9 @@ int state_load_side(struct state *st)
 {
 	int status;
 
-	for (int i = 0; !st->opt->program && i < st->cfg.nalso; i++) {
-		if (strcmp(st->cfg.also[i].name, st->prog.name) == 0)
-			continue; /* the triage chose it: it is the active one already */
+	for (int i = 0; !st->opt->program && i < st->cfg.nalso; i++)
 		if ((status = load_one(st, &st->cfg.also[i])) != 0)
 			return status;
-	}
 	st->days = move_days(st, 0, &st->prog, st->progress.level, st->days);
 	for (int i = 0; i < st->nside; i++)
 		st->side[i].days = move_days(st, i + 1, &st->side[i].prog,

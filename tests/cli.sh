@@ -152,6 +152,25 @@ Sun 22 Nov  rest               missed"
   long run, at most 11.0 km"
 }
 
+# A program beside the active one follows `next` once its entry test is passed; one the
+# active program has come to is not shown twice.
+test_plan_side_program_after_its_test() {
+	side_by_side_config
+	printf '2026-11-22T09:00:00+01:00\ttest\tprogram=return-to-run\tnext=maintenance\tanswer=yes\n' \
+		>>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "Maintenance (maintenance): level 1 of 1"
+	case "$out" in *"(return-to-run)"*) fail "return-to-run still shown: $out" ;; esac
+	printf 'program = "maintenance"\nalso "return-to-run" {\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "Maintenance (maintenance): level 1 of 1"
+	expect_out_has "Training days: Tue, Fri
+"
+	[ "$(printf '%s\n' "$out" | grep -c '(maintenance)')" = 1 ] || fail "shown twice: $out"
+}
+
 test_plan_side_program_not_found() {
 	mkdir -p "$XDG_CONFIG_HOME/talus"
 	printf 'program = "rice"\n\nalso "nope" {\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"

@@ -222,23 +222,30 @@ static void print_heading(FILE *out, const struct plan_request *req, const struc
 	sb_free(&sb);
 }
 
-/* Each program's exercises at the level of its first training day shown. */
+/* Each program's exercises at the level of its first training day shown; with --full,
+ * at each level the days shown reach too. */
 static void print_exercises(FILE *out, const struct plan_request *req, const struct grid *g)
 {
+	int ndays = 7 * req->weeks;
+
 	for (int i = 0; i < g->nprog; i++) {
 		const struct plan_side *p = &g->prog[i];
-		char date[DATE_BUF];
-		day_t d = req->today;
-		int level;
+		bool shown[MAX_LEVELS + 1] = { false };
 
-		while (d < req->today + 7 && !day_set_has_day(p->days, d))
-			d++;
-		if (d == req->today + 7)
-			continue;
-		level = p->day_levels ? p->day_levels[d - req->today] : p->level;
-		date_format_short(d, date);
-		fprintf(out, "\n%s, level %d, from %s:\n", p->program->name, level, date);
-		plan_print_exercises(out, p->program, level);
+		for (day_t d = req->today; d < req->today + ndays; d++) {
+			int level = p->day_levels ? p->day_levels[d - req->today] : p->level;
+			char date[DATE_BUF];
+
+			if (!day_set_has_day(p->days, d) || level < 0 || level > MAX_LEVELS ||
+			    shown[level])
+				continue;
+			shown[level] = true;
+			date_format_short(d, date);
+			fprintf(out, "\n%s, level %d, from %s:\n", p->program->name, level, date);
+			plan_print_exercises(out, p->program, level);
+			if (!req->full)
+				break;
+		}
 	}
 }
 

@@ -141,6 +141,11 @@ test_plan_shows_programs_side_by_side() {
 	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 	expect_out_has "Sat 21 Nov  rest               rest             ran 10.0 km
 Sun 22 Nov  rest               missed"
+	expect_out_has "ankle-foundations, level 2, from Mon 23 Nov:"
+	case "$out" in *"ankle-foundations, level 3, from"*) fail "a later level without --full" ;; esac
+	talus --programs "$PROGRAMS" --plan --weeks 2 --full --date $DATE
+	expect_out_has "ankle-foundations, level 3, from Thu 26 Nov:"
+	expect_out_has "return-to-run, level 1, from Tue 24 Nov:"
 	# --program shows the one program, with the run days under its days
 	talus --programs "$PROGRAMS" --program ankle-strength --plan --date $DATE
 	expect_status 0

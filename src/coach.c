@@ -143,6 +143,8 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->load_ctx = setup->load_ctx;
 	c->config_days = setup->config_days;
 	c->base_rules = setup->base_rules ? setup->base_rules : setup->rules;
+	c->nqueue = setup->nnext < COACH_MAX_NEXT ? setup->nnext : COACH_MAX_NEXT;
+	memcpy(c->queue, setup->next, sizeof(c->queue));
 	if (!c->ask_morning)
 		coach_plan_flags(c, setup->log, coach_wall(c));
 }

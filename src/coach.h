@@ -20,6 +20,15 @@
 
 #define NOTE_MAX 200
 
+/* A program due today after the one coached, when several run at once (the config's
+ * `also`): offered after the first one's summary. */
+#define COACH_MAX_NEXT 2
+struct coach_next {
+	const struct program *program; /* the caller's, alive as long as the coach */
+	day_set days;
+	const struct progression_rules *rules;
+};
+
 struct coach {
 	const struct program *program;
 	int level;
@@ -80,6 +89,9 @@ struct coach {
 	char why_next[600];
 	bool ask_entry_test;
 	int next_level;
+	/* the programs due today after this one (coach_next.c) */
+	struct coach_next queue[COACH_MAX_NEXT];
+	int nqueue, queue_at;
 };
 
 /* The wall-clock time for records (moved by --date). */
@@ -108,6 +120,8 @@ struct coach_setup {
 	void *load_ctx;
 	day_set config_days;
 	const struct progression_rules *base_rules; /* the config's, before a program's limits */
+	struct coach_next next[COACH_MAX_NEXT]; /* due today after this one, in order */
+	int nnext;
 };
 
 void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now);
@@ -161,6 +175,14 @@ void coach_print_unsaved(struct coach *c, FILE *out);
 /* When the loop should try unsaved records again: soon when another talus's write
  * held the lock, else in 10 s. */
 int coach_retry_ms(const struct coach *c);
+
+/* The program due today after this one (coach_next.c), or NULL: none left, or the
+ * session just done hurt above repeat-max-pain (during or after), when more load today
+ * is not wise (*design*). */
+const struct program *coach_next_due(const struct coach *c);
+/* Takes the next program due on: its level, routine and why anew, as a fresh session.
+ * False when none is due. */
+bool coach_take_next(struct coach *c, time_t wall);
 
 /* Sets planned in the routine, each side counted. */
 int routine_planned_sets(const struct routine *r);

@@ -101,6 +101,7 @@ static int cmd_session(struct state *st)
 		setup.sore_known = true;
 		setup.sore = st->log.triages[st->log.ntriages - 1].sore;
 	}
+	state_coach_programs(st, &setup);
 	coach_init(&coach, &setup, monotonic_ms());
 	if (st->opt->trace_file &&
 	    !(coach.trace = trace_attach(st->opt->trace_file, &st->trace_fd, note, sizeof(note)))) {
@@ -187,7 +188,7 @@ static int cmd_csv(struct state *st)
 
 
 /* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
-static void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len)
+void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len)
 {
 	char date[DATE_BUF];
 	struct civil_date c = civil_from_days(top_reached);
@@ -201,7 +202,9 @@ static void forecast_line(const struct program *prog, day_t top_reached, char *b
 static int cmd_plan(struct state *st)
 {
 	struct plan_request req;
-	char warning[400], forecast[200], runs[300];
+	struct plan_side side[CONFIG_MAX_ALSO];
+	char warning[400], forecast[200], runs[300], cap[32], side_forecast[CONFIG_MAX_ALSO][200];
+	int *side_levels = xmalloc((size_t)st->opt->weeks * 7 * CONFIG_MAX_ALSO * sizeof(int));
 	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	day_t top;
 
@@ -215,6 +218,7 @@ static int cmd_plan(struct state *st)
 		date_format_iso(st->today, today);
 		fprintf(stderr, "talus: --since %s is after today, %s\n", since, today);
 		free(levels);
+		free(side_levels);
 		return EXIT_BAD_INPUT;
 	}
 	memset(&req, 0, sizeof(req));
@@ -248,8 +252,14 @@ static int cmd_plan(struct state *st)
 		if (runs_note(&rr, runs, sizeof(runs)))
 			req.runs = runs;
 	}
-	plan_print(stdout, &req);
+	state_plan_runs(st, &req, cap, sizeof(cap));
+	state_plan_sides(st, &req, side, side_levels, side_forecast);
+	if (st->nside)
+		plan_print_side(stdout, &req);
+	else
+		plan_print(stdout, &req);
 	free(levels);
+	free(side_levels);
 	return 0;
 }
 
@@ -363,6 +373,12 @@ static int cmd_check(struct state *st)
 			say("default program '%s' is not found", cfg->program);
 		bad++;
 	}
+	for (int i = 0; !st->opt->program && i < cfg->nalso; i++)
+		if (!catalog_find(cat, cfg->also[i].name)) {
+			say("%s:%d: program '%s' is not found", cfg->path, cfg->also[i].line,
+			    cfg->also[i].name);
+			bad++;
+		}
 	for (size_t i = 0; i < cat->n; i++) {
 		struct program prog;
 		char err[512];

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "clock.h"
 #include "config.h"
+#include "plan.h"
 #include "program.h"
 #include "scheduler.h"
 #include "session_log.h"
@@ -23,6 +24,17 @@ enum need {
 	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
 	NEED_NOTHING = 1 << 5,      /* not even the config: it runs whatever is broken */
 	NEED_FAST = 1 << 6,         /* the history's old sets counted, not parsed (--status) */
+};
+
+/* A program coached beside the active one (the config's `also`), with all the active
+ * one has: its days, rules, level and why. */
+struct side_program {
+	struct program prog;
+	day_set days;
+	bool days_limited;
+	struct progression_rules rules;
+	struct progress progress;
+	char why[300];
 };
 
 /* Everything a command works from. */
@@ -41,6 +53,12 @@ struct state {
 	struct progress progress; /* NEED_LEVEL */
 	char why[300];
 	struct red_flags flags;
+	/* NEED_LEVEL, without --program: the config's `also` programs (state_side.c) */
+	struct side_program side[CONFIG_MAX_ALSO];
+	int nside;
+	/* what the long run moved: one line for each program (state_side.c) */
+	char moves[CONFIG_MAX_ALSO + 1][PLAN_NOTE_MAX];
+	int nmoves;
 };
 
 struct command {
@@ -80,6 +98,28 @@ int cmd_plan_ics(struct state *st);
 /* Appends the finished record in line (rec_finish'ed) to the history, saying why when
  * it cannot; then adds it to st->log (line is parsed in place). */
 bool state_save_record(struct state *st, struct strbuf *line);
+
+/* The config's `also` programs loaded beside the active one (none with --program, and
+ * none that is the active one); then each program's days kept away from the long run.
+ * Returns 0 or the exit status after one line on standard error. */
+int state_load_side(struct state *st);
+void state_side_free(struct state *st);
+struct coach_setup;
+/* The programs due today for the coach: the active one first when it is due, then the
+ * others due, one after the other; when only another is due, that one first; when none
+ * is, the active one as before. Not on a visit that asks the triage. */
+void state_coach_programs(struct state *st, struct coach_setup *setup);
+struct plan_request;
+/* The run days, the cap and the moves for --plan. */
+void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen);
+
+struct plan_side;
+/* The programs beside the active one for --plan, their levels forecast as its is
+ * (levels: 7 * weeks for each), and the columns to fit them in. */
+void state_plan_sides(struct state *st, struct plan_request *req, struct plan_side *side,
+		      int *levels, char (*forecast)[200]);
+/* "If every session goes well: level 6 of 6 from Mon 14 Dec 2026, then ..." */
+void forecast_line(const struct program *prog, day_t top_reached, char *buf, size_t len);
 
 /* Now, or with --date, that date at the current time of day: for records and rules. */
 time_t state_now(const struct state *st);

@@ -47,6 +47,7 @@ void config_defaults(struct user_config *cfg)
 	cfg->week_start = 0;
 	cfg->sound = SOUND_BELL;
 	cfg->color = COLOR_AUTO;
+	cfg->long_run_day = -1;
 	cfg->shoe_limit = 804672; /* 500 mi, the source articles' replace-by */
 	cfg->reminder_minutes = 8 * 60; /* *design*: before a working day */
 	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++)
@@ -126,6 +127,84 @@ static int parse_clock_time(const char *s)
 	return h < 24 ? h * 60 + m : -1;
 }
 
+/* A list of weekdays under key (in the nth section called section, or at the top):
+ * not empty, each day once. Left as it is when the key is not set. */
+static bool load_days(struct conf_doc *doc, cfg_t *c, const char *section, int nth,
+		      const char *key, day_set *out)
+{
+	unsigned n = cfg_size(c, key);
+	int line = conf_key_line(doc, section, nth, key);
+
+	if (!conf_has_key(doc, section, nth, key))
+		return true;
+	if (n == 0)
+		return conf_error(doc, line, "%s is an empty list", key);
+	for (unsigned i = 0; i < n; i++) {
+		int wd = weekday_from_name(cfg_getnstr(c, key, i));
+		if (wd < 0)
+			return conf_error(doc, line,
+					  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)",
+					  cfg_getnstr(c, key, i));
+		if (day_set_has(*out, wd))
+			return conf_error(doc, line, "day '%s' is listed twice",
+					  cfg_getnstr(c, key, i));
+		*out = day_set_add(*out, wd);
+	}
+	return true;
+}
+
+/* The programs coached beside `program` (libconfuse refuses one named twice), each on
+ * its own days, which may overlap the others'. */
+static bool load_also(struct conf_doc *doc, struct user_config *cfg)
+{
+	unsigned n = cfg_size(doc->cfg, "also");
+
+	for (unsigned i = 0; i < n; i++) {
+		cfg_t *sec = cfg_getnsec(doc->cfg, "also", i);
+		const char *name = cfg_title(sec);
+		int line = conf_section_line(doc, "also", (int)i);
+		struct also_program *a;
+
+		if (!name_is_valid(name))
+			return conf_error(doc, line, "also must name a program, got '%s'",
+					  name ? name : "");
+		if (i >= CONFIG_MAX_ALSO)
+			return conf_error(doc, line, "at most %d programs beside program, "
+					  "so that they fit side by side", CONFIG_MAX_ALSO);
+		if (strcmp(name, cfg->program) == 0)
+			return conf_error(doc, line, "also \"%s\" is the program itself", name);
+		a = &cfg->also[cfg->nalso];
+		a->days = 0;
+		if (!load_days(doc, sec, "also", (int)i, "days", &a->days))
+			return false;
+		a->name = xstrdup(name);
+		a->line = line;
+		cfg->nalso++;
+	}
+	return true;
+}
+
+/* run-days and long-run-day: the long run is one of the run days (a run day of its own
+ * when run-days is not set). */
+static bool load_run_days(struct conf_doc *doc, struct user_config *cfg)
+{
+	const char *s = cfg_getstr(doc->cfg, "long-run-day");
+
+	if (!load_days(doc, doc->cfg, NULL, 0, "run-days", &cfg->run_days))
+		return false;
+	if (!s)
+		return true;
+	cfg->long_run_day = weekday_from_name(s);
+	if (cfg->long_run_day < 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "long-run-day"),
+				  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)", s);
+	if (cfg->run_days && !day_set_has(cfg->run_days, cfg->long_run_day))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "long-run-day"),
+				  "long-run-day %s is not one of run-days", s);
+	cfg->run_days = day_set_add(cfg->run_days, cfg->long_run_day);
+	return true;
+}
+
 static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 {
 	cfg_t *c = doc->cfg;
@@ -141,23 +220,8 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 	if (conf_has_key(doc, NULL, 0, "program"))
 		cfg->program_line = conf_key_line(doc, NULL, 0, "program");
 
-	if (conf_has_key(doc, NULL, 0, "days")) {
-		unsigned n = cfg_size(c, "days");
-		int line = conf_key_line(doc, NULL, 0, "days");
-		if (n == 0)
-			return conf_error(doc, line, "days is an empty list");
-		for (unsigned i = 0; i < n; i++) {
-			int wd = weekday_from_name(cfg_getnstr(c, "days", i));
-			if (wd < 0)
-				return conf_error(doc, line,
-						  "unknown day '%s' (use mon, tue, wed, thu, fri, sat, sun)",
-						  cfg_getnstr(c, "days", i));
-			if (day_set_has(cfg->days, wd))
-				return conf_error(doc, line, "day '%s' is listed twice",
-						  cfg_getnstr(c, "days", i));
-			cfg->days = day_set_add(cfg->days, wd);
-		}
-	}
+	if (!load_days(doc, c, NULL, 0, "days", &cfg->days))
+		return false;
 
 	s = cfg_getstr(c, "week-start");
 	cfg->week_start = weekday_from_name(s);
@@ -195,6 +259,8 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
 		return false;
+	if (!load_also(doc, cfg) || !load_run_days(doc, cfg))
+		return false;
 	return load_rules(doc, cfg_getsec(c, "progression"), &cfg->rules);
 }
 
@@ -202,6 +268,10 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		  size_t errlen)
 {
 	cfg_opt_t rule_opts[ARRAY_SIZE(rule_keys) + 1];
+	cfg_opt_t also_opts[] = {
+		CFG_STR_LIST("days", NULL, CFGF_NONE),
+		CFG_END()
+	};
 	cfg_opt_t opts[] = {
 		CFG_STR("program", DEFAULT_PROGRAM, CFGF_NONE),
 		CFG_STR_LIST("days", NULL, CFGF_NONE),
@@ -213,6 +283,9 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("shoe-limit", "500mi", CFGF_NONE),
 		CFG_STR("reminder-time", "08:00", CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
+		CFG_SEC("also", also_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
+		CFG_STR_LIST("run-days", NULL, CFGF_NONE),
+		CFG_STR("long-run-day", NULL, CFGF_NONE),
 		CFG_END()
 	};
 	struct conf_doc doc;
@@ -255,5 +328,7 @@ void config_free(struct user_config *cfg)
 	free(cfg->path);
 	free(cfg->program);
 	free(cfg->history_file);
+	for (int i = 0; i < cfg->nalso; i++)
+		free(cfg->also[i].name);
 	memset(cfg, 0, sizeof(*cfg));
 }

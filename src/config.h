@@ -25,6 +25,14 @@ struct progression_rules {
 	int alarm_pain;        /* a single rating this high: see a clinician */
 };
 
+/* A program coached beside `program`, on days of its own (`also NAME { days }`). */
+#define CONFIG_MAX_ALSO 2 /* three programs side by side fit 80 columns (design) */
+struct also_program {
+	char *name;
+	day_set days;       /* empty: the program's own */
+	int line;           /* where its section starts */
+};
+
 struct user_config {
 	char *path;         /* NULL when built-in */
 	char *program;      /* default program name */
@@ -38,6 +46,10 @@ struct user_config {
 	long shoe_limit;    /* metres a pair lasts (shoe-limit) */
 	int reminder_minutes; /* reminder-time, minutes after midnight */
 	struct progression_rules rules;
+	struct also_program also[CONFIG_MAX_ALSO];
+	int nalso;
+	day_set run_days;   /* run-days; empty: none said */
+	int long_run_day;   /* long-run-day, 0 = Monday; -1: none */
 };
 
 void config_defaults(struct user_config *cfg);

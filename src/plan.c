@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "plan_moves.h"
 #include "routine.h"
 #include "text.h"
 #include "util.h"
@@ -34,9 +35,9 @@ static void pad_to(FILE *out, int *col, int target)
 }
 
 /* Writes text from column col (where the line already is), wrapping at word breaks
- * to stay inside PLAN_WIDTH and going on at column indent. Words are joined by one
+ * to stay inside width and going on at column indent. Words are joined by one
  * space, so a padded date ("Wed  9 Dec") reads as a sentence. */
-static void put_wrapped(FILE *out, int col, int indent, const char *text)
+void plan_put_wrapped(FILE *out, int width, int col, int indent, const char *text)
 {
 	struct strbuf words;
 	const char *line;
@@ -48,17 +49,23 @@ static void put_wrapped(FILE *out, int col, int indent, const char *text)
 	line = words.buf;
 	do {
 		const char *rest;
-		size_t n = text_wrap(line, PLAN_WIDTH - col, &rest);
+		size_t n;
 
 		if (line != words.buf) {
 			col = 0;
 			pad_to(out, &col, indent);
 		}
+		n = text_wrap(line, width - col, &rest);
 		fwrite(line, 1, n, out);
 		fputc('\n', out);
 		line = rest;
 	} while (*line);
 	sb_free(&words);
+}
+
+static void put_wrapped(FILE *out, int col, int indent, const char *text)
+{
+	plan_put_wrapped(out, PLAN_WIDTH, col, indent, text);
 }
 
 /* A sentence of its own, continued with a two-space indent. */
@@ -184,6 +191,16 @@ static void end_day(FILE *out, const struct plan_request *req, day_t d)
 	if (req->bold)
 		fputs("\033[0m", out);
 	fputs(d == req->today ? "  <- today\n" : "\n", out);
+}
+
+/* A run day to come: the run after the day's exercises, with the cap on it. */
+static void print_run(FILE *out, const struct plan_request *req, day_t d)
+{
+	char run[80];
+
+	plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, run, sizeof(run));
+	if (run[0])
+		fprintf(out, "  %s\n", run);
 }
 
 /* "done, level 2, pain 3/1"; "quit after 12 of 40 sets, level 2, pain not rated" */
@@ -342,6 +359,7 @@ void plan_print(FILE *out, const struct plan_request *req)
 	if (req->runs)
 		print_line_wrapped(out, req->runs);
 	print_day_list(out, req);
+	plan_print_runs(out, req, PLAN_WIDTH);
 	if (req->warning)
 		print_line_wrapped(out, req->warning);
 	if (req->past_days > 0) {
@@ -353,12 +371,30 @@ void plan_print(FILE *out, const struct plan_request *req)
 	for (int w = 0; w < req->weeks; w++) {
 		day_t first = req->today + 7 * w;
 		print_range_heading(out, first, first + 6, "");
-		for (day_t d = first; d < first + 7; d++)
+		for (day_t d = first; d < first + 7; d++) {
 			print_coming_day(out, req, d, req->day_levels ? req->day_levels[d - req->today] : req->level,
 					 &shown);
+			print_run(out, req, d);
+		}
 	}
 	if (req->forecast) {
 		fputc('\n', out);
 		print_line_wrapped(out, req->forecast);
 	}
+}
+
+void plan_print_exercises(FILE *out, const struct program *prog, int level)
+{
+	print_session(out, prog, level, 0);
+}
+
+void plan_print_runs(FILE *out, const struct plan_request *req, int width)
+{
+	char line[120];
+
+	plan_run_days_line(req->run_days, req->long_run_day, req->week_start, line, sizeof(line));
+	if (line[0])
+		plan_put_wrapped(out, width, 0, 2, line);
+	for (int i = 0; i < req->nmoves; i++)
+		plan_put_wrapped(out, width, 0, 2, req->moves[i]);
 }

@@ -239,12 +239,13 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	schedule_level(&st->log, &st->prog, &st->rules, st->today, state_now(st), &st->progress);
 	progress_why(&st->progress, &st->rules, &st->prog, st->why, sizeof(st->why));
 	check_red_flags(&st->log, &st->rules, st->today, state_now(st), &st->progress, &st->flags);
-	return 0;
+	return state_load_side(st);
 }
 
 void state_free(struct state *st)
 {
 	program_free(&st->prog);
+	state_side_free(st);
 	session_log_free(&st->log);
 	free(st->history_path);
 	if (st->trace_fd >= 0)

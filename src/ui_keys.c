@@ -121,7 +121,7 @@ const struct key_binding key_bindings[] = {
 	PAGE_KEYS(KM_NOTE),
 
 	SCROLL_KEYS(KM_SUMMARY),
-	{ KEY_ANYKEY, ACT_ANY, "any key", "leave", KM_SUMMARY },
+	{ KEY_ANYKEY, ACT_ANY, "any key", "leave (or on to the next due today)", KM_SUMMARY },
 
 	TRIAGE_KEYS(KM_TRIAGE, "answer with that option", "answer with the marked option"),
 	TRIAGE_KEYS(KM_PATHWAY, "choose that pathway", "take the marked pathway"),

@@ -87,6 +87,11 @@ static void draw_start(struct ui *ui, int64_t now)
 					     "Enter trains anyway.", date);
 		page_text(line, A_BOLD);
 	}
+	if (coach_next_due(c)) { /* several programs at once: the next after this one */
+		snprintf(line, sizeof(line), "Due today too: %s, after this one.",
+			 coach_next_due(c)->title);
+		page_text(line, A_NORMAL);
+	}
 	page_gap();
 	page_exercises(c);
 	page_gap();
@@ -264,6 +269,12 @@ static void draw_summary(struct ui *ui, int64_t now)
 	page_text(line, A_NORMAL);
 	if (c->why_next[0])
 		page_text(c->why_next, A_NORMAL);
+	if (coach_next_due(c)) {
+		page_gap();
+		snprintf(line, sizeof(line), "Due today too: %s. Its start screen comes next; q "
+			 "there leaves it for another day.", coach_next_due(c)->title);
+		page_text(line, A_BOLD);
+	}
 	page_gap();
 	page_text(coach_unsaved(c) ? "Not everything is saved yet; see below."
 				   : "Saved to your history.", A_DIM);
@@ -280,7 +291,7 @@ static unsigned summary_key(struct ui *ui, int code, wint_t wc, int64_t now)
 	(void)now;
 	if (act == ACT_SCROLL_UP || act == ACT_SCROLL_DOWN || act == ACT_PAGE_UP || act == ACT_PAGE_DOWN)
 		return page_key(ui, act);
-	return visit_leave(ui->visit);
+	return visit_next_program(ui->visit, ui_wall(ui));
 }
 
 const struct screen_ops start_screen = { .draw = draw_start, .key = start_key, .keymap = KM_START };

@@ -399,6 +399,16 @@ unsigned visit_leave(struct visit *v)
 	}
 }
 
+unsigned visit_next_program(struct visit *v, time_t wall)
+{
+	if (v->screen != VS_SUMMARY)
+		return 0;
+	if (!coach_take_next(v->coach, wall))
+		return go(v, VS_EXIT);
+	v->status = SESSION_DONE;
+	return go(v, first_screen(v->coach));
+}
+
 int visit_close(struct visit *v, bool interrupted, int64_t now, time_t wall)
 {
 	struct coach *c = v->coach;

@@ -107,6 +107,10 @@ unsigned visit_answer_test(struct visit *v, bool passed, time_t wall);
  * only way on. */
 unsigned visit_leave(struct visit *v);
 
+/* Any key on the summary: on to the next program due today (its opening screens, then
+ * its start screen), or leaving when there is none. */
+unsigned visit_next_program(struct visit *v, time_t wall);
+
 /* Leaving for good (the screen is closing): a session still open is saved, as
  * interrupted when a signal ended it while it ran, else with the status it reached
  * (a signal at the questions after it does not undo "done"). Returns the status

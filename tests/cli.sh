@@ -104,6 +104,89 @@ Wed 18 Nov  done, level 1, pain 3/2  <- today"
 	expect_err "talus: --since 2026-11-26 is after today, 2026-11-25"
 }
 
+# Several programs at once: strength Mon/Wed/Fri, hops on days of their own, run days
+# with the long run on Saturday. The history has two easy ankle-foundations sessions and
+# a run: each program's level is its own.
+side_by_side_config() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'also "return-to-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+	progress_history
+	printf '2026-11-21T09:00:00+01:00\trun\tmetres=10000\tsecs=3000\n' >>"$XDG_DATA_HOME/talus/history.tsv"
+}
+
+test_plan_shows_programs_side_by_side() {
+	side_by_side_config
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_golden plan-side-by-side.txt
+	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 8"
+	expect_out_has "Return to run (return-to-run): level 1 of 6"
+	# hops go to neither Thu nor Wed, the other program's heavy days, nor next to Tue
+	expect_out_has "Fri, the day before Saturday's long run: hops (return-to-run) moved to Sun."
+	expect_out_has "Sat 28 Nov  rest               rest             long run, at most 11.0 km"
+	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
+	# narrower (a terminal, or COLUMNS for a pipe): each day's programs under it
+	COLUMNS=50 talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_golden plan-side-by-side-50.txt
+	printf '%s\n' "$out" | awk 'length > 50 { exit 1 }' || fail "a line over 50 columns"
+	expect_out_has "Sat 28 Nov
+  ankle-foundations: rest
+  return-to-run: rest
+  long run, at most 11.0 km"
+	# the same day after day, and two weeks fit 80 columns
+	talus --programs "$PROGRAMS" --plan --weeks 2 --since 2026-11-20 --date $DATE
+	expect_status 0
+	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
+	expect_out_has "Sat 21 Nov  rest               rest             ran 10.0 km
+Sun 22 Nov  rest               missed"
+	expect_out_has "ankle-foundations, level 2, from Mon 23 Nov:"
+	case "$out" in *"ankle-foundations, level 3, from"*) fail "a later level without --full" ;; esac
+	talus --programs "$PROGRAMS" --plan --weeks 2 --full --date $DATE
+	expect_out_has "ankle-foundations, level 3, from Thu 26 Nov:"
+	expect_out_has "return-to-run, level 1, from Tue 24 Nov:"
+	# --program shows the one program, with the run days under its days
+	talus --programs "$PROGRAMS" --program ankle-strength --plan --date $DATE
+	expect_status 0
+	expect_golden plan-long-run.txt
+	expect_out_has "Fri, the day before Saturday's long run: heavy calf work (ankle-strength) moved
+  to Thu."
+	expect_out_has "Thu 26 Nov  training"
+	expect_out_has "Sat 28 Nov  rest
+  long run, at most 11.0 km"
+}
+
+# A program beside the active one follows `next` once its entry test is passed; one the
+# active program has come to is not shown twice.
+test_plan_side_program_after_its_test() {
+	side_by_side_config
+	printf '2026-11-22T09:00:00+01:00\ttest\tprogram=return-to-run\tnext=maintenance\tanswer=yes\n' \
+		>>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "Maintenance (maintenance): level 1 of 1"
+	case "$out" in *"(return-to-run)"*) fail "return-to-run still shown: $out" ;; esac
+	printf 'program = "maintenance"\nalso "return-to-run" {\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "Maintenance (maintenance): level 1 of 1"
+	expect_out_has "Training days: Tue, Fri
+"
+	[ "$(printf '%s\n' "$out" | grep -c '(maintenance)')" = 1 ] || fail "shown twice: $out"
+}
+
+test_plan_side_program_not_found() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'program = "rice"\n\nalso "nope" {\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 2
+	expect_err "talus: $XDG_CONFIG_HOME/talus/talus.conf:3: program 'nope' is not found"
+	talus --programs "$PROGRAMS" --check
+	expect_status 2
+	expect_err "talus: $XDG_CONFIG_HOME/talus/talus.conf:3: program 'nope' is not found"
+}
+
 test_programs_found_beside_the_binary() {
 	# no --programs: the source tree's programs/ next to ./talus
 	[ "$(basename "$TALUS")" = talus ] && [ -d "$(dirname "$TALUS")/programs" ] || return 0

@@ -617,6 +617,48 @@ test_entry_test_yes_moves_on() {
 
 # Two coaches on one history: the second says another is running and leaves, so the
 # first's session is not resumed twice and the morning is recorded once.
+# Several programs at once: both due today, the second offered after the first's summary.
+test_two_programs_due_one_after_the_other() {
+	acknowledged # and a triage that chose micro: the first of the two
+	printf '2026-11-01T08:01:00+00:00\ttriage\tsore=left\tonset=gradual\tsince=3-weeks-to-3-months\twhere=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=micro\n' >>"$(hist)"
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'program = "tiny"\nalso "tiny-next" {\n  days = {mon}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	run_in_tmux 80x24 "'$TALUS' --programs '$TINY' --date $DATE"
+	wait_for "Due today too: Tiny next, after this one."
+	keys Enter
+	wait_for "How much did the ankle hurt during the session?" 15
+	keys 1 Enter
+	wait_for "How much does it hurt now?"
+	keys 1 Enter
+	wait_for "A note for today (optional):"
+	keys Enter
+	wait_for "Session done."
+	wait_for "Due today too: Tiny next. Its start screen comes next"
+	keys x
+	wait_for "Tiny next  level 1 of 1"
+	wait_for "Today is a training day."
+	screen | grep -q "Due today too" && fail "a third program offered"
+	keys q
+	wait_exit
+	[ "$(pane_status)" = "1 0" ] || fail "exit: $(pane_status)"
+	[ "$(count $'\tstart\t')" = 1 ] || fail "starts: $(cat "$(hist)")"
+	grep -q $'\tstart\t.*program=micro\tlevel=1' "$(hist)" || fail "start record: $(cat "$(hist)")"
+}
+
+# Only the other program is due today (a Tuesday): it is the one offered.
+test_only_the_other_program_due() {
+	acknowledged
+	printf '2026-11-01T08:01:00+00:00\ttriage\tsore=left\tonset=gradual\tsince=3-weeks-to-3-months\twhere=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=tiny\n' >>"$(hist)"
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'also "tiny-next" {\n  days = {tue}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	run_in_tmux 80x24 "'$TALUS' --programs '$TINY' --date 2026-11-24"
+	wait_for "Tiny next  level 1 of 1"
+	wait_for "Today is a training day."
+	screen | grep -q "Due today too" && fail "another program offered"
+	keys q
+	wait_exit
+}
+
 test_a_second_coach_refuses_to_start() {
 	history_with '2026-11-22T18:00:00+00:00\tstart\tsession=y\tprogram=tiny\tlevel=1\tplanned=5\n2026-11-22T18:10:00+00:00\tend\tsession=y\tstatus=done\tpain-during=2\tpain-after=2\n'
 	start

@@ -30,6 +30,7 @@ static day_t today;
 static time_t wall;
 static int64_t now = 1000000;
 static bool triage; /* the first start's triage is asked */
+static struct program second; /* several programs at once: due today too, when loaded */
 
 static void history_line(const char *line)
 {
@@ -64,6 +65,10 @@ static void open_visit(void)
 	setup.ready_for_next = p.ready_for_next;
 	setup.triage = triage;
 	setup.wall_offset = wall - time(NULL); /* the records' clock and the greeting: 10:00 */
+	if (second.name) {
+		setup.next[0] = (struct coach_next){ &second, second.days, &cfg.rules };
+		setup.nnext = 1;
+	}
 	coach_init(&coach, &setup, now);
 	visit_init(&visit, &coach);
 }
@@ -150,6 +155,20 @@ static void sc_note(void)
 		visit_note_add(&visit, p, 1);
 }
 static void sc_summary(void) { sc_note(); visit_finish(&visit, now, wall); }
+
+/* Several programs at once: hops due today too, offered after the first session. */
+static void load_second(void)
+{
+	char err[512];
+
+	if (!program_parse(&second, "hops", "hops.conf", "title = \"Hops\"\ndays = {mon, thu}\n"
+			   "exercise pogo {\n  title = \"Pogo hops\"\n  reps = 20\n}\n", err,
+			   sizeof(err)))
+		die("%s", err);
+}
+static void sc_start_two(void) { load_second(); sc_start(); }
+static void sc_summary_two(void) { load_second(); sc_summary(); }
+static void sc_start_second(void) { sc_summary_two(); visit_next_program(&visit, wall); }
 
 static void sc_morning(void)
 {
@@ -336,6 +355,9 @@ static const struct scenario {
 	{ "pain-after", sc_pain_after },
 	{ "note", sc_note },
 	{ "summary", sc_summary },
+	{ "start-two", sc_start_two },
+	{ "summary-two", sc_summary_two },
+	{ "start-second", sc_start_second },
 	{ "morning", sc_morning },
 	{ "advice", sc_advice },
 	{ "resume", sc_resume },
@@ -434,6 +456,7 @@ int main(int argc, char **argv)
 	coach_free(&coach);
 	session_log_free(&log_);
 	program_free(&prog);
+	program_free(&second);
 	config_free(&cfg);
 	unlink(path);
 	rmdir(dir);

@@ -25,6 +25,9 @@ START_TEST(shipped_file_equals_defaults)
 	ck_assert_int_eq(shipped.color, def.color);
 	ck_assert_ptr_null(shipped.history_file);
 	ck_assert_int_eq(memcmp(&shipped.rules, &def.rules, sizeof(def.rules)), 0);
+	ck_assert_int_eq(shipped.nalso, def.nalso);
+	ck_assert_uint_eq(shipped.run_days, def.run_days);
+	ck_assert_int_eq(shipped.long_run_day, def.long_run_day);
 	config_free(&def);
 	config_free(&shipped);
 	free(buf);
@@ -71,6 +74,23 @@ static const struct {
 	{ "progression {\n  layoff-days = 0\n", "c.conf:1: '{' opened here is never closed" },
 	{ "progression {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
 	{ "sound = bell\nsound = off\n", "c.conf:2: sound is set twice (first at line 1)" },
+	{ "also \"a/b\" {\n}\n", "c.conf:1: also must name a program, got 'a/b'" },
+	{ "program = \"rice\"\n\nalso \"rice\" {\n}\n", "c.conf:3: also \"rice\" is the program itself" },
+	{ "also \"rice\" {\n}\nalso \"rice\" {\n  days = {tue}\n}\n",
+	  "c.conf:3: found duplicate title 'rice'" },
+	{ "also \"rice\" {\n  days = {tue, tue}\n}\n", "c.conf:2: day 'tue' is listed twice" },
+	{ "also \"rice\" {\n  days = {}\n}\n", "c.conf:2: days is an empty list" },
+	{ "also \"rice\" {\n  days = {tuesday}\n}\n",
+	  "c.conf:2: unknown day 'tuesday' (use mon, tue, wed, thu, fri, sat, sun)" },
+	{ "also \"rice\" {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
+	{ "also \"a\" {\n}\nalso \"b\" {\n}\nalso \"c\" {\n}\n",
+	  "c.conf:5: at most 2 programs beside program, so that they fit side by side" },
+	{ "run-days = {sat, sat}\n", "c.conf:1: day 'sat' is listed twice" },
+	{ "run-days = {}\n", "c.conf:1: run-days is an empty list" },
+	{ "\nlong-run-day = saturday\n",
+	  "c.conf:2: unknown day 'saturday' (use mon, tue, wed, thu, fri, sat, sun)" },
+	{ "run-days = {tue, thu}\nlong-run-day = sat\n",
+	  "c.conf:2: long-run-day sat is not one of run-days" },
 	{ "\nhistory-file = \"${HOME}/h.tsv\"\n",
 	  "c.conf:2: '${' would read the environment; talus does not expand variables "
 	  "(write '\\${' or use single quotes for the text itself)" },
@@ -84,6 +104,43 @@ START_TEST(rejects_bad_config)
 	ck_assert_msg(!config_parse(&c, "c.conf", bad_configs[_i].text, err, sizeof(err)),
 		      "case %d loaded", _i);
 	ck_assert_msg(strcmp(err, bad_configs[_i].message) == 0, "case %d: got \"%s\"", _i, err);
+	config_free(&c);
+}
+END_TEST
+
+/* Several programs at once: each of its own days (which may overlap); the run days
+ * with the long run among them. */
+START_TEST(reads_programs_side_by_side_and_run_days)
+{
+	struct user_config c;
+	char err[512] = "";
+
+	ck_assert_msg(config_parse(&c, "c.conf",
+				   "program = \"ankle-strength\"\ndays = {mon, wed, fri}\n"
+				   "also \"return-to-run\" {\n  days = {tue, fri, sat}\n}\n"
+				   "also maintenance {\n}\n"
+				   "run-days = {tue, thu, sat}\nlong-run-day = sat\n",
+				   err, sizeof(err)), "%s", err);
+	ck_assert_str_eq(c.program, "ankle-strength");
+	ck_assert_int_eq(c.nalso, 2);
+	ck_assert_str_eq(c.also[0].name, "return-to-run");
+	ck_assert_uint_eq(c.also[0].days, (1u << 1) | (1u << 4) | (1u << 5));
+	ck_assert_int_eq(c.also[0].line, 3);
+	ck_assert_str_eq(c.also[1].name, "maintenance");
+	ck_assert_uint_eq(c.also[1].days, 0); /* the program's own */
+	ck_assert_uint_eq(c.run_days, (1u << 1) | (1u << 3) | (1u << 5));
+	ck_assert_int_eq(c.long_run_day, 5);
+	config_free(&c);
+
+	/* a long run alone is a run day; none said: none */
+	ck_assert_msg(config_parse(&c, "c.conf", "long-run-day = sun\n", err, sizeof(err)), "%s", err);
+	ck_assert_uint_eq(c.run_days, 1u << 6);
+	ck_assert_int_eq(c.long_run_day, 6);
+	ck_assert_int_eq(c.nalso, 0);
+	config_free(&c);
+	ck_assert_msg(config_parse(&c, "c.conf", "", err, sizeof(err)), "%s", err);
+	ck_assert_uint_eq(c.run_days, 0);
+	ck_assert_int_eq(c.long_run_day, -1);
 	config_free(&c);
 }
 END_TEST
@@ -133,6 +190,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, shipped_file_equals_defaults);
 	tcase_add_test(tc, reads_values);
 	tcase_add_test(tc, history_file_from_the_config_folder);
+	tcase_add_test(tc, reads_programs_side_by_side_and_run_days);
 	tcase_add_loop_test(tc, rejects_bad_config, 0, (int)(sizeof(bad_configs) / sizeof(bad_configs[0])));
 	suite_add_tcase(s, tc);
 	return s;

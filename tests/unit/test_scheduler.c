@@ -867,6 +867,46 @@ START_TEST(a_stall_is_advised_once)
 }
 END_TEST
 
+/* Several programs at once: each one's level comes from its own sessions. A painful
+ * session of q, between two easy ones of p, neither holds p back nor counts for q. */
+START_TEST(each_program_moves_on_its_own_sessions)
+{
+	struct program q;
+	struct progress pp, pq;
+	char err[512] = "";
+	int64_t now = (int64_t)(monday + 4) * 86400 + 12 * 3600;
+
+	ck_assert_msg(program_parse(&q, "q", "q.conf",
+				    "levels = 4\nexercise a {\n  sets = 4\n  reps = 5\n}\n",
+				    err, sizeof(err)), "%s", err);
+	session_at(0, 2, 1);
+	morning(1, 1);
+	session_full(1, "q", "done", 4, 7, 6);
+	session_at(2, 2, 1);
+	morning(3, 1);
+	session_log_finish(&log_);
+	schedule_level(&log_, &prog, &rules, monday + 4, now, &pp);
+	schedule_level(&log_, &q, &rules, monday + 4, now, &pq);
+	ck_assert_int_eq(pp.level, 2);
+	ck_assert_int_eq(pp.reason, LR_ADVANCED);
+	ck_assert_int_eq(pq.level, 1);
+	ck_assert_int_eq(pq.reason, LR_PAIN);
+	ck_assert_int_eq(pq.sessions_at_level, 1);
+	/* q's two easy sessions move q alone */
+	session_full(4, "q", "done", 4, 1, 1);
+	morning(5, 1);
+	session_full(6, "q", "done", 4, 1, 1);
+	morning(7, 1);
+	session_log_finish(&log_);
+	now = (int64_t)(monday + 8) * 86400 + 12 * 3600;
+	schedule_level(&log_, &prog, &rules, monday + 8, now, &pp);
+	schedule_level(&log_, &q, &rules, monday + 8, now, &pq);
+	ck_assert_int_eq(pp.level, 2);
+	ck_assert_int_eq(pq.level, 2);
+	program_free(&q);
+}
+END_TEST
+
 Suite *scheduler_suite(void)
 {
 	Suite *s = suite_create("scheduler");
@@ -915,6 +955,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, severe_pain_is_never_silenced);
 	tcase_add_test(tc, pain_not_coming_down);
 	tcase_add_test(tc, a_stall_is_advised_once);
+	tcase_add_test(tc, each_program_moves_on_its_own_sessions);
 	suite_add_tcase(s, tc);
 	return s;
 }

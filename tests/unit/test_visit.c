@@ -21,6 +21,7 @@ static struct visit v;
 static day_t monday;   /* 2026-11-23, a training day of the tiny program */
 static time_t wall;    /* 10:00 UTC that day */
 static int64_t now;
+static struct program second; /* due today too, when loaded */
 
 static void setup(void)
 {
@@ -44,6 +45,8 @@ static void teardown(void)
 	coach_free(&coach);
 	session_log_free(&log_);
 	program_free(&prog);
+	if (second.name)
+		program_free(&second);
 	config_free(&cfg);
 	unlink(path);
 	rmdir(dir);
@@ -87,6 +90,10 @@ static void open_visit(void)
 	setup.flags = &flags;
 	setup.ready_for_next = p.ready_for_next;
 	setup.wall_offset = wall - time(NULL); /* what is due is decided at the made-up time */
+	if (second.name) {
+		setup.next[0] = (struct coach_next){ &second, second.days, &cfg.rules };
+		setup.nnext = 1;
+	}
 	coach_init(&coach, &setup, now);
 	visit_init(&v, &coach);
 }
@@ -806,6 +813,73 @@ START_TEST(greeted_by_the_time_of_day)
 }
 END_TEST
 
+/* Several programs at once: the second due today is offered after the first's summary,
+ * a fresh session at its own level; unless the first hurt above repeat-max-pain. */
+static void second_due_today(void)
+{
+	char err[512] = "";
+
+	ck_assert_msg(program_parse(&second, "second", "second.conf",
+				    "title = \"Second\"\nlevels = 2\ndays = {mon, thu}\n"
+				    "exercise hop {\n  reps = 2\n  rest = 0\n}\n", err, sizeof(err)),
+		      "%s", err);
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	history_line("2026-11-20T10:00:00Z\tlevel\tprogram=second\tlevel=2");
+	open_visit();
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert_ptr_eq(coach_next_due(&coach), &second);
+}
+
+static void one_session(int during, int after)
+{
+	visit_start(&v, false, now, wall);
+	run_session(-1);
+	ck_assert_int_eq(v.screen, VS_PAIN_DURING);
+	visit_answer_pain(&v, during, wall);
+	visit_answer_pain(&v, after, wall);
+	visit_finish(&v, now, wall);
+	ck_assert_int_eq(v.screen, VS_SUMMARY);
+}
+
+START_TEST(two_programs_due_one_after_the_other)
+{
+	char *text;
+
+	second_due_today();
+	one_session(cfg.rules.repeat_max_pain, 1); /* at the limit: the second still follows */
+	ck_assert_ptr_eq(coach_next_due(&coach), &second);
+	ck_assert_uint_eq(visit_next_program(&v, wall) & VISIT_SCREEN, VISIT_SCREEN);
+	ck_assert_int_eq(v.screen, VS_START);
+	ck_assert_ptr_eq(coach.program, &second);
+	ck_assert_int_eq(coach.level, 2); /* its own level, not the first one's */
+	ck_assert(coach.training_day);
+	ck_assert(!coach.started);
+	ck_assert_int_eq(coach.pain_during, -1);
+	ck_assert_ptr_null(coach_next_due(&coach));
+	one_session(1, 0);
+	visit_next_program(&v, wall);
+	ck_assert_int_eq(v.screen, VS_EXIT);
+	visit_close(&v, false, now, wall);
+	text = history();
+	ck_assert_int_eq(count(text, "\tstart\t"), 2);
+	ck_assert_ptr_nonnull(strstr(text, "\tprogram=tiny\tlevel=1\t"));
+	ck_assert_ptr_nonnull(strstr(text, "\tprogram=second\tlevel=2\t"));
+	ck_assert_int_eq(count(text, "\tstatus=done\t"), 2);
+	free(text);
+}
+END_TEST
+
+START_TEST(no_second_program_after_a_painful_session)
+{
+	second_due_today();
+	one_session(1, cfg.rules.repeat_max_pain + 1);
+	ck_assert_ptr_null(coach_next_due(&coach));
+	visit_next_program(&v, wall);
+	ck_assert_int_eq(v.screen, VS_EXIT);
+	visit_close(&v, false, now, wall);
+}
+END_TEST
+
 Suite *visit_suite(void)
 {
 	Suite *s = suite_create("visit");
@@ -839,6 +913,8 @@ Suite *visit_suite(void)
 	tcase_add_test(tc, the_note_is_utf8_without_controls);
 	tcase_add_test(tc, answers_on_the_wrong_screen_change_nothing);
 	tcase_add_test(tc, greeted_by_the_time_of_day);
+	tcase_add_test(tc, two_programs_due_one_after_the_other);
+	tcase_add_test(tc, no_second_program_after_a_painful_session);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -35,5 +35,6 @@ Suite *fit_suite(void);
 Suite *entry_test_suite(void);
 Suite *redflag_suite(void);
 Suite *status_suite(void);
+Suite *plan_moves_suite(void);
 
 #endif

@@ -36,6 +36,8 @@ struct user_config {
 	char *history_file; /* NULL = the default place */
 	int units;          /* enum units: a bare distance's, and how distances show */
 	long shoe_limit;    /* metres a pair lasts (shoe-limit) */
+	bool voice;         /* spoken cues in the session (voice = on) */
+	char *voice_command; /* voice-command: its words, the text after them; NULL: espeak-ng */
 	struct progression_rules rules;
 };
 

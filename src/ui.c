@@ -144,7 +144,7 @@ void ui_draw(struct ui *ui, int64_t now)
  * held down or Enter pressed twice answers no question nobody saw. */
 static void changed(struct ui *ui, unsigned what)
 {
-	if (what & ENG_BELL)
+	if ((what & ENG_BELL) && !ui->opt->cues) /* the cues beep instead */
 		ui_ring(ui);
 	if (what & VISIT_SCREEN) {
 		ui->choice = -1;
@@ -192,6 +192,11 @@ static int wait_ms(const struct ui *ui, int64_t now)
 			retry = 0;
 		if (wait < 0 || retry < wait)
 			wait = retry;
+	}
+	{
+		int64_t cue = ui_voice_wait_ms(ui, now);
+		if (cue >= 0 && (wait < 0 || cue < wait))
+			wait = cue;
 	}
 	if (wait > MAX_WAIT_MS)
 		wait = MAX_WAIT_MS;
@@ -269,6 +274,7 @@ static void run_once(struct ui *ui)
 
 	check_time_gap(ui, now);
 	changed(ui, visit_tick(ui->visit, now, ui_wall(ui)));
+	ui_voice_pass(ui, now);
 	if (coach_unsaved(ui->c) && now >= ui->next_retry) {
 		coach_retry(ui->c);
 		ui->next_retry = now + coach_retry_ms(ui->c);

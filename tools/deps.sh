@@ -8,8 +8,9 @@
 set -u
 RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev"
 # the unit tests (check), the terminal tests (tmux), the fuzzers (clang and its
-# runtime), the memory and fault tests (valgrind, strace) and the crash tests (procps)
-CHECK_PACKAGES="check tmux clang valgrind strace procps"
+# runtime), the memory and fault tests (valgrind, strace), the crash tests (procps)
+# and the clocks of the spoken-cue tests (perl)
+CHECK_PACKAGES="check tmux clang valgrind strace procps perl"
 
 case "${1:-check}" in
 run) PACKAGES=$RUN_PACKAGES ;;

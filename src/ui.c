@@ -328,6 +328,7 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	ui.utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	ui.boot_gap = boot_gap_ms();
 	ui.choice = -1;
+	ui_voice_attach(&ui);
 
 	use_tioctl(TRUE); /* the window's real size, whatever LINES and COLUMNS say */
 	scr = newterm(NULL, stdout, stdin);

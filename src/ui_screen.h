@@ -65,6 +65,8 @@ void ui_ring(const struct ui *ui);
 /* Spoken cues (ui_voice.c): the cues due now, spoken or rung; and how long until the
  * next is due, or a cue sounding is to be reaped (-1: no need to wake). */
 void ui_voice_pass(struct ui *ui, int64_t now);
+/* Has the visit call ui_voice_pass as each step begins, ahead of the disk. */
+void ui_voice_attach(struct ui *ui);
 int64_t ui_voice_wait_ms(const struct ui *ui, int64_t now);
 
 /* The pieces every screen has: the title bar, the save-error line, the key bar. */

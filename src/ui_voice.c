@@ -38,6 +38,20 @@ void ui_voice_pass(struct ui *ui, int64_t now)
 	}
 }
 
+/* The visit's on_step: the cue goes out before the set is written to the disk. */
+static void on_step(void *ctx, int64_t now)
+{
+	ui_voice_pass(ctx, now);
+}
+
+void ui_voice_attach(struct ui *ui)
+{
+	if (!ui->opt->cues)
+		return;
+	ui->visit->on_step = on_step;
+	ui->visit->on_step_ctx = ui;
+}
+
 int64_t ui_voice_wait_ms(const struct ui *ui, int64_t now)
 {
 	int64_t wait = -1;

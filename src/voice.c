@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -164,21 +163,13 @@ void voice_reap(struct voice *v)
 
 void voice_cut(struct voice *v)
 {
-	struct timespec tick = { 0, 1000000 };
 	int status;
 
 	voice_reap(v);
 	if (!v->pid)
 		return;
-	/* the group's id is the child's pid, which stays ours until it is reaped */
-	kill(-v->pid, SIGTERM);
-	for (int ms = 0; ms < VOICE_CUT_MS && v->pid; ms++) {
-		voice_reap(v);
-		if (v->pid)
-			nanosleep(&tick, NULL);
-	}
-	if (!v->pid)
-		return;
+	/* SIGKILL, which no command can put off, to its group (the group's id is the
+	 * child's pid, ours until it is reaped); then the wait is only the kernel's */
 	kill(-v->pid, SIGKILL);
 	while (waitpid(v->pid, &status, 0) < 0 && errno == EINTR)
 		;

@@ -12,9 +12,6 @@
 
 #include "cues.h"
 
-/* design: how long a cue cut off has to end on SIGTERM before SIGKILL */
-#define VOICE_CUT_MS 50
-
 struct voice {
 	char *path;     /* the command found: a file that can be run */
 	char **words;   /* its argv: the words, room for the pitch and the text, NULL */
@@ -30,7 +27,7 @@ bool voice_open(struct voice *v, const char *command, char *why, size_t len);
 /* Ends the cue in progress and starts saying text. False when the child could not be
  * started (the caller rings the bell instead). */
 bool voice_say(struct voice *v, const char *text, enum cue_tone tone);
-/* Ends the cue in progress, if any, and reaps it. */
+/* Ends the cue in progress, if any (SIGKILL to its process group), and reaps it. */
 void voice_cut(struct voice *v);
 /* Reaps the child if it has finished: call it now and then, never blocks. */
 void voice_reap(struct voice *v);

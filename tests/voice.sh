@@ -89,23 +89,28 @@ test_cues_spoken_on_time_and_never_overlapping() {
 			if (late > lim || late < -5) printf "cue %d (%s): %d ms after its step\n", n, $4, late
 			if ($1 - ref > lim) printf "cue %d (%s): decided %d ms after its step\n", n, $4, $1 - ref }
 	' speech.log trace >late
-	[ ! -s late ] || fail "late cues: $(cat late)"
-	# no two at once: each ends (spoken out, or cut) before the next starts
+	[ ! -s late ] || fail "late cues: $(cat late)
+$(cat trace)
+$(cat speech.log)
+offset $offset"
+	# no two at once: the command found the cue before it gone (not running, not a
+	# zombie), and a cue spoken to its end ended before the next began
 	awk -F'\t' '
+		$2 == "overlap" || $2 == "zombie" { printf "%s: cue pid %s\n", $2, $3 }
 		$2 == "start" { order[++n] = $3; from[$3] = $1 }
-		$2 == "end" || $2 == "cut" { to[$3] = $1; if ($2 == "cut") cuts++ }
+		$2 == "end" { to[$3] = $1 }
 		END {
-			for (i = 1; i <= n; i++) {
+			for (i = 1; i < n; i++) {
 				p = order[i]
-				if (!(p in to)) printf "cue %d never ended\n", i
-				else if (i < n && to[p] > from[order[i + 1]]) printf "cue %d overlaps the next by %d ms\n", i, to[p] - from[order[i + 1]]
+				if (!(p in to)) cuts++
+				else if (to[p] > from[order[i + 1]]) printf "cue %d overlaps the next by %d ms\n", i, to[p] - from[order[i + 1]]
 			}
 			if (cuts < 1) print "no cue was cut off"
 		}' speech.log >overlap
 	[ ! -s overlap ] || fail "overlap: $(cat overlap)
 $(cat speech.log)"
 	# speech never holds the coach up: every timed step began on time
-	awk -F'\t' '$2 ~ /^step=/ { for (i = 3; i <= NF; i++) if ($i ~ /^start=/) st = substr($i, 7)
+	awk -F'\t' -v lim="$CUE_MS" '$2 ~ /^step=/ { for (i = 3; i <= NF; i++) if ($i ~ /^start=/) st = substr($i, 7)
 		if (prev != "" && st == prev && $1 - st > 50) printf "%s began %d ms late\n", $2, $1 - st
 		for (i = 3; i <= NF; i++) if ($i ~ /^deadline=/) prev = substr($i, 10) }' trace >slow
 	[ ! -s slow ] || fail "steps late: $(cat slow)"

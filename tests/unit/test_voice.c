@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -108,6 +109,56 @@ START_TEST(its_output_never_reaches_the_screen)
 }
 END_TEST
 
+/* What a stand-in called name was given: its arguments, then TALUS_CUE_TONE. */
+static char *given(const char *name, const char *words, const char *text, enum cue_tone tone)
+{
+	char dir[] = "/tmp/talus-voice-XXXXXX", script[128], out[128], command[300], why[200];
+	struct voice v;
+	FILE *f;
+	char *got;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(script, sizeof(script), "%s/%s", dir, name);
+	snprintf(out, sizeof(out), "%s/args", dir);
+	f = fopen(script, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\necho \"$*|$TALUS_CUE_TONE\" >'%s'\n", out);
+	fclose(f);
+	chmod(script, 0755);
+	snprintf(command, sizeof(command), "%s%s", script, words);
+	ck_assert_msg(voice_open(&v, command, why, sizeof(why)), "%s", why);
+	ck_assert(voice_say(&v, text, tone));
+	for (int i = 0; i < 500 && voice_busy(&v); i++) {
+		usleep(10000);
+		voice_reap(&v);
+	}
+	voice_close(&v);
+	got = read_whole_file(out, NULL);
+	ck_assert_ptr_nonnull(got);
+	unlink(out);
+	unlink(script);
+	rmdir(dir);
+	return got;
+}
+
+/* espeak-ng hears a tone as its pitch; another command finds it in its environment.
+ * Walk and run will be told apart by it. */
+START_TEST(the_tone_reaches_the_command)
+{
+	char *got;
+
+	got = given("espeak-ng", " -v en-us", "run", TONE_HIGH);
+	ck_assert_str_eq(got, "-v en-us -p 70 run|high\n");
+	free(got);
+	got = given("espeak-ng", "", "walk", TONE_LOW);
+	ck_assert_str_eq(got, "-p 30 walk|low\n");
+	free(got);
+	got = given("say-it", " --rate  2", "left", TONE_PLAIN);
+	ck_assert_str_eq(got, "--rate 2 left|plain\n");
+	free(got);
+}
+END_TEST
+
 Suite *voice_suite(void)
 {
 	Suite *s = suite_create("voice");
@@ -117,6 +168,7 @@ Suite *voice_suite(void)
 	tcase_add_test(tc, a_new_cue_cuts_the_one_before);
 	tcase_add_test(tc, a_finished_cue_is_reaped);
 	tcase_add_test(tc, its_output_never_reaches_the_screen);
+	tcase_add_test(tc, the_tone_reaches_the_command);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -80,13 +80,14 @@ test_cues_spoken_on_time_and_never_overlapping() {
 	awk -F'\t' '$2 == "start" && ($6 != "-p 50" || $5 != "plain")' speech.log >bad
 	[ ! -s bad ] || fail "arguments or tone: $(cat bad)"
 	# each cue's speech starts within CUE_MS of its step's start (the session's end
-	# for the last), and the trace names the step
+	# for the last); never 20 ms before it, or the two clocks were not matched (the
+	# wall clock may be slewed a little while the session runs)
 	awk -F'\t' -v off="$offset" -v lim="$CUE_MS" '
 		FILENAME == "speech.log" { if ($2 == "start") { heard[++h] = $1 + off }; next }
 		$2 ~ /^step=/ { for (i = 3; i <= NF; i++) if ($i ~ /^start=/) ref = substr($i, 7) }
 		$2 == "finished" { ref = $1 }
 		$2 == "cue" && $3 == "say" { n++; late = heard[n] - ref
-			if (late > lim || late < -5) printf "cue %d (%s): %d ms after its step\n", n, $4, late
+			if (late > lim || late < -20) printf "cue %d (%s): %d ms after its step\n", n, $4, late
 			if ($1 - ref > lim) printf "cue %d (%s): decided %d ms after its step\n", n, $4, $1 - ref }
 	' speech.log trace >late
 	[ ! -s late ] || fail "late cues: $(cat late)

@@ -203,6 +203,8 @@ int cli_parse(int argc, char **argv, struct options *opt)
 			opt->full = true;
 		if (strcmp(o->name, "triage") == 0)
 			opt->triage = true;
+		if (strcmp(o->name, "voice") == 0)
+			opt->voice = true;
 		if (!given[o - cli_options])
 			given[o - cli_options] = ++order;
 		if (o->command == CMD_SESSION)

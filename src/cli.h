@@ -39,6 +39,7 @@ struct options {
 	int weeks;            /* --weeks, 1-52; 1 without it */
 	bool full;            /* --full */
 	bool triage;          /* --triage */
+	bool voice;           /* --voice: spoken cues this session */
 	bool have_date;
 	day_t date;           /* --date */
 	bool have_since;

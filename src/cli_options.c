@@ -195,6 +195,8 @@ const struct cli_option cli_options[] = {
 	  CMD_BIT(CMD_SESSION), NULL, NULL },
 	{ "trace", 0, "FILE", "write each step change of the session, with its time", CMD_SESSION,
 	  CMD_BIT(CMD_SESSION), set_trace, "--trace needs a path, got an empty one" },
+	{ "voice", 0, NULL, "speak the session's cues (as the config's voice = on)",
+	  CMD_SESSION, CMD_BIT(CMD_SESSION), NULL, NULL },
 	{ "safety", 0, NULL, "print the safety note and its red flags, then exit", CMD_SAFETY, 0,
 	  NULL, NULL },
 	{ "status", 0, NULL, "print one line of what is due today, or nothing", CMD_STATUS, 0,

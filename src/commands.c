@@ -59,7 +59,8 @@ static int cmd_session(struct state *st)
 	struct coach coach;
 	struct coach_setup setup;
 	struct ui_options uopt;
-	char skips[200], note[300];
+	char skips[200], note[300], voice_note[200];
+	struct voice voice;
 	int status, lock;
 
 	/* one coach at a time on a history: a second would resume the first's session */
@@ -111,12 +112,19 @@ static int cmd_session(struct state *st)
 		memset(&uopt, 0, sizeof(uopt));
 		uopt.sound = st->cfg.sound;
 		uopt.color = want_color(&st->cfg);
+		uopt.cues = st->cfg.voice || st->opt->voice;
+		if (uopt.cues && voice_open(&voice, st->cfg.voice_command, voice_note, sizeof(voice_note)))
+			uopt.voice = &voice;
+		else if (uopt.cues)
+			uopt.voice_note = voice_note;
 		history_report_skips(&st->log.report, skips, sizeof(skips));
 		if (skips[0]) {
 			snprintf(note, sizeof(note), "History: %s; the file is left as it is.", skips);
 			uopt.history_note = note;
 		}
 		status = ui_run(&coach, &uopt);
+		if (uopt.voice)
+			voice_close(uopt.voice);
 		if (skips[0])
 			say("%s: %s; the file is left as it is", st->history_path,
 				skips);

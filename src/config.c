@@ -34,6 +34,7 @@ static const struct rule_key {
 
 static const char *const sound_names[] = { "bell", "flash", "off" };
 static const char *const color_names[] = { "auto", "always", "never" };
+static const char *const voice_names[] = { "off", "on" };
 
 static int *rule_field(struct progression_rules *r, const struct rule_key *k)
 {
@@ -77,6 +78,19 @@ static bool load_rules(struct conf_doc *doc, cfg_t *sec, struct progression_rule
 				  "advance-max-pain (%d) is above repeat-max-pain (%d)",
 				  rules->advance_max_pain, rules->repeat_max_pain);
 	return true;
+}
+
+/* A command and its words, split at spaces: something besides spaces, valid UTF-8,
+ * no control characters. */
+static bool voice_command_is_valid(const char *s)
+{
+	bool word = false;
+
+	if (!is_clean_utf8(s, false))
+		return false;
+	for (; *s; s++)
+		word |= *s != ' ';
+	return word;
 }
 
 /* The config's history-file as a path that does not depend on where talus is started:
@@ -255,6 +269,17 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 	if ((cfg->reminder_minutes = parse_clock_time(s)) < 0)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "reminder-time"),
 				  "reminder-time must be a time like 08:00, got '%s'", s);
+	s = cfg_getstr(c, "voice");
+	if ((v = pick(s, voice_names, ARRAY_SIZE(voice_names))) < 0)
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "voice"),
+				  "voice must be on or off, got '%s'", s);
+	cfg->voice = v == 1;
+	s = cfg_getstr(c, "voice-command");
+	if (s && !voice_command_is_valid(s))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "voice-command"),
+				  "voice-command must be a command and its words on one line, got '%s'", s);
+	if (s)
+		cfg->voice_command = xstrdup(s);
 
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
@@ -282,6 +307,8 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("units", "km", CFGF_NONE),
 		CFG_STR("shoe-limit", "500mi", CFGF_NONE),
 		CFG_STR("reminder-time", "08:00", CFGF_NONE),
+		CFG_STR("voice", "off", CFGF_NONE),
+		CFG_STR("voice-command", NULL, CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_SEC("also", also_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 		CFG_STR_LIST("run-days", NULL, CFGF_NONE),
@@ -330,5 +357,6 @@ void config_free(struct user_config *cfg)
 	free(cfg->history_file);
 	for (int i = 0; i < cfg->nalso; i++)
 		free(cfg->also[i].name);
+	free(cfg->voice_command);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -45,6 +45,8 @@ struct user_config {
 	int units;          /* enum units: a bare distance's, and how distances show */
 	long shoe_limit;    /* metres a pair lasts (shoe-limit) */
 	int reminder_minutes; /* reminder-time, minutes after midnight */
+	bool voice;         /* spoken cues in the session (voice = on) */
+	char *voice_command; /* voice-command: its words, the text after them; NULL: espeak-ng */
 	struct progression_rules rules;
 	struct also_program also[CONFIG_MAX_ALSO];
 	int nalso;

@@ -145,7 +145,7 @@ void ui_draw(struct ui *ui, int64_t now)
  * held down or Enter pressed twice answers no question nobody saw. */
 static void changed(struct ui *ui, unsigned what)
 {
-	if (what & ENG_BELL)
+	if ((what & ENG_BELL) && !ui->opt->cues) /* the cues beep instead */
 		ui_ring(ui);
 	if (what & VISIT_SCREEN) {
 		ui->choice = -1;
@@ -193,6 +193,11 @@ static int wait_ms(const struct ui *ui, int64_t now)
 			retry = 0;
 		if (wait < 0 || retry < wait)
 			wait = retry;
+	}
+	{
+		int64_t cue = ui_voice_wait_ms(ui, now);
+		if (cue >= 0 && (wait < 0 || cue < wait))
+			wait = cue;
 	}
 	if (wait > MAX_WAIT_MS)
 		wait = MAX_WAIT_MS;
@@ -270,6 +275,7 @@ static void run_once(struct ui *ui)
 
 	check_time_gap(ui, now);
 	changed(ui, visit_tick(ui->visit, now, ui_wall(ui)));
+	ui_voice_pass(ui, now);
 	if (coach_unsaved(ui->c) && now >= ui->next_retry) {
 		coach_retry(ui->c);
 		ui->next_retry = now + coach_retry_ms(ui->c);
@@ -323,6 +329,7 @@ int ui_run(struct coach *coach, const struct ui_options *opt)
 	ui.utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	ui.boot_gap = boot_gap_ms();
 	ui.choice = -1;
+	ui_voice_attach(&ui);
 
 	use_tioctl(TRUE); /* the window's real size, whatever LINES and COLUMNS say */
 	scr = newterm(NULL, stdout, stdin);

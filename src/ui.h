@@ -7,11 +7,15 @@
 
 #include "coach.h"
 #include "config.h"
+#include "voice.h"
 
 struct ui_options {
 	enum sound_mode sound;
 	bool color;               /* allowed by config and NO_COLOR */
 	const char *history_note; /* e.g. skipped damaged lines, shown on the start screen */
+	bool cues;                /* spoken cues: the config's voice = on, or --voice */
+	struct voice *voice;      /* the speech command; NULL: the bell for every cue */
+	const char *voice_note;   /* why there is no speech, shown on the start screen */
 };
 
 /* Checks that a coach screen can run here; false with a one-line reason. */

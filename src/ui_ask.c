@@ -207,6 +207,8 @@ static void draw_resume(struct ui *ui, int64_t now)
 	page_text(line, A_BOLD);
 	page_gap();
 	page_text("Resume where it stopped?", A_NORMAL);
+	if (ui->opt->voice_note)
+		page_text(ui->opt->voice_note, A_DIM);
 	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_RESUME);

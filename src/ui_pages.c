@@ -102,6 +102,8 @@ static void draw_start(struct ui *ui, int64_t now)
 	page_text(line, A_NORMAL);
 	if (ui->opt->history_note)
 		page_text(ui->opt->history_note, A_DIM);
+	if (ui->opt->voice_note)
+		page_text(ui->opt->voice_note, A_DIM);
 	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_START);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "cues.h"
 #include "ui.h"
 #include "ui_curses.h"
 #include "visit.h"
@@ -34,6 +35,7 @@ struct ui {
 	int scroll;                /* first line of a page shown */
 	bool more_below;           /* the page did not fit: the last draw said so */
 	int page_rows;             /* rows the page had, for a page down */
+	struct cue_state cues;     /* the spoken cues given in this step (ui_voice.c) */
 };
 
 struct screen_ops {
@@ -62,6 +64,13 @@ void ui_draw(struct ui *ui, int64_t now);
 /* The records' clock (moved by --date). */
 time_t ui_wall(const struct ui *ui);
 void ui_ring(const struct ui *ui);
+
+/* Spoken cues (ui_voice.c): the cues due now, spoken or rung; and how long until the
+ * next is due, or a cue sounding is to be reaped (-1: no need to wake). */
+void ui_voice_pass(struct ui *ui, int64_t now);
+/* Has the visit call ui_voice_pass as each step begins, ahead of the disk. */
+void ui_voice_attach(struct ui *ui);
+int64_t ui_voice_wait_ms(const struct ui *ui, int64_t now);
 
 /* The pieces every screen has: the title bar, the save-error line, the key bar. */
 void draw_header(const struct ui *ui);

@@ -109,8 +109,10 @@ static unsigned after_engine(struct visit *v, unsigned changed, int64_t now, tim
 	struct coach *c = v->coach;
 
 	if (changed & ENG_NEW_STEP) {
-		coach_save_progress(c, wall);
 		coach_trace_step(c, now, engine_deadline(&c->engine));
+		if (v->on_step)
+			v->on_step(v->on_step_ctx, now);
+		coach_save_progress(c, wall);
 	}
 	if (changed & ENG_FINISHED)
 		changed |= leave_session(v, SESSION_DONE, wall);

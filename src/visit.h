@@ -42,6 +42,10 @@ struct visit {
 	enum visit_screen screen;
 	enum session_status status; /* how the session ended, once it has */
 	bool confirm_quit;          /* "quit this session?" is asked over the session */
+	/* called as each step begins, before its sets are saved (the spoken cues, which
+	 * must not wait on the disk); NULL: none */
+	void (*on_step)(void *ctx, int64_t now);
+	void *on_step_ctx;
 };
 
 void visit_init(struct visit *v, struct coach *coach);

@@ -502,7 +502,7 @@ test_safety_prints_the_note() {
 
 test_help_lists_every_option() {
 	talus --help
-	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace safety status format ics install-reminder remove-reminder report help version; do
+	for opt in plan weeks full date program list check config programs history-file history since csv morning set-level trace voice safety status format ics install-reminder remove-reminder report help version; do
 		expect_out_has "--$opt"
 		grep -q -- "--$opt" "$SRCDIR/README.md" || fail "README.md lacks --$opt"
 	done

@@ -9,9 +9,9 @@ set -u
 RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev"
 # the unit tests (check), the terminal tests (tmux), the fuzzers (clang and its
 # runtime), the memory and fault tests (valgrind, strace), the crash tests (procps),
-# the calendar's reader (python3-icalendar) and the man pages' lint and the zsh
-# completion (mandoc, zsh)
-CHECK_PACKAGES="check tmux clang valgrind strace procps python3-icalendar mandoc zsh"
+# the calendar's reader (python3-icalendar), the man pages' lint and the zsh
+# completion (mandoc, zsh) and the clocks of the spoken-cue tests (perl)
+CHECK_PACKAGES="check tmux clang valgrind strace procps python3-icalendar mandoc zsh perl"
 
 case "${1:-check}" in
 run) PACKAGES=$RUN_PACKAGES ;;

@@ -26,6 +26,8 @@ int main(void)
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, report_suite());
 	srunner_add_suite(sr, engine_suite());
+	srunner_add_suite(sr, cues_suite());
+	srunner_add_suite(sr, voice_suite());
 	srunner_add_suite(sr, keys_suite());
 	srunner_add_suite(sr, scheduler_suite());
 	srunner_add_suite(sr, redflag_suite());

@@ -24,6 +24,9 @@ START_TEST(shipped_file_equals_defaults)
 	ck_assert_int_eq(shipped.sound, def.sound);
 	ck_assert_int_eq(shipped.color, def.color);
 	ck_assert_ptr_null(shipped.history_file);
+	ck_assert_int_eq(shipped.voice, def.voice);
+	ck_assert(!def.voice);
+	ck_assert_ptr_null(shipped.voice_command);
 	ck_assert_int_eq(memcmp(&shipped.rules, &def.rules, sizeof(def.rules)), 0);
 	ck_assert_int_eq(shipped.nalso, def.nalso);
 	ck_assert_uint_eq(shipped.run_days, def.run_days);
@@ -55,6 +58,24 @@ START_TEST(reads_values)
 	ck_assert_int_eq(c.rules.advance_max_pain, 2);
 	ck_assert_int_eq(c.rules.layoff_days, 10);
 	ck_assert_int_eq(c.rules.repeat_max_pain, 5);
+	ck_assert(!c.voice);
+	ck_assert_ptr_null(c.voice_command);
+	config_free(&c);
+}
+END_TEST
+
+START_TEST(reads_voice)
+{
+	struct user_config c;
+	char err[512] = "";
+
+	ck_assert_msg(config_parse(&c, "c.conf", "voice = on\nvoice-command = \"spd-say -w\"\n",
+				   err, sizeof(err)), "%s", err);
+	ck_assert(c.voice);
+	ck_assert_str_eq(c.voice_command, "spd-say -w");
+	config_free(&c);
+	ck_assert_msg(config_parse(&c, "c.conf", "voice = off\n", err, sizeof(err)), "%s", err);
+	ck_assert(!c.voice);
 	config_free(&c);
 }
 END_TEST
@@ -91,6 +112,15 @@ static const struct {
 	  "c.conf:2: unknown day 'saturday' (use mon, tue, wed, thu, fri, sat, sun)" },
 	{ "run-days = {tue, thu}\nlong-run-day = sat\n",
 	  "c.conf:2: long-run-day sat is not one of run-days" },
+	{ "\nvoice = yes\n", "c.conf:2: voice must be on or off, got 'yes'" },
+	{ "voice = \"\"\n", "c.conf:1: voice must be on or off, got ''" },
+	{ "voice-command = \"\"\n",
+	  "c.conf:1: voice-command must be a command and its words on one line, got ''" },
+	{ "voice-command = \"   \"\n",
+	  "c.conf:1: voice-command must be a command and its words on one line, got '   '" },
+	{ "voice-command = \"say\\nit\"\n",
+	  "c.conf:1: voice-command must be a command and its words on one line, got 'say?it'" },
+	{ "voice-command = {\"say\"}\n", "c.conf:1: unexpected token '{'" },
 	{ "\nhistory-file = \"${HOME}/h.tsv\"\n",
 	  "c.conf:2: '${' would read the environment; talus does not expand variables "
 	  "(write '\\${' or use single quotes for the text itself)" },
@@ -189,6 +219,7 @@ Suite *config_suite(void)
 
 	tcase_add_test(tc, shipped_file_equals_defaults);
 	tcase_add_test(tc, reads_values);
+	tcase_add_test(tc, reads_voice);
 	tcase_add_test(tc, history_file_from_the_config_folder);
 	tcase_add_test(tc, reads_programs_side_by_side_and_run_days);
 	tcase_add_loop_test(tc, rejects_bad_config, 0, (int)(sizeof(bad_configs) / sizeof(bad_configs[0])));

@@ -202,6 +202,41 @@ START_TEST(quit_asks_first_and_keeps_what_is_done)
 }
 END_TEST
 
+/* on_step (the spoken cues) hears of each step as it begins, at its start, while the
+ * set that just ended is still to be written: a cue never waits on the disk. */
+static int steps_heard, sets_unsaved;
+
+static void heard_step(void *ctx, int64_t at)
+{
+	char *text = history();
+
+	ck_assert_ptr_eq(ctx, &coach);
+	if (!coach.engine.finished)
+		ck_assert_int_eq(at, coach.engine.step_start);
+	steps_heard++;
+	if (coach.engine.nsets > 0) {
+		sets_unsaved++;
+		ck_assert_int_eq(count(text, "\tset\t"), coach.sets_saved);
+	}
+	free(text);
+}
+
+START_TEST(each_step_is_heard_before_its_set_is_saved)
+{
+	history_line("2026-11-20T10:00:00Z\tsafety");
+	open_visit();
+	v.on_step = heard_step;
+	v.on_step_ctx = &coach;
+	visit_start(&v, false, now, wall);
+	run_session(-1);
+	ck_assert_int_eq(v.screen, VS_PAIN_DURING);
+	/* every step after the first, and the end */
+	ck_assert_int_eq(steps_heard, (int)coach.routine.nsteps);
+	ck_assert_int_eq(sets_unsaved, 5);
+	ck_assert_int_eq(coach.sets_saved, 5);
+}
+END_TEST
+
 START_TEST(a_signal_saves_the_session_as_interrupted)
 {
 	char *text;
@@ -888,6 +923,7 @@ Suite *visit_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, first_visit_safety_then_a_whole_session);
 	tcase_add_test(tc, quit_asks_first_and_keeps_what_is_done);
+	tcase_add_test(tc, each_step_is_heard_before_its_set_is_saved);
 	tcase_add_test(tc, a_signal_saves_the_session_as_interrupted);
 	tcase_add_test(tc, a_signal_after_the_last_set_keeps_it_done);
 	tcase_add_test(tc, a_signal_after_quitting_keeps_it_quit);

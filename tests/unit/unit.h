@@ -22,6 +22,8 @@ Suite *util_suite(void);
 Suite *history_suite(void);
 Suite *report_suite(void);
 Suite *engine_suite(void);
+Suite *cues_suite(void);
+Suite *voice_suite(void);
 Suite *keys_suite(void);
 Suite *scheduler_suite(void);
 Suite *text_suite(void);

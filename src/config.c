@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "confdoc.h"
 #include "program.h"
+#include "intervals.h"
 #include "runs.h"
 #include "util.h"
 
@@ -176,6 +177,12 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "shoe-limit"),
 				  "shoe-limit must be a distance like 500mi or 800km, got '%s'", s);
 
+	s = cfg_getstr(c, "treadmill-speed");
+	if (s && !parse_speed(s, (enum units)cfg->units, &cfg->treadmill_speed))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "treadmill-speed"),
+				  "treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), "
+				  "got '%s'", s);
+
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
 		return false;
@@ -195,6 +202,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("history-file", NULL, CFGF_NONE),
 		CFG_STR("units", "km", CFGF_NONE),
 		CFG_STR("shoe-limit", "500mi", CFGF_NONE),
+		CFG_STR("treadmill-speed", NULL, CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_END()
 	};

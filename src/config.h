@@ -36,6 +36,7 @@ struct user_config {
 	char *history_file; /* NULL = the default place */
 	int units;          /* enum units: a bare distance's, and how distances show */
 	long shoe_limit;    /* metres a pair lasts (shoe-limit) */
+	long treadmill_speed; /* metres an hour (treadmill-speed); 0: walk/run off a treadmill */
 	struct progression_rules rules;
 };
 

@@ -1,0 +1,41 @@
+/* Walk/run sessions in the coach: the routine timed at the treadmill's speed, and the
+ * run record a walk/run session leaves, so the load guard and the shoes see it. */
+#include "coach.h"
+
+#include <stdio.h>
+
+void coach_build_routine(struct coach *c)
+{
+	routine_build_sided(&c->routine, c->program, c->level, c->sore);
+	routine_at_speed(&c->routine, c->speed);
+}
+
+void coach_count_interval(struct coach *c, const struct set_event *ev)
+{
+	/* a redone interval replaces one already counted */
+	if (ev->again || ev->step >= c->routine.nsteps)
+		return;
+	walk_run_add(&c->walk_run, &c->routine.steps[ev->step], ev->secs, c->speed);
+}
+
+bool coach_run_record(struct coach *c, time_t wall)
+{
+	const struct walk_run_total *t = &c->walk_run;
+	char note[120];
+
+	if (t->intervals == 0 || t->secs <= 0)
+		return false;
+	rec_begin(&c->line, wall, REC_RUN);
+	/* the distance only when every interval had one: a part would understate it */
+	if (t->metres_known && t->metres > 0)
+		rec_put_int(&c->line, HK_METRES, t->metres);
+	rec_put_int(&c->line, HK_SECS, t->secs);
+	if (c->pain_during >= 0)
+		rec_put_int(&c->line, HK_PAIN_DURING, c->pain_during);
+	if (c->speed > 0)
+		rec_put_enum(&c->line, HK_SURFACE, SURFACE_TREADMILL);
+	snprintf(note, sizeof(note), "walk/run: %s level %d", c->program->name, c->level);
+	rec_put_str(&c->line, HK_NOTE, note);
+	rec_put_str(&c->line, HK_SESSION, c->session_id);
+	return true;
+}

@@ -45,7 +45,7 @@ endif
 MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/program_levels.c src/pathways.c src/calf_load.c src/catalog.c \
 	     src/config.c src/routine.c src/plan.c src/paths.c src/record.c src/record_write.c src/history.c src/history_read.c \
 	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/intervals.c src/activity.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/coach_run.c src/visit.c src/safety.c \
-	     src/scheduler.c src/scheduler_flags.c src/forecast.c src/redflag.c src/safefile.c
+	     src/scheduler.c src/scheduler_flags.c src/scheduler_run.c src/forecast.c src/redflag.c src/safefile.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.c src/ui_triage.c \
 	     src/ui_draw.c src/ui_keys.c src/ui_flags.c

@@ -48,7 +48,7 @@ MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/p
 	     src/scheduler.c src/scheduler_flags.c src/scheduler_run.c src/forecast.c src/redflag.c src/safefile.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.c src/ui_triage.c \
-	     src/ui_draw.c src/ui_keys.c src/ui_flags.c
+	     src/ui_draw.c src/ui_keys.c src/ui_flags.c src/ui_walkrun.c
 MAIN_SRCS  = src/main.c src/cli.c src/cli_options.c src/commands.c src/commands_log.c src/state.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 

@@ -183,7 +183,8 @@ void intervals_add_steps(struct routine *r, size_t *cap, size_t e, int level)
 	for (int k = 0; k < repeat; k++) {
 		for (int i = 0; i < n; i++) {
 			struct step s = { STEP_WORK, e, ++set, SIDE_NONE, iv[i].secs, iv[i].stride,
-					  ++nth[iv[i].stride], of[iv[i].stride], iv[i].metres, false };
+					  ++nth[iv[i].stride], of[iv[i].stride], iv[i].metres, false,
+					  iv[i].miles };
 			/* off a treadmill a distance has no clock: the estimate is for the plan */
 			if (iv[i].metres) {
 				s.secs = interval_secs_at(iv[i].metres, iv[i].stride == STRIDE_RUN

@@ -33,6 +33,7 @@ struct step {
 	int nth, of;
 	long metres;     /* a distance interval's distance, else 0 */
 	bool by_hand;    /* a distance off a treadmill: Enter ends it */
+	bool miles;      /* the distance was written in miles */
 };
 
 struct routine {

@@ -237,6 +237,20 @@ static void sc_measure(void)
 	sc_test();
 }
 
+/* Walk/run (tests/data/programs/walkrun.conf): the first walk, timed; at level 2 the
+ * second interval, a distance run off a treadmill, 30 s in, ended by Enter. */
+static void sc_walk(void) { started(); run_to(STEP_WORK, "wr"); run_for(500); visit_pause(&visit, now); }
+static void sc_run_distance(void)
+{
+	history_line("2026-11-16T10:00:00Z\tlevel\tprogram=walkrun\tlevel=2");
+	started();
+	run_to(STEP_WORK, "wr");
+	now += 1000;
+	visit_command(&visit, CMD_DONE, now, wall);
+	now += 30000;
+	visit_pause(&visit, now);
+}
+
 static const struct scenario {
 	const char *name;
 	void (*setup)(void);
@@ -267,6 +281,8 @@ static const struct scenario {
 	{ "stop", sc_stop },
 	{ "no-flags", sc_no_flags },
 	{ "safety-again", sc_safety_again },
+	{ "walk", sc_walk },
+	{ "run-distance", sc_run_distance },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

@@ -293,6 +293,8 @@ test_bad_options() {
 --plan=3|option '--plan' takes no value
 --weeks|option '--weeks' needs a value
 --weeks 0|--weeks must be a whole number from 1 to 52, got '0'
+--speed fast|--speed takes a speed like 8kmh or 5mph (1-30 km/h), got 'fast'
+--speed 0.5kmh|--speed takes a speed like 8kmh or 5mph (1-30 km/h), got '0.5kmh'
 --weeks 53|--weeks must be a whole number from 1 to 52, got '53'
 --weeks 3x|--weeks must be a whole number from 1 to 52, got '3x'
 --weeks -1|--weeks must be a whole number from 1 to 52, got '-1'

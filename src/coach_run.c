@@ -8,6 +8,7 @@ void coach_build_routine(struct coach *c)
 {
 	routine_build_sided(&c->routine, c->program, c->level, c->sore);
 	routine_at_speed(&c->routine, c->speed);
+	walk_run_begin(&c->walk_run); /* a resumed session counts from where it resumes */
 }
 
 void coach_count_interval(struct coach *c, const struct set_event *ev)

@@ -3,6 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "coach.h"
 #include "engine.h"
 #include "intervals.h"
 #include "unit.h"
@@ -184,6 +188,72 @@ START_TEST(walk_run_adds_up)
 }
 END_TEST
 
+/* A whole walk/run session on a treadmill, coached with made-up time: its run record
+ * holds the intervals' distance and time, and the cap on the next run counts it. */
+START_TEST(a_walk_run_session_leaves_a_run)
+{
+	char dir[] = "/tmp/talus-walkrun-XXXXXX", path[128], err[256];
+	struct program p;
+	struct user_config cfg;
+	struct session_log empty, log;
+	struct red_flags flags;
+	struct coach_setup setup;
+	struct coach c;
+	struct run_cap cap;
+	day_t day;
+	time_t wall;
+	int64_t now = 1000000;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/history.tsv", dir);
+	ck_assert_msg(program_load_file(&p, "tests/data/programs/walkrun.conf", err, sizeof(err)),
+		      "%s", err);
+	config_defaults(&cfg);
+	ck_assert(date_parse("2026-11-23", &day));
+	wall = (time_t)day * 86400 + 10 * 3600;
+	memset(&empty, 0, sizeof(empty));
+	memset(&flags, 0, sizeof(flags));
+	memset(&setup, 0, sizeof(setup));
+	setup.program = &p;
+	setup.level = 2; /* walk 400 m, run 0.1 mi, twice */
+	setup.today = day;
+	setup.training_days = p.days;
+	setup.history_path = path;
+	setup.log = &empty;
+	setup.rules = &cfg.rules;
+	setup.flags = &flags;
+	setup.speed = 8000;
+	coach_init(&c, &setup, now);
+	ck_assert_int_eq(c.routine.steps[1].secs, 180); /* 400 m at 8 km/h */
+	ck_assert_int_eq(c.routine.steps[2].secs, 72);  /* 0.1 mi */
+	ck_assert(coach_start(&c, wall, now));
+	for (; !c.engine.finished; now += 1000) {
+		engine_tick(&c.engine, now);
+		ck_assert(coach_save_progress(&c, wall));
+	}
+	c.pain_during = 1;
+	ck_assert(coach_finish(&c, SESSION_DONE, wall + 600, now));
+	coach_free(&c);
+
+	memset(&log, 0, sizeof(log));
+	ck_assert(session_log_load(&log, path));
+	ck_assert_uint_eq(log.nruns, 1);
+	ck_assert_int_eq(log.runs[0].metres, 2 * (400 + 161));
+	ck_assert_int_eq(log.runs[0].secs, 2 * (180 + 72));
+	ck_assert_int_eq(log.runs[0].pain, 1);
+	ck_assert_int_eq(log.runs[0].surface, SURFACE_TREADMILL);
+	run_cap(&log, day + 2, (int64_t)(day + 2) * 86400, &cap);
+	ck_assert_int_eq(cap.longest, 1122);
+	session_log_free(&log);
+	program_free(&p);
+	config_free(&cfg);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 struct bad_case {
 	const char *text;
 	const char *message;
@@ -228,6 +298,7 @@ Suite *intervals_suite(void)
 	tcase_add_test(tc, steps_of_a_level);
 	tcase_add_test(tc, engine_times_intervals);
 	tcase_add_test(tc, walk_run_adds_up);
+	tcase_add_test(tc, a_walk_run_session_leaves_a_run);
 	tcase_add_loop_test(tc, bad_intervals_named_at_their_line, 0,
 			    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	suite_add_tcase(s, tc);

@@ -124,6 +124,11 @@ bool walk_run_back_to_back(day_t last_session, day_t day);
  * when a step up on day would be a third level within RUN_WEEK_DAYS days. */
 bool walk_run_week_full(const day_t advanced[RUN_LEVELS_PER_WEEK], day_t day);
 void walk_run_advanced(day_t advanced[RUN_LEVELS_PER_WEEK], day_t day);
+/* The pain during a walk/run session as the runner is asked it: the worst it reached,
+ * so above RUN_PAIN_MAX it built while running (the session began settled). */
+#define WALK_RUN_PAIN_QUESTION "What was the worst the ankle hurt while you walked and ran?"
+#define WALK_RUN_PAIN_LEGEND \
+	"0-2 fine. Above 2, pain that built as you ran: next time a level down (Vincent & Vincent 2017)."
 /* The morning after a run did not settle: above RUN_PAIN_MAX, or above the runner's
  * usual morning (baseline, -1 with none): a step back, not a repeat. */
 bool walk_run_morning_unsettled(int pain, int baseline);

@@ -710,7 +710,7 @@ walk_run_session() { # [talus args...]
 	wait_for "RUN 1 of 2"
 	wait_for "WALK 2 of 2"
 	wait_for "RUN 2 of 2"
-	wait_for "How much did the ankle hurt during the session?"
+	wait_for "What was the worst the ankle hurt while you walked and ran?"
 	keys 1 Enter
 	wait_for "How much does it hurt now?"
 	keys 1 Enter

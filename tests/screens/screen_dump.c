@@ -283,6 +283,7 @@ static const struct scenario {
 	{ "safety-again", sc_safety_again },
 	{ "walk", sc_walk },
 	{ "run-distance", sc_run_distance },
+	{ "walk-run-pain", sc_pain_during },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

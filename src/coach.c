@@ -119,6 +119,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->test_reps[0] = c->test_reps[1] = -1;
 	copy_str(c->runs_note, sizeof(c->runs_note), setup->runs_note);
 	c->speed = setup->speed;
+	c->units = setup->units;
 	coach_build_routine(c);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);

@@ -52,6 +52,7 @@ struct coach {
 	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
 	char runs_note[300];       /* the start screen's line on running, or "" */
 	long speed;                /* a treadmill's, metres an hour; 0: not on one */
+	int units;                 /* enum units: how the summary shows a distance */
 	struct walk_run_total walk_run; /* the walk/run intervals done, for the run record */
 	/* the measured entry test, run as a session of its own */
 	bool testing;
@@ -99,6 +100,7 @@ struct coach_setup {
 	bool ready_for_next;           /* the entry test is due (its last morning settled) */
 	char runs_note[300];           /* the cap on the next run, worn shoes; "" for none */
 	long speed;                    /* --speed or treadmill-speed, metres an hour; 0: none */
+	int units;                     /* the config's (enum units) */
 	bool triage;                   /* --triage, or no session yet: ask it */
 	bool sore_known;               /* a triage said which side is sore: */
 	enum sore_side sore;
@@ -131,6 +133,8 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall);
 void coach_build_routine(struct coach *c);
 void coach_count_interval(struct coach *c, const struct set_event *ev);
 bool coach_run_record(struct coach *c, time_t wall);
+/* The summary's line on it: "Recorded as a run: 1.1 km in 8:24."; false with none. */
+bool coach_run_summary(const struct coach *c, char *buf, size_t len);
 /* The measured entry test (coach_test.c): started as a session; at its end, the result
  * recorded with both sides and the program back. */
 bool coach_start_test(struct coach *c, time_t wall, int64_t now);

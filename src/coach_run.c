@@ -19,6 +19,23 @@ void coach_count_interval(struct coach *c, const struct set_event *ev)
 	walk_run_add(&c->walk_run, &c->routine.steps[ev->step], ev->secs, c->speed);
 }
 
+bool coach_run_summary(const struct coach *c, char *buf, size_t len)
+{
+	const struct walk_run_total *t = &c->walk_run;
+	char d[32], took[32];
+
+	if (t->intervals == 0 || t->secs <= 0)
+		return false;
+	format_duration(t->secs, took, sizeof(took));
+	if (t->metres_known && t->metres > 0) {
+		format_distance(t->metres, (enum units)c->units, d, sizeof(d));
+		snprintf(buf, len, "Recorded as a run: %s in %s.", d, took);
+	} else {
+		snprintf(buf, len, "Recorded as a run: %s (no distance without --speed).", took);
+	}
+	return true;
+}
+
 bool coach_run_record(struct coach *c, time_t wall)
 {
 	const struct walk_run_total *t = &c->walk_run;

@@ -248,6 +248,8 @@ static void draw_summary(struct ui *ui, int64_t now)
 		 routine_planned_sets(&c->routine),
 		 (int)((engine_active_ms(&c->engine, now) / 1000 + 30) / 60));
 	page_text(line, A_NORMAL);
+	if (coach_run_summary(c, line, sizeof(line)))
+		page_text(line, A_NORMAL);
 	if (c->pain_during >= 0 || c->pain_after >= 0) {
 		char during[16] = "-", after[16] = "-"; /* a question passed over: no number */
 		if (c->pain_during >= 0)

@@ -717,6 +717,8 @@ walk_run_session() { # [talus args...]
 	wait_for "A note for today (optional):"
 	keys Enter
 	wait_for "Session done."
+	wait_for "Recorded as a run: "
+	summary=$(screen | grep "Recorded as a run")
 	keys x
 	wait_exit
 	[ "$(count $'\tset\t.*exercise=wr')" = 4 ] || fail "interval sets: $(cat "$(hist)")"
@@ -730,11 +732,13 @@ walk_run_session() { # [talus args...]
 test_walk_run_session_records_a_run() {
 	walk_run_session
 	case "$run" in *$'\tmetres='*) fail "metres without a speed: $run" ;; esac
+	case "$summary" in *"no distance without --speed"*) ;; *) fail "summary: $summary" ;; esac
 	case "$run" in *$'\tsecs=1'[0-1]$'\t'*) ;; *) fail "run record's time: $run" ;; esac
 }
 
 test_walk_run_on_a_treadmill_records_its_distance() {
 	walk_run_session --speed 8kmh
+	case "$summary" in *"Recorded as a run: 0.0 km in 0:1"*) ;; *) fail "summary: $summary" ;; esac
 	# 10 s at 8 km/h: 22 m
 	case "$run" in *$'\tmetres=2'[2-4]$'\t'*) ;; *) fail "run record's distance: $run" ;; esac
 	case "$run" in *$'\tsurface=treadmill'*) ;; *) fail "not on a treadmill: $run" ;; esac

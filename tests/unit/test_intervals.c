@@ -235,6 +235,8 @@ START_TEST(a_walk_run_session_leaves_a_run)
 	}
 	c.pain_during = 1;
 	ck_assert(coach_finish(&c, SESSION_DONE, wall + 600, now));
+	ck_assert(coach_run_summary(&c, err, sizeof(err)));
+	ck_assert_str_eq(err, "Recorded as a run: 1.1 km in 8:24.");
 	coach_free(&c);
 
 	memset(&log, 0, sizeof(log));

@@ -133,6 +133,9 @@ bool coach_record_test(struct coach *c, bool passed, time_t wall);
 void coach_build_routine(struct coach *c);
 void coach_count_interval(struct coach *c, const struct set_event *ev);
 bool coach_run_record(struct coach *c, time_t wall);
+/* The start screen's line on a walk/run session: the treadmill's speed, or that
+ * distances end with Enter; false when there is nothing to say. */
+bool coach_walk_run_note(const struct coach *c, char *buf, size_t len);
 /* The summary's line on it: "Recorded as a run: 1.1 km in 8:24."; false with none. */
 bool coach_run_summary(const struct coach *c, char *buf, size_t len);
 /* The measured entry test (coach_test.c): started as a session; at its end, the result

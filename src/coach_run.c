@@ -19,6 +19,25 @@ void coach_count_interval(struct coach *c, const struct set_event *ev)
 	walk_run_add(&c->walk_run, &c->routine.steps[ev->step], ev->secs, c->speed);
 }
 
+bool coach_walk_run_note(const struct coach *c, char *buf, size_t len)
+{
+	char speed[32];
+	bool by_hand = false;
+
+	for (size_t i = 0; i < c->routine.nsteps; i++)
+		by_hand |= c->routine.steps[i].by_hand;
+	if (c->speed > 0 && program_is_walk_run(c->program)) {
+		format_speed(c->speed, (enum units)c->units, speed, sizeof(speed));
+		snprintf(buf, len, "On a treadmill at %s: WALK and RUN are timed.", speed);
+		return true;
+	}
+	if (!by_hand)
+		return false;
+	snprintf(buf, len, "Off a treadmill: press Enter at the end of each distance "
+		 "(talus --speed 8kmh times them on one).");
+	return true;
+}
+
 bool coach_run_summary(const struct coach *c, char *buf, size_t len)
 {
 	const struct walk_run_total *t = &c->walk_run;

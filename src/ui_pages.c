@@ -95,6 +95,8 @@ static void draw_start(struct ui *ui, int64_t now)
 	format_secs((int)(total < INT_MAX ? total : INT_MAX), est, sizeof(est));
 	snprintf(line, sizeof(line), "About %s.", est);
 	page_text(line, A_NORMAL);
+	if (coach_walk_run_note(c, line, sizeof(line)))
+		page_text(line, A_NORMAL);
 	if (ui->opt->history_note)
 		page_text(ui->opt->history_note, A_DIM);
 	page_draw(ui);

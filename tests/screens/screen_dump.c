@@ -251,6 +251,13 @@ static void sc_run_distance(void)
 	visit_pause(&visit, now);
 }
 
+/* The start screen of a distance level off a treadmill: Enter ends each distance. */
+static void sc_run_distance_start(void)
+{
+	history_line("2026-11-16T10:00:00Z\tlevel\tprogram=walkrun\tlevel=2");
+	sc_start();
+}
+
 static const struct scenario {
 	const char *name;
 	void (*setup)(void);
@@ -284,6 +291,7 @@ static const struct scenario {
 	{ "walk", sc_walk },
 	{ "run-distance", sc_run_distance },
 	{ "walk-run-pain", sc_pain_during },
+	{ "walk-run-start", sc_run_distance_start },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

@@ -51,6 +51,7 @@ struct options {
 	int run_pain;         /* --pain, -1 when not given */
 	const char *shoes;    /* --shoes */
 	int surface;          /* --surface, enum surface; -1 when not given */
+	const char *speed;    /* --speed: a treadmill's, as written */
 	const char *note;     /* --note */
 	const char *program;  /* the rest: NULL when not given */
 	const char *config_file;

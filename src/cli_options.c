@@ -8,6 +8,7 @@
 #include "record.h"
 #include "runs.h"
 #include "safety.h"
+#include "intervals.h"
 #include "util.h"
 
 /* Where talus finds its files and what day it is: every command takes these. */
@@ -90,6 +91,14 @@ static bool set_surface(struct options *opt, const char *arg)
 			return true;
 		}
 	return false;
+}
+
+static bool set_speed(struct options *opt, const char *arg)
+{
+	long v;
+
+	opt->speed = arg;
+	return parse_speed(arg, UNITS_KM, &v); /* a bare number: the config's units, later */
 }
 
 static bool set_note(struct options *opt, const char *arg)
@@ -193,6 +202,9 @@ const struct cli_option cli_options[] = {
 	  0, set_level, "--set-level takes a level from 0 to 20, got '%s'" },
 	{ "triage", 0, NULL, "ask the first-run questions again and choose a pathway", CMD_SESSION,
 	  CMD_BIT(CMD_SESSION), NULL, NULL },
+	{ "speed", 0, "SPEED", "treadmill speed (8kmh, 5mph): times walk/run distances",
+	  CMD_SESSION, CMD_BIT(CMD_SESSION), set_speed,
+	  "--speed takes a speed like 8kmh or 5mph (1-30 km/h), got '%s'" },
 	{ "trace", 0, "FILE", "write each step change of the session, with its time", CMD_SESSION,
 	  CMD_BIT(CMD_SESSION), set_trace, "--trace needs a path, got an empty one" },
 	{ "voice", 0, NULL, "speak the session's cues (as the config's voice = on)",

@@ -120,7 +120,9 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->test_reps[0] = c->test_reps[1] = -1;
 	copy_str(c->runs_note, sizeof(c->runs_note), setup->runs_note);
 	c->run_settings = setup->runs;
-	routine_build_sided(&c->routine, c->program, c->level, c->sore);
+	c->speed = setup->speed;
+	c->units = setup->units;
+	coach_build_routine(c);
 	engine_init(&c->engine, &c->routine, now);
 	history_writer_init(&c->writer, setup->history_path);
 	c->writer.lock_wait_ms = 0; /* the screen never waits: the loop retries */
@@ -202,6 +204,7 @@ bool coach_start(struct coach *c, time_t wall, int64_t now)
 	engine_init(&c->engine, &c->routine, now);
 	c->started = true;
 	c->sets_saved = 0;
+	walk_run_begin(&c->walk_run);
 	rec_begin(&c->line, wall, REC_START);
 	rec_put_str(&c->line, HK_SESSION, c->session_id);
 	rec_put_str(&c->line, HK_PROGRAM, c->program->name);
@@ -254,6 +257,7 @@ bool coach_save_progress(struct coach *c, time_t wall)
 			c->test_hops += ev->reps;
 		ok &= append(c);
 		c->sets_saved += !ev->again;
+		coach_count_interval(c, ev);
 	}
 	for (size_t i = 0; i < e->nskipped; i++) {
 		rec_begin(&c->line, wall, REC_SKIP);
@@ -283,6 +287,8 @@ bool coach_finish(struct coach *c, enum session_status status, time_t wall, int6
 	if (c->note[0])
 		rec_put_str(&c->line, HK_NOTE, c->note);
 	ok &= append(c);
+	if (coach_run_record(c, wall))
+		ok &= append(c);
 	c->ended = true;
 	return ok;
 }
@@ -331,7 +337,7 @@ void coach_relevel(struct coach *c, time_t wall, int pain)
 		c->level = c->next_level = p.level;
 		engine_free(&c->engine);
 		routine_free(&c->routine);
-		routine_build_sided(&c->routine, c->program, c->level, c->sore);
+		coach_build_routine(c);
 		engine_init(&c->engine, &c->routine, 0);
 		c->can_resume = false; /* an interrupted session was at the old level */
 	} else {

@@ -13,6 +13,7 @@
 #include "scheduler.h"
 #include "routine.h"
 #include "engine.h"
+#include "intervals.h"
 #include "session_log.h"
 #include "triage.h"
 #include "redflag.h"
@@ -62,6 +63,9 @@ struct coach {
 	char runs_note[300];       /* the start screen's line on running, or "" */
 	struct runs_settings run_settings;
 	struct coach_runs *runs;   /* the runs screen's state while it is open (coach_runs.c) */
+	long speed;                /* a treadmill's, metres an hour; 0: not on one */
+	int units;                 /* enum units: how the summary shows a distance */
+	struct walk_run_total walk_run; /* the walk/run intervals done, for the run record */
 	/* the measured entry test, run as a session of its own */
 	bool testing;
 	struct program test_program;
@@ -111,6 +115,8 @@ struct coach_setup {
 	bool ready_for_next;           /* the entry test is due (its last morning settled) */
 	char runs_note[300];           /* the cap on the next run, worn shoes; "" for none */
 	struct runs_settings runs;     /* the config's units, week-start and shoe-limit */
+	long speed;                    /* --speed or treadmill-speed, metres an hour; 0: none */
+	int units;                     /* the config's (enum units) */
 	bool triage;                   /* --triage, or no session yet: ask it */
 	bool sore_known;               /* a triage said which side is sore: */
 	enum sore_side sore;
@@ -139,6 +145,17 @@ bool coach_retry(struct coach *c);
 bool coach_record_morning(struct coach *c, int pain, time_t wall);
 bool coach_record_advice(struct coach *c, time_t wall);
 bool coach_record_test(struct coach *c, bool passed, time_t wall);
+/* Walk/run (coach_run.c): the routine built at the level, timed at the treadmill's
+ * speed; an interval ended counted; the run record a walk/run session leaves, put in
+ * c->line (false when it did no interval). */
+void coach_build_routine(struct coach *c);
+void coach_count_interval(struct coach *c, const struct set_event *ev);
+bool coach_run_record(struct coach *c, time_t wall);
+/* The start screen's line on a walk/run session: the treadmill's speed, or that
+ * distances end with Enter; false when there is nothing to say. */
+bool coach_walk_run_note(const struct coach *c, char *buf, size_t len);
+/* The summary's line on it: "Recorded as a run: 1.1 km in 8:24."; false with none. */
+bool coach_run_summary(const struct coach *c, char *buf, size_t len);
 /* The measured entry test (coach_test.c): started as a session; at its end, the result
  * recorded with both sides and the program back. */
 bool coach_start_test(struct coach *c, time_t wall, int64_t now);

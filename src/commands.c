@@ -97,6 +97,10 @@ static int cmd_session(struct state *st)
 	setup.load_program = state_load_program;
 	setup.load_ctx = st;
 	setup.config_days = st->cfg.days;
+	setup.speed = st->cfg.treadmill_speed;
+	setup.units = st->cfg.units;
+	if (st->opt->speed)
+		parse_speed(st->opt->speed, (enum units)st->cfg.units, &setup.speed);
 	setup.base_rules = &st->cfg.rules;
 	if (st->log.ntriages) {
 		setup.sore_known = true;

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "confdoc.h"
 #include "program.h"
+#include "intervals.h"
 #include "runs.h"
 #include "util.h"
 
@@ -280,6 +281,11 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 				  "voice-command must be a command and its words on one line, got '%s'", s);
 	if (s)
 		cfg->voice_command = xstrdup(s);
+	s = cfg_getstr(c, "treadmill-speed");
+	if (s && !parse_speed(s, (enum units)cfg->units, &cfg->treadmill_speed))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "treadmill-speed"),
+				  "treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), "
+				  "got '%s'", s);
 
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
@@ -309,6 +315,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("reminder-time", "08:00", CFGF_NONE),
 		CFG_STR("voice", "off", CFGF_NONE),
 		CFG_STR("voice-command", NULL, CFGF_NONE),
+		CFG_STR("treadmill-speed", NULL, CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_SEC("also", also_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 		CFG_STR_LIST("run-days", NULL, CFGF_NONE),

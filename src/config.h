@@ -47,6 +47,7 @@ struct user_config {
 	int reminder_minutes; /* reminder-time, minutes after midnight */
 	bool voice;         /* spoken cues in the session (voice = on) */
 	char *voice_command; /* voice-command: its words, the text after them; NULL: espeak-ng */
+	long treadmill_speed; /* metres an hour (treadmill-speed); 0: walk/run off a treadmill */
 	struct progression_rules rules;
 	struct also_program also[CONFIG_MAX_ALSO];
 	int nalso;

@@ -20,7 +20,14 @@ bool engine_runner_ends(const struct engine *e)
 	const struct step *s = engine_step(e);
 	const struct exercise *ex = step_exercise(e);
 
-	return s->kind == STEP_WORK && is_rep_exercise(ex) && !ex->paced;
+	return s->kind == STEP_WORK && ((is_rep_exercise(ex) && !ex->paced) || s->by_hand);
+}
+
+enum stride engine_stride(const struct engine *e)
+{
+	const struct step *s = engine_step(e);
+
+	return !e->finished && s->kind == STEP_WORK ? s->stride : STRIDE_NONE;
 }
 
 const struct step *engine_step(const struct engine *e)
@@ -88,7 +95,7 @@ static void push_set(struct engine *e, int64_t now, bool early)
 	const struct exercise *ex = step_exercise(e);
 	int64_t elapsed = engine_elapsed_ms(e, now);
 	struct set_event ev = { s->exercise, s->set, s->side, 0, 0, (int)((elapsed + 500) / 1000),
-				e->done[e->step] };
+				e->done[e->step], e->step };
 
 	if (is_rep_exercise(ex)) {
 		ev.target = level_value(&ex->reps, e->routine->level);
@@ -97,6 +104,8 @@ static void push_set(struct engine *e, int64_t now, bool early)
 			ev.reps = (int)(elapsed / tempo_ms(ex));
 		else if (!ex->paced && e->reps_entered >= 0)
 			ev.reps = e->reps_entered;
+	} else if (s->stride) { /* a walk/run interval: its planned seconds */
+		ev.target = s->secs;
 	} else {
 		ev.target = level_value(&ex->hold, e->routine->level);
 	}

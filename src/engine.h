@@ -37,6 +37,7 @@ struct set_event {
 	int target; /* reps or seconds planned */
 	int secs;   /* how long the set took */
 	bool again; /* the set was done before: this replaces it */
+	size_t step; /* the routine's step it ended */
 };
 
 #define ENGINE_MAX_EVENTS 16
@@ -75,8 +76,12 @@ void engine_lead_in(struct engine *e, int secs, int64_t now);
 /* For a set the runner ends: the reps actually done, when not the target (0-999),
  * or -1 for the target. Returns ENG_CHANGED, or 0 when this step takes no count. */
 unsigned engine_set_reps(struct engine *e, int reps);
-/* True when the current step is a set the runner ends with Enter. */
+/* True when the current step is a set the runner ends with Enter (or a distance
+ * interval off a treadmill). */
 bool engine_runner_ends(const struct engine *e);
+/* STRIDE_WALK or STRIDE_RUN while a walk/run interval runs, else STRIDE_NONE: the
+ * screen's WALK / RUN, and what a spoken cue says. */
+enum stride engine_stride(const struct engine *e);
 
 /* Moves past every deadline up to now. Each step starts exactly at its predecessor's
  * deadline, however late the call, so lateness never adds up. */

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "confdoc.h"
+#include "intervals.h"
 #include "pathways.h"
 #include "program_levels.h"
 #include "text.h"
@@ -29,6 +30,8 @@ static cfg_opt_t exercise_opts[] = {
 	CFG_BOOL("protective", cfg_false, CFGF_NONE),
 	CFG_BOOL("dorsiflexion", cfg_false, CFGF_NONE),
 	CFG_INT_LIST("calf-load", NULL, CFGF_NONE),
+	CFG_STR_LIST("intervals", NULL, CFGF_NONE),
+	CFG_INT_LIST("repeat", NULL, CFGF_NONE),
 	CFG_END()
 };
 
@@ -272,8 +275,10 @@ static bool load_exercise(struct conf_doc *doc, cfg_t *sec, int nth, int levels,
 	    !get_per_level(&w, sec, &exercise_int_rules[4], &ex->calf_load))
 		return false;
 	ex->calf_load_line = line_of(&w, "calf-load");
-	if (ex->reps.n == 0 && ex->hold.n == 0)
-		return conf_error(doc, header, "exercise '%s' needs reps or hold", name);
+	if (!load_interval_keys(doc, sec, nth, levels, ex))
+		return false;
+	if (ex->reps.n == 0 && ex->hold.n == 0 && !is_interval_exercise(ex))
+		return conf_error(doc, header, "exercise '%s' needs reps, hold or intervals", name);
 	if (ex->reps.n > 0 && ex->hold.n > 0)
 		return conf_error(doc, line_of(&w, "hold"),
 				  "exercise '%s' has both reps and hold; give one", name);
@@ -433,6 +438,7 @@ void program_free(struct program *prog)
 		free(ex->title);
 		free_text(&ex->cue);
 		free_text(&ex->load);
+		free_text(&ex->intervals);
 	}
 	free(prog->exercises);
 	free(prog->name);

@@ -62,6 +62,8 @@ struct exercise {
 	bool dorsiflexion;      /* takes the ankle past neutral: step-edge drops, calf stretches */
 	struct per_level calf_load; /* % of body weight on the working calf; n == 0: not calf work */
 	int calf_load_line;     /* where calf-load is set, for warnings */
+	struct per_level_text intervals; /* walk/run: "walk 4:00, run 1:00" a level (intervals.h) */
+	struct per_level repeat;         /* times the level's intervals are done */
 };
 
 struct program {

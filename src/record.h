@@ -197,12 +197,13 @@ enum key_kind {
 	F(REC_TRIAGE, HK_GIVES_WAY, true, 0, 0)                    \
 	F(REC_TRIAGE, HK_PATHWAY, true, 0, 0)                      \
 	F(REC_TRIAGE, HK_PROGRAM, true, 0, 0)                      \
-	F(REC_RUN, HK_METRES, true, 1, 1000000)                    \
+	F(REC_RUN, HK_METRES, false, 1, 1000000)                   \
 	F(REC_RUN, HK_SECS, false, 1, SESSION_SECS_MAX)            \
 	F(REC_RUN, HK_PAIN_DURING, false, 0, PAIN_MAX)             \
 	F(REC_RUN, HK_SHOES, false, 0, 0)                          \
 	F(REC_RUN, HK_SURFACE, false, 0, 0)                        \
 	F(REC_RUN, HK_NOTE, false, 0, 0)                           \
+	F(REC_RUN, HK_SESSION, false, 0, 0)                        \
 	F(REC_RETIRE, HK_SHOES, true, 0, 0)                        \
 	F(REC_RED_FLAG, HK_FLAG, true, 0, 0)                       \
 	F(REC_RED_FLAG, HK_ANSWER, true, 0, 0)                     \

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intervals.h"
 #include "util.h"
 
 int work_secs(const struct exercise *ex, int level)
@@ -15,6 +16,11 @@ int work_secs(const struct exercise *ex, int level)
 	if (ex->paced)
 		return reps * (ex->tempo[BEAT_UP] + ex->tempo[BEAT_HOLD] + ex->tempo[BEAT_DOWN]);
 	return reps * UNPACED_REP_SECS;
+}
+
+static struct step plain(enum step_kind kind, size_t e, int set, enum side side, int secs)
+{
+	return (struct step){ .kind = kind, .exercise = e, .set = set, .side = side, .secs = secs };
 }
 
 static void add_step(struct routine *r, size_t *cap, struct step step)
@@ -51,22 +57,27 @@ void routine_build_sided(struct routine *r, const struct program *prog, int leve
 
 		if (!exercise_at_level(ex, level))
 			continue;
+		if (is_interval_exercise(ex)) {
+			add_step(r, &cap, plain(STEP_GET_READY, e, 1, SIDE_NONE, prog->get_ready));
+			intervals_add_steps(r, &cap, e, level);
+			continue;
+		}
 		sets = level_value(&ex->sets, level);
 		rest = level_value(&ex->rest, level);
 		work = work_secs(ex, level);
-		add_step(r, &cap, (struct step){ STEP_GET_READY, e, 1, SIDE_NONE, prog->get_ready });
+		add_step(r, &cap, plain(STEP_GET_READY, e, 1, SIDE_NONE, prog->get_ready));
 		for (int s = 1; s <= sets; s++) {
 			if (ex->each_side && one_side) {
-				add_step(r, &cap, (struct step){ STEP_WORK, e, s, first, work });
+				add_step(r, &cap, plain(STEP_WORK, e, s, first, work));
 			} else if (ex->each_side) {
-				add_step(r, &cap, (struct step){ STEP_WORK, e, s, first, work });
-				add_step(r, &cap, (struct step){ STEP_SWITCH, e, s, second, prog->get_ready });
-				add_step(r, &cap, (struct step){ STEP_WORK, e, s, second, work });
+				add_step(r, &cap, plain(STEP_WORK, e, s, first, work));
+				add_step(r, &cap, plain(STEP_SWITCH, e, s, second, prog->get_ready));
+				add_step(r, &cap, plain(STEP_WORK, e, s, second, work));
 			} else {
-				add_step(r, &cap, (struct step){ STEP_WORK, e, s, SIDE_NONE, work });
+				add_step(r, &cap, plain(STEP_WORK, e, s, SIDE_NONE, work));
 			}
 			if (s < sets && rest > 0)
-				add_step(r, &cap, (struct step){ STEP_REST, e, s, SIDE_NONE, rest });
+				add_step(r, &cap, plain(STEP_REST, e, s, SIDE_NONE, rest));
 		}
 	}
 }
@@ -105,6 +116,10 @@ void format_dose(const struct exercise *ex, int level, char *buf, size_t len)
 	const char *load = level_text(&ex->load, level);
 	char amount[32];
 
+	if (is_interval_exercise(ex)) {
+		format_intervals(ex, level, buf, len);
+		return;
+	}
 	sb_init(&sb);
 	if (is_rep_exercise(ex)) {
 		int reps = level_value(&ex->reps, level);

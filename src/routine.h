@@ -19,12 +19,21 @@ enum step_kind {
 	STEP_REST,      /* between sets */
 };
 
+/* A walk/run interval's stride (intervals.h); STRIDE_NONE for every other step. */
+enum stride { STRIDE_NONE, STRIDE_WALK, STRIDE_RUN };
+
 struct step {
 	enum step_kind kind;
 	size_t exercise; /* index into program->exercises */
 	int set;         /* 1-based */
 	enum side side;
 	int secs;        /* planned length; for user-paced work, the estimate */
+	/* a walk/run interval (a STEP_WORK): walk or run, "run nth of `of`" */
+	enum stride stride;
+	int nth, of;
+	long metres;     /* a distance interval's distance, else 0 */
+	bool by_hand;    /* a distance off a treadmill: Enter ends it */
+	bool miles;      /* the distance was written in miles */
 };
 
 struct routine {

@@ -35,10 +35,13 @@ void runs_print(FILE *out, const struct runs_request *req)
 			fputs("Date        Distance    Time      Pace       Pain  Shoes\n", out);
 		date_format_iso(r->day, date);
 		format_distance(r->metres, req->units, d, sizeof(d));
+		if (r->metres <= 0) /* a walk/run session off a treadmill: its time only */
+			copy_str(d, sizeof(d), "-");
 		t[0] = p[0] = '\0';
 		if (r->secs > 0) {
 			format_duration(r->secs, t, sizeof(t));
-			format_pace(r->metres, r->secs, req->units, p, sizeof(p));
+			if (r->metres > 0)
+				format_pace(r->metres, r->secs, req->units, p, sizeof(p));
 		}
 		snprintf(pain, sizeof(pain), r->pain >= 0 ? "%d" : "-", r->pain);
 		fprintf(out, "%-10s  %-10s  %-8s  %-9s  %4s  %s\n", date, d, t[0] ? t : "-",

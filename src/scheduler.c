@@ -49,6 +49,8 @@ struct replay {
 	day_t pending_day;
 	int64_t pending_end;
 	day_t last_step_back; /* for the deload guard */
+	bool walk_run;        /* the walk/run rules hold (scheduler_run.c) */
+	day_t advanced[RUN_LEVELS_PER_WEEK]; /* the last steps up, the latest first */
 };
 
 /* Mornings are sorted by time, so (but for a traveller's) by day too: the first one on
@@ -168,7 +170,13 @@ static void easy(struct replay *r, const struct program *prog, day_t day)
 			p->reason = LR_BUILDING;
 		return;
 	}
+	if (p->level < prog->levels && r->walk_run && walk_run_week_full(r->advanced, day)) {
+		p->easy_streak = r->rules->advance_sessions;
+		p->reason = LR_LEVEL_WEEK;
+		return;
+	}
 	if (p->level < prog->levels) {
+		walk_run_advanced(r->advanced, day);
 		new_level(r, p->level + 1, LR_ADVANCED, day);
 		return;
 	}
@@ -192,6 +200,7 @@ static void on_sessions(struct replay *r, const struct day_sessions *g, const st
 	struct progress *p = r->p;
 	const struct progression_rules *rules = r->rules;
 	int rises;
+	bool back_to_back = r->walk_run && walk_run_back_to_back(p->last_session, g->day);
 
 	if (r->pending && g->day != r->pending_day)
 		morning_missed(r);
@@ -221,6 +230,8 @@ static void on_sessions(struct replay *r, const struct day_sessions *g, const st
 		repeat(r, LR_UNRATED, -1, g->day);
 	} else if (g->pain > rules->advance_max_pain) {
 		repeat(r, LR_REPEAT, g->pain, g->day);
+	} else if (g->complete && back_to_back) {
+		repeat(r, LR_BACK_TO_BACK, -1, g->day);
 	} else if (g->complete) {
 		r->pending_easy = true;
 		r->pending_held = rises > 0;
@@ -245,7 +256,8 @@ static void on_morning(struct replay *r, const struct morning_rating *m, const s
 	base = morning_baseline(r->log, rules, m->when);
 	r->pending = false;
 	p->baseline = base;
-	if (m->pain > rules->repeat_max_pain || (base >= 0 && m->pain >= base + 2)) {
+	if (m->pain > rules->repeat_max_pain || (base >= 0 && m->pain >= base + 2) ||
+	    (r->walk_run && walk_run_morning_unsettled(m->pain, base))) {
 		step_back(r, LR_MORNING, m->day, 1);
 		p->pain = m->pain;
 		p->baseline = base;
@@ -291,7 +303,8 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		    const struct progression_rules *rules, day_t today, int64_t now,
 		    struct progress *out)
 {
-	struct replay r = { out, log, rules, false, false, false, 0, 0, -100000 };
+	struct replay r = { out, log, rules, false, false, false, 0, 0, -100000,
+			    program_is_walk_run(prog), { -100000, -100000 } };
 	size_t si = 0, mi = 0, li = 0, ti = 0;
 	struct day_sessions g;
 	bool have_g;
@@ -436,6 +449,12 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 		goto done;
 	case LR_UNRATED:
 		sb_printf(&sb, ": repeating, the session on %s had no pain rating", date);
+		goto done;
+	case LR_BACK_TO_BACK:
+		sb_printf(&sb, ": repeating, %s was the day after a run; leave a day between", date);
+		goto done;
+	case LR_LEVEL_WEEK:
+		sb_printf(&sb, ": holding, two levels up in 7 days already (%s)", date);
 		goto done;
 	case LR_ADVANCED:
 		sb_printf(&sb, " (up from %d on %s)", p->from_level, date);

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "config.h"
 #include "program.h"
+#include "runs.h"
 #include "session_log.h"
 
 /* The rules' fixed numbers (rehab.md "Progression rules"; the README's table is checked
@@ -36,6 +37,8 @@ enum level_reason {
 	LR_LAYOFF,       /* stepped back: too long without a session */
 	LR_MANUAL,       /* set by hand */
 	LR_UNRATED,      /* the last session had no pain rating: repeat */
+	LR_BACK_TO_BACK, /* walk/run: a session the day after another: not counted */
+	LR_LEVEL_WEEK,   /* walk/run: two levels up in the last 7 days already: held */
 };
 
 struct progress {
@@ -104,6 +107,31 @@ day_t schedule_forecast_range(const struct progress *now, const struct progressi
 /* The program to coach: the one the last triage chose (else the configured one),
  * followed along `next` for every entry test passed. */
 const char *active_program(const struct session_log *log, const char *configured);
+
+/* Walk/run programs (scheduler_run.c; running.md "The walk/run return"): the rules the
+ * protocols share, and running's pain rules (RUN_PAIN_MAX, runs.h). */
+#define RUN_LEVEL_SESSIONS 2   /* each level at least twice (running.md) */
+#define RUN_LEVELS_PER_WEEK 2  /* at most two levels ... */
+#define RUN_WEEK_DAYS 7        /* ... in seven days (running.md) */
+/* A program with walk/run intervals. */
+bool program_is_walk_run(const struct program *prog);
+/* Its rules: at least RUN_LEVEL_SESSIONS easy sessions a level, pain limits at most
+ * RUN_PAIN_MAX (program_rules calls this). */
+void walk_run_rules(const struct program *prog, struct progression_rules *rules);
+/* A session the day after the last one: it does not count towards moving up. */
+bool walk_run_back_to_back(day_t last_session, day_t day);
+/* advanced: the days of the last RUN_LEVELS_PER_WEEK steps up, the latest first. True
+ * when a step up on day would be a third level within RUN_WEEK_DAYS days. */
+bool walk_run_week_full(const day_t advanced[RUN_LEVELS_PER_WEEK], day_t day);
+void walk_run_advanced(day_t advanced[RUN_LEVELS_PER_WEEK], day_t day);
+/* The pain during a walk/run session as the runner is asked it: the worst it reached,
+ * so above RUN_PAIN_MAX it built while running (the session began settled). */
+#define WALK_RUN_PAIN_QUESTION "What was the worst the ankle hurt while you walked and ran?"
+#define WALK_RUN_PAIN_LEGEND \
+	"0-2 fine. Above 2, pain that built as you ran: next time a level down (Vincent & Vincent 2017)."
+/* The morning after a run did not settle: above RUN_PAIN_MAX, or above the runner's
+ * usual morning (baseline, -1 with none): a step back, not a repeat. */
+bool walk_run_morning_unsettled(int pain, int baseline);
 
 enum red_flag { RF_NONE, RF_FLARES, RF_NOT_SETTLING, RF_SEVERE, RF_STALL };
 

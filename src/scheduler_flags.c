@@ -185,6 +185,7 @@ void program_rules(const struct program *prog, const struct progression_rules *b
 		if (prog->repeat_max_pain < out->repeat_max_pain)
 			out->repeat_max_pain = prog->repeat_max_pain;
 	}
+	walk_run_rules(prog, out);
 }
 
 static int by_int(const void *a, const void *b)

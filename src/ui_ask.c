@@ -38,16 +38,18 @@ static void draw_pain(struct ui *ui, int64_t now)
 	enum visit_screen s = ui->visit->screen;
 	time_t wall = ui_wall(ui);
 	struct tm tm;
+	/* a walk/run session: the worst pain, and running's limit */
+	bool run = s == VS_PAIN_DURING && program_is_walk_run(ui->c->program);
 
 	(void)now;
 	localtime_r(&wall, &tm);
 	draw_header(ui);
 	page_begin();
-	page_text(visit_pain_question(s, tm.tm_hour), A_BOLD);
+	page_text(run ? WALK_RUN_PAIN_QUESTION : visit_pain_question(s, tm.tm_hour), A_BOLD);
 	page_gap();
 	page_scale(ui);
 	page_gap();
-	page_text(visit_pain_legend(s), A_DIM);
+	page_text(run ? WALK_RUN_PAIN_LEGEND : visit_pain_legend(s), A_DIM);
 	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar(KM_PAIN);

@@ -34,7 +34,7 @@
 
 const struct key_binding key_bindings[] = {
 	{ ' ', ACT_PAUSE, "Space", "pause / resume", KM_SESSION },
-	ENTER_KEYS(KM_SESSION, ACT_DONE, "set done; go on to the next step"),
+	ENTER_KEYS(KM_SESSION, ACT_DONE, "set or walk/run distance done; go on to the next step"),
 	{ 's', ACT_SKIP, "s", "skip this step (a rest, a countdown, or the set)", KM_SESSION },
 	{ KEYCODE(KEY_RIGHT), ACT_SKIP, "Right", "same as s", KM_SESSION },
 	{ 'S', ACT_SKIP_EXERCISE, "S", "skip the rest of this exercise", KM_SESSION },

@@ -100,6 +100,8 @@ static void draw_start(struct ui *ui, int64_t now)
 	format_secs((int)(total < INT_MAX ? total : INT_MAX), est, sizeof(est));
 	snprintf(line, sizeof(line), "About %s.", est);
 	page_text(line, A_NORMAL);
+	if (coach_walk_run_note(c, line, sizeof(line)))
+		page_text(line, A_NORMAL);
 	if (ui->opt->history_note)
 		page_text(ui->opt->history_note, A_DIM);
 	if (ui->opt->voice_note)
@@ -257,6 +259,8 @@ static void draw_summary(struct ui *ui, int64_t now)
 		 routine_planned_sets(&c->routine),
 		 (int)((engine_active_ms(&c->engine, now) / 1000 + 30) / 60));
 	page_text(line, A_NORMAL);
+	if (coach_run_summary(c, line, sizeof(line)))
+		page_text(line, A_NORMAL);
 	if (c->pain_during >= 0 || c->pain_after >= 0) {
 		char during[16] = "-", after[16] = "-"; /* a question passed over: no number */
 		if (c->pain_during >= 0)

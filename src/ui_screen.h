@@ -61,6 +61,13 @@ extern const struct screen_ops runs_screen;
 const struct screen_ops *screen_for(enum visit_screen s);
 void ui_draw(struct ui *ui, int64_t now);
 
+/* A walk/run interval on the session screen (ui_walkrun.c): "run 2 of 3"; the big
+ * text, the line under it, its 20-column form and colour; the interval after it. */
+void interval_set_text(const struct step *s, char *buf, size_t len);
+void interval_clock(const struct ui *ui, int64_t at, char *big, size_t big_len, char *line,
+		    size_t line_len, char *short_line, size_t short_len, attr_t *attr);
+bool interval_next_text(const struct ui *ui, char *buf, size_t len);
+
 /* The records' clock (moved by --date). */
 time_t ui_wall(const struct ui *ui);
 void ui_ring(const struct ui *ui);

@@ -81,6 +81,8 @@ static void next_text(const struct ui *ui, char *buf, size_t len)
 	size_t next = next_exercise_step(r, e->step);
 	char dose[320];
 
+	if (interval_next_text(ui, buf, len))
+		return;
 	/* the first side of a set: the other side comes next, not the next exercise */
 	if (r->steps[e->step].kind == STEP_WORK && e->step + 1 < r->nsteps &&
 	    r->steps[e->step + 1].kind == STEP_SWITCH) {
@@ -124,6 +126,11 @@ static void clock_view(const struct ui *ui, int64_t at, struct clock_view *v)
 	char clock[32], label_buf[64];
 	const char *label = step_label(e, s, ex, label_buf, sizeof(label_buf));
 
+	if (s->kind == STEP_WORK && s->stride) {
+		interval_clock(ui, at, v->big, sizeof(v->big), v->line, sizeof(v->line),
+			       v->short_line, sizeof(v->short_line), &v->attr);
+		return;
+	}
 	v->attr = color_attr(phase_color(ex->phase)) | A_BOLD;
 	if (s->kind == STEP_WORK && is_rep_exercise(ex) && ex->paced) {
 		static const char *const beat[] = { "UP", "HOLD", "DOWN" };
@@ -309,6 +316,8 @@ static void draw_session(struct ui *ui, int64_t now)
 
 	snprintf(set_text, sizeof(set_text), "set %d of %d%s", s->set, sets,
 		 s->side == SIDE_LEFT ? "  LEFT" : s->side == SIDE_RIGHT ? "  RIGHT" : "");
+	if (s->stride)
+		interval_set_text(s, set_text, sizeof(set_text));
 	clock_view(ui, at, &cv);
 	next_text(ui, next, sizeof(next));
 	lay_out(ui, &cv, set_text, load, cue, next, &l);

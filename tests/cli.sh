@@ -12,7 +12,7 @@ test_plan_default_program() {
 }
 
 test_plan_each_shipped_program() {
-	for p in ankle-strength return-to-run rice; do
+	for p in ankle-strength return-to-run rice walk-run walk-run-distance; do
 		talus --programs "$PROGRAMS" --program $p --plan --date $DATE
 		expect_status 0
 		expect_golden plan-$p.txt
@@ -35,7 +35,7 @@ test_plan_is_byte_for_byte_repeatable() {
 }
 
 test_plan_fits_80_columns_and_has_no_escapes() {
-	for p in ankle-foundations ankle-strength return-to-run rice; do
+	for p in ankle-foundations ankle-strength return-to-run rice walk-run walk-run-distance; do
 		talus --programs "$PROGRAMS" --program $p --plan --weeks 3 --date $DATE
 		wide=$(printf '%s\n' "$out" | awk 'length($0) > 80')
 		[ -z "$wide" ] || fail "$p: lines over 80 columns: $wide"
@@ -235,7 +235,7 @@ test_list_with_no_programs() {
 test_check_passes_on_shipped_files() {
 	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
 	expect_status 0
-	expect_out "talus: config $SRCDIR/config/talus.conf ok; 10 programs ok"
+	expect_out "talus: config $SRCDIR/config/talus.conf ok; 12 programs ok"
 }
 
 test_check_reports_every_broken_program() {
@@ -376,6 +376,8 @@ test_bad_options() {
 --plan=3|option '--plan' takes no value
 --weeks|option '--weeks' needs a value
 --weeks 0|--weeks must be a whole number from 1 to 52, got '0'
+--speed fast|--speed takes a speed like 8kmh or 5mph (1-30 km/h), got 'fast'
+--speed 0.5kmh|--speed takes a speed like 8kmh or 5mph (1-30 km/h), got '0.5kmh'
 --weeks 53|--weeks must be a whole number from 1 to 52, got '53'
 --weeks 3x|--weeks must be a whole number from 1 to 52, got '3x'
 --weeks -1|--weeks must be a whole number from 1 to 52, got '-1'
@@ -793,7 +795,7 @@ test_escapes_in_a_program_file_name_are_cleaned() {
 	cp "$SRCDIR/config/talus.conf" "x$(printf '\033[2J')y.conf"
 	talus --config "x$(printf '\033[2J')y.conf" --programs "$PROGRAMS" --check
 	expect_status 0
-	expect_out "talus: config x?[2Jy.conf ok; 10 programs ok"
+	expect_out "talus: config x?[2Jy.conf ok; 12 programs ok"
 }
 
 # Output that cannot be written is a failure with one line, never a silent 0.

@@ -780,4 +780,50 @@ test_runs_screen_logs_a_run() {
 	[ "$(count $'\trun\t')" = 2 ] || fail "runs: $(cat "$(hist)")"
 }
 
+# Walk/run (tests/data/programs/walkrun.conf, intervals of seconds): the coach says WALK
+# and RUN with the interval's number, and the session leaves a run record with its time;
+# on a treadmill (--speed) its distance too, time x speed.
+walk_run_session() { # [talus args...]
+	acknowledged
+	run_in_tmux 80x24 "'$TALUS' --programs '$TINY' --program walkrun --date $DATE $*"
+	wait_for "Today is a training day."
+	keys Enter
+	wait_for "WALK 1 of 2"
+	wait_for "RUN 1 of 2"
+	wait_for "WALK 2 of 2"
+	wait_for "RUN 2 of 2"
+	wait_for "What was the worst the ankle hurt while you walked and ran?"
+	keys 1 Enter
+	wait_for "How much does it hurt now?"
+	keys 1 Enter
+	wait_for "A note for today (optional):"
+	keys Enter
+	wait_for "Session done."
+	wait_for "Recorded as a run: "
+	summary=$(screen | grep "Recorded as a run")
+	keys x
+	wait_exit
+	[ "$(count $'\tset\t.*exercise=wr')" = 4 ] || fail "interval sets: $(cat "$(hist)")"
+	grep -q $'\tend\t.*status=done' "$(hist)" || fail "no end record"
+	session=$(sed -n 's/.*\tstart\tsession=\([^\t]*\).*/\1/p' "$(hist)")
+	run=$(grep $'\trun\t' "$(hist)") || fail "no run record: $(cat "$(hist)")"
+	case "$run" in *$'\tsession='"$session"*) ;; *) fail "run record not of the session: $run" ;; esac
+	case "$run" in *$'\tpain-during=1'*) ;; *) fail "run record without the pain: $run" ;; esac
+}
+
+test_walk_run_session_records_a_run() {
+	walk_run_session
+	case "$run" in *$'\tmetres='*) fail "metres without a speed: $run" ;; esac
+	case "$summary" in *"no distance without --speed"*) ;; *) fail "summary: $summary" ;; esac
+	case "$run" in *$'\tsecs=1'[0-1]$'\t'*) ;; *) fail "run record's time: $run" ;; esac
+}
+
+test_walk_run_on_a_treadmill_records_its_distance() {
+	walk_run_session --speed 8kmh
+	case "$summary" in *"Recorded as a run: 0.0 km in 0:1"*) ;; *) fail "summary: $summary" ;; esac
+	# 10 s at 8 km/h: 22 m
+	case "$run" in *$'\tmetres=2'[2-4]$'\t'*) ;; *) fail "run record's distance: $run" ;; esac
+	case "$run" in *$'\tsurface=treadmill'*) ;; *) fail "not on a treadmill: $run" ;; esac
+}
+
 run_tests

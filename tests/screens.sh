@@ -8,11 +8,11 @@
 TINY="$SRCDIR/tests/data/programs/tiny.conf"
 SIZES="80x24 60x16 40x12 20x5"
 
-screen_golden() { # scenario
-	local size
+screen_golden() { # scenario [program]
+	local size prog=${2:-$TINY}
 	mkdir -p "$SRCDIR/tests/golden/screens"
 	for size in $SIZES; do
-		out=$("$SCREEN_DUMP" "$TINY" "$size" "$1" 2>"$TMP_ROOT/stderr")
+		out=$("$SCREEN_DUMP" "$prog" "$size" "$1" 2>"$TMP_ROOT/stderr")
 		status=$?
 		err=$(cat "$TMP_ROOT/stderr")
 		expect_status 0
@@ -24,6 +24,11 @@ for scenario in safety start start-runs triage pathway get-ready get-ready-side 
 	pain-during pain-after note summary start-two summary-two start-second morning advice resume test measure red-flag stop no-flags safety-again \
 	runs runs-none runs-bone run-form-new run-form run-form-error run-confirm run-saved; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario; }"
+done
+
+# walk/run: WALK or RUN with the countdown, or a distance ended by Enter
+for scenario in walk run-distance walk-run-pain walk-run-start; do
+	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/tests/data/programs/walkrun.conf'; }"
 done
 
 test_too_small() {

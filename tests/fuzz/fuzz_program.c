@@ -7,6 +7,7 @@
 
 #include "plan.h"
 #include "program.h"
+#include "intervals.h"
 #include "routine.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -25,6 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct routine r;
 			char dose[400];
 			routine_build(&r, &prog, level);
+			routine_at_speed(&r, 8000); /* walk/run on a treadmill */
 			routine_free(&r);
 			for (size_t i = 0; i < prog.nexercises; i++)
 				format_dose(&prog.exercises[i], level, dose, sizeof(dose));

@@ -334,6 +334,27 @@ static void sc_run_saved(void)
 	coach_runs_form_done(&coach, wall);
 }
 
+/* Walk/run (tests/data/programs/walkrun.conf): the first walk, timed; at level 2 the
+ * second interval, a distance run off a treadmill, 30 s in, ended by Enter. */
+static void sc_walk(void) { started(); run_to(STEP_WORK, "wr"); run_for(500); visit_pause(&visit, now); }
+static void sc_run_distance(void)
+{
+	history_line("2026-11-16T10:00:00Z\tlevel\tprogram=walkrun\tlevel=2");
+	started();
+	run_to(STEP_WORK, "wr");
+	now += 1000;
+	visit_command(&visit, CMD_DONE, now, wall);
+	now += 30000;
+	visit_pause(&visit, now);
+}
+
+/* The start screen of a distance level off a treadmill: Enter ends each distance. */
+static void sc_run_distance_start(void)
+{
+	history_line("2026-11-16T10:00:00Z\tlevel\tprogram=walkrun\tlevel=2");
+	sc_start();
+}
+
 static const struct scenario {
 	const char *name;
 	void (*setup)(void);
@@ -375,6 +396,10 @@ static const struct scenario {
 	{ "run-form-error", sc_run_form_error },
 	{ "run-confirm", sc_run_confirm },
 	{ "run-saved", sc_run_saved },
+	{ "walk", sc_walk },
+	{ "run-distance", sc_run_distance },
+	{ "walk-run-pain", sc_pain_during },
+	{ "walk-run-start", sc_run_distance_start },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

@@ -32,6 +32,7 @@ int main(void)
 	srunner_add_suite(sr, scheduler_suite());
 	srunner_add_suite(sr, redflag_suite());
 	srunner_add_suite(sr, plan_moves_suite());
+	srunner_add_suite(sr, intervals_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, visit_suite());
 	srunner_add_suite(sr, status_suite());

@@ -60,6 +60,12 @@ START_TEST(reads_values)
 	ck_assert_int_eq(c.rules.repeat_max_pain, 5);
 	ck_assert(!c.voice);
 	ck_assert_ptr_null(c.voice_command);
+	ck_assert_int_eq(c.treadmill_speed, 0); /* none: walk/run off a treadmill */
+	config_free(&c);
+	/* a bare speed is in the config's units, as a bare distance is */
+	ck_assert_msg(config_parse(&c, "c.conf", "units = mi\ntreadmill-speed = 5\n", err,
+				   sizeof(err)), "%s", err);
+	ck_assert_int_eq(c.treadmill_speed, 8047);
 	config_free(&c);
 }
 END_TEST
@@ -94,6 +100,10 @@ static const struct {
 	{ "progression {\n  advance-max-pain = 6\n}\n", "c.conf:2: advance-max-pain (6) is above repeat-max-pain (5)" },
 	{ "progression {\n  layoff-days = 0\n", "c.conf:1: '{' opened here is never closed" },
 	{ "progression {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
+	{ "\ntreadmill-speed = \"fast\"\n",
+	  "c.conf:2: treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), got 'fast'" },
+	{ "treadmill-speed = \"31kmh\"\n",
+	  "c.conf:1: treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), got '31kmh'" },
 	{ "sound = bell\nsound = off\n", "c.conf:2: sound is set twice (first at line 1)" },
 	{ "also \"a/b\" {\n}\n", "c.conf:1: also must name a program, got 'a/b'" },
 	{ "program = \"rice\"\n\nalso \"rice\" {\n}\n", "c.conf:3: also \"rice\" is the program itself" },

@@ -98,7 +98,7 @@ static const struct bad_case bad_cases[] = {
 	{ "exercise a {\n  reps = {5,\n", "t.conf:3: premature end of file" },
 	{ "colour = 1\n", "t.conf:1: no such option 'colour'" },
 	{ EX "  reps = 5\n  weight = 3\n}\n", "t.conf:3: no such option 'weight'" },
-	{ EX "  sets = 2\n}\n", "t.conf:1: exercise 'a' needs reps or hold" },
+	{ EX "  sets = 2\n}\n", "t.conf:1: exercise 'a' needs reps, hold or intervals" },
 	{ EX "  reps = 5\n  hold = 30\n}\n", "t.conf:3: exercise 'a' has both reps and hold; give one" },
 	{ EX "  sets = 0\n  reps = 5\n}\n", "t.conf:2: sets must be 1-10, got 0" },
 	{ EX "  sets = 11\n  reps = 5\n}\n", "t.conf:2: sets must be 1-10, got 11" },

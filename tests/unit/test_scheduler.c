@@ -907,10 +907,171 @@ START_TEST(each_program_moves_on_its_own_sessions)
 }
 END_TEST
 
+/* ---- walk/run (running.md, "The walk/run return") ---- */
+
+/* A walk/run program, its rules as program_rules makes them: pain limits 2 and 2, each
+ * level at least twice, even when the config says once and 3/10. */
+static void setup_walk_run(void)
+{
+	struct user_config cfg;
+	struct progression_rules base;
+	char err[512] = "";
+
+	ck_assert_msg(program_parse(&prog, "p", "p.conf",
+				    "levels = 6\nexercise a {\n  intervals = \"walk 1:00, run 1:00\"\n"
+				    "  repeat = 3\n}\n", err, sizeof(err)), "%s", err);
+	config_defaults(&cfg);
+	base = cfg.rules;
+	base.advance_sessions = 1;
+	program_rules(&prog, &base, &rules);
+	config_free(&cfg);
+	memset(&log_, 0, sizeof(log_));
+	ck_assert(date_parse("2026-11-02", &monday));
+}
+
+START_TEST(walk_run_rules_from_running_md)
+{
+	ck_assert(program_is_walk_run(&prog));
+	ck_assert_int_eq(rules.advance_sessions, RUN_LEVEL_SESSIONS);
+	ck_assert_int_eq(rules.advance_max_pain, RUN_PAIN_MAX);
+	ck_assert_int_eq(rules.repeat_max_pain, RUN_PAIN_MAX);
+}
+END_TEST
+
+/* Each level at least twice, a day between: Mon and Wed, settled, move up Thursday. */
+START_TEST(walk_run_two_sessions_a_day_apart_move_up)
+{
+	struct progress p;
+
+	easy_day(0);
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 1);
+	easy_day(2);
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 2);
+}
+END_TEST
+
+/* Never on consecutive days: the session the day after does not count (the edge: one
+ * day apart is back to back, two days apart is not). */
+START_TEST(walk_run_back_to_back_days_do_not_count)
+{
+	struct progress p;
+
+	ck_assert(walk_run_back_to_back(10, 11));
+	ck_assert(!walk_run_back_to_back(10, 12));
+	ck_assert(!walk_run_back_to_back(-1, 0));
+	easy_day(0);
+	easy_day(1);
+	p = level_on(2);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.reason, LR_BACK_TO_BACK);
+	ck_assert_str_eq(why(&p), "Level 1 of 6: repeating, Tue 3 Nov was the day after a run; leave a day between");
+	easy_day(3);
+	easy_day(5);
+	p = level_on(6);
+	ck_assert_int_eq(p.level, 2);
+}
+END_TEST
+
+/* At most two levels in seven days: the third step up waits until the older of the
+ * two before it is 7 days back (days 0 and 3: held on 6, allowed on 7). */
+START_TEST(walk_run_at_most_two_levels_in_seven_days)
+{
+	day_t adv[RUN_LEVELS_PER_WEEK] = { -100000, -100000 };
+	struct progress p;
+
+	walk_run_advanced(adv, 0);
+	ck_assert(!walk_run_week_full(adv, 3));
+	walk_run_advanced(adv, 3);
+	ck_assert(walk_run_week_full(adv, 6));
+	ck_assert(!walk_run_week_full(adv, 7));
+	/* every other day, each settled: a level every 4 days, never 3 in a week */
+	for (int d = 0; d <= 14; d += 2)
+		easy_day(d);
+	p = level_on(15);
+	ck_assert_int_eq(p.level, 5); /* up on days 3, 7, 11, 15 */
+}
+END_TEST
+
+/* Pain during above 2/10 (it built while running) drops a level; 2 does not. */
+START_TEST(walk_run_pain_during_2_stays_3_drops)
+{
+	struct progress p;
+
+	easy_day(0);
+	easy_day(2);
+	ck_assert_int_eq(level_on(3).level, 2);
+	session_at(4, 2, 0);
+	morning(5, 0);
+	p = level_on(5);
+	ck_assert_int_eq(p.level, 2);
+	session_at(6, 3, 0);
+	p = level_on(6);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.reason, LR_PAIN);
+}
+END_TEST
+
+/* The morning after: 2 and settled (no higher than usual) stays; 3, or above the
+ * runner's usual, did not settle: a level down. */
+START_TEST(walk_run_unsettled_morning_drops)
+{
+	struct progress p;
+
+	ck_assert(!walk_run_morning_unsettled(2, -1));
+	ck_assert(walk_run_morning_unsettled(3, -1));
+	ck_assert(!walk_run_morning_unsettled(1, 1));
+	ck_assert(walk_run_morning_unsettled(2, 1));
+	easy_day(0);
+	easy_day(2);
+	ck_assert_int_eq(level_on(3).level, 2);
+	session_at(4, 1, 1);
+	morning(5, 3);
+	p = level_on(5);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.reason, LR_MORNING);
+}
+END_TEST
+
+START_TEST(walk_run_morning_2_settled_stays)
+{
+	struct progress p;
+
+	session_at(0, 1, 1);
+	morning(1, 2); /* no usual morning yet: 2 is settled */
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_ne(p.reason, LR_MORNING);
+	/* with a usual of 0 (five mornings at 0), a 1 has not settled */
+	for (int d = 3; d <= 7; d++)
+		morning(d, 0);
+	easy_day(8);
+	easy_day(10);
+	ck_assert_int_eq(level_on(11).level, 2);
+	session_at(12, 1, 1);
+	morning(13, 1);
+	p = level_on(13);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.reason, LR_MORNING);
+}
+END_TEST
+
 Suite *scheduler_suite(void)
 {
 	Suite *s = suite_create("scheduler");
 	TCase *tc = tcase_create("rules");
+	TCase *wr = tcase_create("walk-run");
+
+	tcase_add_checked_fixture(wr, setup_walk_run, teardown);
+	tcase_add_test(wr, walk_run_rules_from_running_md);
+	tcase_add_test(wr, walk_run_two_sessions_a_day_apart_move_up);
+	tcase_add_test(wr, walk_run_back_to_back_days_do_not_count);
+	tcase_add_test(wr, walk_run_at_most_two_levels_in_seven_days);
+	tcase_add_test(wr, walk_run_pain_during_2_stays_3_drops);
+	tcase_add_test(wr, walk_run_unsettled_morning_drops);
+	tcase_add_test(wr, walk_run_morning_2_settled_stays);
+	suite_add_tcase(s, wr);
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, starts_at_level_1);

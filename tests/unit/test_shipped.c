@@ -9,6 +9,7 @@
 
 #include "calf_load.h"
 #include "catalog.h"
+#include "intervals.h"
 #include "program.h"
 #include "routine.h"
 #include "unit.h"
@@ -261,6 +262,43 @@ START_TEST(ice_is_intermittent_and_ends)
 }
 END_TEST
 
+/* The walk/run return (running.md): the hops lead to it; the time ladder from 3 x walk
+ * 4 / run 1 to 20 min running, the Delaware ladder from 10 x 0.1 mi each; both impact
+ * work at pain 2/10, never on two days in a row. */
+START_TEST(walk_run_ladders_as_running_md_gives_them)
+{
+	static const char *const names[] = { "walk-run", "walk-run-distance" };
+	static const char *const first[] = { "3 x walk 4:00 / run 1:00", "10 x walk 0.10 mi / run 0.10 mi" };
+	static const char *const last[] = { "run 20:00", "6 x run 0.25 mi / run 0.25 mi" };
+	char dose[128];
+
+	scan();
+	for (int i = 0; i < 2; i++) {
+		struct program p;
+		const struct exercise *wr = NULL;
+		load(names[i], &p);
+		for (size_t e = 0; e < p.nexercises; e++)
+			if (is_interval_exercise(&p.exercises[e]))
+				wr = &p.exercises[e];
+		ck_assert_ptr_nonnull(wr);
+		format_dose(wr, 1, dose, sizeof(dose));
+		ck_assert_str_eq(dose, first[i]);
+		format_dose(wr, p.levels, dose, sizeof(dose));
+		ck_assert_str_eq(dose, last[i]);
+		ck_assert(p.impact);
+		ck_assert_int_eq(p.advance_max_pain, RUN_PAIN_MAX);
+		ck_assert_int_eq(p.repeat_max_pain, RUN_PAIN_MAX);
+		ck_assert_int_le(p.max_days, 3);
+		for (int wd = 0; wd < 7; wd++) /* every other day at most: no two in a row */
+			ck_assert_msg(!(day_set_has(p.days, wd) && day_set_has(p.days, (wd + 1) % 7)),
+				      "%s: two days in a row", p.name);
+		ck_assert_str_eq(p.next, "maintenance");
+		program_free(&p);
+	}
+	catalog_free(&shipped);
+}
+END_TEST
+
 /* After the last stage: calf strength and balance twice a week, where the hops lead. */
 START_TEST(maintenance_follows_the_last_stage_twice_a_week)
 {
@@ -269,6 +307,9 @@ START_TEST(maintenance_follows_the_last_stage_twice_a_week)
 
 	scan();
 	load("return-to-run", &p);
+	ck_assert_str_eq(p.next, "walk-run");
+	program_free(&p);
+	load("walk-run", &p);
 	ck_assert_str_eq(p.next, "maintenance");
 	program_free(&p);
 	load("maintenance", &p);
@@ -339,6 +380,7 @@ Suite *shipped_suite(void)
 	tcase_add_test(tc, bone_stress_has_no_impact_and_says_see_a_clinician);
 	tcase_add_test(tc, ice_is_intermittent_and_ends);
 	tcase_add_test(tc, maintenance_follows_the_last_stage_twice_a_week);
+	tcase_add_test(tc, walk_run_ladders_as_running_md_gives_them);
 	tcase_add_test(tc, readme_dose_table_starts_where_the_files_do);
 	suite_add_tcase(s, tc);
 	return s;

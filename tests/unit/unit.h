@@ -38,5 +38,6 @@ Suite *entry_test_suite(void);
 Suite *redflag_suite(void);
 Suite *status_suite(void);
 Suite *plan_moves_suite(void);
+Suite *intervals_suite(void);
 
 #endif

@@ -1,0 +1,50 @@
+/* The walk/run rules the return-to-run protocols share (running.md, "The walk/run
+ * return"): each level at least twice, never on two days in a row, at most two levels
+ * in seven days; and the pain rules for running (Vincent & Vincent 2017; CHOP). The
+ * replay in scheduler.c calls these for a program with walk/run intervals. */
+#include "scheduler.h"
+
+#include "intervals.h"
+
+bool program_is_walk_run(const struct program *prog)
+{
+	for (size_t i = 0; i < prog->nexercises; i++)
+		if (is_interval_exercise(&prog->exercises[i]))
+			return true;
+	return false;
+}
+
+void walk_run_rules(const struct program *prog, struct progression_rules *rules)
+{
+	if (!program_is_walk_run(prog))
+		return;
+	if (rules->advance_sessions < RUN_LEVEL_SESSIONS)
+		rules->advance_sessions = RUN_LEVEL_SESSIONS;
+	if (rules->advance_max_pain > RUN_PAIN_MAX)
+		rules->advance_max_pain = RUN_PAIN_MAX;
+	if (rules->repeat_max_pain > RUN_PAIN_MAX)
+		rules->repeat_max_pain = RUN_PAIN_MAX;
+}
+
+bool walk_run_back_to_back(day_t last_session, day_t day)
+{
+	return last_session >= 0 && day - last_session == 1;
+}
+
+bool walk_run_week_full(const day_t advanced[RUN_LEVELS_PER_WEEK], day_t day)
+{
+	/* the older of the last two steps up and this one within one week of 7 days */
+	return day - advanced[RUN_LEVELS_PER_WEEK - 1] < RUN_WEEK_DAYS;
+}
+
+void walk_run_advanced(day_t advanced[RUN_LEVELS_PER_WEEK], day_t day)
+{
+	for (int i = RUN_LEVELS_PER_WEEK - 1; i > 0; i--)
+		advanced[i] = advanced[i - 1];
+	advanced[0] = day;
+}
+
+bool walk_run_morning_unsettled(int pain, int baseline)
+{
+	return pain > RUN_PAIN_MAX || (baseline >= 0 && pain > baseline);
+}

@@ -4,14 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "intervals.h"
 #include "util.h"
 
 /* What a step says as it begins, by its kind. The get-ready and the work say more
- * (the exercise and its dose; the side, the last set), below. A new kind of step is
- * one line here: the walk/run intervals will be
- *	{ STEP_WALK, "walk", TONE_LOW },
- *	{ STEP_RUN, "run", TONE_HIGH },
- * a kind without a line begins with a beep. */
+ * (the exercise and its dose; the side, the last set; walk or run), below. A new kind
+ * of step is one line here; a kind without a line begins with a beep. */
 static const struct step_words {
 	enum step_kind kind;
 	const char *words;
@@ -106,6 +104,34 @@ static void spoken_dose(const struct exercise *ex, int level, char *buf, size_t 
 		snprintf(buf + strlen(buf), len - strlen(buf), ", %s", load);
 }
 
+/* "3 times: walk 4 minutes, run 1 minute": a walk/run level as it is heard (the
+ * screen's "4:00" read aloud is a clock time). */
+static void spoken_intervals(const struct exercise *ex, int level, char *buf, size_t len)
+{
+	struct interval iv[INTERVALS_MAX];
+	int n = 0, repeat = level_value(&ex->repeat, level);
+	const char *spec = level_text(&ex->intervals, level);
+	char err[160], amount[48];
+	size_t used;
+
+	buf[0] = '\0';
+	if (!spec || !intervals_parse(spec, iv, &n, err, sizeof(err)))
+		return;
+	if (repeat > 1)
+		snprintf(buf, len, "%d times: ", repeat);
+	for (int i = 0; i < n; i++) {
+		if (iv[i].metres && iv[i].miles)
+			snprintf(amount, sizeof(amount), "%.2g miles", iv[i].metres / 1609.344);
+		else if (iv[i].metres)
+			snprintf(amount, sizeof(amount), "%ld metres", iv[i].metres);
+		else
+			spoken_secs(iv[i].secs, amount, sizeof(amount));
+		used = strlen(buf);
+		snprintf(buf + used, len - used, "%s%s %s", i ? ", " : "",
+			 iv[i].stride == STRIDE_RUN ? "run" : "walk", amount);
+	}
+}
+
 static const char *side_word(enum side s)
 {
 	return s == SIDE_LEFT ? "left" : s == SIDE_RIGHT ? "right" : NULL;
@@ -121,9 +147,19 @@ static bool step_cue(const struct engine *e, struct cue *out)
 
 	switch (s->kind) {
 	case STEP_GET_READY:
-		spoken_dose(ex, r->level, dose, sizeof(dose));
+		if (is_interval_exercise(ex))
+			spoken_intervals(ex, r->level, dose, sizeof(dose));
+		else
+			spoken_dose(ex, r->level, dose, sizeof(dose));
 		return say(out, TONE_PLAIN, "%s, %s", ex->title, dose);
 	case STEP_WORK: {
+		/* walk and run in tones apart, told from each other with eyes elsewhere */
+		if (s->stride != STRIDE_NONE) {
+			bool run = s->stride == STRIDE_RUN;
+			bool last = s->nth == s->of && s->of > 1;
+			return say(out, run ? TONE_HIGH : TONE_LOW, "%s%s", last ? "last " : "",
+				   run ? "run" : "walk");
+		}
 		/* the second side of a set follows its switch, which said so */
 		bool first_side = e->leading || e->step == 0 || r->steps[e->step - 1].kind != STEP_SWITCH;
 		bool last = first_side && s->set > 1 && s->set == level_value(&ex->sets, r->level);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cues.h"
+#include "intervals.h"
 #include "unit.h"
 
 static const char text[] =
@@ -27,6 +28,48 @@ static const char text[] =
 
 static struct program prog;
 static struct routine routine;
+
+/* Walk/run: the level heard at the get-ready, then walk and run in their tones, the
+ * last run said so. */
+START_TEST(walk_and_run_in_their_tones)
+{
+	struct program wr;
+	struct routine r;
+	struct engine e;
+	struct cue_state cs;
+	struct cue c;
+	char err[512] = "", said[2048] = "";
+	int64_t now = 0;
+
+	ck_assert_msg(program_parse(&wr, "wr", "wr.conf",
+				    "get-ready = 5\nexercise wr {\n  title = \"Walk/run\"\n"
+				    "  intervals = \"walk 0:30, run 0:20, walk 0.1mi, run 400m\"\n"
+				    "  repeat = 2\n}\n", err, sizeof(err)), "%s", err);
+	routine_build(&r, &wr, 1);
+	routine_at_speed(&r, 8000);
+	engine_init(&e, &r, now);
+	cues_init(&cs);
+	while (!e.finished) {
+		while (cues_next(&cs, &e, now, &c)) {
+			size_t n = strlen(said);
+			if (c.kind != CUE_SAY)
+				continue;
+			snprintf(said + n, sizeof(said) - n, "%s%s|",
+				 c.tone == TONE_HIGH ? "^" : c.tone == TONE_LOW ? "_" : "", c.text);
+		}
+		now += 100;
+		engine_tick(&e, now);
+		e.nsets = e.nskipped = 0;
+	}
+	ck_assert_msg(strncmp(said, "Walk/run, 2 times: walk 30 seconds, run 20 seconds, walk 0.1 "
+			      "miles, run 400 metres|_walk|^run|", 84) == 0, "%s", said);
+	ck_assert_msg(strstr(said, "|^last run|"), "%s", said);
+	ck_assert_msg(!strstr(said, "sets of"), "%s", said);
+	engine_free(&e);
+	routine_free(&r);
+	program_free(&wr);
+}
+END_TEST
 
 static void setup(void)
 {
@@ -291,6 +334,7 @@ Suite *cues_suite(void)
 	tcase_add_test(tc, a_set_begun_again_is_cued_again);
 	tcase_add_test(tc, more_rest_beeps_again);
 	tcase_add_test(tc, words_are_never_an_option);
+	tcase_add_test(tc, walk_and_run_in_their_tones);
 	suite_add_tcase(s, tc);
 	return s;
 }

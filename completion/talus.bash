@@ -71,6 +71,12 @@ _talus() {
 	-C | --config | -H | --history-file | --trace)
 		_talus_files
 		return ;;
+	--ics)
+		_talus_files ics
+		return ;;
+	--format)
+		_talus_reply < <(printf '%s\n' ics md text)
+		return ;;
 	-D | --programs)
 		local IFS=$'\n'
 		COMPREPLY=($(compgen -d -- "$cur"))
@@ -82,7 +88,7 @@ _talus() {
 	-d | --date | -s | --since)
 		_talus_reply < <(date +%Y-%m-%d)
 		return ;;
-	-w | --weeks | -m | --morning | --pain | --set-level | -r | --run | -t | --time | --note)
+	-w | --weeks | -m | --morning | --pain | --set-level | -r | --run | -t | --time | --note | --speed)
 		return ;;
 	esac
 	if [[ $cur == -* || -z $cur ]]; then

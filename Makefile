@@ -20,6 +20,9 @@ CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)
 CONFUSE_LIBS   := $(shell $(PKG_CONFIG) --libs libconfuse 2>/dev/null || echo -lconfuse)
 CURSES_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(CURSES_PC) 2>/dev/null)
 CURSES_LIBS    := $(shell $(PKG_CONFIG) --libs $(CURSES_PC) 2>/dev/null || echo -lncursesw)
+EXPAT_CFLAGS   := $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
+# expat reads GPX and TCX; libm measures a GPX track
+EXPAT_LIBS     := $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat) -lm
 CHECK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS     := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
 
@@ -44,12 +47,12 @@ endif
 # The model: no curses in here.
 MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/program_levels.c src/pathways.c src/calf_load.c src/catalog.c \
 	     src/config.c src/routine.c src/plan.c src/paths.c src/record.c src/record_write.c src/history.c src/history_read.c \
-	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/activity.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/visit.c src/safety.c \
+	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/activity.c src/sha256.c src/import.c src/import_xml.c src/import_gpx.c src/import_tcx.c src/fit_stub.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/visit.c src/safety.c \
 	     src/scheduler.c src/scheduler_flags.c src/forecast.c src/redflag.c src/safefile.c
 # The screen: the only files that include curses.
 UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.c src/ui_triage.c \
 	     src/ui_draw.c src/ui_keys.c src/ui_flags.c
-MAIN_SRCS  = src/main.c src/cli.c src/cli_options.c src/commands.c src/commands_log.c src/state.c
+MAIN_SRCS  = src/main.c src/cli.c src/cli_options.c src/commands.c src/commands_log.c src/commands_import.c src/state.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
 MODEL_OBJS = $(MODEL_SRCS:%.c=$(BUILD)/%.o)
@@ -73,23 +76,23 @@ all: $(TALUS_BIN)
 
 $(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(EXPAT_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 $(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o $(BUILD)/src/cli_options.o
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(EXPAT_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 # Draws a screen of the coach as text, for the golden-screen tests.
 SCREEN_DUMP = $(BUILD)/screen-dump
 
 $(SCREEN_DUMP): $(BUILD)/tests/screens/screen_dump.o $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(EXPAT_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 $(BUILD)/src/%.o: src/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(EXPAT_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/src/ui%.o: src/ui%.c
 	$(call msg,CC,$<)
@@ -121,7 +124,7 @@ $(FAULT_LIB): tests/fault/inject.c
 # libFuzzer harnesses (clang, ASan, UBSan) over the model, in build/fuzz.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZERS       = program config history
+FUZZERS       = program config history gpx tcx
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_OBJS     = $(MODEL_SRCS:%.c=$(FUZZ_DIR)/%.o)
@@ -135,7 +138,7 @@ $(FUZZ_DIR)/src/%.o: src/%.c
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(call msg,FUZZLD,$@)
 	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
-		$(CONFUSE_LIBS)
+		$(CONFUSE_LIBS) $(EXPAT_LIBS)
 
 .SECONDARY: $(FUZZ_OBJS)
 

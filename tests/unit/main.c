@@ -11,6 +11,7 @@ int main(void)
 	srunner_add_suite(sr, clock_suite());
 	srunner_add_suite(sr, triage_suite());
 	srunner_add_suite(sr, runs_suite());
+	srunner_add_suite(sr, import_suite());
 	srunner_add_suite(sr, entry_test_suite());
 	srunner_add_suite(sr, cli_suite());
 	srunner_add_suite(sr, program_suite());

@@ -32,5 +32,6 @@ Suite *triage_suite(void);
 Suite *runs_suite(void);
 Suite *entry_test_suite(void);
 Suite *redflag_suite(void);
+Suite *import_suite(void);
 
 #endif

@@ -152,11 +152,10 @@ void import_file_free(struct import_file *f)
 bool import_check(const struct activity *a, char *err, size_t errlen)
 {
 	if (a->metres < 0 || a->metres > RUN_METRES_MAX)
-		snprintf(err, errlen, "a run of %ld m: talus records up to %d km", a->metres,
+		snprintf(err, errlen, "a run over %d km: longer than a run record holds",
 			 RUN_METRES_MAX / 1000);
 	else if (a->moving_secs > RUN_SECS_MAX || a->elapsed_secs > RUN_SECS_MAX)
-		snprintf(err, errlen, "a run of %ld s: talus records up to %d days",
-			 a->elapsed_secs > a->moving_secs ? a->elapsed_secs : a->moving_secs,
+		snprintf(err, errlen, "a run over %d days: longer than a run record holds",
 			 RUN_SECS_MAX / 86400);
 	else if (a->start < 0 || a->start > (int64_t)253402300799LL) /* 9999-12-31 */
 		snprintf(err, errlen, "a start outside the years 1970 to 9999");

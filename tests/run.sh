@@ -6,7 +6,7 @@
 set -u
 passed=0
 failed=0
-SUITES="cli history screens e2e"
+SUITES="cli history screens e2e import"
 
 count() { # adds the "N passed, N failed" or the Check summary at the end of a log
 	p=$(sed -n 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p' "$1" | tail -n 1)

@@ -61,6 +61,11 @@ static void import_one(struct state *st, const struct import_file *f, const stru
 		printf("%s: a run with no distance: nothing to record (talus --run logs it).\n", name);
 		return;
 	}
+	if (a->moving_secs > 0 && !run_plausible(a->metres, a->moving_secs)) {
+		printf("%s: a run faster than 2:00 a kilometre, so not a run (a ride?): skipped.\n",
+		       name);
+		return;
+	}
 	if ((dup = import_duplicate(&st->log, NULL, a))) {
 		say_duplicate(st, name, dup);
 		return;
@@ -139,7 +144,8 @@ int cmd_import(struct state *st)
 		}
 	}
 	for (size_t i = 0; i < npaths; i++) {
-		import_path(st, paths[i], &t);
+		if (!t.failed) /* the history cannot be written: the rest would fail alike */
+			import_path(st, paths[i], &t);
 		free(paths[i]);
 	}
 	free(paths);

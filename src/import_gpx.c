@@ -23,7 +23,6 @@
 
 struct gpx {
 	struct activity_list *out;
-	bool failed_push;
 	/* the track */
 	char type[ACTIVITY_SPORT_MAX];
 	double metres, moving;

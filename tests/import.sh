@@ -33,13 +33,15 @@ test_import_gpx_tcx_and_a_ride() {
 	tcx_run tread.tcx Running 2026-11-18T18:00:00+01:00 1800 6000
 	tcx_run ride.tcx Biking 2026-11-17T10:00:00Z 3600 30000
 	gpx_run walk.gpx 2026-11-16T10:00:00Z 2026-11-16T11:00:00Z 0.045
-	talus --import tread.tcx run.gpx ride.tcx walk.gpx --date 2026-11-21
+	gpx_run fast.gpx 2026-11-15T10:00:00Z 2026-11-15T10:10:00Z 0.09 running
+	talus --import tread.tcx run.gpx ride.tcx walk.gpx fast.gpx --date 2026-11-21
 	expect_status 0
 	expect_out "Imported tread.tcx (Wed 18 Nov): a run of 6.0 km in 30:00 (5:00 /km).
 Imported run.gpx (Fri 20 Nov): a run of 8.2 km in 45:10 (5:30 /km).
 Over the cap by 1.6 km (24%): a run over 110% of the longest of the last 30 days raised injury rates 1.64 times (Frandsen 2025).
 ride.tcx: not a run (Biking): skipped.
 walk.gpx: no sport named and not a run's pace: skipped.
+fast.gpx: a run faster than 2:00 a kilometre, so not a run (a ride?): skipped.
 Next run: at most 9.0 km (110% of your longest run in 30 days, 8.2 km on Fri 20 Nov)."
 	grep -q $'^2026-11-20T07:00:00+00:00\trun\tmetres=8200\tsecs=2710\telapsed=2710\thash=[0-9a-f]\\{64\\}$' "$(HIST)" ||
 		fail "gpx record: $(cat "$(HIST)")"

@@ -375,8 +375,8 @@ START_TEST(duplicates_at_their_edges)
 END_TEST
 
 /* An imported run is dated at its own offset, read back with its keys, and the morning
- * after it is asked as after a run: its record comes after a later session in the file
- * and still counts, ending at start plus elapsed. */
+ * after it is asked as after a run: its record is appended after records dated later
+ * (it is past-dated) and still counts, ending at its start plus its elapsed time. */
 START_TEST(imported_record_read_back_and_replayed)
 {
 	struct activity a = { .running = true, .start = utc("2026-11-19", 23, 30, 0), .have_offset = true,
@@ -389,8 +389,9 @@ START_TEST(imported_record_read_back_and_replayed)
 	import_record(&line, &a, "0123abcd");
 	ck_assert_str_eq(line.buf, "2026-11-20T00:30:00+01:00\trun\tmetres=8200\tsecs=2710\telapsed=3000\thash=0123abcd\n");
 	memset(&log_, 0, sizeof(log_));
-	add_line("2026-11-18T18:00:00Z\tstart\tsession=s1\tprogram=p\tlevel=1");
-	add_line("2026-11-18T18:20:00Z\tend\tsession=s1\tstatus=done");
+	add_line("2026-11-19T18:00:00Z\tstart\tsession=s1\tprogram=p\tlevel=1");
+	add_line("2026-11-19T18:20:00Z\tend\tsession=s1\tstatus=done");
+	add_line("2026-11-20T07:00:00Z\tmorning\tpain=1\thours=12");
 	line.buf[--line.len] = '\0';
 	add_line(line.buf);
 	ck_assert_uint_eq(log_.nruns, 1);
@@ -400,6 +401,9 @@ START_TEST(imported_record_read_back_and_replayed)
 	ck_assert_str_eq(log_.runs[0].hash, "0123abcd");
 	ck_assert(last_exercise(&log_, utc("2026-11-20", 8, 0, 0), &end, &day));
 	ck_assert(end == a.start + 3000 && day == d20);
+	/* before the run started, the session was the last */
+	ck_assert(last_exercise(&log_, a.start - 1, &end, &day));
+	ck_assert(end == utc("2026-11-19", 18, 20, 0));
 	/* an offset the reader cannot take: this machine's instead */
 	a.offset = 30;
 	import_record(&line, &a, "0123abcd");

@@ -65,7 +65,7 @@ void sha256_hex(const unsigned char *buf, size_t len, char hex[SHA256_HEX_LEN + 
 		memcpy(tail, buf + full, rest);
 	tail[rest] = 0x80;
 	n = rest < 56 ? 64 : 128;
-	for (int i = 0; i < 8; i++)
+	for (size_t i = 0; i < 8; i++)
 		tail[n - 1 - i] = (unsigned char)(bits >> (8 * i));
 	for (size_t i = 0; i < n; i += 64)
 		block(h, tail + i);

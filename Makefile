@@ -23,6 +23,9 @@ CONFUSE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libconfuse 2>/dev/null)
 CONFUSE_LIBS   := $(shell $(PKG_CONFIG) --libs libconfuse 2>/dev/null || echo -lconfuse)
 CURSES_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(CURSES_PC) 2>/dev/null)
 CURSES_LIBS    := $(shell $(PKG_CONFIG) --libs $(CURSES_PC) 2>/dev/null || echo -lncursesw)
+EXPAT_CFLAGS   := $(shell $(PKG_CONFIG) --cflags expat 2>/dev/null)
+# expat reads GPX and TCX; libm measures a GPX track
+EXPAT_LIBS     := $(shell $(PKG_CONFIG) --libs expat 2>/dev/null || echo -lexpat) -lm
 CHECK_CFLAGS   := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS     := $(shell $(PKG_CONFIG) --libs check 2>/dev/null || echo -lcheck)
 
@@ -50,7 +53,8 @@ MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/p
 	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/runs_chart.c src/run_form.c src/activity.c src/fit.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/coach_runs.c src/visit.c src/safety.c \
 	     src/scheduler.c src/scheduler_flags.c src/forecast.c src/redflag.c src/safefile.c \
 	     src/status.c src/status_read.c src/reminder.c src/ics.c src/physio_report.c src/physio_weeks.c \
-	     src/intervals.c src/coach_run.c src/scheduler_run.c
+	     src/intervals.c src/coach_run.c src/scheduler_run.c \
+	     src/sha256.c src/import.c src/import_xml.c src/import_gpx.c src/import_tcx.c
 MODEL_SRCS += src/plan_moves.c src/plan_side.c src/coach_next.c
 # Spoken cues: which is due (the model), and the speech command run as a child.
 MODEL_SRCS += src/cues.c src/voice.c
@@ -60,7 +64,8 @@ UI_SRCS    = src/ui.c src/ui_frame.c src/ui_session.c src/ui_ask.c src/ui_pages.
 	     src/ui_walkrun.c
 UI_SRCS   += src/ui_voice.c
 MAIN_SRCS  = src/main.c src/cli.c src/cli_options.c src/commands.c src/commands_log.c src/state.c \
-	     src/commands_status.c src/commands_report.c
+	     src/commands_status.c src/commands_report.c \
+	     src/commands_import.c
 MAIN_SRCS += src/state_side.c
 TEST_SRCS  = $(wildcard tests/unit/*.c)
 
@@ -85,11 +90,11 @@ all: $(TALUS_BIN)
 
 $(TALUS_BIN): $(MAIN_OBJS) $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(EXPAT_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 $(UNIT_BIN): $(TEST_OBJS) $(MODEL_OBJS) $(BUILD)/src/ui_keys.o $(BUILD)/src/cli.o $(BUILD)/src/cli_options.o
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(CONFUSE_LIBS) $(EXPAT_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 # Writes a FIT file from its arguments, for the import tests (tests/tools/mkfit.c).
 MKFIT = $(BUILD)/mkfit
@@ -104,12 +109,12 @@ SCREEN_DUMP = $(BUILD)/screen-dump
 
 $(SCREEN_DUMP): $(BUILD)/tests/screens/screen_dump.o $(UI_OBJS) $(MODEL_OBJS)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CONFUSE_LIBS) $(EXPAT_LIBS) $(CURSES_LIBS) $(LDLIBS)
 
 $(BUILD)/src/%.o: src/%.c
 	$(call msg,CC,$<)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(EXPAT_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/src/ui%.o: src/ui%.c
 	$(call msg,CC,$<)
@@ -155,7 +160,7 @@ $(FUZZ_DIR)/src/%.o: src/%.c
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(call msg,FUZZLD,$@)
 	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
-		$(CONFUSE_LIBS)
+		$(CONFUSE_LIBS) $(EXPAT_LIBS)
 
 .SECONDARY: $(FUZZ_OBJS)
 

@@ -218,6 +218,11 @@ int cli_parse(int argc, char **argv, struct options *opt)
 		command = o;
 		opt->command = o->command;
 	}
+	if (opt->command == CMD_IMPORT) { /* --import FILE...: the rest are files too */
+		opt->import_more = argv + optind;
+		opt->nimport_more = argc - optind;
+		optind = argc;
+	}
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
 

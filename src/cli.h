@@ -23,6 +23,7 @@ enum command_id {
 	CMD_RUNS,
 	CMD_SHOES,
 	CMD_RETIRE_SHOES,
+	CMD_IMPORT,
 	CMD_SAFETY,
 	CMD_STATUS,
 	CMD_INSTALL_REMINDER,
@@ -53,6 +54,9 @@ struct options {
 	int surface;          /* --surface, enum surface; -1 when not given */
 	const char *speed;    /* --speed: a treadmill's, as written */
 	const char *note;     /* --note */
+	const char *import;   /* --import FILE: the first file or folder */
+	char **import_more;   /* and those after the options (argv's), nimport_more of them */
+	int nimport_more;
 	const char *program;  /* the rest: NULL when not given */
 	const char *config_file;
 	const char *programs_dir;

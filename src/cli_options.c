@@ -107,6 +107,12 @@ static bool set_note(struct options *opt, const char *arg)
 	return strlen(arg) <= 200;
 }
 
+static bool set_import(struct options *opt, const char *arg)
+{
+	opt->import = arg;
+	return *arg != '\0';
+}
+
 static bool set_level(struct options *opt, const char *arg)
 {
 	long n;
@@ -198,6 +204,8 @@ const struct cli_option cli_options[] = {
 	  "--surface is road, trail, track, treadmill or grass, got '%s'" },
 	{ "note", 0, "TEXT", "with --run, a note", CMD_SESSION, CMD_BIT(CMD_RUN), set_note,
 	  "--note takes at most 200 bytes, got '%s'" },
+	{ "import", 0, "FILE...", "record the runs of GPX, TCX and FIT files (or folders)",
+	  CMD_IMPORT, 0, set_import, "--import needs a path, got an empty one" },
 	{ "set-level", 0, "N", "set the program's level by hand (a clinician's advice)", CMD_SET_LEVEL,
 	  0, set_level, "--set-level takes a level from 0 to 20, got '%s'" },
 	{ "triage", 0, NULL, "ask the first-run questions again and choose a pathway", CMD_SESSION,

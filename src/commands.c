@@ -449,6 +449,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_RUNS] = { CMD_RUNS, "runs", NEED_HISTORY, cmd_runs },
 	[CMD_SHOES] = { CMD_SHOES, "shoes", NEED_HISTORY, cmd_shoes },
 	[CMD_RETIRE_SHOES] = { CMD_RETIRE_SHOES, "retire-shoes", NEED_HISTORY, cmd_retire_shoes },
+	[CMD_IMPORT] = { CMD_IMPORT, "import", NEED_HISTORY, cmd_import },
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
 	[CMD_STATUS] = { CMD_STATUS, "status", NEED_LEVEL | NEED_FAST, cmd_status },

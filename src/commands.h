@@ -77,6 +77,7 @@ void state_pathway_programs(struct state *st, const char **first, const char **a
 bool state_load_program(void *st, const char *name, struct program *out);
 
 struct runs_request;
+struct run_cap;
 /* What --runs, --shoes and the runs line of the plan and the start screen read. */
 void state_runs_request(const struct state *st, struct runs_request *req);
 
@@ -86,6 +87,14 @@ int cmd_run(struct state *st);
 int cmd_runs(struct state *st);
 int cmd_shoes(struct state *st);
 int cmd_retire_shoes(struct state *st);
+/* Prints what a run just saved was, and the over-cap and pain warnings: cap is the cap
+ * as it stood before it (commands_log.c, for --run and --import). */
+void say_run_saved(const struct state *st, const char *verb, long metres, long secs, int pain,
+		   const struct run_cap *cap);
+/* The cap on the next run, then what the rehab says of running now. */
+void say_next_run(const struct state *st);
+/* talus --import FILE... (commands_import.c) */
+int cmd_import(struct state *st);
 
 /* --status and the reminder that runs it (commands_status.c); --report and --plan's
  * calendar (commands_report.c). */

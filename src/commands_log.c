@@ -94,13 +94,44 @@ static void run_warnings(const struct state *st)
 		printf("%s\n", why);
 }
 
+void say_run_saved(const struct state *st, const char *verb, long metres, long secs, int pain,
+		   const struct run_cap *before)
+{
+	enum units units = (enum units)st->cfg.units;
+	char d[32], pace[32], took[32], over[300];
+
+	format_distance(metres, units, d, sizeof(d));
+	if (secs > 0) {
+		format_pace(metres, secs, units, pace, sizeof(pace));
+		format_duration(secs, took, sizeof(took));
+		printf("%s: a run of %s in %s (%s).\n", verb, d, took, pace);
+	} else {
+		printf("%s: a run of %s.\n", verb, d);
+	}
+	/* it happened, so it is recorded; the warning says by how much and why */
+	if (run_over_cap(before, metres, units, over, sizeof(over)))
+		printf("%s\n", over);
+	if (pain > RUN_PAIN_MAX)
+		printf("Pain %d on the run, above %d: it does not raise the cap.\n", pain,
+		       RUN_PAIN_MAX);
+}
+
+void say_next_run(const struct state *st)
+{
+	struct run_cap after;
+
+	run_cap(&st->log, st->today, state_now(st), &after);
+	if (after.metres > 0)
+		say_cap(&after, (enum units)st->cfg.units, "Next run");
+	run_warnings(st);
+}
+
 int cmd_run(struct state *st)
 {
 	const struct options *o = st->opt;
 	enum units units = (enum units)st->cfg.units;
 	struct strbuf line;
-	struct run_cap before, after;
-	char d[32], pace[32], took[32], over[300];
+	struct run_cap before;
 	struct run_entry entry;
 	long metres;
 	bool saved;
@@ -125,24 +156,8 @@ int cmd_run(struct state *st)
 	runs_record_line(&line, state_now(st), &entry);
 	if (!(saved = state_save_record(st, &line)))
 		goto out;
-	format_distance(metres, units, d, sizeof(d));
-	if (o->run_secs > 0) {
-		format_pace(metres, o->run_secs, units, pace, sizeof(pace));
-		format_duration(o->run_secs, took, sizeof(took));
-		printf("Saved: a run of %s in %s (%s).\n", d, took, pace);
-	} else {
-		printf("Saved: a run of %s.\n", d);
-	}
-	/* it happened, so it is recorded; the warning says by how much and why */
-	if (run_over_cap(&before, metres, units, over, sizeof(over)))
-		printf("%s\n", over);
-	if (o->run_pain > RUN_PAIN_MAX)
-		printf("Pain %d on the run, above %d: it does not raise the cap.\n", o->run_pain,
-		       RUN_PAIN_MAX);
-	run_cap(&st->log, st->today, state_now(st), &after);
-	if (after.metres > 0)
-		say_cap(&after, units, "Next run");
-	run_warnings(st);
+	say_run_saved(st, "Saved", metres, o->run_secs, o->run_pain, &before);
+	say_next_run(st);
 out:
 	sb_free(&line);
 	return saved ? 0 : 1;

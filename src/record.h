@@ -154,7 +154,9 @@ enum key_kind {
 	K(HK_FLAG, "flag", KEY_ENUM, flag_question_name, FQ_COUNT)                      \
 	K(HK_TRIGGER, "trigger", KEY_ENUM, flag_trigger_name, TRIG_COUNT)               \
 	K(HK_LEFT, "left", KEY_INT, NULL, 0)                                            \
-	K(HK_RIGHT, "right", KEY_INT, NULL, 0)
+	K(HK_RIGHT, "right", KEY_INT, NULL, 0)                                          \
+	K(HK_ELAPSED, "elapsed", KEY_INT, NULL, 0)                                      \
+	K(HK_HASH, "hash", KEY_NAME, NULL, 0)
 
 /* What each record type holds, in the order talus writes it:
  * F(type, key, required, min, max); min and max bound a KEY_INT and are 0 otherwise.
@@ -204,6 +206,8 @@ enum key_kind {
 	F(REC_RUN, HK_SURFACE, false, 0, 0)                        \
 	F(REC_RUN, HK_NOTE, false, 0, 0)                           \
 	F(REC_RUN, HK_SESSION, false, 0, 0)                        \
+	F(REC_RUN, HK_ELAPSED, false, 1, SESSION_SECS_MAX)         \
+	F(REC_RUN, HK_HASH, false, 0, 0)                           \
 	F(REC_RETIRE, HK_SHOES, true, 0, 0)                        \
 	F(REC_RED_FLAG, HK_FLAG, true, 0, 0)                       \
 	F(REC_RED_FLAG, HK_ANSWER, true, 0, 0)                     \
@@ -256,6 +260,9 @@ int key_enum_value(enum hist_key key, const char *word);
  *   missing, too many fields) is a bug in the caller and dies.
  * Starts a record line: local timestamp with offset, tab, type. */
 void rec_begin(struct strbuf *line, time_t when, enum record_type type);
+/* As rec_begin, at the given offset (local minus UTC, seconds) rather than this
+ * machine's: an imported run is dated where it was run. */
+void rec_begin_at(struct strbuf *line, time_t when, long offset, enum record_type type);
 /* Add a tab and key=value; an enum is written as its word (a value with no word writes
  * nothing). Each aborts when the key is not of its kind: that is a bug in the caller. */
 void rec_put_str(struct strbuf *line, enum hist_key key, const char *value);

@@ -51,6 +51,24 @@ void rec_begin(struct strbuf *line, time_t when, enum record_type type)
 	sb_printf(line, "\t%s", record_type_name[type]);
 }
 
+void rec_begin_at(struct strbuf *line, time_t when, long offset, enum record_type type)
+{
+	struct tm tm;
+	time_t local = when + offset;
+
+	sb_reset(line);
+	if (labs(offset) > REC_OFFSET_MAX || offset % 60 || !gmtime_r(&local, &tm)) {
+		rec_begin(line, when, type); /* an offset the reader cannot take: this machine's */
+		return;
+	}
+	tm.tm_gmtoff = offset;
+	if (!put_stamp(line, &tm, false)) {
+		rec_begin(line, when, type);
+		return;
+	}
+	sb_printf(line, "\t%s", record_type_name[type]);
+}
+
 /* A writer handed a key of another kind: a bug, caught by the first test that runs it. */
 static void want_kind(enum hist_key key, enum key_kind a, enum key_kind b)
 {

@@ -225,12 +225,15 @@ bool last_exercise(const struct session_log *log, int64_t now, int64_t *end, day
 			*day = log->sessions[i].day;
 			found = true;
 		}
-	/* a run is logged when it is over: its record's time is its end */
-	for (size_t i = 0; i < log->nruns; i++)
-		if (log->runs[i].when <= now && (!found || log->runs[i].when > *end)) {
-			*end = log->runs[i].when;
+	/* a run typed in is logged when it is over: its record's time is its end; an
+	 * imported one is dated at its start, and its elapsed time gives the end */
+	for (size_t i = 0; i < log->nruns; i++) {
+		int64_t run_end = log->runs[i].when + (log->runs[i].elapsed > 0 ? log->runs[i].elapsed : 0);
+		if (log->runs[i].when <= now && (!found || run_end > *end)) {
+			*end = run_end;
 			*day = log->runs[i].day;
 			found = true;
 		}
+	}
 	return found;
 }

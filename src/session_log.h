@@ -114,6 +114,8 @@ struct run {
 	int pain;                         /* during, -1 when not rated */
 	int surface;                      /* enum surface, -1 when not given */
 	char shoes[SESSION_ID_MAX + 1];   /* "" when not named */
+	long elapsed;                     /* start to end, -1 when not given (imported) */
+	char hash[REC_NAME_MAX + 1];      /* the imported file's SHA-256, "" when typed */
 };
 
 /* A pair of shoes retired by hand. */

@@ -91,7 +91,7 @@ test_make_run_installs_only_what_running_needs() {
 		expect_out ""
 		[ ! -e apt.log ] || fail "deps.sh run installs $pkg: $(cat apt.log)"
 	done
-	for pkg in gcc make pkg-config libncurses-dev libconfuse-dev; do
+	for pkg in gcc make pkg-config libncurses-dev libconfuse-dev libexpat1-dev; do
 		fake_debian "$pkg"
 		rm -f apt.log
 		out=$(PATH="$PWD/bin:$PATH" sh "$SRCDIR/tools/deps.sh" run 2>&1)

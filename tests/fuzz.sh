@@ -25,9 +25,13 @@ test_replay_program() { replay program; }
 test_replay_config() { replay config; }
 test_replay_history() { replay history; }
 test_replay_fit() { replay fit; }
+test_replay_gpx() { replay gpx; }
+test_replay_tcx() { replay tcx; }
 test_fuzz_program() { short_run program; }
 test_fuzz_config() { short_run config; }
 test_fuzz_history() { short_run history; }
 test_fuzz_fit() { short_run fit; }
+test_fuzz_gpx() { short_run gpx; }
+test_fuzz_tcx() { short_run tcx; }
 
 run_tests

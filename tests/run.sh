@@ -11,7 +11,7 @@ if [ "${OFFLINE:-}" = 1 ]; then
 	SUITES="cli history man completion"
 	ONCE=""
 else
-	SUITES="cli history screens e2e status voice man completion"
+	SUITES="cli history screens e2e status voice import man completion"
 	ONCE="crash build package fuzz valgrind"
 fi
 

@@ -95,4 +95,14 @@ test_damaged_histories() {
 	vg 2 --history-file hdir --history
 }
 
+# --import over good, broken and skipped files and a folder: no errors, no leaks.
+test_import() {
+	mkdir runs
+	printf '<gpx><trk><type>running</type><trkseg><trkpt lat="0" lon="0"><time>2026-11-20T07:00:00Z</time></trkpt><trkpt lat="0.045" lon="0"><time>2026-11-20T07:30:00+01:00</time></trkpt></trkseg></trk></gpx>' >runs/a.gpx
+	printf '<TrainingCenterDatabase><Activities><Activity Sport="Biking"><Id>2026-11-19T07:00:00Z</Id><Lap><TotalTimeSeconds>60</TotalTimeSeconds><DistanceMeters>900</DistanceMeters></Lap></Activity></Activities></TrainingCenterDatabase>' >runs/b.tcx
+	printf '<gpx><trk><trkseg><trkpt lat="0" lon="0"><time>soon' >runs/c.gpx
+	vg 2 --import runs runs/a.gpx missing.tcx
+	grep -q "already imported" out.txt || fail "no re-import line: $(cat out.txt)"
+}
+
 run_tests

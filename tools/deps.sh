@@ -6,7 +6,7 @@
 # it names the packages and leaves them to you.
 # libFuzzer's runtime comes in libclang-rt-N-dev, N being clang's major version.
 set -u
-RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev"
+RUN_PACKAGES="gcc libc6-dev make pkg-config libncurses-dev libconfuse-dev libexpat1-dev"
 # the unit tests (check), the terminal tests (tmux), the fuzzers (clang and its
 # runtime), the memory and fault tests (valgrind, strace), the crash tests (procps),
 # the calendar's reader (python3-icalendar), the man pages' lint and the zsh

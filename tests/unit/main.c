@@ -13,6 +13,7 @@ int main(void)
 	srunner_add_suite(sr, runs_suite());
 	srunner_add_suite(sr, runs_chart_suite());
 	srunner_add_suite(sr, fit_suite());
+	srunner_add_suite(sr, import_suite());
 	srunner_add_suite(sr, entry_test_suite());
 	srunner_add_suite(sr, cli_suite());
 	srunner_add_suite(sr, program_suite());

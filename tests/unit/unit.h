@@ -39,5 +39,6 @@ Suite *redflag_suite(void);
 Suite *status_suite(void);
 Suite *plan_moves_suite(void);
 Suite *intervals_suite(void);
+Suite *import_suite(void);
 
 #endif

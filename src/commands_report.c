@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "ics.h"
 #include "physio_report.h"
 #include "runs_report.h"
+#include "safefile.h"
 #include "util.h"
 
 /* FILE may be new, or an old calendar (empty, or starting BEGIN:VCALENDAR): the
@@ -38,17 +40,12 @@ static bool ics_target_ok(const char *path, const char *history)
 
 static bool write_file(const char *path, const char *text, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp-talus", path);
-	FILE *f = fopen(tmp, "wx");
-	bool ok = f && fwrite(text, 1, len, f) == len;
+	char err[PATH_MAX + 100];
 
-	ok = f && fclose(f) == 0 && ok;
-	ok = ok && rename(tmp, path) == 0;
-	if (!ok) {
-		say("%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
+	bool ok = file_replace(path, text, len, err, sizeof(err));
+
+	if (!ok)
+		say("%s", err);
 	return ok;
 }
 

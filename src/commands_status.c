@@ -12,6 +12,7 @@
 
 #include "paths.h"
 #include "reminder.h"
+#include "safefile.h"
 #include "status.h"
 #include "util.h"
 
@@ -89,20 +90,15 @@ static bool make_dirs(const char *dir)
 	return ok;
 }
 
-/* Written whole to a temporary file, then renamed: a unit is never half there. */
+/* Written whole or not at all: a unit is never half there. */
 static bool write_unit(const char *path, const char *text)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	bool ok = f && fputs(text, f) >= 0;
+	char err[PATH_MAX + 100];
 
-	ok = f && fclose(f) == 0 && ok;
-	ok = ok && rename(tmp, path) == 0;
-	if (!ok) {
-		say("%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
+	bool ok = file_replace(path, text, strlen(text), err, sizeof(err));
+
+	if (!ok)
+		say("%s", err);
 	return ok;
 }
 

@@ -154,3 +154,47 @@ bool history_path_check(const char *path, char *err, size_t errlen)
 		return fail(err, errlen, "%s: is a directory; the history must be a plain file", path);
 	return fail(err, errlen, "%s: not a regular file; the history must be a plain file", path);
 }
+
+/* The new file is made beside the old (O_EXCL: never through a link left there),
+ * flushed to the disk before the rename and the folder after it, so a crash leaves the
+ * old file or the new, never half of one (durability.md). */
+bool file_replace(const char *path, const char *text, size_t len, char *err, size_t errlen)
+{
+	char *tmp = xasprintf("%s.tmp-talus", path);
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+	bool ok;
+	size_t done = 0;
+
+	unlink(tmp); /* one a crash left: the name itself, never what a link points to */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	ok = fd >= 0;
+
+	while (ok && done < len) {
+		ssize_t n = write(fd, text + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		ok = n > 0;
+		done += ok ? (size_t)n : 0;
+	}
+	ok = ok && fsync(fd) == 0;
+	if (fd >= 0 && close(fd) != 0)
+		ok = false;
+	ok = ok && rename(tmp, path) == 0;
+	if (!ok) {
+		fail(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		if (fd >= 0)
+			unlink(tmp);
+	} else {
+		if (slash)
+			*slash = '\0';
+		int dfd = open(slash ? (*dir ? dir : "/") : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+	}
+	free(dir);
+	free(tmp);
+	return ok;
+}

@@ -23,4 +23,7 @@ FILE *trace_attach(const char *path, int *fd_io, char *err, size_t errlen);
  * (the first record creates it); a folder is the history reader's to report. */
 bool history_path_check(const char *path, char *err, size_t errlen);
 
+/* Replaces path with text, whole or not at all: false with the reason in err. */
+bool file_replace(const char *path, const char *text, size_t len, char *err, size_t errlen);
+
 #endif

@@ -1,5 +1,9 @@
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "safefile.h"
 #include "unit.h"
 #include "util.h"
 
@@ -50,6 +54,32 @@ START_TEST(sanitize_replaces_bad_bytes)
 }
 END_TEST
 
+/* A file replaced whole: the new text in, no temporary left; a folder that is not
+ * there fails with the path in the reason and leaves nothing. */
+START_TEST(file_replace_whole_or_not_at_all)
+{
+	char dir[] = "/tmp/talus-unit-XXXXXX", path[128], tmp[160], bad[160], err[256] = "";
+	char buf[64] = "";
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.ics", dir);
+	snprintf(tmp, sizeof(tmp), "%s.tmp-talus", path);
+	ck_assert_msg(file_replace(path, "old\n", 4, err, sizeof(err)), "%s", err);
+	ck_assert_msg(file_replace(path, "new text\n", 9, err, sizeof(err)), "%s", err);
+	ck_assert_ptr_nonnull(f = fopen(path, "r"));
+	ck_assert_uint_eq(fread(buf, 1, sizeof(buf) - 1, f), 9);
+	fclose(f);
+	ck_assert_str_eq(buf, "new text\n");
+	ck_assert_int_ne(access(tmp, F_OK), 0);
+	snprintf(bad, sizeof(bad), "%s/no/such/b.ics", dir);
+	ck_assert(!file_replace(bad, "x", 1, err, sizeof(err)));
+	ck_assert_msg(strncmp(err, bad, strlen(bad)) == 0 && strstr(err, "cannot write"), "%s", err);
+	unlink(path);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -59,6 +89,7 @@ Suite *util_suite(void)
 	tcase_add_test(tc, parse_long_is_strict);
 	tcase_add_test(tc, utf8_checks);
 	tcase_add_test(tc, sanitize_replaces_bad_bytes);
+	tcase_add_test(tc, file_replace_whole_or_not_at_all);
 	suite_add_tcase(s, tc);
 	return s;
 }

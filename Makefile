@@ -157,9 +157,9 @@ $(FUZZ_DIR)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS) tests/fuzz/import_harness.h
 	$(call msg,FUZZLD,$@)
-	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Isrc $(CONFUSE_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.o,$^) \
 		$(CONFUSE_LIBS) $(EXPAT_LIBS)
 
 .SECONDARY: $(FUZZ_OBJS)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "safety.h"
 #include "scheduler.h"
 #include "unit.h"
@@ -176,6 +177,36 @@ START_TEST(progression_table_states_the_rules_the_code_runs)
 }
 END_TEST
 
+/* The README's and talus(1)'s lists of the options that name a command hold each of
+ * them (a new command was missing from both). */
+START_TEST(command_lists_name_every_command)
+{
+	char *readme = read_whole_file("README.md", NULL), *man = read_whole_file("man/talus.1", NULL);
+	char *r_start, *r_end, *m_start, *m_end, want[64];
+
+	ck_assert_ptr_nonnull(readme);
+	ck_assert_ptr_nonnull(man);
+	ck_assert_ptr_nonnull(r_start = strstr(readme, "One command at a time:"));
+	ck_assert_ptr_nonnull(r_end = strstr(r_start, "each name a command"));
+	ck_assert_ptr_nonnull(m_start = strstr(man, "One command at a time:"));
+	ck_assert_ptr_nonnull(m_end = strstr(m_start, "each name a command"));
+	*r_end = *m_end = '\0';
+	for (size_t i = 0; i < cli_noptions; i++) {
+		if (cli_options[i].command == CMD_SESSION)
+			continue;
+		snprintf(want, sizeof(want), "`--%s`", cli_options[i].name);
+		ck_assert_msg(strstr(r_start, want), "README's command list lacks %s", want);
+		snprintf(want, sizeof(want), ".Fl -%s\n", cli_options[i].name);
+		if (!strstr(m_start, want))
+			snprintf(want, sizeof(want), ".Fl -%s ", cli_options[i].name);
+		ck_assert_msg(strstr(m_start, want), "talus(1)'s command list lacks --%s",
+			      cli_options[i].name);
+	}
+	free(readme);
+	free(man);
+}
+END_TEST
+
 Suite *readme_suite(void)
 {
 	Suite *s = suite_create("readme");
@@ -186,6 +217,7 @@ Suite *readme_suite(void)
 	tcase_add_test(tc, readme_shows_the_coach_safety_note);
 	tcase_add_test(tc, model_files_never_include_the_screen);
 	tcase_add_test(tc, progression_table_states_the_rules_the_code_runs);
+	tcase_add_test(tc, command_lists_name_every_command);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -146,7 +146,7 @@ $(FAULT_LIB): tests/fault/inject.c
 # libFuzzer harnesses (clang, ASan, UBSan) over the model, in build/fuzz.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZERS       = program config history fit
+FUZZERS       = program config history fit gpx tcx
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -g -O1 -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_OBJS     = $(MODEL_SRCS:%.c=$(FUZZ_DIR)/%.o)

@@ -216,14 +216,13 @@ static int cmd_plan(struct state *st)
 	struct plan_request req;
 	struct plan_side side[CONFIG_MAX_ALSO];
 	char warning[400], forecast[200], runs[300], cap[32], side_forecast[CONFIG_MAX_ALSO][200];
-	int *side_levels = xmalloc((size_t)st->opt->weeks * 7 * CONFIG_MAX_ALSO * sizeof(int));
-	int *levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
+	int *side_levels, *levels;
 	day_t top;
 
-	if (st->opt->ics_file || st->opt->format) { /* the calendar: commands_report.c */
-		free(levels);
+	if (st->opt->ics_file || st->opt->format) /* the calendar: commands_report.c */
 		return cmd_plan_ics(st);
-	}
+	side_levels = xmalloc((size_t)st->opt->weeks * 7 * CONFIG_MAX_ALSO * sizeof(int));
+	levels = xmalloc((size_t)st->opt->weeks * 7 * sizeof(*levels));
 	if (st->opt->have_since && st->opt->since > st->today) {
 		char since[DATE_BUF], today[DATE_BUF];
 		date_format_iso(st->opt->since, since);

@@ -291,7 +291,7 @@ test_report_empty_history() {
 }
 
 test_report_bad_format() {
-	talus --report --format html
+	talus --programs "$PROGRAMS" --report --format html
 	expect_status 2
 	expect_err "talus: --report takes --format md or text, got 'html'"
 }

@@ -76,13 +76,12 @@ int cmd_morning(struct state *st)
 
 static void say_cap(const struct run_cap *cap, enum units units, const char *what)
 {
-	char d[32], l[32], date[DATE_BUF];
+	char d[32], l[96];
 
 	format_distance(cap->metres, units, d, sizeof(d));
-	format_distance(cap->longest, units, l, sizeof(l));
-	date_format_short(cap->longest_day, date);
-	printf("%s: at most %s (%d%% of your longest run in %d days, %s on %s).\n", what, d,
-	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
+	run_cap_longest(cap, units, l, sizeof(l));
+	printf("%s: at most %s (%d%% of your longest run in %d days, %s).\n", what, d,
+	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l);
 }
 
 /* What the rehab says of running now (runs_caution). */

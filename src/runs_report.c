@@ -23,7 +23,7 @@ void runs_print(FILE *out, const struct runs_request *req)
 {
 	const struct session_log *log = req->log;
 	day_t this_week = runs_week_of(req->today, req->week_start);
-	char d[32], t[32], p[32], pain[8], date[DATE_BUF];
+	char d[32], t[96], p[32], pain[8], date[DATE_BUF];
 	struct run_cap cap;
 	size_t shown = 0;
 
@@ -76,10 +76,9 @@ void runs_print(FILE *out, const struct runs_request *req)
 	run_cap(log, req->today, req->now, &cap);
 	if (cap.metres > 0) {
 		format_distance(cap.metres, req->units, d, sizeof(d));
-		format_distance(cap.longest, req->units, t, sizeof(t));
-		date_format_short(cap.longest_day, date);
-		fprintf(out, "Next run: at most %s (%d%% of the longest in %d days, %s on %s).\n", d,
-			RUN_CAP_PERCENT, RUN_CAP_DAYS, t, date);
+		run_cap_longest(&cap, req->units, t, sizeof(t));
+		fprintf(out, "Next run: at most %s (%d%% of the longest in %d days, %s).\n", d,
+			RUN_CAP_PERCENT, RUN_CAP_DAYS, t);
 	}
 }
 

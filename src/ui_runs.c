@@ -80,7 +80,7 @@ static void page_chart(const struct ui *ui, const struct coach_runs *r, int rows
 	const struct runs_chart *ch = &r->chart;
 	enum units units = ui->c->run_settings.units;
 	int weeks = chart_weeks_shown(rows);
-	char line[400], d[32], l[32], date[DATE_BUF];
+	char line[400], d[32], l[32], why[96], date[DATE_BUF];
 
 	/* on the smallest screens the rows go to the weeks */
 	snprintf(line, sizeof(line), COLS >= 40 ? "Distance a week, the last %d weeks:"
@@ -95,10 +95,9 @@ static void page_chart(const struct ui *ui, const struct coach_runs *r, int rows
 	if (ch->cap.metres > 0) {
 		chart_row(ui, ch, "cap", ch->cap.metres, true, A_NORMAL);
 		format_distance(ch->cap.metres, units, d, sizeof(d));
-		format_distance(ch->cap.longest, units, l, sizeof(l));
-		date_format_short(ch->cap.longest_day, date);
+		run_cap_longest(&ch->cap, units, why, sizeof(why));
 		snprintf(line, sizeof(line), "Next run: at most %s (%d%% of your longest in %d days, "
-			 "%s on %s).", d, RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
+			 "%s).", d, RUN_CAP_PERCENT, RUN_CAP_DAYS, why);
 	} else {
 		snprintf(line, sizeof(line), "No run in the last %d days: no cap yet.", RUN_CAP_DAYS);
 	}

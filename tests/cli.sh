@@ -674,7 +674,7 @@ test_run_logged_with_the_cap() {
 	case "$out" in *"Over the cap"*) fail "warned at the cap: $out" ;; esac
 	talus --run 13.2km --pain 4 --shoes "Old pair" --surface trail --note "hilly" --date 2026-11-22
 	expect_status 0
-	expect_out_has "Over the cap by 1.1 km (9%)"
+	expect_out_has "13.2 km against a cap of 12.1 km (9% over it)"
 	expect_out_has "Pain 4 on the run, above 2: it does not raise the cap."
 	expect_out_has "Next run: at most 12.1 km"
 	grep -q $'\trun\tmetres=13200\tpain-during=4\tshoes=Old pair\tsurface=trail\tnote=hilly$' \
@@ -688,6 +688,24 @@ test_run_logged_with_the_cap() {
 		talus $bad
 		expect_status 2
 	done
+}
+
+# A run over the cap counts as the cap it broke: the next cap rises 10% a run at most.
+test_runs_over_the_cap_do_not_raise_it() {
+	talus --run 8km --date 2026-11-19
+	expect_status 0
+	expect_out_has "Next run: at most 8.8 km"
+	talus --run 20km --date 2026-11-20
+	expect_status 0
+	expect_out_has "20.0 km against a cap of 8.8 km (127% over it)"
+	expect_out_has "It counts as 8.8 km: it does not raise the cap beyond 9.7 km."
+	expect_out_has "Next run: at most 9.7 km (110% of your longest run in 30 days, 20.0 km on Fri 20 Nov, counted as its cap of 8.8 km)."
+	talus --run 30km --date 2026-11-21
+	expect_status 0
+	expect_out_has "30.0 km against a cap of 9.7 km"
+	expect_out_has "Next run: at most 10.6 km"
+	talus --runs --date 2026-11-21
+	expect_out_has "Next run: at most 10.6 km"
 }
 
 test_run_after_a_red_flag_or_a_bone_spot_is_warned() {
@@ -722,9 +740,10 @@ test_runs_and_shoes() {
 	expect_out_has "2026-11-04  8.0 km      45:10     5:39 /km      -  Pegasus"
 	expect_out_has "Mon 16 Nov   21.0 km"
 	expect_out_has "This week is 162% above the week two weeks before"
-	expect_out_has "Next run: at most 13.2 km"
+	# the 12 km run broke the 8.8 km cap and counts as it: 9 km is the longest that counts
+	expect_out_has "Next run: at most 9.9 km (110% of the longest in 30 days, 9.0 km on Fri 20 Nov)."
 	talus --programs "$PROGRAMS" --plan --date 2026-11-21
-	expect_out_has "Next run: at most 13.2 km (110% of your longest in 30 days)."
+	expect_out_has "Next run: at most 9.9 km (110% of your longest in 30 days)."
 	talus --shoes --date 2026-11-21
 	expect_status 0
 	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"

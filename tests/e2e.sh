@@ -760,11 +760,11 @@ test_runs_screen_logs_a_run() {
 	wait_for "Surface   road"
 	keys Enter
 	wait_for "Save this run?"
-	wait_for "Over the cap by 1.0 km (9%)"
+	wait_for "12.0 km against a cap of 11.0 km (9% over it)"
 	grep -q 'metres=12000' "$(hist)" && fail "saved before the answer"
 	keys y
 	wait_for "Saved: a run of 12.0 km in 1:00:00 (5:00 /km), pain 1, in Pegasus, on road."
-	wait_for "Next run: at most 13.2 km"
+	wait_for "Next run: at most 12.1 km"
 	grep -q $'\trun\tmetres=12000\tsecs=3600\tpain-during=1\tshoes=Pegasus\tsurface=road$' "$(hist)" ||
 		fail "run record: $(tail -n 1 "$(hist)")"
 	keys l

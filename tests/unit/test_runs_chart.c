@@ -234,8 +234,10 @@ START_TEST(the_run_form)
 	ck_assert_int_eq(f.state, RFS_CONFIRM);
 	ck_assert_str_eq(f.error, "");
 	ck_assert_str_eq(f.summary, "A run of 8.2 km in 45:10 (5:30 /km), pain 2, in Clifton, on grass.");
-	ck_assert_str_eq(f.warning, "Over the cap by 1.6 km (24%): a run over 110% of the longest of "
-				    "the last 30 days raised injury rates 1.64 times (Frandsen 2025).");
+	ck_assert_str_eq(f.warning, "8.2 km against a cap of 6.6 km (24% over it): a run over 110% of "
+				    "the longest of the last 30 days raised injury rates 1.64 times "
+				    "(Frandsen 2025). It counts as 6.6 km: it does not raise the cap "
+				    "beyond 7.3 km.");
 	ck_assert(!run_form_type(&f, '1'));          /* the fields wait */
 	ck_assert(run_form_answer(&f, false));       /* no: back to them */
 	ck_assert_int_eq(f.state, RFS_EDIT);

@@ -60,6 +60,8 @@ void runs_print(FILE *out, const struct runs_request *req)
 		format_distance(m, req->units, d, sizeof(d));
 		if (before > 0)
 			snprintf(change, sizeof(change), "%+ld%%", (m - before) * 100 / before);
+		else if (m > 0) /* no week before to compare with */
+			copy_str(change, sizeof(change), "new");
 		fprintf(out, "%-11s  %-10s%s%s\n", date, d, change[0] ? "  " : "", change);
 	}
 	{

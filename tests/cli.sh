@@ -738,7 +738,8 @@ test_runs_and_shoes() {
 	talus --runs --date 2026-11-21
 	expect_status 0
 	expect_out_has "2026-11-04  8.0 km      45:10     5:39 /km      -  Pegasus"
-	expect_out_has "Mon 16 Nov   21.0 km"
+	expect_out_has "Mon 16 Nov   21.0 km     new" # after an empty week: nothing to compare
+	expect_out_has "Mon  9 Nov   0.0 km      -100%"
 	expect_out_has "This week is 162% above the week two weeks before"
 	# the 12 km run broke the 8.8 km cap and counts as it: 9 km is the longest that counts
 	expect_out_has "Next run: at most 9.9 km (110% of the longest in 30 days, 9.0 km on Fri 20 Nov)."

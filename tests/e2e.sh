@@ -731,7 +731,7 @@ test_closed_window_keeps_unsaved_records() {
 	talus --history-file "$(hist)" --csv
 	expect_status 0
 	expect_err "talus: $(hist): 2 records not saved last time are kept in $(hist).unsaved; they are added at the next save"
-	talus --morning 1 --date $DATE
+	talus --morning 1 --date 2026-11-16
 	expect_status 0
 	[ -e "$u" ] && fail "the .unsaved file is still there"
 	[ "$(count $'\tstart\t')" = 1 ] || fail "start not merged once: $(cat "$(hist)")"

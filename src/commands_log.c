@@ -170,6 +170,7 @@ void state_runs_request(const struct state *st, struct runs_request *req)
 	req->week_start = st->cfg.week_start;
 	req->units = (enum units)st->cfg.units;
 	req->shoe_limit = st->cfg.shoe_limit;
+	req->shoes = NULL;
 }
 
 int cmd_runs(struct state *st)
@@ -186,6 +187,14 @@ int cmd_shoes(struct state *st)
 	struct runs_request req;
 
 	state_runs_request(st, &req);
+	if (st->opt->shoes) { /* --shoes NAME: that pair alone */
+		bool retired;
+		if (shoes_distance(&st->log, st->opt->shoes, req.now, &retired) < 0) {
+			say("no run names the shoes '%s' (talus --shoes lists them)", st->opt->shoes);
+			return EXIT_BAD_INPUT;
+		}
+		req.shoes = st->opt->shoes;
+	}
 	shoes_print(stdout, &req);
 	return 0;
 }

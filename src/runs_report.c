@@ -121,7 +121,7 @@ void shoes_print(FILE *out, const struct runs_request *req)
 		int runs = 0;
 		day_t f = r->day, l = r->day;
 
-		if (!r->shoes[0] || r->when > req->now)
+		if (!r->shoes[0] || r->when > req->now || (req->shoes && strcmp(r->shoes, req->shoes)))
 			continue;
 		for (size_t j = 0; j < i && !seen; j++)
 			seen = strcmp(log->runs[j].shoes, r->shoes) == 0;
@@ -158,7 +158,7 @@ void shoes_print(FILE *out, const struct runs_request *req)
 	format_distance(req->shoe_limit, req->units, d, sizeof(d));
 	fprintf(out, "Limit %s (config: shoe-limit); worn from 300 mi (480 km), the source "
 		     "articles' marks.\n", d);
-	if (in_use > 1)
+	if (in_use > 1 && !req->shoes)
 		fputs("Several pairs in rotation are fine, and went with fewer injuries (Malisoux "
 		      "2015).\n", out);
 }

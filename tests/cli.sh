@@ -772,6 +772,16 @@ test_runs_and_shoes() {
 	expect_status 0
 	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"
 	expect_out_has "Several pairs in rotation are fine"
+	talus --shoes Pegasus --date 2026-11-21 # one pair: its line of the list
+	expect_status 0
+	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"
+	case "$out" in *Trail*|*rotation*) fail "--shoes Pegasus shows more: $out" ;; esac
+	talus --shoes Nike
+	expect_status 2
+	expect_err "talus: no run names the shoes 'Nike' (talus --shoes lists them)"
+	talus --shoes Pegasus --surface road
+	expect_status 2
+	case "$err" in *"--surface goes only with --run, not with --shoes"*) ;; *) fail "stderr: $err" ;; esac
 	talus --retire-shoes Trail --date 2026-11-21
 	expect_status 0
 	talus --shoes --date 2026-11-22

@@ -195,13 +195,13 @@ static void page_form(struct ui *ui, const struct coach_runs *r, int rows)
 			focus = page_count();
 		page_hanging(run_field_label[i], on ? A_BOLD : A_NORMAL, 10, value,
 			     on ? A_REVERSE : A_NORMAL);
-		if (!on)
-			continue;
-		key = page_count() - 1; /* the value's last line, or the error's first */
-		if (f->error[0]) {
-			key++;
+		/* an error stays under the field it is about, not the one in focus */
+		if (f->error[0] && (int)f->error_field == i) {
+			if (on)
+				key = page_count(); /* the error's first line */
 			page_hanging("", A_NORMAL, 2, f->error, color_attr(UC_ALERT) | A_BOLD);
-		} else {
+		} else if (on) {
+			key = page_count() - 1; /* the value's last line */
 			field_hint(f, &r->chart.cap, hint, sizeof(hint));
 			page_hanging("", A_NORMAL, 2, hint, A_DIM);
 		}

@@ -121,7 +121,7 @@ static void page_pains(const struct ui *ui, const struct coach_runs *r)
 {
 	char lead[DATE_BUF], text[160], d[32], m[48];
 
-	page_text("Pain after each run:", A_BOLD);
+	page_text("Pain during each run and the morning after:", A_BOLD);
 	if (!r->npains) {
 		page_text("No runs in these weeks: l logs one.", A_NORMAL);
 		return;
@@ -133,9 +133,9 @@ static void page_pains(const struct ui *ui, const struct coach_runs *r)
 		format_distance(p->metres, ui->c->run_settings.units, d, sizeof(d));
 		snprintf(m, sizeof(m), p->morning >= 0 ? "%d" : "-", p->morning);
 		if (p->pain >= 0)
-			snprintf(text, sizeof(text), "%s, pain %d, morning after %s", d, p->pain, m);
+			snprintf(text, sizeof(text), "%s, during %d, morning after %s", d, p->pain, m);
 		else
-			snprintf(text, sizeof(text), "%s, pain -, morning after %s", d, m);
+			snprintf(text, sizeof(text), "%s, during -, morning after %s", d, m);
 		page_hanging(lead, A_NORMAL, 12, text, hurt ? color_attr(UC_ALERT) : A_NORMAL);
 	}
 }

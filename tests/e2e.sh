@@ -771,7 +771,7 @@ test_runs_screen_logs_a_run() {
 	wait_for "Log a run:"
 	keys 5
 	keys Escape
-	wait_for "Pain after each run:"
+	wait_for "Pain during each run and the morning after:"
 	keys Escape
 	wait_for "Today is a training day."
 	wait_for "Next run: at most 13.2 km (110% of your longest in 30 days)."

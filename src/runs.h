@@ -52,7 +52,8 @@ struct run_cap {
  * cap in force when it was run, so a run over the cap does not raise it beyond that. */
 void run_cap(const struct session_log *log, day_t today, int64_t now, struct run_cap *out);
 /* Sets each run's counted, in time order (runs sorted by when): its metres up to the cap
- * in force when it was run, all of it when there was none; 0 when it hurt. */
+ * in force when it was run, all of it when there was none; 0 when it hurt. *design*: the
+ * guard must not be raised by the runs that broke it. */
 void runs_count_toward_cap(struct run *runs, size_t n);
 /* "10.0 km on Fri 20 Nov", or for a run over its cap "20.0 km on Sat 21 Nov, counted as
  * its cap of 8.8 km". */

@@ -774,7 +774,7 @@ test_runs_screen_logs_a_run() {
 	wait_for "Pain during each run and the morning after:"
 	keys Escape
 	wait_for "Today is a training day."
-	wait_for "Next run: at most 13.2 km (110% of your longest in 30 days)."
+	wait_for "Next run: at most 12.1 km (110% of your longest in 30 days)."
 	keys q
 	wait_exit
 	[ "$(count $'\trun\t')" = 2 ] || fail "runs: $(cat "$(hist)")"

@@ -226,11 +226,15 @@ int cli_parse(int argc, char **argv, struct options *opt)
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
 
+	/* --shoes NAME without --run shows that pair: the list's command, for one */
+	if (opt->command == CMD_SESSION && opt->shoes)
+		opt->command = CMD_SHOES;
 	/* every option given must go with the command, the first that does not says so */
 	for (int n = 1; n <= order; n++)
 		for (size_t i = 0; i < NOPTIONS; i++)
 			if (given[i] == n && cli_options[i].command == CMD_SESSION &&
-			    !(cli_options[i].commands & CMD_BIT(opt->command)))
+			    !(cli_options[i].commands & CMD_BIT(opt->command)) &&
+			    !(opt->command == CMD_SHOES && strcmp(cli_options[i].name, "shoes") == 0))
 				return not_taken(&cli_options[i], opt->command);
 	return CLI_RUN;
 }

@@ -193,7 +193,7 @@ const struct cli_option cli_options[] = {
 	  CMD_BIT(CMD_RUN), set_time, "--time takes a duration like 45:10, 1:02:30 or 45m, got '%s'" },
 	{ "pain", 0, "N", "with --run, the pain during it, 0-10", CMD_SESSION, CMD_BIT(CMD_RUN),
 	  set_pain, "--pain takes a pain rating from 0 to 10, got '%s'" },
-	{ "shoes", 0, "[NAME]", "list the shoes; with --run, the shoes it was run in", CMD_SESSION,
+	{ "shoes", 0, "[NAME]", "the shoes, or one pair; with --run, the shoes worn", CMD_SESSION,
 	  CMD_BIT(CMD_RUN), set_shoes, "--shoes takes a name of at most 64 bytes, got '%s'" },
 	{ "retire-shoes", 0, "NAME", "retire a pair of shoes", CMD_RETIRE_SHOES, 0, set_shoes,
 	  "--retire-shoes takes a name of at most 64 bytes, got '%s'" },

@@ -24,6 +24,7 @@ enum need {
 	NEED_LEVEL = 1 << 4,        /* its level and why, the red flags */
 	NEED_NOTHING = 1 << 5,      /* not even the config: it runs whatever is broken */
 	NEED_FAST = 1 << 6,         /* the history's old sets counted, not parsed (--status) */
+	NEED_PAST = 1 << 7,         /* it records at --date, so that may not be after today */
 };
 
 /* A program coached beside the active one (the config's `also`), with all the active

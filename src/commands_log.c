@@ -76,13 +76,12 @@ int cmd_morning(struct state *st)
 
 static void say_cap(const struct run_cap *cap, enum units units, const char *what)
 {
-	char d[32], l[32], date[DATE_BUF];
+	char d[32], l[96];
 
 	format_distance(cap->metres, units, d, sizeof(d));
-	format_distance(cap->longest, units, l, sizeof(l));
-	date_format_short(cap->longest_day, date);
-	printf("%s: at most %s (%d%% of your longest run in %d days, %s on %s).\n", what, d,
-	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
+	run_cap_longest(cap, units, l, sizeof(l));
+	printf("%s: at most %s (%d%% of your longest run in %d days, %s).\n", what, d,
+	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l);
 }
 
 /* What the rehab says of running now (runs_caution). */
@@ -171,6 +170,7 @@ void state_runs_request(const struct state *st, struct runs_request *req)
 	req->week_start = st->cfg.week_start;
 	req->units = (enum units)st->cfg.units;
 	req->shoe_limit = st->cfg.shoe_limit;
+	req->shoes = NULL;
 }
 
 int cmd_runs(struct state *st)
@@ -187,6 +187,14 @@ int cmd_shoes(struct state *st)
 	struct runs_request req;
 
 	state_runs_request(st, &req);
+	if (st->opt->shoes) { /* --shoes NAME: that pair alone */
+		bool retired;
+		if (shoes_distance(&st->log, st->opt->shoes, req.now, &retired) < 0) {
+			say("no run names the shoes '%s' (talus --shoes lists them)", st->opt->shoes);
+			return EXIT_BAD_INPUT;
+		}
+		req.shoes = st->opt->shoes;
+	}
 	shoes_print(stdout, &req);
 	return 0;
 }

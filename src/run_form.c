@@ -35,6 +35,14 @@ static bool editing(const struct run_form *f)
 	return f->state == RFS_EDIT;
 }
 
+/* The field in focus was edited: its error, if it had one, is no longer known to hold. */
+static bool edited(struct run_form *f)
+{
+	if (f->error[0] && f->error_field == f->field)
+		f->error[0] = '\0';
+	return true;
+}
+
 bool run_form_move(struct run_form *f, int dir)
 {
 	int to = (int)f->field + dir;
@@ -98,7 +106,7 @@ bool run_form_type(struct run_form *f, uint32_t cp)
 	memcpy(text + len, mb, n + 1);
 	if (f->field == RF_SHOES)
 		f->pair = -1; /* a name of its own */
-	return true;
+	return edited(f);
 }
 
 bool run_form_erase(struct run_form *f)
@@ -116,7 +124,7 @@ bool run_form_erase(struct run_form *f)
 	text[len] = '\0';
 	if (f->field == RF_SHOES)
 		f->pair = -1;
-	return true;
+	return edited(f);
 }
 
 bool run_form_choose(struct run_form *f, int dir)
@@ -132,10 +140,10 @@ bool run_form_choose(struct run_form *f, int dir)
 		/* -1 (none) .. npairs-1, round */
 		f->pair = (f->pair + 1 + dir + f->npairs + 1) % (f->npairs + 1) - 1;
 		copy_str(f->text[RF_SHOES], sizeof(f->text[0]), f->pair >= 0 ? f->pairs[f->pair] : "");
-		return true;
+		return edited(f);
 	case RF_SURFACE:
 		f->surface = (f->surface + 1 + dir + SURFACE_COUNT + 1) % (SURFACE_COUNT + 1) - 1;
-		return true;
+		return edited(f);
 	case RF_PAIN:
 		if (!f->text[RF_PAIN][0])
 			pain = dir > 0 ? 0 : 10;
@@ -143,7 +151,7 @@ bool run_form_choose(struct run_form *f, int dir)
 			 (pain += dir) < 0 || pain > 10)
 			return false;
 		snprintf(f->text[RF_PAIN], sizeof(f->text[0]), "%ld", pain);
-		return true;
+		return edited(f);
 	default:
 		return false;
 	}
@@ -152,7 +160,7 @@ bool run_form_choose(struct run_form *f, int dir)
 static bool refuse(struct run_form *f, enum run_field field, const char *why)
 {
 	copy_str(f->error, sizeof(f->error), why);
-	f->field = field;
+	f->error_field = f->field = field;
 	return true;
 }
 

@@ -31,6 +31,7 @@ struct run_form {
 	int npairs;
 	int pair;                                /* the pair chosen, -1: typed or none */
 	char error[300];                         /* why the check refused it, or "" */
+	enum run_field error_field;              /* the field it is about: editing it clears it */
 	struct run_entry entry;                  /* once checked */
 	char summary[300];                       /* what will be saved */
 	char warning[300];                       /* and over the cap, when it is */
@@ -41,7 +42,8 @@ extern const char *const run_field_label[RF_COUNT];
 /* A new form; the known pairs are those runs named up to now, not retired. */
 void run_form_open(struct run_form *f, const struct session_log *log, enum units units,
 		   int64_t now);
-/* Each returns true when the form changed. */
+/* Each returns true when the form changed. Typing, erasing or choosing in the field an
+ * error is about clears the error: it may be fixed, and Enter checks again. */
 /* The next field (dir 1) or the one before (-1); they stop at the ends. */
 bool run_form_move(struct run_form *f, int dir);
 /* A character typed into the field in focus: printable ASCII in the distance and the

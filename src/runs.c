@@ -126,10 +126,32 @@ void format_pace(long metres, long secs, enum units units, char *buf, size_t len
 	snprintf(buf, len, "%ld:%02ld /%s", pace / 60, pace % 60, units == UNITS_MI ? "mi" : "km");
 }
 
+/* The cap in force at runs[i]: from what the runs of its window before it count for. */
+static long cap_at(const struct run *runs, size_t i)
+{
+	long longest = 0;
+
+	for (size_t j = i; j-- > 0 && runs[j].day >= runs[i].day - RUN_CAP_DAYS;)
+		if (runs[j].pain <= RUN_PAIN_MAX && runs[j].counted > longest)
+			longest = runs[j].counted;
+	return longest > 0 ? longest * RUN_CAP_PERCENT / 100 : -1;
+}
+
+void runs_count_toward_cap(struct run *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long cap = cap_at(runs, i);
+		if (runs[i].pain > RUN_PAIN_MAX)
+			runs[i].counted = 0;
+		else
+			runs[i].counted = cap > 0 && runs[i].metres > cap ? cap : runs[i].metres;
+	}
+}
+
 void run_cap(const struct session_log *log, day_t today, int64_t now, struct run_cap *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->metres = out->longest = -1;
+	out->metres = out->longest = out->longest_ran = -1;
 	for (size_t i = 0; i < log->nruns; i++) {
 		const struct run *r = &log->runs[i];
 		if (r->when > now || r->day < today - RUN_CAP_DAYS || r->day > today)
@@ -139,13 +161,27 @@ void run_cap(const struct session_log *log, day_t today, int64_t now, struct run
 			out->held_day = r->day;
 			continue;
 		}
-		if (r->metres > out->longest) {
-			out->longest = r->metres;
+		if (r->counted > out->longest) {
+			out->longest = r->counted;
+			out->longest_ran = r->metres;
 			out->longest_day = r->day;
 		}
 	}
 	if (out->longest > 0)
 		out->metres = out->longest * RUN_CAP_PERCENT / 100;
+}
+
+void run_cap_longest(const struct run_cap *cap, enum units units, char *buf, size_t len)
+{
+	char ran[32], counted[32], date[DATE_BUF];
+
+	format_distance(cap->longest_ran, units, ran, sizeof(ran));
+	format_distance(cap->longest, units, counted, sizeof(counted));
+	date_format_short(cap->longest_day, date);
+	if (cap->longest_ran > cap->longest)
+		snprintf(buf, len, "%s on %s, counted as its cap of %s", ran, date, counted);
+	else
+		snprintf(buf, len, "%s on %s", ran, date);
 }
 
 void runs_record_line(struct strbuf *line, time_t when, const struct run_entry *e)
@@ -168,14 +204,19 @@ void runs_record_line(struct strbuf *line, time_t when, const struct run_entry *
 bool run_over_cap(const struct run_cap *before, long metres, enum units units, char *buf,
 		  size_t len)
 {
-	char over[32];
+	char ran[32], cap[32], next[32];
 
 	buf[0] = '\0';
 	if (before->metres <= 0 || metres <= before->metres)
 		return false;
-	format_distance(metres - before->metres, units, over, sizeof(over));
-	snprintf(buf, len, "Over the cap by %s (%ld%%): a run over %d%% of the longest of the last "
-		 "%d days raised injury rates 1.64 times (Frandsen 2025).", over,
-		 (metres - before->metres) * 100 / before->metres, RUN_CAP_PERCENT, RUN_CAP_DAYS);
+	format_distance(metres, units, ran, sizeof(ran));
+	format_distance(before->metres, units, cap, sizeof(cap));
+	/* it counts as the cap it broke (runs_count_toward_cap) */
+	format_distance(before->metres * RUN_CAP_PERCENT / 100, units, next, sizeof(next));
+	snprintf(buf, len, "%s against a cap of %s (%ld%% over it): a run over %d%% of the "
+		 "longest of the last %d days raised injury rates 1.64 times (Frandsen 2025). "
+		 "It counts as %s: it does not raise the cap beyond %s.", ran, cap,
+		 (metres - before->metres) * 100 / before->metres, RUN_CAP_PERCENT, RUN_CAP_DAYS,
+		 cap, next);
 	return true;
 }

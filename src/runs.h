@@ -39,16 +39,25 @@ void format_pace(long metres, long secs, enum units units, char *buf, size_t len
 
 struct run_cap {
 	long metres;        /* the cap, -1 when no run in the window counts */
-	long longest;       /* the longest run that counts, and its day */
+	long longest;       /* the longest a run counts for, and its day */
 	day_t longest_day;
+	long longest_ran;   /* what that run was: more than longest when it broke its cap */
 	bool held;          /* a run in the window hurt (pain above RUN_PAIN_MAX): it counts
 			       not, so the cap stays where it was */
 	day_t held_day;
 };
 
 /* The cap on a run today: RUN_CAP_PERCENT of the longest run of the RUN_CAP_DAYS days
- * before today (up to now; a painful run does not raise it). */
+ * before today (up to now; a painful run does not raise it). A run counts only up to the
+ * cap in force when it was run, so a run over the cap does not raise it beyond that. */
 void run_cap(const struct session_log *log, day_t today, int64_t now, struct run_cap *out);
+/* Sets each run's counted, in time order (runs sorted by when): its metres up to the cap
+ * in force when it was run, all of it when there was none; 0 when it hurt. *design*: the
+ * guard must not be raised by the runs that broke it. */
+void runs_count_toward_cap(struct run *runs, size_t n);
+/* "10.0 km on Fri 20 Nov", or for a run over its cap "20.0 km on Sat 21 Nov, counted as
+ * its cap of 8.8 km". */
+void run_cap_longest(const struct run_cap *cap, enum units units, char *buf, size_t len);
 
 /* One run as logged by hand: `talus --run` and the coach's form write it the same way. */
 struct run_entry {

@@ -23,7 +23,7 @@ void runs_print(FILE *out, const struct runs_request *req)
 {
 	const struct session_log *log = req->log;
 	day_t this_week = runs_week_of(req->today, req->week_start);
-	char d[32], t[32], p[32], pain[8], date[DATE_BUF];
+	char d[32], t[96], p[32], pain[8], date[DATE_BUF];
 	struct run_cap cap;
 	size_t shown = 0;
 
@@ -60,6 +60,8 @@ void runs_print(FILE *out, const struct runs_request *req)
 		format_distance(m, req->units, d, sizeof(d));
 		if (before > 0)
 			snprintf(change, sizeof(change), "%+ld%%", (m - before) * 100 / before);
+		else if (m > 0) /* no week before to compare with */
+			copy_str(change, sizeof(change), "new");
 		fprintf(out, "%-11s  %-10s%s%s\n", date, d, change[0] ? "  " : "", change);
 	}
 	{
@@ -76,10 +78,9 @@ void runs_print(FILE *out, const struct runs_request *req)
 	run_cap(log, req->today, req->now, &cap);
 	if (cap.metres > 0) {
 		format_distance(cap.metres, req->units, d, sizeof(d));
-		format_distance(cap.longest, req->units, t, sizeof(t));
-		date_format_short(cap.longest_day, date);
-		fprintf(out, "Next run: at most %s (%d%% of the longest in %d days, %s on %s).\n", d,
-			RUN_CAP_PERCENT, RUN_CAP_DAYS, t, date);
+		run_cap_longest(&cap, req->units, t, sizeof(t));
+		fprintf(out, "Next run: at most %s (%d%% of the longest in %d days, %s).\n", d,
+			RUN_CAP_PERCENT, RUN_CAP_DAYS, t);
 	}
 }
 
@@ -120,7 +121,7 @@ void shoes_print(FILE *out, const struct runs_request *req)
 		int runs = 0;
 		day_t f = r->day, l = r->day;
 
-		if (!r->shoes[0] || r->when > req->now)
+		if (!r->shoes[0] || r->when > req->now || (req->shoes && strcmp(r->shoes, req->shoes)))
 			continue;
 		for (size_t j = 0; j < i && !seen; j++)
 			seen = strcmp(log->runs[j].shoes, r->shoes) == 0;
@@ -157,7 +158,7 @@ void shoes_print(FILE *out, const struct runs_request *req)
 	format_distance(req->shoe_limit, req->units, d, sizeof(d));
 	fprintf(out, "Limit %s (config: shoe-limit); worn from 300 mi (480 km), the source "
 		     "articles' marks.\n", d);
-	if (in_use > 1)
+	if (in_use > 1 && !req->shoes)
 		fputs("Several pairs in rotation are fine, and went with fewer injuries (Malisoux "
 		      "2015).\n", out);
 }

@@ -19,6 +19,7 @@ struct runs_request {
 	int week_start;     /* 0 = Monday */
 	enum units units;
 	long shoe_limit;    /* metres */
+	const char *shoes;  /* shoes_print: this pair alone; NULL: every pair */
 };
 
 /* The first day of the week holding day (week_start: 0 = Monday). */

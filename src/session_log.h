@@ -116,6 +116,7 @@ struct run {
 	char shoes[SESSION_ID_MAX + 1];   /* "" when not named */
 	long elapsed;                     /* start to end, -1 when not given (imported) */
 	char hash[REC_NAME_MAX + 1];      /* the imported file's SHA-256, "" when typed */
+	long counted;                     /* what the cap counts of it (runs_count_toward_cap) */
 };
 
 /* A pair of shoes retired by hand. */

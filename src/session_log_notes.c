@@ -1,6 +1,7 @@
 /* The records of the history that are not sessions: morning ratings, levels set by hand,
  * the safety note, advice, entry tests and the triage, each kept in a list by time. */
 #include "session_log.h"
+#include "runs.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -122,6 +123,7 @@ void session_log_sort_notes(struct session_log *log)
 	sort_by_when(log->tests, log->ntests, sizeof(*log->tests));
 	sort_by_when(log->advice, log->nadvice, sizeof(*log->advice));
 	sort_by_when(log->runs, log->nruns, sizeof(*log->runs));
+	runs_count_toward_cap(log->runs, log->nruns);
 	sort_by_when(log->triages, log->ntriages, sizeof(*log->triages));
 }
 

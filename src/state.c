@@ -200,6 +200,13 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 	st->trace_fd = -1;
 	st->opt = opt;
 	st->today = opt->have_date ? opt->date : local_day(time(NULL));
+	if ((needs & NEED_PAST) && st->today > local_day(time(NULL))) {
+		char date[DATE_BUF];
+		date_format_iso(st->today, date);
+		/* a record is of what happened: a run or a morning not yet come has not */
+		say("--date %s is after today: nothing is recorded in the future", date);
+		return EXIT_BAD_INPUT;
+	}
 	if (needs & NEED_NOTHING)
 		return 0;
 	if (!load_config(opt, &st->cfg, err, sizeof(err))) {

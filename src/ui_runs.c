@@ -80,7 +80,7 @@ static void page_chart(const struct ui *ui, const struct coach_runs *r, int rows
 	const struct runs_chart *ch = &r->chart;
 	enum units units = ui->c->run_settings.units;
 	int weeks = chart_weeks_shown(rows);
-	char line[400], d[32], l[32], date[DATE_BUF];
+	char line[400], d[32], l[32], why[96], date[DATE_BUF];
 
 	/* on the smallest screens the rows go to the weeks */
 	snprintf(line, sizeof(line), COLS >= 40 ? "Distance a week, the last %d weeks:"
@@ -95,10 +95,9 @@ static void page_chart(const struct ui *ui, const struct coach_runs *r, int rows
 	if (ch->cap.metres > 0) {
 		chart_row(ui, ch, "cap", ch->cap.metres, true, A_NORMAL);
 		format_distance(ch->cap.metres, units, d, sizeof(d));
-		format_distance(ch->cap.longest, units, l, sizeof(l));
-		date_format_short(ch->cap.longest_day, date);
+		run_cap_longest(&ch->cap, units, why, sizeof(why));
 		snprintf(line, sizeof(line), "Next run: at most %s (%d%% of your longest in %d days, "
-			 "%s on %s).", d, RUN_CAP_PERCENT, RUN_CAP_DAYS, l, date);
+			 "%s).", d, RUN_CAP_PERCENT, RUN_CAP_DAYS, why);
 	} else {
 		snprintf(line, sizeof(line), "No run in the last %d days: no cap yet.", RUN_CAP_DAYS);
 	}
@@ -122,7 +121,7 @@ static void page_pains(const struct ui *ui, const struct coach_runs *r)
 {
 	char lead[DATE_BUF], text[160], d[32], m[48];
 
-	page_text("Pain after each run:", A_BOLD);
+	page_text("Pain during each run and the morning after:", A_BOLD);
 	if (!r->npains) {
 		page_text("No runs in these weeks: l logs one.", A_NORMAL);
 		return;
@@ -134,9 +133,9 @@ static void page_pains(const struct ui *ui, const struct coach_runs *r)
 		format_distance(p->metres, ui->c->run_settings.units, d, sizeof(d));
 		snprintf(m, sizeof(m), p->morning >= 0 ? "%d" : "-", p->morning);
 		if (p->pain >= 0)
-			snprintf(text, sizeof(text), "%s, pain %d, morning after %s", d, p->pain, m);
+			snprintf(text, sizeof(text), "%s, during %d, morning after %s", d, p->pain, m);
 		else
-			snprintf(text, sizeof(text), "%s, pain -, morning after %s", d, m);
+			snprintf(text, sizeof(text), "%s, during -, morning after %s", d, m);
 		page_hanging(lead, A_NORMAL, 12, text, hurt ? color_attr(UC_ALERT) : A_NORMAL);
 	}
 }
@@ -196,13 +195,13 @@ static void page_form(struct ui *ui, const struct coach_runs *r, int rows)
 			focus = page_count();
 		page_hanging(run_field_label[i], on ? A_BOLD : A_NORMAL, 10, value,
 			     on ? A_REVERSE : A_NORMAL);
-		if (!on)
-			continue;
-		key = page_count() - 1; /* the value's last line, or the error's first */
-		if (f->error[0]) {
-			key++;
+		/* an error stays under the field it is about, not the one in focus */
+		if (f->error[0] && (int)f->error_field == i) {
+			if (on)
+				key = page_count(); /* the error's first line */
 			page_hanging("", A_NORMAL, 2, f->error, color_attr(UC_ALERT) | A_BOLD);
-		} else {
+		} else if (on) {
+			key = page_count() - 1; /* the value's last line */
 			field_hint(f, &r->chart.cap, hint, sizeof(hint));
 			page_hanging("", A_NORMAL, 2, hint, A_DIM);
 		}

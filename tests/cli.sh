@@ -441,7 +441,7 @@ test_the_same_command_twice_is_one() {
 test_common_options_go_with_every_command() {
 	talus --programs "$PROGRAMS" --history-file h.tsv --date $DATE --config "$SRCDIR/config/talus.conf" --list
 	expect_status 0
-	talus --programs "$PROGRAMS" --history-file h.tsv --date $DATE --morning 2
+	talus --programs "$PROGRAMS" --history-file h.tsv --date 2026-11-16 --morning 2
 	expect_status 0
 	talus --programs "$PROGRAMS" --history-file h.tsv --date $DATE --csv
 	expect_status 0
@@ -456,7 +456,7 @@ test_unknown_program() {
 test_a_missing_program_is_bad_input_for_every_command_that_needs_one() {
 	for cmd in --plan --history "--set-level 2"; do
 		# shellcheck disable=SC2086
-		talus --programs "$PROGRAMS" --program nosuch $cmd --date $DATE
+		talus --programs "$PROGRAMS" --program nosuch $cmd --date 2026-11-16
 		expect_status 2
 		expect_err "talus: no program named 'nosuch' (talus --list shows them)"
 		expect_out ""
@@ -663,24 +663,24 @@ test_level_0_set_by_hand_is_planned() {
 }
 
 test_run_logged_with_the_cap() {
-	talus --run 10km --time 55m --date 2026-11-20
+	talus --run 10km --time 55m --date 2026-11-17
 	expect_status 0
 	expect_out_has "Saved: a run of 10.0 km in 55:00 (5:30 /km)."
-	expect_out_has "Next run: at most 11.0 km (110% of your longest run in 30 days, 10.0 km on Fri 20 Nov)."
-	grep -q $'^2026-11-20T.*\trun\tmetres=10000\tsecs=3300$' "$XDG_DATA_HOME/talus/history.tsv" ||
+	expect_out_has "Next run: at most 11.0 km (110% of your longest run in 30 days, 10.0 km on Tue 17 Nov)."
+	grep -q $'^2026-11-17T.*\trun\tmetres=10000\tsecs=3300$' "$XDG_DATA_HOME/talus/history.tsv" ||
 		fail "no run record"
-	talus --run 11km --date 2026-11-21 # exactly the cap: no warning
+	talus --run 11km --date 2026-11-18 # exactly the cap: no warning
 	expect_status 0
 	case "$out" in *"Over the cap"*) fail "warned at the cap: $out" ;; esac
-	talus --run 13.2km --pain 4 --shoes "Old pair" --surface trail --note "hilly" --date 2026-11-22
+	talus --run 13.2km --pain 4 --shoes "Old pair" --surface trail --note "hilly" --date 2026-11-19
 	expect_status 0
-	expect_out_has "Over the cap by 1.1 km (9%)"
+	expect_out_has "13.2 km against a cap of 12.1 km (9% over it)"
 	expect_out_has "Pain 4 on the run, above 2: it does not raise the cap."
 	expect_out_has "Next run: at most 12.1 km"
 	grep -q $'\trun\tmetres=13200\tpain-during=4\tshoes=Old pair\tsurface=trail\tnote=hilly$' \
 		"$XDG_DATA_HOME/talus/history.tsv" || fail "run record: $(cat "$XDG_DATA_HOME/talus/history.tsv")"
 	printf 'units = mi\n' >mi.conf
-	talus --config mi.conf --run 3 --date 2026-11-23
+	talus --config mi.conf --run 3 --date 2026-11-20
 	expect_status 0
 	expect_out_has "Saved: a run of 3.00 mi."
 	for bad in "--run ten" "--run 5km --surface moon" "--run 5km --time 5" "--run 5km --pain 11" "--time 45:00"; do
@@ -690,20 +690,61 @@ test_run_logged_with_the_cap() {
 	done
 }
 
+# A run over the cap counts as the cap it broke: the next cap rises 10% a run at most.
+test_runs_over_the_cap_do_not_raise_it() {
+	talus --run 8km --date 2026-11-19
+	expect_status 0
+	expect_out_has "Next run: at most 8.8 km"
+	talus --run 20km --date 2026-11-20
+	expect_status 0
+	expect_out_has "20.0 km against a cap of 8.8 km (127% over it)"
+	expect_out_has "It counts as 8.8 km: it does not raise the cap beyond 9.7 km."
+	expect_out_has "Next run: at most 9.7 km (110% of your longest run in 30 days, 20.0 km on Fri 20 Nov, counted as its cap of 8.8 km)."
+	talus --run 30km --date 2026-11-21
+	expect_status 0
+	expect_out_has "30.0 km against a cap of 9.7 km"
+	expect_out_has "Next run: at most 10.6 km"
+	talus --runs --date 2026-11-21
+	expect_out_has "Next run: at most 10.6 km"
+}
+
+# --date acts as if today were that day, but a record is of what has happened: none is
+# written dated after the real clock's today.
+test_no_record_dated_in_the_future() {
+	local later today
+	later=$(date -d '+1 day' +%F)
+	today=$(date +%F)
+	talus --run 5km --time 25:00 --date 2026-12-25
+	expect_status 2
+	expect_err "talus: --date 2026-12-25 is after today: nothing is recorded in the future"
+	expect_out ""
+	for cmd in "--run 5km" "--morning 1" "--retire-shoes Pegasus" "--set-level 2"; do
+		# shellcheck disable=SC2086
+		talus --programs "$PROGRAMS" $cmd --date "$later"
+		expect_status 2
+		expect_err "talus: --date $later is after today: nothing is recorded in the future"
+	done
+	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "a record in the future: $(cat "$XDG_DATA_HOME/talus/history.tsv")"
+	talus --run 5km --date "$today"
+	expect_status 0
+	talus --runs --date "$later" # reading ahead is fine
+	expect_status 0
+}
+
 test_run_after_a_red_flag_or_a_bone_spot_is_warned() {
 	mkdir -p "$XDG_DATA_HOME/talus"
-	printf '2026-11-20T08:00:00Z\tred-flag\tflag=rupture\tanswer=yes\ttrigger=severe\n' \
+	printf '2026-11-18T08:00:00Z\tred-flag\tflag=rupture\tanswer=yes\ttrigger=severe\n' \
 		>"$XDG_DATA_HOME/talus/history.tsv"
-	talus --run 5km --date 2026-11-21
+	talus --run 5km --date 2026-11-19
 	expect_status 0
 	expect_out_has "A red flag was answered yes: no running until a clinician has seen the ankle"
-	talus --programs "$PROGRAMS" --set-level 1 --date 2026-11-21
+	talus --programs "$PROGRAMS" --set-level 1 --date 2026-11-19
 	expect_status 0
-	talus --run 5km --date 2026-11-22
+	talus --run 5km --date 2026-11-20
 	case "$out" in *"red flag"*) fail "warned after a level set by hand: $out" ;; esac
-	printf '2026-11-22T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=under-3-weeks\twhere=bone-spot\tgives-way=no\tpathway=peroneal\tprogram=peroneal\n' \
+	printf '2026-11-20T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=under-3-weeks\twhere=bone-spot\tgives-way=no\tpathway=peroneal\tprogram=peroneal\n' \
 		>>"$XDG_DATA_HOME/talus/history.tsv"
-	talus --run 5km --date 2026-11-23
+	talus --run 5km --date 2026-11-21
 	expect_out_has "Pain at one spot on a bone (the triage): no running until a clinician has seen it."
 	talus --run 5km --time 5:00
 	expect_status 2
@@ -720,15 +761,27 @@ test_runs_and_shoes() {
 	talus --runs --date 2026-11-21
 	expect_status 0
 	expect_out_has "2026-11-04  8.0 km      45:10     5:39 /km      -  Pegasus"
-	expect_out_has "Mon 16 Nov   21.0 km"
+	expect_out_has "Mon 16 Nov   21.0 km     new" # after an empty week: nothing to compare
+	expect_out_has "Mon  9 Nov   0.0 km      -100%"
 	expect_out_has "This week is 162% above the week two weeks before"
-	expect_out_has "Next run: at most 13.2 km"
+	# the 12 km run broke the 8.8 km cap and counts as it: 9 km is the longest that counts
+	expect_out_has "Next run: at most 9.9 km (110% of the longest in 30 days, 9.0 km on Fri 20 Nov)."
 	talus --programs "$PROGRAMS" --plan --date 2026-11-21
-	expect_out_has "Next run: at most 13.2 km (110% of your longest in 30 days)."
+	expect_out_has "Next run: at most 9.9 km (110% of your longest in 30 days)."
 	talus --shoes --date 2026-11-21
 	expect_status 0
 	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"
 	expect_out_has "Several pairs in rotation are fine"
+	talus --shoes Pegasus --date 2026-11-21 # one pair: its line of the list
+	expect_status 0
+	expect_out_has "Pegasus               17.0 km        2  2026-11-04  2026-11-20  787.7 km"
+	case "$out" in *Trail*|*rotation*) fail "--shoes Pegasus shows more: $out" ;; esac
+	talus --shoes Nike
+	expect_status 2
+	expect_err "talus: no run names the shoes 'Nike' (talus --shoes lists them)"
+	talus --shoes Pegasus --surface road
+	expect_status 2
+	case "$err" in *"--surface goes only with --run, not with --shoes"*) ;; *) fail "stderr: $err" ;; esac
 	talus --retire-shoes Trail --date 2026-11-21
 	expect_status 0
 	talus --shoes --date 2026-11-22
@@ -741,7 +794,7 @@ test_runs_and_shoes() {
 	printf 'shoe-limit = "300km"\n' >s.conf
 	talus --config s.conf --shoes --date 2026-11-22
 	expect_out_has "283.0 km"
-	talus --run 480km --shoes Pegasus --date 2026-11-23 # a long one, on paper
+	talus --run 480km --shoes Pegasus --date 2026-11-21 # a long one, on paper
 	talus --programs "$PROGRAMS" --plan --date 2026-11-23
 	expect_out_flat_has "Worn shoes: Pegasus (497.0 km)."
 	printf 'shoe-limit = "far"\n' >s.conf

@@ -90,14 +90,14 @@ test_history_on_a_directory() {
 }
 
 test_morning_creates_folder_and_file() {
-	talus --morning 2 --date $DATE
+	talus --morning 2 --date 2026-11-16
 	expect_status 0
 	expect_out "Saved: morning pain 2/10."
 	f="$XDG_DATA_HOME/talus/history.tsv"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "file mode $(stat -c %a "$f")"
 	[ "$(stat -c %a "$XDG_DATA_HOME/talus")" = 700 ] || fail "folder mode"
 	[ "$(head -n 1 "$f")" = "# talus history v1" ] || fail "no header"
-	tail -n 1 "$f" | grep -q $'^2026-11-23T[0-9:]*+00:00\tmorning\tpain=2$' || fail "record: $(tail -n 1 "$f")"
+	tail -n 1 "$f" | grep -q $'^2026-11-16T[0-9:]*+00:00\tmorning\tpain=2$' || fail "record: $(tail -n 1 "$f")"
 }
 
 test_history_file_from_config_and_option() {

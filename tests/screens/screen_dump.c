@@ -320,6 +320,12 @@ static void sc_run_form_error(void)
 	form_type("x");
 	run_form_submit(&coach.runs->form, &coach.runs->chart.cap);
 }
+/* The error stays under the time it is about when the focus moves on to the pain. */
+static void sc_run_form_error_moved(void)
+{
+	sc_run_form_error();
+	run_form_move(&coach.runs->form, 1);
+}
 /* Checked, over the cap: the question before anything is saved. */
 static void sc_run_confirm(void)
 {
@@ -394,6 +400,7 @@ static const struct scenario {
 	{ "run-form-new", sc_run_form_new },
 	{ "run-form", sc_run_form },
 	{ "run-form-error", sc_run_form_error },
+	{ "run-form-error-moved", sc_run_form_error_moved },
 	{ "run-confirm", sc_run_confirm },
 	{ "run-saved", sc_run_saved },
 	{ "walk", sc_walk },

@@ -73,38 +73,11 @@ static double exercise_progress(const struct engine *e, int64_t now)
 	return total ? (double)done / (double)total : 1;
 }
 
-/* "Next: Raise, 2 x 12, tempo 2-1-2" or the end of the session. */
+/* "Next: Raise, 2 x 12, tempo 2-1-2", the next interval, or the end of the session. */
 static void next_text(const struct ui *ui, char *buf, size_t len)
 {
-	const struct engine *e = &ui->c->engine;
-	const struct routine *r = &ui->c->routine;
-	size_t next = next_exercise_step(r, e->step);
-	char dose[320];
-
-	if (interval_next_text(ui, buf, len))
-		return;
-	/* the first side of a set: the other side comes next, not the next exercise */
-	if (r->steps[e->step].kind == STEP_WORK && e->step + 1 < r->nsteps &&
-	    r->steps[e->step + 1].kind == STEP_SWITCH) {
-		snprintf(buf, len, "Next: the %s side",
-			 r->steps[e->step + 1].side == SIDE_LEFT ? "left" : "right");
-		return;
-	}
-	/* a rest between sets: the set that follows it, not the next exercise */
-	if (r->steps[e->step].kind == STEP_REST && e->step + 1 < r->nsteps &&
-	    r->steps[e->step + 1].exercise == r->steps[e->step].exercise) {
-		const struct step *s = &r->steps[e->step + 1];
-		const struct exercise *ex = &r->program->exercises[s->exercise];
-		snprintf(buf, len, "Next: set %d of %d%s", s->set, level_value(&ex->sets, r->level),
-			 s->side == SIDE_LEFT ? ", left side" : s->side == SIDE_RIGHT ? ", right side" : "");
-		return;
-	}
-	if (next >= r->nsteps) {
-		snprintf(buf, len, "Next: the end of the session");
-		return;
-	}
-	format_dose(&r->program->exercises[r->steps[next].exercise], r->level, dose, sizeof(dose));
-	snprintf(buf, len, "Next: %s, %s", r->program->exercises[r->steps[next].exercise].title, dose);
+	if (!interval_next_text(ui, buf, len))
+		routine_next_text(&ui->c->routine, ui->c->engine.step, buf, len);
 }
 
 /* What the clock shows: the big text (the time, or a paced set's beat), the line of

@@ -195,3 +195,12 @@ void routine_next_text(const struct routine *r, size_t at, char *buf, size_t len
 	else
 		snprintf(buf, len, "Next: the end of the session");
 }
+
+unsigned routine_phases(const struct routine *r)
+{
+	unsigned mask = 0;
+
+	for (size_t i = 0; i < r->nsteps; i++)
+		mask |= 1u << r->program->exercises[r->steps[i].exercise].phase;
+	return mask;
+}

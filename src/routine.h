@@ -56,6 +56,10 @@ int work_secs(const struct exercise *ex, int level);
 /* The estimated length of a whole session, in seconds; wide, as total_secs. */
 int64_t session_estimate_secs(const struct program *prog, int level);
 
+/* The phases the routine's steps are of, a bit each (1u << phase): the phase bar
+ * shows only these (a program with no cool-down has none to show). */
+unsigned routine_phases(const struct routine *r);
+
 /* The screen's "Next:" line for the step at `at`: the other side, the set after a
  * rest, else the next exercise and its dose; in the last exercise, what is left of it
  * before the end ("Next: 6 more sets, then the end"). */

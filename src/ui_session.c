@@ -8,12 +8,15 @@
 #include "ui_screen.h"
 #include "util.h"
 
-static void draw_phase_strip(int y, enum phase current)
+/* The phases of this routine only, the current one lit. */
+static void draw_phase_strip(int y, enum phase current, unsigned phases)
 {
 	int x = 1;
 
 	for (int p = 0; p < PHASE_COUNT; p++) {
 		char label[32];
+		if (!(phases & (1u << p)) && p != (int)current)
+			continue;
 		attr_t attr = p == (int)current ? (color_attr(phase_color(p)) | A_BOLD | A_REVERSE) : A_DIM;
 		snprintf(label, sizeof(label), " %s ", phase_title[p]);
 		draw_text(y, x, COLS - x, label, attr);
@@ -298,7 +301,7 @@ static void draw_session(struct ui *ui, int64_t now)
 	if (l.header)
 		draw_header(ui), y++;
 	if (l.strip)
-		draw_phase_strip(y++, ex->phase);
+		draw_phase_strip(y++, ex->phase, routine_phases(&ui->c->routine));
 	y += l.gaps;
 	if (l.title_lines == 1) {
 		draw_text(y, 1, COLS - 2 - (int)strlen(set_text) - 1, ex->title, A_BOLD);

@@ -97,6 +97,20 @@ START_TEST(next_is_the_end_only_after_the_last_set)
 }
 END_TEST
 
+/* The phase bar's phases: those the routine has, no cool-down for a program with none. */
+START_TEST(the_phases_are_those_the_routine_has)
+{
+	struct program p;
+	struct routine r;
+
+	load(&p);
+	routine_build(&r, &p, 1);
+	ck_assert_uint_eq(routine_phases(&r), (1u << PHASE_WARMUP) | (1u << PHASE_MAIN));
+	routine_free(&r);
+	program_free(&p);
+}
+END_TEST
+
 START_TEST(estimate_adds_every_step)
 {
 	struct program p;
@@ -249,6 +263,7 @@ Suite *routine_suite(void)
 	tcase_add_test(tc, steps_in_order);
 	tcase_add_test(tc, the_sore_side_first_or_alone);
 	tcase_add_test(tc, next_is_the_end_only_after_the_last_set);
+	tcase_add_test(tc, the_phases_are_those_the_routine_has);
 	tcase_add_test(tc, estimate_adds_every_step);
 	tcase_add_test(tc, estimate_at_the_limits_does_not_overflow);
 	tcase_add_test(tc, doses_read_plainly);

@@ -48,7 +48,7 @@ static const char *step_label(const struct engine *e, const struct step *s,
 		break;
 	}
 	if (!is_rep_exercise(ex))
-		return "HOLD";
+		return ex->word ? ex->word : "HOLD";
 	if (ex->paced)
 		return "";
 	if (e->reps_entered >= 0)
@@ -130,7 +130,7 @@ static void clock_view(const struct ui *ui, int64_t at, struct clock_view *v)
 	snprintf(v->line, sizeof(v->line), "%s  %s", label, clock);
 	/* 20 columns: the label short enough that the clock always fits beside it */
 	if (s->kind == STEP_WORK)
-		label = is_rep_exercise(ex) ? "Enter: done" : "HOLD";
+		label = is_rep_exercise(ex) ? "Enter: done" : ex->word ? ex->word : "HOLD";
 	else if (s->kind == STEP_SWITCH)
 		label = s->side == SIDE_LEFT ? "SWITCH: LEFT" : "SWITCH: RIGHT";
 	else if (s->kind == STEP_GET_READY)
@@ -250,6 +250,12 @@ static void lay_out(const struct ui *ui, const struct clock_view *cv, const char
 	l->title_lines = text_width(ex->title) + 2 + text_width(set_text) <= w ? 1 : 2;
 	l->clock_lines = text_lines(cv->line, w);
 	left = LINES - 2 - l->title_lines - l->clock_lines;
+	/* a walk/run line that would wrap: its short form (the bars show the session left) */
+	if (engine_step(&ui->c->engine)->stride && l->clock_lines > 1) {
+		l->short_clock = true;
+		left += l->clock_lines - 1;
+		l->clock_lines = 1;
+	}
 	if (left < 0) { /* the smallest screens: the clock on one line, the title too */
 		l->short_clock = true;
 		l->clock_lines = 1;

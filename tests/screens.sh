@@ -31,6 +31,11 @@ for scenario in walk run-distance walk-run-pain walk-run-start; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/tests/data/programs/walkrun.conf'; }"
 done
 
+# the shipped walk-run: the warm-up walk says WALK; a walk of minutes at 40 columns
+for scenario in warm-up-walk walk-long; do
+	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/programs/walk-run.conf'; }"
+done
+
 test_too_small() {
 	out=$("$SCREEN_DUMP" "$TINY" 19x12 start)
 	case "$out" in "Terminal too small"*) ;; *) fail "19x12 drew: $out" ;; esac

@@ -348,6 +348,22 @@ static void sc_run_distance(void)
 	visit_pause(&visit, now);
 }
 
+/* The shipped walk-run: its warm-up walk says WALK, not HOLD; a walk of minutes, its
+ * line too long for 40 columns in full. */
+static void impact_checked(void) /* the weekly bone-stress question answered */
+{
+	history_line("2026-11-22T10:00:00Z\tred-flag\tflag=bone-stress\tanswer=no\ttrigger=impact");
+}
+static void sc_warm_up_walk(void)
+{
+	impact_checked();
+	started();
+	run_to(STEP_WORK, "warm-up-walk");
+	run_for(500);
+	visit_pause(&visit, now);
+}
+static void sc_walk_long(void) { impact_checked(); started(); run_to(STEP_WORK, "walk-run"); run_for(3000); visit_pause(&visit, now); }
+
 /* The start screen of a distance level off a treadmill: Enter ends each distance. */
 static void sc_run_distance_start(void)
 {
@@ -400,6 +416,8 @@ static const struct scenario {
 	{ "run-distance", sc_run_distance },
 	{ "walk-run-pain", sc_pain_during },
 	{ "walk-run-start", sc_run_distance_start },
+	{ "warm-up-walk", sc_warm_up_walk },
+	{ "walk-long", sc_walk_long },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

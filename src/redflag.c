@@ -165,26 +165,6 @@ static bool stronger(const struct flag_due *out, enum flag_trigger t)
 	return !out->due || t == TRIG_SEVERE || out->trigger != TRIG_SEVERE;
 }
 
-/* The repeat limit of the program session s was of: a quit is judged by the limits of
- * its own program, not of the one shown now. Another program's title goes in title
- * ("" for prog itself, or one not found, judged by the config's limits). */
-static int session_limit(const struct session *s, const struct flag_lookup *find,
-			 const struct progression_rules *rules, char *title, size_t len)
-{
-	struct program other;
-	struct progression_rules r;
-
-	title[0] = '\0';
-	if (strcmp(s->program, find->prog->name) == 0)
-		return rules->repeat_max_pain;
-	if (!find->load_program || !find->load_program(find->load_ctx, s->program, &other))
-		return find->base->repeat_max_pain;
-	program_rules(&other, find->base, &r);
-	copy_str(title, len, other.title && *other.title ? other.title : other.name);
-	program_free(&other);
-	return r.repeat_max_pain;
-}
-
 static void sessions_due(const struct session_log *log, const struct flag_lookup *find,
 			 const struct progression_rules *rules, int64_t after, int64_t now,
 			 day_t today, struct flag_due *out)
@@ -200,7 +180,7 @@ static void sessions_due(const struct session_log *log, const struct flag_lookup
 			continue;
 		session_words(s->day, today, what, sizeof(what));
 		if (s->status != SESSION_DONE && pain < rules->alarm_pain)
-			limit = session_limit(s, find, rules, title, sizeof(title));
+			limit = session_repeat_limit(s, find, rules, title, sizeof(title));
 		if (pain >= rules->alarm_pain && stronger(out, TRIG_SEVERE)) {
 			out->trigger = TRIG_SEVERE;
 			snprintf(out->reason, sizeof(out->reason), "You rated the pain %d in %s.", pain,

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "program.h"
 #include "record.h"
+#include "scheduler.h"
 #include "session_log.h"
 
 enum flag_urgency { URGENCY_EMERGENCY, URGENCY_SAME_DAY, URGENCY_CLINICIAN, URGENCY_COUNT };
@@ -74,15 +75,6 @@ struct flag_due {
 	char reason[160];         /* "You rated the pain 8 this morning." */
 	/* a quit session of another program than the one shown: its title, else "" */
 	char other_title[TITLE_MAX_COLS * 4 + 1];
-};
-
-/* The program shown, the config's limits, and how to read another program (may be
- * NULL): a session is judged by its own program's limits. */
-struct flag_lookup {
-	const struct program *prog;
-	const struct progression_rules *base;
-	bool (*load_program)(void *ctx, const char *name, struct program *out);
-	void *load_ctx;
 };
 
 /* Whether the red-flag questions are due at `now` (seconds since the epoch) for prog:

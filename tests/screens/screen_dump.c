@@ -51,7 +51,7 @@ static void open_visit(void)
 		die("%s", log_.report.err);
 	schedule_level(&log_, &prog, &cfg.rules, today, wall, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log_, &cfg.rules, today, wall, &p, &flags);
+	check_red_flags(&log_, &cfg.rules, NULL, today, wall, &p, &flags);
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &prog;
 	setup.level = p.level;

@@ -813,8 +813,8 @@ END_TEST
 static void flags_on(int day, struct red_flags *rf)
 {
 	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + day, (int64_t)(monday + day) * 86400 + 12 * 3600,
-			NULL, rf);
+	check_red_flags(&log_, &rules, NULL, monday + day,
+			(int64_t)(monday + day) * 86400 + 12 * 3600, NULL, rf);
 }
 
 START_TEST(red_flags)
@@ -891,12 +891,12 @@ START_TEST(a_stall_is_advised_once)
 		morning(d + 1, 4);
 	}
 	p = level_on(22);
-	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
+	check_red_flags(&log_, &rules, NULL, monday + 22, INT64_MAX, &p, &rf);
 	ck_assert_int_eq(rf.flag, RF_STALL);
 	ck_assert_str_eq(rf.reason, "level 2 since Mon 2 Nov: 4 days with a session (pain 2) and none moved you up");
 	add_line("2026-11-24T09:00:00Z\tadvice\treason=stall");
 	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
+	check_red_flags(&log_, &rules, NULL, monday + 22, INT64_MAX, &p, &rf);
 	ck_assert(rf.already_shown);
 }
 END_TEST
@@ -1109,6 +1109,42 @@ START_TEST(walk_run_skipped_through_does_not_count)
 }
 END_TEST
 
+/* Program "a", as the catalog would load it: the config's limits (repeat 5). */
+static bool load_a(void *ctx, const char *name, struct program *out)
+{
+	char err[512] = "";
+
+	(void)ctx;
+	return strcmp(name, "a") == 0 &&
+	       program_parse(out, "a", "a.conf", "exercise a {\n  reps = 5\n}\n", err, sizeof(err));
+}
+
+/* Flares are counted by each session's own program's limit: two sessions of another
+ * program at pain 3 (its limit 5) are no flare beside a walk/run (limit 2); at 6 they are. */
+START_TEST(walk_run_flares_use_each_programs_own_limit)
+{
+	struct user_config cfg;
+	struct flag_lookup find = { &prog, NULL, load_a, NULL };
+	struct red_flags rf;
+	int64_t noon = (int64_t)(monday + 3) * 86400 + 12 * 3600;
+
+	config_defaults(&cfg);
+	find.base = &cfg.rules;
+	session_full(0, "a", "done", 4, 3, 3);
+	session_full(2, "a", "done", 4, 3, 3);
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, &find, monday + 3, noon, NULL, &rf);
+	ck_assert_int_eq(rf.flag, RF_NONE);
+	session_full(3, "a", "done", 4, 6, 4);
+	session_full(3, "p", "quit", 1, 3, 3); /* the walk/run's own: above its 2 */
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, &find, monday + 3, noon, NULL, &rf);
+	ck_assert_int_eq(rf.flag, RF_FLARES);
+	ck_assert_str_eq(rf.reason, "2 sessions with pain above their programs' limits in 7 days");
+	config_free(&cfg);
+}
+END_TEST
+
 Suite *scheduler_suite(void)
 {
 	Suite *s = suite_create("scheduler");
@@ -1124,6 +1160,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(wr, walk_run_unsettled_morning_drops);
 	tcase_add_test(wr, walk_run_morning_2_settled_stays);
 	tcase_add_test(wr, walk_run_skipped_through_does_not_count);
+	tcase_add_test(wr, walk_run_flares_use_each_programs_own_limit);
 	suite_add_tcase(s, wr);
 
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -21,7 +21,7 @@ screen_golden() { # scenario [program]
 }
 
 for scenario in safety start start-runs triage pathway get-ready get-ready-side user-set paced hold rest help quit \
-	pain-during pain-after note summary start-two summary-two start-second morning advice resume test measure red-flag stop no-flags safety-again \
+	pain-during pain-after note summary start-two summary-two start-second morning advice resume test measure red-flag stop no-flags no-flags-other safety-again \
 	runs runs-none runs-bone run-form-new run-form run-form-error run-confirm run-saved; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario; }"
 done

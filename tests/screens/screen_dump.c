@@ -40,6 +40,17 @@ static void history_line(const char *line)
 		die("%s: cannot write", path);
 }
 
+/* Another program the history names, as the catalog would read it. */
+static bool load_other(void *ctx, const char *name, struct program *out)
+{
+	char err[512];
+
+	(void)ctx;
+	return strcmp(name, "other") == 0 &&
+	       program_parse(out, "other", "other.conf", "title = \"Heel drops\"\n"
+			     "exercise drop {\n  reps = 15\n}\n", err, sizeof(err));
+}
+
 static void open_visit(void)
 {
 	struct coach_setup setup;
@@ -69,6 +80,8 @@ static void open_visit(void)
 		setup.next[0] = (struct coach_next){ &second, second.days, &cfg.rules };
 		setup.nnext = 1;
 	}
+	setup.base_rules = &cfg.rules;
+	setup.load_program = load_other;
 	coach_init(&coach, &setup, now);
 	visit_init(&visit, &coach);
 }
@@ -217,6 +230,18 @@ static void sc_stop(void)
 static void sc_no_flags(void)
 {
 	sc_red_flag();
+	while (visit.screen == VS_REDFLAG)
+		visit_answer_flag(&visit, false, wall);
+}
+
+/* A session of another program quit in pain: judged by its limit, and named. */
+static void sc_no_flags_other(void)
+{
+	acknowledged();
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=o1\tprogram=other\tlevel=1\tplanned=3");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=o1\tstatus=quit\tpain-during=6\tsecs=300");
+	history_line("2026-11-23T07:00:00Z\tmorning\tpain=2");
+	open_visit();
 	while (visit.screen == VS_REDFLAG)
 		visit_answer_flag(&visit, false, wall);
 }
@@ -403,6 +428,7 @@ static const struct scenario {
 	{ "red-flag", sc_red_flag },
 	{ "stop", sc_stop },
 	{ "no-flags", sc_no_flags },
+	{ "no-flags-other", sc_no_flags_other },
 	{ "safety-again", sc_safety_again },
 	{ "runs", sc_runs },
 	{ "runs-none", sc_runs_none },

@@ -402,6 +402,7 @@ void coach_refresh(struct coach *c)
 	struct session_log log;
 	struct progress p;
 	struct red_flags flags;
+	struct flag_lookup find = { c->program, c->base_rules, c->load_program, c->load_ctx };
 	day_t next = c->next_training_day;
 
 	time_t wall = coach_wall(c);
@@ -412,7 +413,7 @@ void coach_refresh(struct coach *c)
 	c->next_level = p.level;
 	c->ask_entry_test = p.ready_for_next && c->program->next &&
 			    (c->program->entry_test || c->program->measured_test);
-	check_red_flags(&log, c->rules, c->today, wall, &p, &flags);
+	check_red_flags(&log, c->rules, &find, c->today, wall, &p, &flags);
 	if (flags.flag != RF_NONE && !flags.already_shown)
 		c->flags = flags;
 	session_log_free(&log);

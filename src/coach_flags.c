@@ -6,10 +6,12 @@
 void coach_plan_flags(struct coach *c, const struct session_log *log, time_t wall)
 {
 	struct flag_due due;
+	struct flag_lookup find = { c->program, c->base_rules ? c->base_rules : c->rules,
+				    c->load_program, c->load_ctx };
 	int64_t when;
 	int yes = red_flag_in_force(log, (int64_t)wall, &when);
 
-	red_flag_due(log, c->program, c->rules, (int64_t)wall, &due);
+	red_flag_due(log, &find, (int64_t)wall, &due);
 	flag_round_plan(&c->round, &due);
 	if (yes >= 0 && !flag_round_pending(&c->round)) {
 		c->round.yes = yes; /* the stop screen again, not training */
@@ -30,7 +32,7 @@ void coach_check_flags(struct coach *c, time_t wall)
 
 void coach_triage_flags(struct coach *c)
 {
-	struct flag_due due = { true, TRIG_TRIAGE, false, "Before a pathway." };
+	struct flag_due due = { true, TRIG_TRIAGE, false, "Before a pathway.", "" };
 	int n = 0;
 
 	flag_round_plan(&c->round, &due);

@@ -18,7 +18,7 @@ struct progression_rules {
 	int repeat_max_pain;   /* above advance_max_pain up to this: repeat; above: step back */
 	int morning_rise;      /* next-morning pain up by this much: step back */
 	int layoff_days;       /* no session for this long: step back on return */
-	int counted_percent;   /* a quit session counts only with this share of sets done */
+	int counted_percent;   /* a session counts only with this share of sets done */
 	int flare_sessions;    /* this many sessions above repeat_max_pain ... */
 	int flare_days;        /* ... within this many days: see a clinician */
 	int stall_weeks;       /* pain not down over this many weeks: see a clinician */

@@ -23,6 +23,7 @@ static cfg_opt_t exercise_opts[] = {
 	CFG_INT_LIST("sets", NULL, CFGF_NONE),
 	CFG_INT_LIST("reps", NULL, CFGF_NONE),
 	CFG_INT_LIST("hold", NULL, CFGF_NONE),
+	CFG_STR("word", NULL, CFGF_NONE),
 	CFG_INT_LIST("rest", NULL, CFGF_NONE),
 	CFG_INT_LIST("tempo", NULL, CFGF_NONE),
 	CFG_STR_LIST("cue", NULL, CFGF_NONE),
@@ -282,6 +283,12 @@ static bool load_exercise(struct conf_doc *doc, cfg_t *sec, int nth, int levels,
 	if (ex->reps.n > 0 && ex->hold.n > 0)
 		return conf_error(doc, line_of(&w, "hold"),
 				  "exercise '%s' has both reps and hold; give one", name);
+	/* the word the clock shows for a hold: a walk is no hold (design: 12 columns) */
+	if (!get_text(&w, sec, "word", WORD_MAX_COLS, &ex->word))
+		return false;
+	if (ex->word && ex->hold.n == 0)
+		return conf_error(doc, line_of(&w, "word"), "word names a hold; '%s' has none",
+				  name);
 
 	ntempo = cfg_size(sec, "tempo");
 	if (conf_has_key(doc, "exercise", nth, "tempo")) {
@@ -436,6 +443,7 @@ void program_free(struct program *prog)
 		struct exercise *ex = &prog->exercises[i];
 		free(ex->name);
 		free(ex->title);
+		free(ex->word);
 		free_text(&ex->cue);
 		free_text(&ex->load);
 		free_text(&ex->intervals);

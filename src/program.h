@@ -11,6 +11,7 @@
 #define MAX_LEVELS 20
 #define NAME_MAX_LEN 32
 #define TITLE_MAX_COLS 40
+#define WORD_MAX_COLS 12 /* an exercise's word under the clock (design) */
 #define TEXT_MAX_COLS 200
 
 /* A value that may differ per level; the last one given repeats. */
@@ -53,6 +54,7 @@ struct exercise {
 	struct per_level sets;
 	struct per_level reps;  /* n == 0: a timed hold instead */
 	struct per_level hold;
+	char *word;             /* the clock's word for the hold ("WALK"), NULL: HOLD */
 	struct per_level rest;  /* seconds between sets */
 	bool paced;             /* reps paced by tempo; else the runner says when done */
 	int tempo[BEAT_COUNT];  /* seconds up, hold, down */

@@ -165,27 +165,36 @@ static bool stronger(const struct flag_due *out, enum flag_trigger t)
 	return !out->due || t == TRIG_SEVERE || out->trigger != TRIG_SEVERE;
 }
 
-static void sessions_due(const struct session_log *log, const struct program *prog,
+static void sessions_due(const struct session_log *log, const struct flag_lookup *find,
 			 const struct progression_rules *rules, int64_t after, int64_t now,
 			 day_t today, struct flag_due *out)
 {
+	const struct program *prog = find->prog;
+
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
-		int pain = session_pain(s);
-		char what[64];
+		int pain = session_pain(s), limit = rules->repeat_max_pain;
+		char what[64], title[sizeof(out->other_title)] = "";
 
 		if (s->last_when <= after || s->last_when > now || pain < 0)
 			continue;
 		session_words(s->day, today, what, sizeof(what));
+		if (s->status != SESSION_DONE && pain < rules->alarm_pain)
+			limit = session_repeat_limit(s, find, rules, title, sizeof(title));
 		if (pain >= rules->alarm_pain && stronger(out, TRIG_SEVERE)) {
 			out->trigger = TRIG_SEVERE;
 			snprintf(out->reason, sizeof(out->reason), "You rated the pain %d in %s.", pain,
 				 what);
-		} else if (s->status != SESSION_DONE && pain > rules->repeat_max_pain &&
+		} else if (s->status != SESSION_DONE && pain > limit &&
 			   stronger(out, TRIG_QUIT_PAIN)) {
 			out->trigger = TRIG_QUIT_PAIN;
-			snprintf(out->reason, sizeof(out->reason), "You stopped %s with pain %d, above "
-				 "the limit of %d.", what, pain, rules->repeat_max_pain);
+			if (title[0])
+				snprintf(out->reason, sizeof(out->reason), "You stopped %s of %s with "
+					 "pain %d, above its limit of %d.", what, title, pain, limit);
+			else
+				snprintf(out->reason, sizeof(out->reason), "You stopped %s with pain %d, "
+					 "above the limit of %d.", what, pain, limit);
+			copy_str(out->other_title, sizeof(out->other_title), title);
 		} else if (prog->impact && strcmp(s->program, prog->name) == 0 &&
 			   pain > rules->repeat_max_pain && stronger(out, TRIG_IMPACT)) {
 			/* hops and runs that hurt: bone stress is asked, finished session or not */
@@ -238,9 +247,11 @@ static void mornings_due(const struct session_log *log, const struct progression
 	}
 }
 
-void red_flag_due(const struct session_log *log, const struct program *prog,
-		  const struct progression_rules *base, int64_t now, struct flag_due *out)
+void red_flag_due(const struct session_log *log, const struct flag_lookup *find, int64_t now,
+		  struct flag_due *out)
 {
+	const struct program *prog = find->prog;
+	const struct progression_rules *base = find->base;
 	struct progression_rules rules;
 	int64_t last = INT64_MIN;
 	day_t today = local_day((time_t)now);
@@ -252,7 +263,7 @@ void red_flag_due(const struct session_log *log, const struct program *prog,
 		if (a->when <= now && ends_round(a))
 			last = a->when;
 	}
-	sessions_due(log, prog, &rules, last, now, today, out);
+	sessions_due(log, find, &rules, last, now, today, out);
 	mornings_due(log, &rules, last, now, today, out);
 	if (!out->due && prog->impact &&
 	    (last == INT64_MIN || now - last >= (int64_t)FLAG_IMPACT_DAYS * 86400)) {
@@ -292,6 +303,7 @@ void flag_round_plan(struct flag_round *r, const struct flag_due *due)
 		return;
 	r->trigger = due->trigger;
 	copy_str(r->reason, sizeof(r->reason), due->reason);
+	copy_str(r->other_title, sizeof(r->other_title), due->other_title);
 	if (due->trigger == TRIG_IMPACT) {
 		r->ask[r->n++] = FQ_BONE_STRESS;
 		return;

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "program.h"
 #include "record.h"
+#include "scheduler.h"
 #include "session_log.h"
 
 enum flag_urgency { URGENCY_EMERGENCY, URGENCY_SAME_DAY, URGENCY_CLINICIAN, URGENCY_COUNT };
@@ -72,16 +73,18 @@ struct flag_due {
 	enum flag_trigger trigger;
 	bool bone_stress_first;   /* an impact program's session hurt above its limit */
 	char reason[160];         /* "You rated the pain 8 this morning." */
+	/* a quit session of another program than the one shown: its title, else "" */
+	char other_title[TITLE_MAX_COLS * 4 + 1];
 };
 
 /* Whether the red-flag questions are due at `now` (seconds since the epoch) for prog:
  * after the last complete round (complete at its first yes, or at a no to its last
  * question), a rating of alarm_pain or more, a session quit or interrupted with pain
- * above the program's repeat limit, a morning FLAG_MORNING_RISE above the baseline,
- * or for an impact program, FLAG_IMPACT_DAYS since the last round. Records after now
+ * above the repeat limit of its own program, a morning FLAG_MORNING_RISE above the
+ * baseline, or for an impact program, FLAG_IMPACT_DAYS since the last round. Records after now
  * are ignored: a future-dated round never silences the present. */
-void red_flag_due(const struct session_log *log, const struct program *prog,
-		  const struct progression_rules *rules, int64_t now, struct flag_due *out);
+void red_flag_due(const struct session_log *log, const struct flag_lookup *find, int64_t now,
+		  struct flag_due *out);
 
 /* The flag last answered yes up to now and still in force (no level set by hand
  * since: a clinician has seen the ankle), with when it was answered; -1 when none. */
@@ -91,6 +94,7 @@ int red_flag_in_force(const struct session_log *log, int64_t now, int64_t *when)
 struct flag_round {
 	enum flag_trigger trigger;
 	char reason[160];
+	char other_title[TITLE_MAX_COLS * 4 + 1]; /* as in struct flag_due */
 	enum flag_question ask[FQ_COUNT];
 	int n, at;                 /* questions planned; the one on screen */
 	int yes;                   /* the flag answered yes (its follow-up's, if yes), or -1 */

@@ -146,3 +146,61 @@ void format_dose(const struct exercise *ex, int level, char *buf, size_t len)
 	copy_str(buf, len, sb.buf);
 	sb_free(&sb);
 }
+
+/* Work steps of the exercise at `at` that come after it: what is left of it. */
+static int work_after(const struct routine *r, size_t at)
+{
+	int n = 0;
+
+	for (size_t i = at + 1; i < r->nsteps && r->steps[i].exercise == r->steps[at].exercise; i++)
+		n += r->steps[i].kind == STEP_WORK;
+	return n;
+}
+
+void routine_next_text(const struct routine *r, size_t at, char *buf, size_t len)
+{
+	const struct step *s = &r->steps[at];
+	size_t next = at;
+	char dose[320];
+	int left;
+
+	while (next < r->nsteps && r->steps[next].exercise == s->exercise)
+		next++;
+	/* the first side of a set: the other side comes next, not the next exercise */
+	if (s->kind == STEP_WORK && at + 1 < r->nsteps && r->steps[at + 1].kind == STEP_SWITCH) {
+		snprintf(buf, len, "Next: the %s side",
+			 r->steps[at + 1].side == SIDE_LEFT ? "left" : "right");
+		return;
+	}
+	/* a rest between sets: the set that follows it, not the next exercise */
+	if (s->kind == STEP_REST && at + 1 < r->nsteps && r->steps[at + 1].exercise == s->exercise) {
+		const struct step *n = &r->steps[at + 1];
+		const struct exercise *ex = &r->program->exercises[n->exercise];
+		snprintf(buf, len, "Next: set %d of %d%s", n->set, level_value(&ex->sets, r->level),
+			 n->side == SIDE_LEFT ? ", left side" : n->side == SIDE_RIGHT ? ", right side" : "");
+		return;
+	}
+	if (next < r->nsteps) {
+		const struct exercise *ex = &r->program->exercises[r->steps[next].exercise];
+		format_dose(ex, r->level, dose, sizeof(dose));
+		snprintf(buf, len, "Next: %s, %s", ex->title, dose);
+		return;
+	}
+	/* the last exercise: the end comes only after what is left of it */
+	left = work_after(r, at);
+	if (left > 0)
+		snprintf(buf, len, "Next: %d more %s%s, then the end", left,
+			 s->stride || (at + 1 < r->nsteps && r->steps[at + 1].stride) ? "interval" : "set",
+			 left == 1 ? "" : "s");
+	else
+		snprintf(buf, len, "Next: the end of the session");
+}
+
+unsigned routine_phases(const struct routine *r)
+{
+	unsigned mask = 0;
+
+	for (size_t i = 0; i < r->nsteps; i++)
+		mask |= 1u << r->program->exercises[r->steps[i].exercise].phase;
+	return mask;
+}

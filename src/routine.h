@@ -56,6 +56,15 @@ int work_secs(const struct exercise *ex, int level);
 /* The estimated length of a whole session, in seconds; wide, as total_secs. */
 int64_t session_estimate_secs(const struct program *prog, int level);
 
+/* The phases the routine's steps are of, a bit each (1u << phase): the phase bar
+ * shows only these (a program with no cool-down has none to show). */
+unsigned routine_phases(const struct routine *r);
+
+/* The screen's "Next:" line for the step at `at`: the other side, the set after a
+ * rest, else the next exercise and its dose; in the last exercise, what is left of it
+ * before the end ("Next: 6 more sets, then the end"). */
+void routine_next_text(const struct routine *r, size_t at, char *buf, size_t len);
+
 /* "3 x 12 each side, tempo 2-1-2, light band" into buf. */
 void format_dose(const struct exercise *ex, int level, char *buf, size_t len);
 /* "45 s", "2 min", "15 min" */

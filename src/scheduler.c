@@ -9,15 +9,19 @@
 
 #include "util.h"
 
-/* A quit or interrupted session is complete (may move the runner up) only with enough
- * of its sets done; a session with no set done never is: a finished one whose every set
- * was skipped is not. (A finished one with no set or skip records at all, as an old or
- * hand-written history has, is taken at its word.) */
+/* A session is complete (may move the runner up) only with enough of its sets done,
+ * finished or not: finishing by skipping through the sets is not doing them. A session
+ * with no set done never is. (A finished one with no set or skip records at all, as an
+ * old or hand-written history has, is taken at its word, as is a finished one whose
+ * planned count is unknown.) */
 static bool counted(const struct session *s, const struct progression_rules *rules)
 {
-	if (s->status == SESSION_DONE)
-		return s->sets_done > 0 || s->skips == 0;
-	return s->planned > 0 && s->sets_done * 100 >= rules->counted_percent * s->planned;
+	if (s->status == SESSION_DONE && s->sets_done == 0 && s->skips == 0)
+		return true;
+	if (s->status == SESSION_DONE && s->planned <= 0)
+		return s->sets_done > 0;
+	return s->planned > 0 && s->sets_done > 0 &&
+	       s->sets_done * 100 >= rules->counted_percent * s->planned;
 }
 
 /* A session enters the rules when it was finished, complete or rated: pain counts whether

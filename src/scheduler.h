@@ -142,10 +142,27 @@ struct red_flags {
 	char reason[240];
 };
 
+/* The program shown, the config's limits, and how to read another program (may be
+ * NULL): a session is judged by its own program's limits. */
+struct flag_lookup {
+	const struct program *prog;
+	const struct progression_rules *base;
+	bool (*load_program)(void *ctx, const char *name, struct program *out);
+	void *load_ctx;
+};
+
+/* The repeat limit of the program session s was of: rules' for find's program (or with
+ * no find), else that program's own, else the config's when it is not found. Another
+ * program's title goes in title (else ""). */
+int session_repeat_limit(const struct session *s, const struct flag_lookup *find,
+			 const struct progression_rules *rules, char *title, size_t len);
+
 /* The advice due today; records after now are ignored (a future-dated advice record
- * silences nothing). p, when given, adds a stall. */
+ * silences nothing). p, when given, adds a stall. find, when given, judges each
+ * session's pain by its own program's limits. */
 void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
-		     day_t today, int64_t now, const struct progress *p, struct red_flags *out);
+		     const struct flag_lookup *find, day_t today, int64_t now,
+		     const struct progress *p, struct red_flags *out);
 extern const char *const red_flag_key[5]; /* for the advice record: "flares" ... */
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 const char *const red_flag_key[5] = { "", "flares", "not-settling", "severe", "stall" };
 
 const char *active_program(const struct session_log *log, const char *configured)
@@ -123,11 +125,30 @@ static void stall_reason(const struct session_log *log, const struct progress *p
 			 p->level, date, p->sessions_at_level);
 }
 
+int session_repeat_limit(const struct session *s, const struct flag_lookup *find,
+			 const struct progression_rules *rules, char *title, size_t len)
+{
+	struct program other;
+	struct progression_rules r;
+
+	title[0] = '\0';
+	if (!find || strcmp(s->program, find->prog->name) == 0)
+		return rules->repeat_max_pain;
+	if (!find->load_program || !find->load_program(find->load_ctx, s->program, &other))
+		return find->base->repeat_max_pain;
+	program_rules(&other, find->base, &r);
+	copy_str(title, len, other.title && *other.title ? other.title : other.name);
+	program_free(&other);
+	return r.repeat_max_pain;
+}
+
 void check_red_flags(const struct session_log *log, const struct progression_rules *rules,
-		     day_t today, int64_t now, const struct progress *p, struct red_flags *out)
+		     const struct flag_lookup *find, day_t today, int64_t now,
+		     const struct progress *p, struct red_flags *out)
 {
 	day_t window = today - rules->flare_days + 1;
-	int flares = 0;
+	int flares = 0, limit = -1;
+	bool one_limit = true;
 	day_t first_flare = today;
 	int64_t first_flare_when = 0;
 	double recent, then;
@@ -137,9 +158,18 @@ void check_red_flags(const struct session_log *log, const struct progression_rul
 		return;
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
-		if (s->day < window || s->day > today || s->start_when > now)
+		char title[TITLE_MAX_COLS * 4 + 1];
+		int its;
+
+		if (s->day < window || s->day > today || s->start_when > now || session_pain(s) < 0)
 			continue;
-		if (session_pain(s) > rules->repeat_max_pain && flares++ == 0) {
+		/* each session by its own program's limit, not the one shown now */
+		its = session_repeat_limit(s, find, rules, title, sizeof(title));
+		if (session_pain(s) <= its)
+			continue;
+		one_limit &= limit < 0 || its == limit;
+		limit = its;
+		if (flares++ == 0) {
 			first_flare = s->day;
 			first_flare_when = s->start_when;
 		}
@@ -147,8 +177,12 @@ void check_red_flags(const struct session_log *log, const struct progression_rul
 	if (flares >= rules->flare_sessions) {
 		out->flag = RF_FLARES;
 		out->since = first_flare;
-		snprintf(out->reason, sizeof(out->reason), "%d sessions with pain above %d in %d days",
-			 flares, rules->repeat_max_pain, rules->flare_days);
+		if (one_limit)
+			snprintf(out->reason, sizeof(out->reason), "%d sessions with pain above %d "
+				 "in %d days", flares, limit, rules->flare_days);
+		else
+			snprintf(out->reason, sizeof(out->reason), "%d sessions with pain above "
+				 "their programs' limits in %d days", flares, rules->flare_days);
 		out->already_shown = advice_given(log, RF_FLARES, first_flare_when, now);
 		return;
 	}

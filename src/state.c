@@ -189,6 +189,7 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 {
 	char err[512];
 	const char *name;
+	struct flag_lookup find;
 
 	if (needs & NEED_LEVEL)
 		needs |= NEED_PROGRAM;
@@ -245,7 +246,9 @@ int state_load(struct state *st, const struct options *opt, unsigned needs)
 		return 0;
 	schedule_level(&st->log, &st->prog, &st->rules, st->today, state_now(st), &st->progress);
 	progress_why(&st->progress, &st->rules, &st->prog, st->why, sizeof(st->why));
-	check_red_flags(&st->log, &st->rules, st->today, state_now(st), &st->progress, &st->flags);
+	find = (struct flag_lookup){ &st->prog, &st->cfg.rules, state_load_program, st };
+	check_red_flags(&st->log, &st->rules, &find, st->today, state_now(st), &st->progress,
+			&st->flags);
 	return state_load_side(st);
 }
 

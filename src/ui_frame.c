@@ -54,11 +54,18 @@ void draw_status_line(const struct ui *ui)
 	}
 }
 
-/* "Space", "+/-", "Left/Right": the keys of an item. */
+/* The options of the list on screen, for its digits' range; 0 when no list. */
+static int bar_choices;
+
+/* "Space", "+/-", "Left/Right": the keys of an item; a list's digits as far as it goes. */
 static void item_keys(enum keymap map, const struct bar_item *it, char *buf, size_t len)
 {
 	const char *a = action_key_name(map, it->action), *b = action_key_name(map, it->also);
 
+	if (it->action == ACT_DIGIT && bar_choices > 0) {
+		snprintf(buf, len, bar_choices == 1 ? "1" : "1-%d", bar_choices);
+		return;
+	}
 	snprintf(buf, len, "%s%s%s", a ? a : "?", b ? "/" : "", b ? b : "");
 }
 
@@ -95,6 +102,13 @@ void draw_key_bar(enum keymap map)
 		draw_text(LINES - 1, x + text_width(keys) + 1, w, it->label, A_DIM);
 		x += w + 2;
 	}
+}
+
+void draw_key_bar_choices(enum keymap map, int choices)
+{
+	bar_choices = choices;
+	draw_key_bar(map);
+	bar_choices = 0;
 }
 
 /* ---- pages ---- */

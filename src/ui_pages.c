@@ -187,19 +187,24 @@ static unsigned safety_again_key(struct ui *ui, int code, wint_t wc, int64_t now
 /* Every red-flag answer no: why the pain still matters, and what happens next. */
 static void page_no_flags(const struct coach *c)
 {
+	char line[400];
+
 	page_text("No red flags reported.", A_BOLD);
 	page_gap();
 	page_text(c->round.reason, A_NORMAL);
-	/* what the scheduler does: 8 or more, the easiest level; else one level back */
-	page_text(c->round.trigger == TRIG_SEVERE
-			  ? "The pain still matters: it says the ankle took more than it could. "
-			    "Progression pauses and the next session is at the program's easiest "
-			    "level. If the pain does not settle within a few days, or gets worse, see "
-			    "a clinician."
-			  : "The pain still matters: it says the ankle took more than it could. The "
-			    "next session is a level easier. If the pain does not settle within a few "
-			    "days, or gets worse, see a clinician.",
-		  A_NORMAL);
+	/* what the scheduler does: 8 or more, the easiest level; else one level back, of
+	 * the program the session was of (not the one shown, when another) */
+	if (c->round.trigger == TRIG_SEVERE)
+		copy_str(line, sizeof(line), "The pain still matters: it says the ankle took more "
+			 "than it could. Progression pauses and the next session is at the "
+			 "program's easiest level. If the pain does not settle within a few days, "
+			 "or gets worse, see a clinician.");
+	else
+		snprintf(line, sizeof(line), "The pain still matters: it says the ankle took more "
+			 "than it could. The next session%s%s is a level easier. If the pain does "
+			 "not settle within a few days, or gets worse, see a clinician.",
+			 c->round.other_title[0] ? " of " : "", c->round.other_title);
+	page_text(line, A_NORMAL);
 }
 
 static void draw_advice(struct ui *ui, int64_t now)

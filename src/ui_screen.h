@@ -83,6 +83,8 @@ int64_t ui_voice_wait_ms(const struct ui *ui, int64_t now);
 void draw_header(const struct ui *ui);
 void draw_status_line(const struct ui *ui);
 void draw_key_bar(enum keymap map);
+/* The same over a list of `choices` options: its digits read "1-3", not every digit bound. */
+void draw_key_bar_choices(enum keymap map, int choices);
 /* True when the status line has something to say (so the row is taken). */
 bool status_line_used(const struct ui *ui);
 

@@ -8,12 +8,15 @@
 #include "ui_screen.h"
 #include "util.h"
 
-static void draw_phase_strip(int y, enum phase current)
+/* The phases of this routine only, the current one lit. */
+static void draw_phase_strip(int y, enum phase current, unsigned phases)
 {
 	int x = 1;
 
 	for (int p = 0; p < PHASE_COUNT; p++) {
 		char label[32];
+		if (!(phases & (1u << p)) && p != (int)current)
+			continue;
 		attr_t attr = p == (int)current ? (color_attr(phase_color(p)) | A_BOLD | A_REVERSE) : A_DIM;
 		snprintf(label, sizeof(label), " %s ", phase_title[p]);
 		draw_text(y, x, COLS - x, label, attr);
@@ -45,7 +48,7 @@ static const char *step_label(const struct engine *e, const struct step *s,
 		break;
 	}
 	if (!is_rep_exercise(ex))
-		return "HOLD";
+		return ex->word ? ex->word : "HOLD";
 	if (ex->paced)
 		return "";
 	if (e->reps_entered >= 0)
@@ -73,38 +76,11 @@ static double exercise_progress(const struct engine *e, int64_t now)
 	return total ? (double)done / (double)total : 1;
 }
 
-/* "Next: Raise, 2 x 12, tempo 2-1-2" or the end of the session. */
+/* "Next: Raise, 2 x 12, tempo 2-1-2", the next interval, or the end of the session. */
 static void next_text(const struct ui *ui, char *buf, size_t len)
 {
-	const struct engine *e = &ui->c->engine;
-	const struct routine *r = &ui->c->routine;
-	size_t next = next_exercise_step(r, e->step);
-	char dose[320];
-
-	if (interval_next_text(ui, buf, len))
-		return;
-	/* the first side of a set: the other side comes next, not the next exercise */
-	if (r->steps[e->step].kind == STEP_WORK && e->step + 1 < r->nsteps &&
-	    r->steps[e->step + 1].kind == STEP_SWITCH) {
-		snprintf(buf, len, "Next: the %s side",
-			 r->steps[e->step + 1].side == SIDE_LEFT ? "left" : "right");
-		return;
-	}
-	/* a rest between sets: the set that follows it, not the next exercise */
-	if (r->steps[e->step].kind == STEP_REST && e->step + 1 < r->nsteps &&
-	    r->steps[e->step + 1].exercise == r->steps[e->step].exercise) {
-		const struct step *s = &r->steps[e->step + 1];
-		const struct exercise *ex = &r->program->exercises[s->exercise];
-		snprintf(buf, len, "Next: set %d of %d%s", s->set, level_value(&ex->sets, r->level),
-			 s->side == SIDE_LEFT ? ", left side" : s->side == SIDE_RIGHT ? ", right side" : "");
-		return;
-	}
-	if (next >= r->nsteps) {
-		snprintf(buf, len, "Next: the end of the session");
-		return;
-	}
-	format_dose(&r->program->exercises[r->steps[next].exercise], r->level, dose, sizeof(dose));
-	snprintf(buf, len, "Next: %s, %s", r->program->exercises[r->steps[next].exercise].title, dose);
+	if (!interval_next_text(ui, buf, len))
+		routine_next_text(&ui->c->routine, ui->c->engine.step, buf, len);
 }
 
 /* What the clock shows: the big text (the time, or a paced set's beat), the line of
@@ -154,7 +130,7 @@ static void clock_view(const struct ui *ui, int64_t at, struct clock_view *v)
 	snprintf(v->line, sizeof(v->line), "%s  %s", label, clock);
 	/* 20 columns: the label short enough that the clock always fits beside it */
 	if (s->kind == STEP_WORK)
-		label = is_rep_exercise(ex) ? "Enter: done" : "HOLD";
+		label = is_rep_exercise(ex) ? "Enter: done" : ex->word ? ex->word : "HOLD";
 	else if (s->kind == STEP_SWITCH)
 		label = s->side == SIDE_LEFT ? "SWITCH: LEFT" : "SWITCH: RIGHT";
 	else if (s->kind == STEP_GET_READY)
@@ -274,6 +250,12 @@ static void lay_out(const struct ui *ui, const struct clock_view *cv, const char
 	l->title_lines = text_width(ex->title) + 2 + text_width(set_text) <= w ? 1 : 2;
 	l->clock_lines = text_lines(cv->line, w);
 	left = LINES - 2 - l->title_lines - l->clock_lines;
+	/* a walk/run line that would wrap: its short form (the bars show the session left) */
+	if (engine_step(&ui->c->engine)->stride && l->clock_lines > 1) {
+		l->short_clock = true;
+		left += l->clock_lines - 1;
+		l->clock_lines = 1;
+	}
 	if (left < 0) { /* the smallest screens: the clock on one line, the title too */
 		l->short_clock = true;
 		l->clock_lines = 1;
@@ -325,7 +307,7 @@ static void draw_session(struct ui *ui, int64_t now)
 	if (l.header)
 		draw_header(ui), y++;
 	if (l.strip)
-		draw_phase_strip(y++, ex->phase);
+		draw_phase_strip(y++, ex->phase, routine_phases(&ui->c->routine));
 	y += l.gaps;
 	if (l.title_lines == 1) {
 		draw_text(y, 1, COLS - 2 - (int)strlen(set_text) - 1, ex->title, A_BOLD);

@@ -33,7 +33,7 @@ static void draw_triage(struct ui *ui, int64_t now)
 	page_options(triage_questions[q].option, triage_questions[q].noptions, ui->choice);
 	page_draw(ui);
 	draw_status_line(ui);
-	draw_key_bar(KM_TRIAGE);
+	draw_key_bar_choices(KM_TRIAGE, triage_questions[q].noptions);
 }
 
 /* Up and Down move the mark, a number chooses at once, Enter takes the marked one. */
@@ -96,7 +96,7 @@ static void draw_pathway(struct ui *ui, int64_t now)
 	page_options(title, PATHWAY_COUNT, ui->choice);
 	page_draw(ui);
 	draw_status_line(ui);
-	draw_key_bar(KM_PATHWAY);
+	draw_key_bar_choices(KM_PATHWAY, PATHWAY_COUNT);
 }
 
 static unsigned pathway_screen_key(struct ui *ui, int code, wint_t wc, int64_t now)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "intervals.h"
+#include "text.h"
 #include "ui_draw.h"
 #include "ui_screen.h"
 
@@ -44,6 +45,9 @@ void interval_clock(const struct ui *ui, int64_t at, char *big, size_t big_len, 
 		snprintf(big, big_len, "%s", stride_big[s->stride]);
 		snprintf(line, line_len, "%s %d of %d: %s, Enter at its end  %s  (session %s left)",
 			 stride_big[s->stride], s->nth, s->of, dist, clock, left);
+		if (text_width(line) > COLS - 2) /* the bars show the session left */
+			snprintf(line, line_len, "%s %d of %d: %s, Enter at its end  %s",
+				 stride_big[s->stride], s->nth, s->of, dist, clock);
 		snprintf(short_line, short_len, "%s %s: Enter", stride_big[s->stride], dist);
 		return;
 	}
@@ -57,6 +61,9 @@ void interval_clock(const struct ui *ui, int64_t at, char *big, size_t big_len, 
 		snprintf(big, big_len, "%s", stride_big[s->stride]);
 	snprintf(line, line_len, "%s %d of %d  %s  (session %s left)", stride_big[s->stride],
 		 s->nth, s->of, clock, left);
+	if (text_width(line) > COLS - 2) /* the bars show the session left */
+		snprintf(line, line_len, "%s %d of %d  %s", stride_big[s->stride], s->nth, s->of,
+			 clock);
 	snprintf(short_line, short_len, "%s %d/%d  %s", stride_big[s->stride], s->nth, s->of,
 		 clock);
 }

@@ -21,7 +21,7 @@ screen_golden() { # scenario [program]
 }
 
 for scenario in safety start start-runs triage pathway get-ready get-ready-side user-set paced hold rest help quit \
-	pain-during pain-after note summary start-two summary-two start-second morning advice resume test measure red-flag stop no-flags safety-again \
+	pain-during pain-after note summary start-two summary-two start-second morning advice resume test measure red-flag stop no-flags no-flags-other safety-again \
 	runs runs-none runs-bone run-form-new run-form run-form-error run-form-error-moved run-confirm run-saved; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario; }"
 done
@@ -29,6 +29,11 @@ done
 # walk/run: WALK or RUN with the countdown, or a distance ended by Enter
 for scenario in walk run-distance walk-run-pain walk-run-start; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/tests/data/programs/walkrun.conf'; }"
+done
+
+# the shipped walk-run: the warm-up walk says WALK; a walk of minutes at 40 columns
+for scenario in warm-up-walk walk-long; do
+	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/programs/walk-run.conf'; }"
 done
 
 test_too_small() {

@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	session_log_finish(&log);
 	schedule_level(&log, &prog, &cfg.rules, 20415, INT64_MAX, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log, &cfg.rules, 20415, INT64_MAX, &p, &flags);
+	check_red_flags(&log, &cfg.rules, NULL, 20415, INT64_MAX, &p, &flags);
 	(void)active_program(&log, "ankle-foundations");
 	session_log_free(&log);
 

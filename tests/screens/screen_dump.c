@@ -40,6 +40,17 @@ static void history_line(const char *line)
 		die("%s: cannot write", path);
 }
 
+/* Another program the history names, as the catalog would read it. */
+static bool load_other(void *ctx, const char *name, struct program *out)
+{
+	char err[512];
+
+	(void)ctx;
+	return strcmp(name, "other") == 0 &&
+	       program_parse(out, "other", "other.conf", "title = \"Heel drops\"\n"
+			     "exercise drop {\n  reps = 15\n}\n", err, sizeof(err));
+}
+
 static void open_visit(void)
 {
 	struct coach_setup setup;
@@ -51,7 +62,7 @@ static void open_visit(void)
 		die("%s", log_.report.err);
 	schedule_level(&log_, &prog, &cfg.rules, today, wall, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log_, &cfg.rules, today, wall, &p, &flags);
+	check_red_flags(&log_, &cfg.rules, NULL, today, wall, &p, &flags);
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &prog;
 	setup.level = p.level;
@@ -69,6 +80,8 @@ static void open_visit(void)
 		setup.next[0] = (struct coach_next){ &second, second.days, &cfg.rules };
 		setup.nnext = 1;
 	}
+	setup.base_rules = &cfg.rules;
+	setup.load_program = load_other;
 	coach_init(&coach, &setup, now);
 	visit_init(&visit, &coach);
 }
@@ -221,6 +234,18 @@ static void sc_no_flags(void)
 		visit_answer_flag(&visit, false, wall);
 }
 
+/* A session of another program quit in pain: judged by its limit, and named. */
+static void sc_no_flags_other(void)
+{
+	acknowledged();
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=o1\tprogram=other\tlevel=1\tplanned=3");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=o1\tstatus=quit\tpain-during=6\tsecs=300");
+	history_line("2026-11-23T07:00:00Z\tmorning\tpain=2");
+	open_visit();
+	while (visit.screen == VS_REDFLAG)
+		visit_answer_flag(&visit, false, wall);
+}
+
 static void sc_safety_again(void) { sc_start(); visit_safety_note(&visit, true); }
 
 static void sc_resume(void)
@@ -354,6 +379,22 @@ static void sc_run_distance(void)
 	visit_pause(&visit, now);
 }
 
+/* The shipped walk-run: its warm-up walk says WALK, not HOLD; a walk of minutes, its
+ * line too long for 40 columns in full. */
+static void impact_checked(void) /* the weekly bone-stress question answered */
+{
+	history_line("2026-11-22T10:00:00Z\tred-flag\tflag=bone-stress\tanswer=no\ttrigger=impact");
+}
+static void sc_warm_up_walk(void)
+{
+	impact_checked();
+	started();
+	run_to(STEP_WORK, "warm-up-walk");
+	run_for(500);
+	visit_pause(&visit, now);
+}
+static void sc_walk_long(void) { impact_checked(); started(); run_to(STEP_WORK, "walk-run"); run_for(3000); visit_pause(&visit, now); }
+
 /* The start screen of a distance level off a treadmill: Enter ends each distance. */
 static void sc_run_distance_start(void)
 {
@@ -393,6 +434,7 @@ static const struct scenario {
 	{ "red-flag", sc_red_flag },
 	{ "stop", sc_stop },
 	{ "no-flags", sc_no_flags },
+	{ "no-flags-other", sc_no_flags_other },
 	{ "safety-again", sc_safety_again },
 	{ "runs", sc_runs },
 	{ "runs-none", sc_runs_none },
@@ -407,6 +449,8 @@ static const struct scenario {
 	{ "run-distance", sc_run_distance },
 	{ "walk-run-pain", sc_pain_during },
 	{ "walk-run-start", sc_run_distance_start },
+	{ "warm-up-walk", sc_warm_up_walk },
+	{ "walk-long", sc_walk_long },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

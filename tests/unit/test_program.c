@@ -105,6 +105,8 @@ static const struct bad_case bad_cases[] = {
 	{ EX "  reps = -3\n}\n", "t.conf:2: reps must be 1-100, got -3" },
 	{ EX "  reps = 101\n}\n", "t.conf:2: reps must be 1-100, got 101" },
 	{ EX "  hold = 3601\n}\n", "t.conf:2: hold must be 0-3600 s, got 3601" },
+	{ EX "  reps = 5\n  word = \"WALK\"\n}\n", "t.conf:3: word names a hold; 'a' has none" },
+	{ EX "  hold = 5\n  word = \"WALK SLOWLY NOW\"\n}\n", "t.conf:3: word is longer than 12 characters" },
 	{ EX "  hold = 10\n  rest = -1\n}\n", "t.conf:3: rest must be 0-3600 s, got -1" },
 	{ "levels = 0\n" EX "reps = 1\n}\n", "t.conf:1: levels must be 1-20, got 0" },
 	{ "levels = 21\n" EX "reps = 1\n}\n", "t.conf:1: levels must be 1-20, got 21" },

@@ -73,8 +73,10 @@ static struct flag_due due(void)
 {
 	struct flag_due d;
 
+	struct flag_lookup find = { &prog, &rules, NULL, NULL };
+
 	session_log_finish(&log_);
-	red_flag_due(&log_, &prog, &rules, now, &d);
+	red_flag_due(&log_, &find, now, &d);
 	return d;
 }
 
@@ -169,6 +171,63 @@ START_TEST(a_session_quit_in_pain_is_due)
 	session_log_free(&log_);
 	session("2026-11-22", "interrupted", 6, 5);
 	ck_assert_int_eq(due().trigger, TRIG_QUIT_PAIN);
+}
+END_TEST
+
+/* Program "p" as the catalog would load it: the config's limits (repeat 5). */
+static bool load_p(void *ctx, const char *name, struct program *out)
+{
+	char err[512] = "";
+
+	(void)ctx;
+	return strcmp(name, "p") == 0 &&
+	       program_parse(out, "p", "p.conf", "title = \"Heavy calf\"\nlevels = 4\n"
+			     "exercise a {\n  sets = 4\n  reps = 5\n}\n", err, sizeof(err));
+}
+
+/* A session quit in pain is judged by its own program's limits, not by those of the
+ * program shown now: p quit at 4 (its limit 5) is nothing to a walk/run's limit of 2;
+ * at 6 it is due, and says whose limit it passed. */
+START_TEST(a_quit_is_judged_by_its_own_programs_limit)
+{
+	struct program w;
+	struct flag_lookup find = { &w, &rules, load_p, NULL };
+	struct flag_due d;
+	char err[512] = "";
+
+	ck_assert_msg(program_parse(&w, "w", "w.conf", "levels = 6\nexercise a {\n"
+				    "  intervals = \"walk 1:00, run 1:00\"\n}\n", err, sizeof(err)),
+		      "%s", err);
+	session("2026-11-23", "quit", 4, 4);
+	session_log_finish(&log_);
+	red_flag_due(&log_, &find, now, &d);
+	ck_assert_msg(!d.due || d.trigger != TRIG_QUIT_PAIN, "%s", d.reason);
+	session_log_free(&log_);
+	session("2026-11-23", "quit", 6, 4);
+	session_log_finish(&log_);
+	red_flag_due(&log_, &find, now, &d);
+	ck_assert(d.due);
+	ck_assert_int_eq(d.trigger, TRIG_QUIT_PAIN);
+	ck_assert_str_eq(d.reason, "You stopped today's session of Heavy calf with pain 6, above "
+			 "its limit of 5.");
+	ck_assert_str_eq(d.other_title, "Heavy calf");
+	/* not found: the config's limits, never the walk/run's */
+	session_log_free(&log_);
+	session("2026-11-23", "quit", 4, 4);
+	find.load_program = NULL;
+	session_log_finish(&log_);
+	red_flag_due(&log_, &find, now, &d);
+	ck_assert(!d.due || d.trigger != TRIG_QUIT_PAIN);
+	/* a walk/run session of its own, quit at 3: above its limit of 2 */
+	session_log_free(&log_);
+	add_line("2026-11-23T09:00:00Z\tstart\tsession=ww\tprogram=w\tlevel=1");
+	add_line("2026-11-23T09:30:00Z\tend\tsession=ww\tstatus=quit\tpain-during=3");
+	session_log_finish(&log_);
+	red_flag_due(&log_, &find, now, &d);
+	ck_assert_int_eq(d.trigger, TRIG_QUIT_PAIN);
+	ck_assert_str_eq(d.reason, "You stopped today's session with pain 3, above the limit of 2.");
+	ck_assert_str_eq(d.other_title, "");
+	program_free(&w);
 }
 END_TEST
 
@@ -363,6 +422,7 @@ Suite *redflag_suite(void)
 	tcase_add_test(tc, a_rating_of_8_is_due_with_its_reason);
 	tcase_add_test(tc, a_morning_of_8_is_due);
 	tcase_add_test(tc, a_session_quit_in_pain_is_due);
+	tcase_add_test(tc, a_quit_is_judged_by_its_own_programs_limit);
 	tcase_add_test(tc, a_morning_two_above_baseline_is_due);
 	tcase_add_test(tc, a_complete_round_answers_it);
 	tcase_add_test(tc, a_yes_completes_the_round);

@@ -67,6 +67,50 @@ START_TEST(steps_in_order)
 }
 END_TEST
 
+/* The "Next:" line: the end of the session is next only after the last set, not
+ * while the last exercise still has sets to go (its get-ready said the end with 4 to go). */
+START_TEST(next_is_the_end_only_after_the_last_set)
+{
+	struct program p;
+	struct routine r;
+	char buf[400];
+
+	load(&p);
+	routine_build_sided(&r, &p, 1, SORE_RIGHT);
+	routine_next_text(&r, 0, buf, sizeof(buf)); /* circles' get-ready: the next exercise */
+	ck_assert_str_eq(buf, "Next: raise, 2 x 10, tempo 2-1-2");
+	ck_assert_int_eq(r.steps[6].kind, STEP_GET_READY); /* balance, the last: right first */
+	routine_next_text(&r, 6, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Next: 4 more sets, then the end");
+	routine_next_text(&r, 7, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Next: the left side");
+	routine_next_text(&r, 8, buf, sizeof(buf)); /* the switch to the left side */
+	ck_assert_str_eq(buf, "Next: 3 more sets, then the end");
+	routine_next_text(&r, 10, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Next: set 2 of 2, right side");
+	routine_next_text(&r, 12, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Next: 1 more set, then the end");
+	routine_next_text(&r, 13, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "Next: the end of the session");
+	routine_free(&r);
+	program_free(&p);
+}
+END_TEST
+
+/* The phase bar's phases: those the routine has, no cool-down for a program with none. */
+START_TEST(the_phases_are_those_the_routine_has)
+{
+	struct program p;
+	struct routine r;
+
+	load(&p);
+	routine_build(&r, &p, 1);
+	ck_assert_uint_eq(routine_phases(&r), (1u << PHASE_WARMUP) | (1u << PHASE_MAIN));
+	routine_free(&r);
+	program_free(&p);
+}
+END_TEST
+
 START_TEST(estimate_adds_every_step)
 {
 	struct program p;
@@ -218,6 +262,8 @@ Suite *routine_suite(void)
 
 	tcase_add_test(tc, steps_in_order);
 	tcase_add_test(tc, the_sore_side_first_or_alone);
+	tcase_add_test(tc, next_is_the_end_only_after_the_last_set);
+	tcase_add_test(tc, the_phases_are_those_the_routine_has);
 	tcase_add_test(tc, estimate_adds_every_step);
 	tcase_add_test(tc, estimate_at_the_limits_does_not_overflow);
 	tcase_add_test(tc, doses_read_plainly);

@@ -85,6 +85,22 @@ static void morning(int day, int pain)
 	add_line("%s\tmorning\tpain=%d", t, pain);
 }
 
+/* A finished, easy session (pain 1/1) of `sets` done out of `planned`, the rest passed
+ * over with s (which writes no record), and a settled morning after it. */
+static void done_of_planned(int day, int sets, int planned)
+{
+	char t[48], t2[48], id[32];
+
+	stamp(monday + day, 7, t);
+	stamp(monday + day, 8, t2);
+	snprintf(id, sizeof(id), "h%d", day);
+	add_line("%s\tstart\tsession=%s\tprogram=p\tlevel=1\tplanned=%d", t, id, planned);
+	for (int i = 1; i <= sets; i++)
+		add_line("%s\tset\tsession=%s\texercise=a\tset=%d", t, id, i);
+	add_line("%s\tend\tsession=%s\tstatus=done\tpain-during=1\tpain-after=1", t2, id);
+	morning(day + 1, 0);
+}
+
 /* The level as of noon UTC on day offset `day`: records after that are in the future. */
 static struct progress level_on(int day)
 {
@@ -349,6 +365,24 @@ START_TEST(quit_before_half_counts_for_pain_only)
 	session_full(12, "p", "quit", 2, 1, 1);
 	morning(13, 0);
 	ck_assert_int_eq(level_on(13).level, 4);
+}
+END_TEST
+
+/* Finished is not enough: a session finished with fewer than half its sets done (the
+ * rest skipped) never moves up; exactly half does (config counted-percent, 50). */
+START_TEST(finished_with_fewer_than_half_done_never_advances)
+{
+	struct progress p;
+
+	easy_day(0);
+	done_of_planned(2, 3, 8); /* one fewer than half */
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.sessions_needed, 1);
+	done_of_planned(4, 1, 8);
+	ck_assert_int_eq(level_on(5).level, 1);
+	done_of_planned(6, 4, 8); /* exactly half */
+	ck_assert_int_eq(level_on(7).level, 2);
 }
 END_TEST
 
@@ -779,8 +813,8 @@ END_TEST
 static void flags_on(int day, struct red_flags *rf)
 {
 	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + day, (int64_t)(monday + day) * 86400 + 12 * 3600,
-			NULL, rf);
+	check_red_flags(&log_, &rules, NULL, monday + day,
+			(int64_t)(monday + day) * 86400 + 12 * 3600, NULL, rf);
 }
 
 START_TEST(red_flags)
@@ -857,12 +891,12 @@ START_TEST(a_stall_is_advised_once)
 		morning(d + 1, 4);
 	}
 	p = level_on(22);
-	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
+	check_red_flags(&log_, &rules, NULL, monday + 22, INT64_MAX, &p, &rf);
 	ck_assert_int_eq(rf.flag, RF_STALL);
 	ck_assert_str_eq(rf.reason, "level 2 since Mon 2 Nov: 4 days with a session (pain 2) and none moved you up");
 	add_line("2026-11-24T09:00:00Z\tadvice\treason=stall");
 	session_log_finish(&log_);
-	check_red_flags(&log_, &rules, monday + 22, INT64_MAX, &p, &rf);
+	check_red_flags(&log_, &rules, NULL, monday + 22, INT64_MAX, &p, &rf);
 	ck_assert(rf.already_shown);
 }
 END_TEST
@@ -1057,6 +1091,60 @@ START_TEST(walk_run_morning_2_settled_stays)
 }
 END_TEST
 
+/* The same for walk/run: a session skipped through (1 of 8 intervals) does not count
+ * towards the two a level needs; half of them does. */
+START_TEST(walk_run_skipped_through_does_not_count)
+{
+	struct progress p;
+
+	easy_day(0);
+	done_of_planned(2, 1, 8);
+	p = level_on(3);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_str_eq(why(&p), "Level 1 of 6: 1 more session with pain <= 2, settled by the next morning, to reach level 2");
+	done_of_planned(4, 3, 8); /* one fewer than half */
+	ck_assert_int_eq(level_on(5).level, 1);
+	done_of_planned(6, 4, 8); /* exactly half */
+	ck_assert_int_eq(level_on(7).level, 2);
+}
+END_TEST
+
+/* Program "a", as the catalog would load it: the config's limits (repeat 5). */
+static bool load_a(void *ctx, const char *name, struct program *out)
+{
+	char err[512] = "";
+
+	(void)ctx;
+	return strcmp(name, "a") == 0 &&
+	       program_parse(out, "a", "a.conf", "exercise a {\n  reps = 5\n}\n", err, sizeof(err));
+}
+
+/* Flares are counted by each session's own program's limit: two sessions of another
+ * program at pain 3 (its limit 5) are no flare beside a walk/run (limit 2); at 6 they are. */
+START_TEST(walk_run_flares_use_each_programs_own_limit)
+{
+	struct user_config cfg;
+	struct flag_lookup find = { &prog, NULL, load_a, NULL };
+	struct red_flags rf;
+	int64_t noon = (int64_t)(monday + 3) * 86400 + 12 * 3600;
+
+	config_defaults(&cfg);
+	find.base = &cfg.rules;
+	session_full(0, "a", "done", 4, 3, 3);
+	session_full(2, "a", "done", 4, 3, 3);
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, &find, monday + 3, noon, NULL, &rf);
+	ck_assert_int_eq(rf.flag, RF_NONE);
+	session_full(3, "a", "done", 4, 6, 4);
+	session_full(3, "p", "quit", 1, 3, 3); /* the walk/run's own: above its 2 */
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, &find, monday + 3, noon, NULL, &rf);
+	ck_assert_int_eq(rf.flag, RF_FLARES);
+	ck_assert_str_eq(rf.reason, "2 sessions with pain above their programs' limits in 7 days");
+	config_free(&cfg);
+}
+END_TEST
+
 Suite *scheduler_suite(void)
 {
 	Suite *s = suite_create("scheduler");
@@ -1071,6 +1159,8 @@ Suite *scheduler_suite(void)
 	tcase_add_test(wr, walk_run_pain_during_2_stays_3_drops);
 	tcase_add_test(wr, walk_run_unsettled_morning_drops);
 	tcase_add_test(wr, walk_run_morning_2_settled_stays);
+	tcase_add_test(wr, walk_run_skipped_through_does_not_count);
+	tcase_add_test(wr, walk_run_flares_use_each_programs_own_limit);
 	suite_add_tcase(s, wr);
 
 	tcase_add_checked_fixture(tc, setup, teardown);
@@ -1089,6 +1179,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, the_baseline_is_the_median_of_the_last_settled_mornings);
 	tcase_add_test(tc, a_quit_at_ten_percent_with_pain_counts);
 	tcase_add_test(tc, quit_before_half_counts_for_pain_only);
+	tcase_add_test(tc, finished_with_fewer_than_half_done_never_advances);
 	tcase_add_test(tc, severe_pain_goes_to_the_easiest_level);
 	tcase_add_test(tc, no_set_done_is_never_easy);
 	tcase_add_test(tc, two_sessions_one_day_count_once);

@@ -77,7 +77,7 @@ static void open_visit(void)
 	ck_assert(session_log_load(&log_, path));
 	schedule_level(&log_, &prog, &cfg.rules, monday, wall, &p);
 	progress_why(&p, &cfg.rules, &prog, why, sizeof(why));
-	check_red_flags(&log_, &cfg.rules, monday, wall, &p, &flags);
+	check_red_flags(&log_, &cfg.rules, NULL, monday, wall, &p, &flags);
 	memset(&setup, 0, sizeof(setup));
 	setup.program = &prog;
 	setup.level = p.level;

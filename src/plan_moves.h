@@ -26,9 +26,9 @@ struct day_move {
 
 /* The training days of a heavy program with the day before long_day (a weekday, -1 for
  * none) kept free: that day moves to the nearest earlier free day (two days before the
- * long run, then three, ...; last the day after it), for hops never next to another
- * hop day (48-72 h between, rehab.md: NSCA), and onto a day in avoid (another program's
- * heavy days) only when no other is free. The move is in *move (from -1 when nothing
+ * long run, then three, ...; last the day after it), never next to another of its
+ * heavy days (48-72 h between, rehab.md), and onto a day in avoid (another program's
+ * heavy days) or the day after one only when no other is free. The move is in *move (from -1 when nothing
  * moved). */
 day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, day_set avoid,
 		       struct day_move *move);

@@ -30,24 +30,33 @@ static const struct {
 	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SUN, 0, D(MON) | D(WED) | D(FRI), -1, -1 },
 	/* on the long run's own day: not the day before, it stays */
 	{ D(TUE) | D(SAT), HEAVY_HOPS, SAT, 0, D(TUE) | D(SAT), -1, -1 },
-	/* strength Mon/Wed/Fri, long run Sat: Fri to Thu, two days before */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED) | D(THU), FRI, THU },
+	/* strength Mon/Wed/Fri, long run Sat: Thu would follow Wed's heavy calf work, Tue
+	 * sits between Mon and Wed, Sun before Mon: left out */
+	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED), FRI, -1 },
+	/* strength Tue/Fri, long run Sat: Thu, a day apart from Tue */
+	{ D(TUE) | D(FRI), HEAVY_CALF, SAT, 0, D(TUE) | D(THU), FRI, THU },
+	/* strength Wed/Fri, long run Sat: Thu and Tue touch Wed, so Mon */
+	{ D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED), FRI, MON },
 	/* hops Tue/Fri, long run Sat: Thu is not next to Tue */
 	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, 0, D(TUE) | D(THU), FRI, THU },
 	/* hops Tue/Thu, long run Fri: Wed and Mon touch Tue, Tue is taken: Sun */
 	{ D(TUE) | D(THU), HEAVY_HOPS, FRI, 0, D(TUE) | D(SUN), THU, SUN },
-	/* the same for calf work: Wed, next to Tue, is fine */
-	{ D(TUE) | D(THU), HEAVY_CALF, FRI, 0, D(TUE) | D(WED), THU, WED },
+	/* the same for calf work: Wed, next to Tue, is not (48-72 h between) */
+	{ D(TUE) | D(THU), HEAVY_CALF, FRI, 0, D(TUE) | D(SUN), THU, SUN },
 	/* over the week's end: long run Mon, Sun moves to Sat */
 	{ D(WED) | D(SUN), HEAVY_HOPS, MON, 0, D(WED) | D(SAT), SUN, SAT },
 	/* only the day after the long run is free */
+	{ D(TUE) | D(THU) | D(FRI), HEAVY_CALF, SAT, 0, D(TUE) | D(THU) | D(SUN), FRI, SUN },
+	/* ... and it is the day before Monday's heavy day: left out */
 	{ D(MON) | D(TUE) | D(WED) | D(THU) | D(FRI), HEAVY_CALF, SAT, 0,
-	  D(MON) | D(TUE) | D(WED) | D(THU) | D(SUN), FRI, SUN },
+	  D(MON) | D(TUE) | D(WED) | D(THU), FRI, -1 },
 	/* another program's heavy days are taken last: Thu and Wed are, so Sun */
 	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, D(WED) | D(THU), D(TUE) | D(SUN), FRI, SUN },
+	/* ... and the day after one: hops Thu would follow Wed's heavy calf work */
+	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, D(MON) | D(WED), D(TUE) | D(SUN), FRI, SUN },
 	/* ... and when only they are free, one of them */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, D(THU) | D(TUE) | D(SUN),
-	  D(MON) | D(WED) | D(THU), FRI, THU },
+	{ D(TUE) | D(FRI), HEAVY_CALF, SAT, D(THU) | D(WED) | D(MON) | D(SUN),
+	  D(TUE) | D(THU), FRI, THU },
 	/* every day taken: left out */
 	{ 0x7f, HEAVY_CALF, SAT, 0, 0x7f & ~D(FRI), FRI, -1 },
 	/* hops with no day apart from the others: left out */

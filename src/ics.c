@@ -101,7 +101,7 @@ static void event(struct strbuf *out, const struct ics_request *req, day_t d, in
 	sb_printf(&text, "DTEND;VALUE=DATE:%s", next);
 	ics_put_line(out, text.buf);
 	sb_reset(&text);
-	sb_printf(&text, "%s, %s, about %d min", prog->title, lv, (int)((secs + 59) / 60));
+	sb_printf(&text, "%s, %s, about %d min", prog->title, lv, estimate_minutes(secs));
 	put_prop(out, "SUMMARY", text.buf);
 	sb_reset(&text);
 	doses(&text, prog, level);

@@ -278,7 +278,7 @@ struct shown_levels {
 static void print_coming_day(FILE *out, const struct plan_request *req, day_t d, int level,
 			     struct shown_levels *shown)
 {
-	int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
+	int minutes = estimate_minutes(session_estimate_secs(req->program, level));
 	bool known = level >= 0 && level <= MAX_LEVELS;
 	int base_level = 0;
 	size_t changed;
@@ -307,7 +307,7 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 	}
 	fprintf(out, "training, level %d%s%s, about %d min", level,
 		level == 0 ? " (protective)" : "", level != req->level ? " (forecast)" : "",
-		minutes < 1 ? 1 : minutes);
+		minutes);
 	if (!req->full && known && shown->day[level] >= 0) {
 		plain_date(shown->day[level], first);
 		fprintf(out, ": as %s", first);

@@ -67,8 +67,8 @@ static void cell(const struct plan_request *req, const struct plan_side *p, day_
 		return;
 	}
 	level = p->day_levels ? p->day_levels[d - req->today] : p->level;
-	minutes = (session_estimate_secs(p->program, level) + 30) / 60;
-	snprintf(buf, len, "level %d, %d min", level, minutes < 1 ? 1 : minutes);
+	minutes = estimate_minutes(session_estimate_secs(p->program, level));
+	snprintf(buf, len, "level %d, %d min", level, minutes);
 }
 
 struct grid {

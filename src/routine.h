@@ -55,6 +55,9 @@ void routine_free(struct routine *r);
 int work_secs(const struct exercise *ex, int level);
 /* The estimated length of a whole session, in seconds; wide, as total_secs. */
 int64_t session_estimate_secs(const struct program *prog, int level);
+/* The minutes every place shows for an estimate (the plan, the start screen, --status,
+ * the calendar): to the nearest minute, at least 1. */
+int estimate_minutes(int64_t secs);
 
 /* "3 x 12 each side, tempo 2-1-2, light band" into buf. */
 void format_dose(const struct exercise *ex, int level, char *buf, size_t len);

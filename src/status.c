@@ -109,8 +109,8 @@ void status_compute(const struct status_request *req, struct status_fields *out)
 
 	memset(out, 0, sizeof(*out));
 	if (session_due(req)) {
-		int64_t secs = session_estimate_secs(req->prog, level);
-		snprintf(out->session, sizeof(out->session), "%d min", (int)((secs + 59) / 60));
+		snprintf(out->session, sizeof(out->session), "%d min",
+			 estimate_minutes(session_estimate_secs(req->prog, level)));
 	}
 	if (morning_due(req))
 		copy_str(out->morning, sizeof(out->morning), "morning");

@@ -26,7 +26,7 @@ test_status_session_due_and_the_morning_after() {
 	sample
 	st --status --date 2026-11-25
 	expect_status 0
-	expect_out "talus: session 24 min; morning check-in"
+	expect_out "talus: session 23 min; morning check-in"
 }
 
 test_status_morning_only_once_today_is_done() {
@@ -39,7 +39,7 @@ test_status_format_fields() {
 	sample
 	st --status --date 2026-11-25 --format '[%s|%m|%f|%c|%w|%l|%p|%%]'
 	expect_status 0
-	expect_out "[24 min|morning||||1/8|ankle-foundations|%]"
+	expect_out "[23 min|morning||||1/8|ankle-foundations|%]"
 }
 
 test_status_bad_format_is_bad_input() {
@@ -59,7 +59,7 @@ test_status_flare_cap_and_worn_shoes() {
 	printf '2026-11-27T07:00:00+01:00\tmorning\tpain=2\n' >>h.tsv
 	st --status --date 2026-11-27
 	expect_status 0
-	expect_out "talus: session 13 min; back to level 0; worn shoes old-pair (500.0 km); next run <= 550.0 km"
+	expect_out "talus: session 12 min; back to level 0; worn shoes old-pair (500.0 km); next run <= 550.0 km"
 }
 
 test_status_is_read_only() {

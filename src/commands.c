@@ -453,7 +453,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM, cmd_set_level },
 	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
 	[CMD_STATUS] = { CMD_STATUS, "status", NEED_LEVEL | NEED_FAST, cmd_status },
-	[CMD_INSTALL_REMINDER] = { CMD_INSTALL_REMINDER, "install-reminder", NEED_PROGRAM, cmd_install_reminder },
+	[CMD_INSTALL_REMINDER] = { CMD_INSTALL_REMINDER, "install-reminder", NEED_LEVEL, cmd_install_reminder },
 	[CMD_REMOVE_REMINDER] = { CMD_REMOVE_REMINDER, "remove-reminder", 0, cmd_remove_reminder },
 	[CMD_REPORT] = { CMD_REPORT, "report", NEED_LEVEL, cmd_report },
 };

@@ -84,6 +84,33 @@ test_status_with_a_broken_config_says_so() {
 
 # ---- the reminder ----
 
+# Two programs (README "Strength and running side by side"): ankle-foundations Mon/Wed
+# (its Friday left out before Saturday's long run), return-to-run Tue and Sun (its
+# Friday moved to Sun). No history: both at level 1.
+two_programs() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'also "return-to-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+}
+
+test_status_session_of_the_second_program() {
+	two_programs
+	st --status --date 2026-11-24 # Tue: return-to-run's day only
+	expect_status 0
+	expect_out "talus: session 15 min"
+	st --status --date 2026-11-22 --format '%s %p %l' # Sun: the day its Fri moved to
+	expect_out "15 min return-to-run 1/6"
+	st --status --date 2026-11-27 # Fri: moved off for both
+	expect_out ""
+	st --status --date 2026-11-23 --format '%s %p'
+	expect_out "23 min ankle-foundations"
+	# a session of the first program done today does not answer for the second
+	printf 'also "return-to-run" {\n  days = {mon}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n2026-11-23T07:30:00+01:00\tstart\tsession=20261123T073000-1234\tprogram=ankle-foundations\tlevel=1\tplanned=6\n2026-11-23T07:51:00+01:00\tend\tsession=20261123T073000-1234\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1260\n' >h.tsv
+	st --status --date 2026-11-23 --format '%s %p'
+	expect_out "15 min return-to-run"
+}
+
 units() { echo "$XDG_CONFIG_HOME/systemd/user/talus-reminder.$1"; }
 
 fake_systemctl() { # a systemctl that records being called: the tests must never run it
@@ -114,6 +141,15 @@ test_reminder_installs_a_timer_on_training_days() {
 		systemd-analyze calendar 'Tue,Thu,Sat *-*-* 07:45:00' >/dev/null || fail "calendar"
 	fi
 	true
+}
+
+test_reminder_days_of_every_program_after_the_moves() {
+	fake_systemctl
+	two_programs
+	talus --programs "$PROGRAMS" --install-reminder --date 2026-11-22
+	expect_status 0
+	expect_out_has "(Mon,Tue,Wed,Sun *-*-* 08:00:00)"
+	grep -qx 'OnCalendar=Mon,Tue,Wed,Sun \*-\*-\* 08:00:00' "$(units timer)" || fail "timer: $(cat "$(units timer)")"
 }
 
 test_reminder_default_time_and_program_days() {
@@ -221,6 +257,24 @@ test_ics_uids_are_stable() {
 	grep UID <<<"$out" >b
 	cmp -s a b || fail "UIDs changed"
 	expect_out_has $'UID:20261123-ankle-foundations@talus\r'
+}
+
+test_ics_events_of_each_program() {
+	two_programs
+	st --plan --date 2026-11-22 --format ics
+	expect_status 0
+	got=$(grep -E '^(UID|SUMMARY)' <<<"$out" | tr -d '\r')
+	want='UID:20261122-return-to-run@talus
+SUMMARY:Return to run\, level 1 of 6\, about 15 min
+UID:20261123-ankle-foundations@talus
+SUMMARY:Ankle foundations\, level 1 of 8\, about 23 min
+UID:20261124-return-to-run@talus
+SUMMARY:Return to run\, level 1 of 6\, about 15 min
+UID:20261125-ankle-foundations@talus
+SUMMARY:Ankle foundations\, level 1 of 8\, about 23 min'
+	[ "$got" = "$want" ] || fail "events: $got"
+	# return-to-run is an impact program: its days carry the run advice
+	expect_out_has "Run cap: no run in"
 }
 
 test_ics_run_cap_on_impact_days() {

@@ -344,6 +344,17 @@ test_report_empty_history() {
 	[ ! -e none.tsv ] || fail "--report made the history"
 }
 
+# One session, done on a Tuesday (ankle-foundations trains Mon, Wed, Fri), the first
+# day of all: the day it was done was planned, never "1 of 0".
+test_report_session_on_a_rest_day_counts_as_planned() {
+	printf '# talus history v1\n2026-11-24T07:30:00+01:00\tstart\tsession=20261124T073000-1234\tprogram=ankle-foundations\tlevel=1\tplanned=6\n2026-11-24T07:51:00+01:00\tend\tsession=20261124T073000-1234\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1260\n' >one.tsv
+	talus --programs "$PROGRAMS" --history-file one.tsv --report --date 2026-11-24
+	expect_status 0
+	expect_out_has "Adherence: 1 of 1 planned sessions done (100%)"
+	# the week's row too
+	expect_out_has "2026-11-23  1/1"
+}
+
 test_report_bad_format() {
 	talus --report --format html
 	expect_status 2

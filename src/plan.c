@@ -354,6 +354,8 @@ void plan_print(FILE *out, const struct plan_request *req)
 	shown.base_level = 0;
 	format_level(prog, req->level, level, sizeof(level));
 	fprintf(out, "%s (%s): %s\n", prog->title, prog->name, level);
+	if (req->note)
+		print_line_wrapped(out, req->note);
 	if (req->why)
 		print_line_wrapped(out, req->why);
 	if (req->runs)

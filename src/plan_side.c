@@ -271,6 +271,8 @@ void plan_print_side(FILE *out, const struct plan_request *req)
 	memset(&g, 0, sizeof(g));
 	g.nprog = programs(req, g.prog);
 	g.runs = req->run_days != 0;
+	if (req->note)
+		plan_put_wrapped(out, req->width, 0, 2, req->note);
 	for (int i = 0; i < g.nprog; i++)
 		print_heading(out, req, &g.prog[i]);
 	if (req->runs)

@@ -178,6 +178,30 @@ test_plan_side_program_after_its_test() {
 	[ "$(printf '%s\n' "$out" | grep -c '(maintenance)')" = 1 ] || fail "shown twice: $out"
 }
 
+# The config names a program, the triage chose another: the triage's is coached, and
+# --plan and --check say the config's is not used.
+test_config_program_set_aside_by_the_triage_is_said() {
+	mkdir -p "$XDG_CONFIG_HOME/talus" "$XDG_DATA_HOME/talus"
+	printf '# a comment\nprogram = "ankle-strength"\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n2026-11-20T07:01:00+01:00\ttriage\tsore=left\tonset=gradual\tsince=3-weeks-to-3-months\twhere=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=achilles-midportion\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "(achilles-midportion): level 1 of"
+	expect_out_has "The triage of Fri 20 Nov chose achilles-midportion; program = \"ankle-strength\"
+  in the config is not used (talus --triage to choose again)."
+	talus --programs "$PROGRAMS" --check
+	expect_status 0
+	expect_err "talus: $XDG_CONFIG_HOME/talus/talus.conf:2: warning: program 'ankle-strength' is not used: the triage of 2026-11-20 chose achilles-midportion (talus --triage to choose again)"
+	# --program, or a config naming the triage's own: nothing to say
+	talus --programs "$PROGRAMS" --plan --program ankle-strength --date $DATE
+	case "$out" in *"not used"*) fail "said with --program: $out" ;; esac
+	printf 'program = "achilles-midportion"\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --check
+	expect_status 0
+	expect_err ""
+}
+
 test_plan_side_program_not_found() {
 	mkdir -p "$XDG_CONFIG_HOME/talus"
 	printf 'program = "rice"\n\nalso "nope" {\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"

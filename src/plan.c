@@ -198,7 +198,8 @@ static void print_run(FILE *out, const struct plan_request *req, day_t d)
 {
 	char run[80];
 
-	plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, run, sizeof(run));
+	plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, false, run,
+		      sizeof(run));
 	if (run[0])
 		fprintf(out, "  %s\n", run);
 }

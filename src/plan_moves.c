@@ -97,15 +97,15 @@ void plan_run_days_line(day_set run_days, int long_day, int week_start, char *bu
 	sb_free(&sb);
 }
 
-void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, char *buf,
-		   size_t len)
+void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, bool brief,
+		   char *buf, size_t len)
 {
 	const char *what = weekday(d) == long_day ? "long run" : "run";
 
 	if (!day_set_has_day(run_days, d))
 		copy_str(buf, len, "");
 	else if (cap)
-		snprintf(buf, len, "%s, at most %s", what, cap);
+		snprintf(buf, len, brief ? "%s <= %s" : "%s, at most %s", what, cap);
 	else
 		copy_str(buf, len, what);
 }

@@ -42,8 +42,9 @@ void plan_move_note(const struct day_move *move, enum heavy_kind heavy, const ch
 void plan_run_days_line(day_set run_days, int long_day, int week_start, char *buf, size_t len);
 
 /* What a run day of the plan says: "long run, at most 11.0 km", "run" ("" on a day that
- * is not one); cap is "11.0 km", or NULL when no run sets one yet. */
-void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, char *buf,
-		   size_t len);
+ * is not one); cap is "11.0 km", or NULL when no run sets one yet. brief, for a cell of
+ * the table of several programs: "long run <= 11.0 km", as --status says it. */
+void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, bool brief,
+		   char *buf, size_t len);
 
 #endif

@@ -125,7 +125,7 @@ test_plan_shows_programs_side_by_side() {
 	# hops go neither to Wed, the other program's heavy day, nor to Thu after it (48 h
 	# after heavy calf work), nor next to Tue
 	expect_out_has "Fri, the day before Saturday's long run: hops (return-to-run) moved to Sun."
-	expect_out_has "Sat 28 Nov  rest               rest             long run, at most 11.0 km"
+	expect_out_has "Sat 28 Nov  rest               rest             long run <= 11.0 km"
 	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 	# narrower (a terminal, or COLUMNS for a pipe): each day's programs under it
 	COLUMNS=50 talus --programs "$PROGRAMS" --plan --date $DATE
@@ -135,7 +135,11 @@ test_plan_shows_programs_side_by_side() {
 	expect_out_has "Sat 28 Nov
   ankle-foundations: rest
   return-to-run: rest
-  long run, at most 11.0 km"
+  long run <= 11.0 km"
+	# stacked, each program's exercises are still listed
+	expect_out_has "
+ankle-foundations, level 2, from Mon 23 Nov:
+  warm-up: Ankle circles, 12 reps each side"
 	# the same day after day, and two weeks fit 80 columns
 	talus --programs "$PROGRAMS" --plan --weeks 2 --since 2026-11-20 --date $DATE
 	expect_status 0
@@ -157,6 +161,23 @@ Sun 22 Nov  rest               missed"
 	expect_out_has "Thu 26 Nov  rest"
 	expect_out_has "Sat 28 Nov  rest
   long run, at most 11.0 km"
+}
+
+# The longest program name shipped beside return-to-run, a long run of 33 km to come,
+# today the long run's day: the table still fits 80 columns (COLUMNS wider changes
+# nothing), and each program's exercises follow it.
+test_plan_side_by_side_long_names_fit_80_columns() {
+	mkdir -p "$XDG_CONFIG_HOME/talus" "$XDG_DATA_HOME/talus"
+	printf 'program = "achilles-midportion"\nalso "return-to-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n2026-11-21T09:00:00+01:00\trun\tmetres=30000\tsecs=9000\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	COLUMNS=200 talus --programs "$PROGRAMS" --plan --date 2026-11-28
+	expect_status 0
+	expect_golden plan-side-by-side-long-names.txt
+	expect_out_has "Sat 28 Nov  rest                 rest             long run <= 33.0 km <- today"
+	expect_out_has "achilles-midportion, level 1, from Mon 30 Nov:"
+	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 }
 
 # A program beside the active one follows `next` once its entry test is passed; one the

@@ -105,14 +105,19 @@ START_TEST(run_cells)
 	day_t sat = days_from_civil(2026, 11, 28), fri = sat - 1, thu = sat - 2;
 	day_set run = D(THU) | D(SAT);
 
-	plan_run_cell(run, SAT, sat, "11.0 km", buf, sizeof(buf));
+	plan_run_cell(run, SAT, sat, "11.0 km", false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "long run, at most 11.0 km");
-	plan_run_cell(run, SAT, thu, "11.0 km", buf, sizeof(buf));
+	plan_run_cell(run, SAT, thu, "11.0 km", false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "run, at most 11.0 km");
-	plan_run_cell(run, SAT, thu, NULL, buf, sizeof(buf));
+	plan_run_cell(run, SAT, thu, NULL, false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "run");
-	plan_run_cell(run, SAT, fri, "11.0 km", buf, sizeof(buf));
+	plan_run_cell(run, SAT, fri, "11.0 km", false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "");
+	/* in the table of several programs: short, so the row fits 80 columns */
+	plan_run_cell(run, SAT, sat, "33.0 km", true, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "long run <= 33.0 km");
+	plan_run_cell(run, SAT, thu, NULL, true, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "run");
 }
 END_TEST
 
@@ -191,7 +196,7 @@ START_TEST(side_by_side_while_the_rows_fit)
 	req.width = 200;
 	out = render_side(&req);
 	fit = longest_row(out);
-	ck_assert_ptr_nonnull(strstr(out, "long run, at most 11.0 km <- today\n"));
+	ck_assert_ptr_nonnull(strstr(out, "long run <= 11.0 km <- today\n"));
 	free(out);
 
 	req.width = fit;
@@ -204,7 +209,10 @@ START_TEST(side_by_side_while_the_rows_fit)
 	out = render_side(&req);
 	ck_assert_ptr_null(strstr(out, "            strength "));
 	ck_assert_ptr_nonnull(strstr(out, "\nSat 28 Nov <- today\n  strength: rest\n  hops: rest\n"
-					  "  long run, at most 11.0 km\n"));
+					  "  long run <= 11.0 km\n"));
+	/* stacked, each program's exercises are still listed, inside the width */
+	ck_assert_msg(strstr(out, "\nstrength, level 1, from Mon 30 Nov:\n  main: raise, 10 reps\n"), "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nhops, level 1, from Tue  1 Dec:\n  main: pogo, 20 reps\n"));
 	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"))
 		ck_assert_msg((int)strlen(line) <= fit - 1, "too wide: %s", line);
 	free(out);

@@ -211,11 +211,22 @@ void forecast_line(const struct program *prog, day_t top_reached, char *buf, siz
 		 prog->next ? program_next_title(prog) : "", prog->next ? " after its entry test" : "");
 }
 
+/* The config's `program` set aside by the last triage: the runner who wrote it is told
+ * where they look (--plan, --check), not left to wonder. */
+static const struct triage *program_unused(const struct state *st)
+{
+	if (st->opt->program)
+		return NULL;
+	return config_program_unused(&st->log, st->cfg.program, st->cfg.program_line > 0);
+}
+
 static int cmd_plan(struct state *st)
 {
 	struct plan_request req;
 	struct plan_side side[CONFIG_MAX_ALSO];
 	char warning[400], forecast[200], runs[300], cap[32], side_forecast[CONFIG_MAX_ALSO][200];
+	char note[300];
+	const struct triage *unused = program_unused(st);
 	int *side_levels, *levels;
 	day_t top;
 
@@ -245,6 +256,14 @@ static int cmd_plan(struct state *st)
 	req.full = st->opt->full;
 	req.bold = want_bold(&st->cfg);
 	req.why = st->why;
+	if (unused) {
+		char date[DATE_BUF];
+		date_format_short(unused->day, date);
+		snprintf(note, sizeof(note), "The triage of %s chose %s; program = \"%s\" in the "
+			 "config is not used (talus --triage to choose again).", date,
+			 unused->program, st->cfg.program);
+		req.note = note;
+	}
 	top = schedule_forecast_range(&st->progress, &st->rules, st->days, st->today,
 				      st->today, st->opt->weeks * 7, levels);
 	req.day_levels = levels;
@@ -404,6 +423,14 @@ static int cmd_check(struct state *st)
 	}
 	if (bad)
 		return EXIT_BAD_INPUT;
+	if (program_unused(st)) {
+		const struct triage *t = program_unused(st);
+		char date[DATE_BUF];
+		date_format_iso(t->day, date);
+		say("%s:%d: warning: program '%s' is not used: the triage of %s chose %s "
+		    "(talus --triage to choose again)", cfg->path, cfg->program_line, cfg->program,
+		    date, t->program);
+	}
 	shown = xstrdup(cfg->path ? cfg->path : "(built-in defaults)");
 	sanitize_text(shown);
 	printf("talus: config %s ok; %zu program%s ok\n", shown, cat->n, cat->n == 1 ? "" : "s");
@@ -452,7 +479,7 @@ static const struct command command_table[CMD_COUNT] = {
 	[CMD_SET_LEVEL] = { CMD_SET_LEVEL, "set-level", NEED_PROGRAM | NEED_PAST, cmd_set_level },
 	[CMD_SAFETY] = { CMD_SAFETY, "safety", NEED_NOTHING, cmd_safety },
 	[CMD_STATUS] = { CMD_STATUS, "status", NEED_LEVEL | NEED_FAST, cmd_status },
-	[CMD_INSTALL_REMINDER] = { CMD_INSTALL_REMINDER, "install-reminder", NEED_PROGRAM, cmd_install_reminder },
+	[CMD_INSTALL_REMINDER] = { CMD_INSTALL_REMINDER, "install-reminder", NEED_LEVEL, cmd_install_reminder },
 	[CMD_REMOVE_REMINDER] = { CMD_REMOVE_REMINDER, "remove-reminder", 0, cmd_remove_reminder },
 	[CMD_REPORT] = { CMD_REPORT, "report", NEED_LEVEL, cmd_report },
 };

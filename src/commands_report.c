@@ -54,7 +54,9 @@ int cmd_plan_ics(struct state *st)
 	struct ics_request req;
 	struct strbuf out;
 	int ndays = st->opt->weeks * 7, status = 0;
-	int *levels = xmalloc((size_t)ndays * sizeof(*levels));
+	int *levels = xmalloc((size_t)(1 + CONFIG_MAX_ALSO) * (size_t)ndays * sizeof(*levels));
+	int *side_levels = levels + ndays;
+	struct ics_program others[CONFIG_MAX_ALSO];
 	char runs[300];
 
 	if (st->opt->format && strcmp(st->opt->format, "ics") != 0) {
@@ -82,12 +84,24 @@ int cmd_plan_ics(struct state *st)
 	req.ndays = ndays;
 	req.days = st->days;
 	req.now = state_now(st);
+	for (int i = 0; i < st->nside; i++) {
+		struct side_program *sp = &st->side[i];
+		int *lv = side_levels + (size_t)i * (size_t)ndays;
+		schedule_forecast_range(&sp->progress, &sp->rules, sp->days, st->today, st->today,
+					ndays, lv);
+		others[i] = (struct ics_program){ &sp->prog, lv, sp->progress.level, sp->days };
+	}
+	req.others = others;
+	req.nothers = st->nside;
 	{
 		struct runs_request rr;
 		struct run_cap cap;
 		state_runs_request(st, &rr);
 		run_cap(&st->log, st->today, req.now, &cap);
-		if (cap.metres > 0 || st->prog.impact) {
+		bool impact = st->prog.impact;
+		for (int i = 0; i < st->nside; i++)
+			impact = impact || st->side[i].prog.impact;
+		if (cap.metres > 0 || impact) {
 			char d[32];
 			if (cap.metres > 0) {
 				format_distance(cap.metres, (enum units)st->cfg.units, d, sizeof(d));

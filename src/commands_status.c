@@ -19,6 +19,7 @@
 int cmd_status(struct state *st)
 {
 	struct status_request req;
+	struct status_program others[CONFIG_MAX_ALSO];
 	struct status_fields f;
 	char line[512], bad = 0;
 
@@ -32,6 +33,11 @@ int cmd_status(struct state *st)
 	req.now = state_now(st);
 	req.units = st->cfg.units;
 	req.shoe_limit = st->cfg.shoe_limit;
+	for (int i = 0; i < st->nside; i++)
+		others[i] = (struct status_program){ &st->side[i].prog, &st->side[i].progress,
+						     st->side[i].days };
+	req.others = others;
+	req.nothers = st->nside;
 	status_compute(&req, &f);
 	if (st->opt->format) {
 		if (!status_format(&f, st->opt->format, line, sizeof(line), &bad)) {
@@ -160,10 +166,13 @@ int cmd_install_reminder(struct state *st)
 	}
 	if (status == 0) {
 		char when[64];
+		day_set days = st->days; /* every program's, after the long run's moves */
+		for (int i = 0; i < st->nside; i++)
+			days |= st->side[i].days;
 		sb_reset(&text);
-		reminder_timer(&text, st->days, st->cfg.reminder_minutes);
+		reminder_timer(&text, days, st->cfg.reminder_minutes);
 		status = write_unit(timer, text.buf) ? 0 : 1;
-		reminder_calendar(st->days, st->cfg.reminder_minutes, when, sizeof(when));
+		reminder_calendar(days, st->cfg.reminder_minutes, when, sizeof(when));
 		if (status == 0)
 			printf("Wrote %s\nand %s (%s).\nTo turn it on:\n"
 			       "  systemctl --user daemon-reload\n"

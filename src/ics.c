@@ -76,10 +76,9 @@ static void doses(struct strbuf *sb, const struct program *prog, int level)
 	}
 }
 
-static void event(struct strbuf *out, const struct ics_request *req, day_t d, int level,
-		  const char *stamp)
+static void event(struct strbuf *out, const struct ics_request *req,
+		  const struct program *prog, day_t d, int level, const char *stamp)
 {
-	const struct program *prog = req->program;
 	struct strbuf text;
 	char date[16], next[16], lv[40];
 	int64_t secs = session_estimate_secs(prog, level);
@@ -101,7 +100,7 @@ static void event(struct strbuf *out, const struct ics_request *req, day_t d, in
 	sb_printf(&text, "DTEND;VALUE=DATE:%s", next);
 	ics_put_line(out, text.buf);
 	sb_reset(&text);
-	sb_printf(&text, "%s, %s, about %d min", prog->title, lv, (int)((secs + 59) / 60));
+	sb_printf(&text, "%s, %s, about %d min", prog->title, lv, estimate_minutes(secs));
 	put_prop(out, "SUMMARY", text.buf);
 	sb_reset(&text);
 	doses(&text, prog, level);
@@ -130,9 +129,15 @@ void ics_plan(struct strbuf *out, const struct ics_request *req)
 	put_prop(out, "X-WR-CALNAME", req->program->title);
 	for (int i = 0; i < req->ndays; i++) {
 		day_t d = req->today + i;
-		if (!day_set_has_day(req->days, d))
-			continue;
-		event(out, req, d, req->day_levels ? req->day_levels[i] : req->level, stamp);
+		if (day_set_has_day(req->days, d))
+			event(out, req, req->program, d,
+			      req->day_levels ? req->day_levels[i] : req->level, stamp);
+		for (int k = 0; k < req->nothers; k++) {
+			const struct ics_program *o = &req->others[k];
+			if (day_set_has_day(o->days, d))
+				event(out, req, o->program, d,
+				      o->day_levels ? o->day_levels[i] : o->level, stamp);
+		}
 	}
 	ics_put_line(out, "END:VCALENDAR");
 }

@@ -20,6 +20,14 @@ void ics_escape(struct strbuf *out, const char *text);
  * 75 octets, never inside a UTF-8 character. */
 void ics_put_line(struct strbuf *out, const char *line);
 
+/* A program beside the first (the config's `also`): its own events, UIDs and days. */
+struct ics_program {
+	const struct program *program;
+	const int *day_levels; /* as ics_request's */
+	int level;
+	day_set days;          /* after the plan's moves */
+};
+
 struct ics_request {
 	const struct program *program;
 	const int *day_levels; /* the level each day would reach; NULL: level throughout */
@@ -29,6 +37,8 @@ struct ics_request {
 	day_set days;          /* training days */
 	int64_t now;           /* for DTSTAMP */
 	const char *runs;      /* the cap on the next run (a line), or NULL */
+	const struct ics_program *others;
+	int nothers;
 };
 
 void ics_plan(struct strbuf *out, const struct ics_request *req);

@@ -9,6 +9,7 @@
 #include "redflag.h"
 #include "runs.h"
 #include "text.h"
+#include "triage.h"
 #include "util.h"
 
 /* The lines of one section, kept so only the most recent are printed. */
@@ -55,6 +56,15 @@ static void heading(FILE *out, const char *title, bool md)
 }
 
 /* A paragraph: wrapped to the page in plain text, one line in Markdown. */
+/* An answer as the runner read it, inside a sentence: "With a twist" as "with a twist". */
+static void put_lower(struct strbuf *sb, const char *text)
+{
+	if (!text || !*text)
+		return;
+	sb_putc(sb, (char)(*text >= 'A' && *text <= 'Z' ? *text - 'A' + 'a' : *text));
+	sb_puts(sb, text + 1);
+}
+
 static void paragraph(FILE *out, const char *text, bool md)
 {
 	const char *rest;
@@ -101,10 +111,15 @@ static void print_pathway(FILE *out, const struct physio_request *req)
 		const struct triage *t = &log->triages[log->ntriages - 1];
 		char date[DATE_BUF];
 		date_format_iso(t->day, date);
-		sb_printf(&sb, "Pathway: %s; sore side: %s. Triage %s: onset %s, %s, where %s, %s.",
-			  pathway_key[t->pathway], sore_side_name[t->sore], date, onset_name[t->onset],
-			  since_name[t->since], site_name[t->where],
-			  t->gives_way ? "gives way" : "does not give way");
+		/* the answers in the triage's own words, not the history's tokens */
+		sb_printf(&sb, "Pathway: %s; sore side: %s. Triage %s: started ",
+			  pathway_key[t->pathway], sore_side_name[t->sore], date);
+		put_lower(&sb, triage_questions[TQ_ONSET].option[t->onset]);
+		sb_puts(&sb, ", ");
+		put_lower(&sb, triage_questions[TQ_SINCE].option[t->since]);
+		sb_puts(&sb, " ago; hurts most: ");
+		put_lower(&sb, triage_questions[TQ_WHERE].option[t->where]);
+		sb_printf(&sb, "; %s.", t->gives_way ? "gives way" : "does not give way");
 	} else {
 		sb_puts(&sb, "Pathway: no triage recorded; sore side: not known.");
 	}

@@ -47,9 +47,10 @@ static void fill_week(const struct physio_request *req, day_t from, struct week 
 			add_pain(s->pain_after, &w->after_sum, &w->after_n, &w->after_max);
 		}
 		/* today counts as planned once it is done: it is not missed yet; the days
-		 * before the runner began are not missed either */
-		w->planned += day_set_has_day(req->days, d) && d >= req->began &&
-			      (d < req->today || done);
+		 * before the runner began are not missed either; a day with a session done
+		 * was planned that day, training day or not (never 1 of 0) */
+		w->planned += done || (day_set_has_day(req->days, d) && d >= req->began &&
+				       d < req->today);
 		w->done += done;
 	}
 	for (size_t i = 0; i < log->nmornings; i++)

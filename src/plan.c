@@ -198,7 +198,8 @@ static void print_run(FILE *out, const struct plan_request *req, day_t d)
 {
 	char run[80];
 
-	plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, run, sizeof(run));
+	plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, false, run,
+		      sizeof(run));
 	if (run[0])
 		fprintf(out, "  %s\n", run);
 }
@@ -278,7 +279,7 @@ struct shown_levels {
 static void print_coming_day(FILE *out, const struct plan_request *req, day_t d, int level,
 			     struct shown_levels *shown)
 {
-	int minutes = (session_estimate_secs(req->program, level) + 30) / 60;
+	int minutes = estimate_minutes(session_estimate_secs(req->program, level));
 	bool known = level >= 0 && level <= MAX_LEVELS;
 	int base_level = 0;
 	size_t changed;
@@ -307,7 +308,7 @@ static void print_coming_day(FILE *out, const struct plan_request *req, day_t d,
 	}
 	fprintf(out, "training, level %d%s%s, about %d min", level,
 		level == 0 ? " (protective)" : "", level != req->level ? " (forecast)" : "",
-		minutes < 1 ? 1 : minutes);
+		minutes);
 	if (!req->full && known && shown->day[level] >= 0) {
 		plain_date(shown->day[level], first);
 		fprintf(out, ": as %s", first);
@@ -354,6 +355,8 @@ void plan_print(FILE *out, const struct plan_request *req)
 	shown.base_level = 0;
 	format_level(prog, req->level, level, sizeof(level));
 	fprintf(out, "%s (%s): %s\n", prog->title, prog->name, level);
+	if (req->note)
+		print_line_wrapped(out, req->note);
 	if (req->why)
 		print_line_wrapped(out, req->why);
 	if (req->runs)

@@ -31,6 +31,7 @@ struct plan_request {
 	const char *why;    /* one line: why the level is what it is */
 	const char *forecast; /* one line: when the last level is reached, or NULL */
 	const char *warning;  /* a red flag line, or NULL */
+	const char *note;     /* the config's program set aside by the triage, or NULL */
 	const char *runs;     /* the cap on the next run and worn shoes, or NULL */
 	day_t today;
 	int weeks;          /* 7 * weeks days are shown from today */

@@ -25,14 +25,14 @@ static int wrap(int wd)
 	return ((wd % 7) + 7) % 7;
 }
 
-/* A day a heavy day may move to: free, not the day before the long run, and for hops
- * not next to another hop day. */
-static bool free_for(day_set days, enum heavy_kind heavy, int long_day, int wd)
+/* A day a heavy day may move to: free, not the day before the long run, and not next
+ * to another heavy day of the program (48-72 h between heavy days, hops and heavy
+ * calf work alike: rehab.md, NSCA; Beyer 2015's 3x/week). */
+static bool free_for(day_set days, int long_day, int wd)
 {
 	if (day_set_has(days, wd) || wd == wrap(long_day - 1))
 		return false;
-	return heavy != HEAVY_HOPS ||
-	       (!day_set_has(days, wrap(wd - 1)) && !day_set_has(days, wrap(wd + 1)));
+	return !day_set_has(days, wrap(wd - 1)) && !day_set_has(days, wrap(wd + 1));
 }
 
 day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, day_set avoid,
@@ -50,7 +50,10 @@ day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, day_se
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < ARRAY_SIZE(order); i++) {
 			int wd = wrap(long_day + order[i]);
-			if (free_for(days, heavy, long_day, wd) && (pass || !day_set_has(avoid, wd))) {
+			/* hops 48 h after heavy calf work (rehab.md): another program's heavy
+			 * day, and the day after it, are taken last */
+			bool near = day_set_has(avoid, wd) || day_set_has(avoid, wrap(wd - 1));
+			if (free_for(days, long_day, wd) && (pass || !near)) {
 				move->to = wd;
 				return day_set_add(days, wd);
 			}
@@ -94,15 +97,15 @@ void plan_run_days_line(day_set run_days, int long_day, int week_start, char *bu
 	sb_free(&sb);
 }
 
-void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, char *buf,
-		   size_t len)
+void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, bool brief,
+		   char *buf, size_t len)
 {
 	const char *what = weekday(d) == long_day ? "long run" : "run";
 
 	if (!day_set_has_day(run_days, d))
 		copy_str(buf, len, "");
 	else if (cap)
-		snprintf(buf, len, "%s, at most %s", what, cap);
+		snprintf(buf, len, brief ? "%s <= %s" : "%s, at most %s", what, cap);
 	else
 		copy_str(buf, len, what);
 }

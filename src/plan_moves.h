@@ -26,9 +26,9 @@ struct day_move {
 
 /* The training days of a heavy program with the day before long_day (a weekday, -1 for
  * none) kept free: that day moves to the nearest earlier free day (two days before the
- * long run, then three, ...; last the day after it), for hops never next to another
- * hop day (48-72 h between, rehab.md: NSCA), and onto a day in avoid (another program's
- * heavy days) only when no other is free. The move is in *move (from -1 when nothing
+ * long run, then three, ...; last the day after it), never next to another of its
+ * heavy days (48-72 h between, rehab.md), and onto a day in avoid (another program's
+ * heavy days) or the day after one only when no other is free. The move is in *move (from -1 when nothing
  * moved). */
 day_set plan_move_days(day_set days, enum heavy_kind heavy, int long_day, day_set avoid,
 		       struct day_move *move);
@@ -42,8 +42,9 @@ void plan_move_note(const struct day_move *move, enum heavy_kind heavy, const ch
 void plan_run_days_line(day_set run_days, int long_day, int week_start, char *buf, size_t len);
 
 /* What a run day of the plan says: "long run, at most 11.0 km", "run" ("" on a day that
- * is not one); cap is "11.0 km", or NULL when no run sets one yet. */
-void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, char *buf,
-		   size_t len);
+ * is not one); cap is "11.0 km", or NULL when no run sets one yet. brief, for a cell of
+ * the table of several programs: "long run <= 11.0 km", as --status says it. */
+void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, bool brief,
+		   char *buf, size_t len);
 
 #endif

@@ -67,8 +67,8 @@ static void cell(const struct plan_request *req, const struct plan_side *p, day_
 		return;
 	}
 	level = p->day_levels ? p->day_levels[d - req->today] : p->level;
-	minutes = (session_estimate_secs(p->program, level) + 30) / 60;
-	snprintf(buf, len, "level %d, %d min", level, minutes < 1 ? 1 : minutes);
+	minutes = estimate_minutes(session_estimate_secs(p->program, level));
+	snprintf(buf, len, "level %d, %d min", level, minutes);
 }
 
 struct grid {
@@ -99,7 +99,7 @@ static void cells(const struct plan_request *req, const struct grid *g, day_t d,
 	if (g->runs && d < req->today)
 		runs_done(req, d, text[g->nprog], sizeof(text[0]));
 	else if (g->runs)
-		plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, text[g->nprog],
+		plan_run_cell(req->run_days, req->long_run_day, d, req->run_cap, true, text[g->nprog],
 			      sizeof(text[0]));
 }
 
@@ -222,8 +222,28 @@ static void print_heading(FILE *out, const struct plan_request *req, const struc
 	sb_free(&sb);
 }
 
+/* The exercises of prog at level narrower than plan_print's columns: a wrapped line
+ * each, "  main: Heavy raise, 3 x 15 each side" (as the calendar has them). */
+static void print_exercises_narrow(FILE *out, int width, const struct program *prog, int level)
+{
+	for (size_t i = 0; i < prog->nexercises; i++) {
+		const struct exercise *ex = &prog->exercises[i];
+		char dose[320];
+		struct strbuf sb;
+
+		if (!exercise_at_level(ex, level))
+			continue;
+		format_dose(ex, level, dose, sizeof(dose));
+		sb_init(&sb);
+		sb_printf(&sb, "%s: %s, %s", phase_title[ex->phase], ex->title, dose);
+		fputs("  ", out);
+		plan_put_wrapped(out, width, 2, 4, sb.buf);
+		sb_free(&sb);
+	}
+}
+
 /* Each program's exercises at the level of its first training day shown; with --full,
- * at each level the days shown reach too. */
+ * at each level the days shown reach too. Side by side or stacked alike. */
 static void print_exercises(FILE *out, const struct plan_request *req, const struct grid *g)
 {
 	int ndays = 7 * req->weeks;
@@ -242,7 +262,10 @@ static void print_exercises(FILE *out, const struct plan_request *req, const str
 			shown[level] = true;
 			date_format_short(d, date);
 			fprintf(out, "\n%s, level %d, from %s:\n", p->program->name, level, date);
-			plan_print_exercises(out, p->program, level);
+			if (req->width >= PLAN_WIDTH)
+				plan_print_exercises(out, p->program, level);
+			else
+				print_exercises_narrow(out, req->width, p->program, level);
 			if (!req->full)
 				break;
 		}
@@ -271,6 +294,8 @@ void plan_print_side(FILE *out, const struct plan_request *req)
 	memset(&g, 0, sizeof(g));
 	g.nprog = programs(req, g.prog);
 	g.runs = req->run_days != 0;
+	if (req->note)
+		plan_put_wrapped(out, req->width, 0, 2, req->note);
 	for (int i = 0; i < g.nprog; i++)
 		print_heading(out, req, &g.prog[i]);
 	if (req->runs)
@@ -298,8 +323,7 @@ void plan_print_side(FILE *out, const struct plan_request *req)
 			plan_put_wrapped(out, req->width, 0, 2, sb.buf);
 			sb_free(&sb);
 		}
-	if (fits && req->width >= PLAN_WIDTH)
-		print_exercises(out, req, &g);
+	print_exercises(out, req, &g);
 	fputc('\n', out);
 	plan_put_wrapped(out, req->width, 0, 2, "talus --plan --program NAME shows one program's "
 			 "days in full.");

@@ -202,8 +202,15 @@ static void print_summary(FILE *out, const struct report_request *req)
 	day_t first = !log->nsessions ? req->today + 1 /* none yet: nothing was planned */
 		      : log->sessions[0].day > req->since ? log->sessions[0].day : req->since;
 
-	for (day_t d = first; d <= req->today; d++)
-		planned += day_set_has_day(req->days, d);
+	for (day_t d = first; d <= req->today; d++) {
+		/* a session done on a day that was not a training day was planned that day
+		 * (never 1 of 0); two done on one day are two planned */
+		int done_that_day = 0;
+		for (size_t i = 0; i < log->nsessions; i++)
+			done_that_day += log->sessions[i].day == d &&
+					 log->sessions[i].status == SESSION_DONE;
+		planned += done_that_day > 0 ? done_that_day : day_set_has_day(req->days, d);
+	}
 	for (size_t i = 0; i < log->nsessions; i++) {
 		const struct session *s = &log->sessions[i];
 		if (s->day < req->since || s->day > req->today)

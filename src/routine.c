@@ -1,5 +1,6 @@
 #include "routine.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,13 @@ int64_t session_estimate_secs(const struct program *prog, int level)
 	total = r.total_secs;
 	routine_free(&r);
 	return total;
+}
+
+int estimate_minutes(int64_t secs)
+{
+	int64_t minutes = (secs + 30) / 60;
+
+	return minutes < 1 ? 1 : minutes > INT_MAX ? INT_MAX : (int)minutes;
 }
 
 void format_secs(int secs, char *buf, size_t len)

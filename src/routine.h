@@ -55,6 +55,9 @@ void routine_free(struct routine *r);
 int work_secs(const struct exercise *ex, int level);
 /* The estimated length of a whole session, in seconds; wide, as total_secs. */
 int64_t session_estimate_secs(const struct program *prog, int level);
+/* The minutes every place shows for an estimate (the plan, the start screen, --status,
+ * the calendar): to the nearest minute, at least 1. */
+int estimate_minutes(int64_t secs);
 
 /* The phases the routine's steps are of, a bit each (1u << phase): the phase bar
  * shows only these (a program with no cool-down has none to show). */

@@ -107,6 +107,10 @@ day_t schedule_forecast_range(const struct progress *now, const struct progressi
 /* The program to coach: the one the last triage chose (else the configured one),
  * followed along `next` for every entry test passed. */
 const char *active_program(const struct session_log *log, const char *configured);
+/* The last triage when it set aside the program the config names (set_in_config: the
+ * file has `program`, not the default), else NULL: the runner who wrote it is told. */
+const struct triage *config_program_unused(const struct session_log *log,
+					   const char *configured, bool set_in_config);
 
 /* Walk/run programs (scheduler_run.c; running.md "The walk/run return"): the rules the
  * protocols share, and running's pain rules (RUN_PAIN_MAX, runs.h). */

@@ -30,6 +30,17 @@ const char *active_program(const struct session_log *log, const char *configured
 	return p;
 }
 
+const struct triage *config_program_unused(const struct session_log *log,
+					   const char *configured, bool set_in_config)
+{
+	const struct triage *t = log->ntriages ? &log->triages[log->ntriages - 1] : NULL;
+
+	/* a config naming where the triage's program has led (by its tests) is followed */
+	if (!t || !set_in_config || strcmp(active_program(log, configured), configured) == 0)
+		return NULL;
+	return t;
+}
+
 /* An advice record for flag at or after the moment since, and not after now. */
 static bool advice_given(const struct session_log *log, enum red_flag flag, int64_t since,
 			 int64_t now)

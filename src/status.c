@@ -11,19 +11,23 @@
 #include "runs_report.h"
 #include "util.h"
 
-/* Today's session is due on a training day until one is done or quit today (a quit is
- * an answer too: nagging after a session stopped for pain helps nobody, *design*). */
-static bool session_due(const struct status_request *req)
+/* Today's session of prog is due on a training day until one of it is done or quit
+ * today (a quit is an answer too: nagging after a session stopped for pain helps
+ * nobody, *design*). A session without a program is the first program's. */
+static bool session_due(const struct status_request *req, const struct program *prog,
+			day_set days)
 {
 	const struct session_log *log = req->log;
 
-	if (!day_set_has_day(req->days, req->today))
+	if (!day_set_has_day(days, req->today))
 		return false;
 	for (size_t i = log->nsessions; i-- > 0;) {
 		const struct session *s = &log->sessions[i];
 		if (s->day < req->today)
 			break;
-		if (s->day == req->today && s->start_when <= req->now && s->status != SESSION_INTERRUPTED)
+		if (s->day == req->today && s->start_when <= req->now &&
+		    s->status != SESSION_INTERRUPTED &&
+		    (s->program[0] ? strcmp(s->program, prog->name) == 0 : prog == req->prog))
 			return false;
 	}
 	return true;
@@ -105,13 +109,26 @@ static void worn_shoes(const struct status_request *req, char *buf, size_t len)
 void status_compute(const struct status_request *req, struct status_fields *out)
 {
 	struct run_cap cap;
-	int level = req->progress ? req->progress->level : 1;
+	const struct program *shown = req->prog;
+	int level = req->progress ? req->progress->level : 1, minutes = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (session_due(req)) {
-		int64_t secs = session_estimate_secs(req->prog, level);
-		snprintf(out->session, sizeof(out->session), "%d min", (int)((secs + 59) / 60));
+	if (session_due(req, req->prog, req->days))
+		minutes = estimate_minutes(session_estimate_secs(req->prog, level));
+	/* the programs beside it: the coach offers each due one after the other */
+	for (int i = 0; i < req->nothers; i++) {
+		const struct status_program *o = &req->others[i];
+		int lv = o->progress ? o->progress->level : 1;
+		if (!session_due(req, o->prog, o->days))
+			continue;
+		if (!minutes) {
+			shown = o->prog;
+			level = lv;
+		}
+		minutes += estimate_minutes(session_estimate_secs(o->prog, lv));
 	}
+	if (minutes)
+		snprintf(out->session, sizeof(out->session), "%d min", minutes);
 	if (morning_due(req))
 		copy_str(out->morning, sizeof(out->morning), "morning");
 	flare(req, out->flare, sizeof(out->flare));
@@ -119,8 +136,8 @@ void status_compute(const struct status_request *req, struct status_fields *out)
 	run_cap(req->log, req->today, req->now, &cap);
 	if (cap.metres > 0)
 		format_distance(cap.metres, (enum units)req->units, out->cap, sizeof(out->cap));
-	snprintf(out->level, sizeof(out->level), "%d/%d", level, req->prog->levels);
-	copy_str(out->program, sizeof(out->program), req->prog->name);
+	snprintf(out->level, sizeof(out->level), "%d/%d", level, shown->levels);
+	copy_str(out->program, sizeof(out->program), shown->name);
 	/* the cap is news only beside something due: a bar is not a billboard (*design*) */
 	out->due = out->session[0] || out->morning[0] || out->flare[0] || out->shoes[0];
 }

@@ -13,6 +13,14 @@
 #include "scheduler.h"
 #include "session_log.h"
 
+/* A program coached beside the first (the config's `also`): its days after the plan's
+ * moves and its level. */
+struct status_program {
+	const struct program *prog;
+	const struct progress *progress;
+	day_set days;
+};
+
 struct status_request {
 	const struct session_log *log;
 	const struct program *prog;
@@ -23,17 +31,20 @@ struct status_request {
 	int64_t now;
 	int units;                       /* enum units */
 	long shoe_limit;                 /* metres */
+	const struct status_program *others; /* the programs beside prog */
+	int nothers;
 };
 
 /* Each field as --status --format shows it; "" when it has nothing to say. */
 struct status_fields {
-	char session[32];  /* %s: "23 min" when today's session is due */
+	char session[32];  /* %s: "23 min" when today's session is due (of every program
+			    * due today, together) */
 	char morning[16];  /* %m: "morning" when the morning check-in is due */
 	char flare[64];    /* %f: "see a clinician", "back to level 2" */
 	char cap[32];      /* %c: "8.8 km", the cap on the next run */
 	char shoes[112];   /* %w: "Pegasus 40 (520 km)", the first worn pair in use */
-	char level[16];    /* %l: "3/8" */
-	char program[SESSION_ID_MAX + 1]; /* %p */
+	char level[16];    /* %l: "3/8", of the first program due today (else prog) */
+	char program[SESSION_ID_MAX + 1]; /* %p, the same program */
 	bool due;          /* session, morning, flare or shoes: the line is printed */
 };
 

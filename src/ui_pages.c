@@ -95,7 +95,7 @@ static void draw_start(struct ui *ui, int64_t now)
 	page_gap();
 	page_exercises(c);
 	page_gap();
-	total = c->routine.total_secs >= 120 ? (c->routine.total_secs + 30) / 60 * 60
+	total = c->routine.total_secs >= 120 ? (int64_t)estimate_minutes(c->routine.total_secs) * 60
 					     : c->routine.total_secs;
 	format_secs((int)(total < INT_MAX ? total : INT_MAX), est, sizeof(est));
 	snprintf(line, sizeof(line), "About %s.", est);

@@ -122,9 +122,10 @@ test_plan_shows_programs_side_by_side() {
 	expect_golden plan-side-by-side.txt
 	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 8"
 	expect_out_has "Return to run (return-to-run): level 1 of 6"
-	# hops go to neither Thu nor Wed, the other program's heavy days, nor next to Tue
+	# hops go neither to Wed, the other program's heavy day, nor to Thu after it (48 h
+	# after heavy calf work), nor next to Tue
 	expect_out_has "Fri, the day before Saturday's long run: hops (return-to-run) moved to Sun."
-	expect_out_has "Sat 28 Nov  rest               rest             long run, at most 11.0 km"
+	expect_out_has "Sat 28 Nov  rest               rest             long run <= 11.0 km"
 	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 	# narrower (a terminal, or COLUMNS for a pipe): each day's programs under it
 	COLUMNS=50 talus --programs "$PROGRAMS" --plan --date $DATE
@@ -134,7 +135,11 @@ test_plan_shows_programs_side_by_side() {
 	expect_out_has "Sat 28 Nov
   ankle-foundations: rest
   return-to-run: rest
-  long run, at most 11.0 km"
+  long run <= 11.0 km"
+	# stacked, each program's exercises are still listed
+	expect_out_has "
+ankle-foundations, level 2, from Mon 23 Nov:
+  warm-up: Ankle circles, 12 reps each side"
 	# the same day after day, and two weeks fit 80 columns
 	talus --programs "$PROGRAMS" --plan --weeks 2 --since 2026-11-20 --date $DATE
 	expect_status 0
@@ -144,17 +149,35 @@ Sun 22 Nov  rest               missed"
 	expect_out_has "ankle-foundations, level 2, from Mon 23 Nov:"
 	case "$out" in *"ankle-foundations, level 3, from"*) fail "a later level without --full" ;; esac
 	talus --programs "$PROGRAMS" --plan --weeks 2 --full --date $DATE
-	expect_out_has "ankle-foundations, level 3, from Thu 26 Nov:"
+	expect_out_has "ankle-foundations, level 3, from Mon 30 Nov:"
 	expect_out_has "return-to-run, level 1, from Tue 24 Nov:"
 	# --program shows the one program, with the run days under its days
 	talus --programs "$PROGRAMS" --program ankle-strength --plan --date $DATE
 	expect_status 0
 	expect_golden plan-long-run.txt
-	expect_out_has "Fri, the day before Saturday's long run: heavy calf work (ankle-strength) moved
-  to Thu."
-	expect_out_has "Thu 26 Nov  training"
+	# Thu would follow Wed's heavy calf work, Sun would come before Mon's: left out
+	expect_out_has "Fri, the day before Saturday's long run: heavy calf work (ankle-strength) left
+  out, no other day free."
+	expect_out_has "Thu 26 Nov  rest"
 	expect_out_has "Sat 28 Nov  rest
   long run, at most 11.0 km"
+}
+
+# The longest program name shipped beside return-to-run, a long run of 33 km to come,
+# today the long run's day: the table still fits 80 columns (COLUMNS wider changes
+# nothing), and each program's exercises follow it.
+test_plan_side_by_side_long_names_fit_80_columns() {
+	mkdir -p "$XDG_CONFIG_HOME/talus" "$XDG_DATA_HOME/talus"
+	printf 'program = "achilles-midportion"\nalso "return-to-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n2026-11-21T09:00:00+01:00\trun\tmetres=30000\tsecs=9000\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	COLUMNS=200 talus --programs "$PROGRAMS" --plan --date 2026-11-28
+	expect_status 0
+	expect_golden plan-side-by-side-long-names.txt
+	expect_out_has "Sat 28 Nov  rest                 rest             long run <= 33.0 km <- today"
+	expect_out_has "achilles-midportion, level 1, from Mon 30 Nov:"
+	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 }
 
 # A program beside the active one follows `next` once its entry test is passed; one the
@@ -174,6 +197,30 @@ test_plan_side_program_after_its_test() {
 	expect_out_has "Training days: Tue, Fri
 "
 	[ "$(printf '%s\n' "$out" | grep -c '(maintenance)')" = 1 ] || fail "shown twice: $out"
+}
+
+# The config names a program, the triage chose another: the triage's is coached, and
+# --plan and --check say the config's is not used.
+test_config_program_set_aside_by_the_triage_is_said() {
+	mkdir -p "$XDG_CONFIG_HOME/talus" "$XDG_DATA_HOME/talus"
+	printf '# a comment\nprogram = "ankle-strength"\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n2026-11-20T07:01:00+01:00\ttriage\tsore=left\tonset=gradual\tsince=3-weeks-to-3-months\twhere=midportion\tgives-way=no\tpathway=midportion-achilles\tprogram=achilles-midportion\n' \
+		>"$XDG_DATA_HOME/talus/history.tsv"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_out_has "(achilles-midportion): level 1 of"
+	expect_out_has "The triage of Fri 20 Nov chose achilles-midportion; program = \"ankle-strength\"
+  in the config is not used (talus --triage to choose again)."
+	talus --programs "$PROGRAMS" --check
+	expect_status 0
+	expect_err "talus: $XDG_CONFIG_HOME/talus/talus.conf:2: warning: program 'ankle-strength' is not used: the triage of 2026-11-20 chose achilles-midportion (talus --triage to choose again)"
+	# --program, or a config naming the triage's own: nothing to say
+	talus --programs "$PROGRAMS" --plan --program ankle-strength --date $DATE
+	case "$out" in *"not used"*) fail "said with --program: $out" ;; esac
+	printf 'program = "achilles-midportion"\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --check
+	expect_status 0
+	expect_err ""
 }
 
 test_plan_side_program_not_found() {

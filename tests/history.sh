@@ -63,6 +63,15 @@ test_empty_history() {
 	[ ! -e "$XDG_DATA_HOME/talus/history.tsv" ] || fail "reading created the file"
 }
 
+# One session, done on a Tuesday (ankle-foundations trains Mon, Wed, Fri), the first
+# day of all: the day it was done was planned, never "1 of 0".
+test_session_on_a_rest_day_counts_as_planned() {
+	printf '# talus history v1\n2026-11-24T07:30:00+01:00\tstart\tsession=20261124T073000-1234\tprogram=ankle-foundations\tlevel=1\tplanned=6\n2026-11-24T07:51:00+01:00\tend\tsession=20261124T073000-1234\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1260\n' >one.tsv
+	talus --programs "$PROGRAMS" --history-file one.tsv --history --date 2026-11-24
+	expect_status 0
+	expect_out_has "Sessions done: 1 of 1 planned (100%)"
+}
+
 test_damaged_history_shows_good_sessions_and_changes_nothing() {
 	{
 		head -n 3 "$SAMPLE"

@@ -26,7 +26,7 @@ test_status_session_due_and_the_morning_after() {
 	sample
 	st --status --date 2026-11-25
 	expect_status 0
-	expect_out "talus: session 24 min; morning check-in"
+	expect_out "talus: session 23 min; morning check-in"
 }
 
 test_status_morning_only_once_today_is_done() {
@@ -39,7 +39,7 @@ test_status_format_fields() {
 	sample
 	st --status --date 2026-11-25 --format '[%s|%m|%f|%c|%w|%l|%p|%%]'
 	expect_status 0
-	expect_out "[24 min|morning||||1/8|ankle-foundations|%]"
+	expect_out "[23 min|morning||||1/8|ankle-foundations|%]"
 }
 
 test_status_bad_format_is_bad_input() {
@@ -59,7 +59,7 @@ test_status_flare_cap_and_worn_shoes() {
 	printf '2026-11-27T07:00:00+01:00\tmorning\tpain=2\n' >>h.tsv
 	st --status --date 2026-11-27
 	expect_status 0
-	expect_out "talus: session 13 min; back to level 0; worn shoes old-pair (500.0 km); next run <= 550.0 km"
+	expect_out "talus: session 12 min; back to level 0; worn shoes old-pair (500.0 km); next run <= 550.0 km"
 }
 
 test_status_is_read_only() {
@@ -83,6 +83,33 @@ test_status_with_a_broken_config_says_so() {
 }
 
 # ---- the reminder ----
+
+# Two programs (README "Strength and running side by side"): ankle-foundations Mon/Wed
+# (its Friday left out before Saturday's long run), return-to-run Tue and Sun (its
+# Friday moved to Sun). No history: both at level 1.
+two_programs() {
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'also "return-to-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+}
+
+test_status_session_of_the_second_program() {
+	two_programs
+	st --status --date 2026-11-24 # Tue: return-to-run's day only
+	expect_status 0
+	expect_out "talus: session 15 min"
+	st --status --date 2026-11-22 --format '%s %p %l' # Sun: the day its Fri moved to
+	expect_out "15 min return-to-run 1/6"
+	st --status --date 2026-11-27 # Fri: moved off for both
+	expect_out ""
+	st --status --date 2026-11-23 --format '%s %p'
+	expect_out "23 min ankle-foundations"
+	# a session of the first program done today does not answer for the second
+	printf 'also "return-to-run" {\n  days = {mon}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	printf '# talus history v1\n2026-11-23T07:30:00+01:00\tstart\tsession=20261123T073000-1234\tprogram=ankle-foundations\tlevel=1\tplanned=6\n2026-11-23T07:51:00+01:00\tend\tsession=20261123T073000-1234\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1260\n' >h.tsv
+	st --status --date 2026-11-23 --format '%s %p'
+	expect_out "15 min return-to-run"
+}
 
 units() { echo "$XDG_CONFIG_HOME/systemd/user/talus-reminder.$1"; }
 
@@ -114,6 +141,15 @@ test_reminder_installs_a_timer_on_training_days() {
 		systemd-analyze calendar 'Tue,Thu,Sat *-*-* 07:45:00' >/dev/null || fail "calendar"
 	fi
 	true
+}
+
+test_reminder_days_of_every_program_after_the_moves() {
+	fake_systemctl
+	two_programs
+	talus --programs "$PROGRAMS" --install-reminder --date 2026-11-22
+	expect_status 0
+	expect_out_has "(Mon,Tue,Wed,Sun *-*-* 08:00:00)"
+	grep -qx 'OnCalendar=Mon,Tue,Wed,Sun \*-\*-\* 08:00:00' "$(units timer)" || fail "timer: $(cat "$(units timer)")"
 }
 
 test_reminder_default_time_and_program_days() {
@@ -223,6 +259,24 @@ test_ics_uids_are_stable() {
 	expect_out_has $'UID:20261123-ankle-foundations@talus\r'
 }
 
+test_ics_events_of_each_program() {
+	two_programs
+	st --plan --date 2026-11-22 --format ics
+	expect_status 0
+	got=$(grep -E '^(UID|SUMMARY)' <<<"$out" | tr -d '\r')
+	want='UID:20261122-return-to-run@talus
+SUMMARY:Return to run\, level 1 of 6\, about 15 min
+UID:20261123-ankle-foundations@talus
+SUMMARY:Ankle foundations\, level 1 of 8\, about 23 min
+UID:20261124-return-to-run@talus
+SUMMARY:Return to run\, level 1 of 6\, about 15 min
+UID:20261125-ankle-foundations@talus
+SUMMARY:Ankle foundations\, level 1 of 8\, about 23 min'
+	[ "$got" = "$want" ] || fail "events: $got"
+	# return-to-run is an impact program: its days carry the run advice
+	expect_out_has "Run cap: no run in"
+}
+
 test_ics_run_cap_on_impact_days() {
 	command -v "$PY" >/dev/null && "$PY" -c 'import icalendar' 2>/dev/null ||
 		{ echo "python3-icalendar missing: skipped"; return 0; }
@@ -288,6 +342,17 @@ test_report_empty_history() {
 	expect_out_has "Pathway: no triage recorded"
 	expect_out_has "Adherence: 0 of 0 planned sessions done"
 	[ ! -e none.tsv ] || fail "--report made the history"
+}
+
+# One session, done on a Tuesday (ankle-foundations trains Mon, Wed, Fri), the first
+# day of all: the day it was done was planned, never "1 of 0".
+test_report_session_on_a_rest_day_counts_as_planned() {
+	printf '# talus history v1\n2026-11-24T07:30:00+01:00\tstart\tsession=20261124T073000-1234\tprogram=ankle-foundations\tlevel=1\tplanned=6\n2026-11-24T07:51:00+01:00\tend\tsession=20261124T073000-1234\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1260\n' >one.tsv
+	talus --programs "$PROGRAMS" --history-file one.tsv --report --date 2026-11-24
+	expect_status 0
+	expect_out_has "Adherence: 1 of 1 planned sessions done (100%)"
+	# the week's row too
+	expect_out_has "2026-11-23  1/1"
 }
 
 test_report_bad_format() {

@@ -30,24 +30,33 @@ static const struct {
 	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SUN, 0, D(MON) | D(WED) | D(FRI), -1, -1 },
 	/* on the long run's own day: not the day before, it stays */
 	{ D(TUE) | D(SAT), HEAVY_HOPS, SAT, 0, D(TUE) | D(SAT), -1, -1 },
-	/* strength Mon/Wed/Fri, long run Sat: Fri to Thu, two days before */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED) | D(THU), FRI, THU },
+	/* strength Mon/Wed/Fri, long run Sat: Thu would follow Wed's heavy calf work, Tue
+	 * sits between Mon and Wed, Sun before Mon: left out */
+	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED), FRI, -1 },
+	/* strength Tue/Fri, long run Sat: Thu, a day apart from Tue */
+	{ D(TUE) | D(FRI), HEAVY_CALF, SAT, 0, D(TUE) | D(THU), FRI, THU },
+	/* strength Wed/Fri, long run Sat: Thu and Tue touch Wed, so Mon */
+	{ D(WED) | D(FRI), HEAVY_CALF, SAT, 0, D(MON) | D(WED), FRI, MON },
 	/* hops Tue/Fri, long run Sat: Thu is not next to Tue */
 	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, 0, D(TUE) | D(THU), FRI, THU },
 	/* hops Tue/Thu, long run Fri: Wed and Mon touch Tue, Tue is taken: Sun */
 	{ D(TUE) | D(THU), HEAVY_HOPS, FRI, 0, D(TUE) | D(SUN), THU, SUN },
-	/* the same for calf work: Wed, next to Tue, is fine */
-	{ D(TUE) | D(THU), HEAVY_CALF, FRI, 0, D(TUE) | D(WED), THU, WED },
+	/* the same for calf work: Wed, next to Tue, is not (48-72 h between) */
+	{ D(TUE) | D(THU), HEAVY_CALF, FRI, 0, D(TUE) | D(SUN), THU, SUN },
 	/* over the week's end: long run Mon, Sun moves to Sat */
 	{ D(WED) | D(SUN), HEAVY_HOPS, MON, 0, D(WED) | D(SAT), SUN, SAT },
 	/* only the day after the long run is free */
+	{ D(TUE) | D(THU) | D(FRI), HEAVY_CALF, SAT, 0, D(TUE) | D(THU) | D(SUN), FRI, SUN },
+	/* ... and it is the day before Monday's heavy day: left out */
 	{ D(MON) | D(TUE) | D(WED) | D(THU) | D(FRI), HEAVY_CALF, SAT, 0,
-	  D(MON) | D(TUE) | D(WED) | D(THU) | D(SUN), FRI, SUN },
+	  D(MON) | D(TUE) | D(WED) | D(THU), FRI, -1 },
 	/* another program's heavy days are taken last: Thu and Wed are, so Sun */
 	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, D(WED) | D(THU), D(TUE) | D(SUN), FRI, SUN },
+	/* ... and the day after one: hops Thu would follow Wed's heavy calf work */
+	{ D(TUE) | D(FRI), HEAVY_HOPS, SAT, D(MON) | D(WED), D(TUE) | D(SUN), FRI, SUN },
 	/* ... and when only they are free, one of them */
-	{ D(MON) | D(WED) | D(FRI), HEAVY_CALF, SAT, D(THU) | D(TUE) | D(SUN),
-	  D(MON) | D(WED) | D(THU), FRI, THU },
+	{ D(TUE) | D(FRI), HEAVY_CALF, SAT, D(THU) | D(WED) | D(MON) | D(SUN),
+	  D(TUE) | D(THU), FRI, THU },
 	/* every day taken: left out */
 	{ 0x7f, HEAVY_CALF, SAT, 0, 0x7f & ~D(FRI), FRI, -1 },
 	/* hops with no day apart from the others: left out */
@@ -96,14 +105,19 @@ START_TEST(run_cells)
 	day_t sat = days_from_civil(2026, 11, 28), fri = sat - 1, thu = sat - 2;
 	day_set run = D(THU) | D(SAT);
 
-	plan_run_cell(run, SAT, sat, "11.0 km", buf, sizeof(buf));
+	plan_run_cell(run, SAT, sat, "11.0 km", false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "long run, at most 11.0 km");
-	plan_run_cell(run, SAT, thu, "11.0 km", buf, sizeof(buf));
+	plan_run_cell(run, SAT, thu, "11.0 km", false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "run, at most 11.0 km");
-	plan_run_cell(run, SAT, thu, NULL, buf, sizeof(buf));
+	plan_run_cell(run, SAT, thu, NULL, false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "run");
-	plan_run_cell(run, SAT, fri, "11.0 km", buf, sizeof(buf));
+	plan_run_cell(run, SAT, fri, "11.0 km", false, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "");
+	/* in the table of several programs: short, so the row fits 80 columns */
+	plan_run_cell(run, SAT, sat, "33.0 km", true, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "long run <= 33.0 km");
+	plan_run_cell(run, SAT, thu, NULL, true, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "run");
 }
 END_TEST
 
@@ -182,7 +196,7 @@ START_TEST(side_by_side_while_the_rows_fit)
 	req.width = 200;
 	out = render_side(&req);
 	fit = longest_row(out);
-	ck_assert_ptr_nonnull(strstr(out, "long run, at most 11.0 km <- today\n"));
+	ck_assert_ptr_nonnull(strstr(out, "long run <= 11.0 km <- today\n"));
 	free(out);
 
 	req.width = fit;
@@ -195,7 +209,10 @@ START_TEST(side_by_side_while_the_rows_fit)
 	out = render_side(&req);
 	ck_assert_ptr_null(strstr(out, "            strength "));
 	ck_assert_ptr_nonnull(strstr(out, "\nSat 28 Nov <- today\n  strength: rest\n  hops: rest\n"
-					  "  long run, at most 11.0 km\n"));
+					  "  long run <= 11.0 km\n"));
+	/* stacked, each program's exercises are still listed, inside the width */
+	ck_assert_msg(strstr(out, "\nstrength, level 1, from Mon 30 Nov:\n  main: raise, 10 reps\n"), "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nhops, level 1, from Tue  1 Dec:\n  main: pogo, 20 reps\n"));
 	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"))
 		ck_assert_msg((int)strlen(line) <= fit - 1, "too wide: %s", line);
 	free(out);

@@ -1,4 +1,6 @@
 /* The steps of a session and the estimate the plan prints. */
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -121,6 +123,18 @@ START_TEST(estimate_adds_every_step)
 	/* level 2: raise 3 sets, balance 30 s holds */
 	ck_assert_int_eq(session_estimate_secs(&p, 2), 35 + (5 + 150 + 90) + (5 + 2 * 65 + 15));
 	program_free(&p);
+}
+END_TEST
+
+/* The one rounding of an estimate: to the nearest minute, at least 1. */
+START_TEST(estimate_minutes_edges)
+{
+	ck_assert_int_eq(estimate_minutes(0), 1);
+	ck_assert_int_eq(estimate_minutes(89), 1);
+	ck_assert_int_eq(estimate_minutes(90), 2);
+	ck_assert_int_eq(estimate_minutes(28 * 60 + 29), 28);
+	ck_assert_int_eq(estimate_minutes(28 * 60 + 30), 29);
+	ck_assert_int_eq(estimate_minutes(INT64_MAX - 30), INT_MAX);
 }
 END_TEST
 
@@ -266,6 +280,7 @@ Suite *routine_suite(void)
 	tcase_add_test(tc, the_phases_are_those_the_routine_has);
 	tcase_add_test(tc, estimate_adds_every_step);
 	tcase_add_test(tc, estimate_at_the_limits_does_not_overflow);
+	tcase_add_test(tc, estimate_minutes_edges);
 	tcase_add_test(tc, doses_read_plainly);
 	tcase_add_test(tc, seconds_read_plainly);
 	suite_add_tcase(s, tc);

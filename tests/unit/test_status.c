@@ -117,11 +117,60 @@ START_TEST(session_due_on_a_training_day_with_its_length)
 
 	compute(0, 9, 0, 0);
 	ck_assert(f.due);
-	snprintf(want, sizeof(want), "%d min", (int)((secs + 59) / 60));
+	snprintf(want, sizeof(want), "%d min", estimate_minutes(secs));
 	ck_assert_str_eq(f.session, want);
 	status_line(&f, line, sizeof(line));
-	snprintf(want, sizeof(want), "talus: session %d min", (int)((secs + 59) / 60));
+	snprintf(want, sizeof(want), "talus: session %d min", estimate_minutes(secs));
 	ck_assert_str_eq(line, want);
+}
+END_TEST
+
+/* A program whose estimate is a whole number of minutes and 1-29 s: rounded up it
+ * would say a minute more than --plan does. */
+static int64_t odd_seconds_program(struct program *p)
+{
+	char text[200], err[512] = "";
+	int64_t secs = 0;
+
+	for (int reps = 1; reps <= 60; reps++) {
+		snprintf(text, sizeof(text), "levels = 1\nexercise a {\n  sets = 3\n  reps = %d\n}\n", reps);
+		ck_assert_msg(program_parse(p, "q", "q.conf", text, err, sizeof(err)), "%s", err);
+		secs = session_estimate_secs(p, 1);
+		if (secs >= 120 && secs % 60 >= 1 && secs % 60 < 30)
+			return secs;
+		program_free(p);
+	}
+	ck_abort_msg("no program with 1-29 s over the minute");
+	return 0;
+}
+
+/* --plan, the start screen, --status and the calendar: one length (28 min, never 29
+ * in one place and 28 in another). */
+START_TEST(session_length_as_the_plan_rounds_it)
+{
+	struct program q;
+	int64_t secs = odd_seconds_program(&q);
+	char want[40];
+	struct ics_request r;
+	struct strbuf sb;
+
+	req.prog = &q;
+	progress.level = 1;
+	compute(0, 9, 0, 0);
+	snprintf(want, sizeof(want), "%d min", (int)(secs / 60));
+	ck_assert_str_eq(f.session, want);
+	memset(&r, 0, sizeof(r));
+	r.program = &q;
+	r.level = 1;
+	r.today = monday;
+	r.ndays = 1;
+	r.days = DAY_SET_MON_WED_FRI;
+	sb_init(&sb);
+	ics_plan(&sb, &r);
+	snprintf(want, sizeof(want), "about %d min", (int)(secs / 60));
+	ck_assert_msg(strstr(sb.buf, want), "%s", sb.buf);
+	sb_free(&sb);
+	program_free(&q);
 }
 END_TEST
 
@@ -530,6 +579,7 @@ Suite *status_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, nothing_due_on_a_rest_day);
 	tcase_add_test(tc, session_due_on_a_training_day_with_its_length);
+	tcase_add_test(tc, session_length_as_the_plan_rounds_it);
 	tcase_add_test(tc, session_done_or_quit_today_is_not_due_interrupted_is);
 	tcase_add_test(tc, morning_due_until_rated_within_72_hours);
 	tcase_add_test(tc, flare_is_a_step_back_or_a_red_flag);

@@ -58,4 +58,17 @@ test_dist_builds_and_passes_test_offline() {
 	tail -n 1 log | grep -q ' 0 failed$' || fail "make test-offline: $(tail -n 1 log)"
 }
 
+# The package builds with what make run installs: each library (-dev) that
+# tools/deps.sh names for building is in debian/control's Build-Depends.
+test_build_depends_name_every_library_the_build_needs() {
+	local pkgs p
+	pkgs=$(sed -n 's/^RUN_PACKAGES="\(.*\)"$/\1/p' "$SRCDIR/tools/deps.sh")
+	[ -n "$pkgs" ] || fail "no RUN_PACKAGES in tools/deps.sh"
+	for p in $pkgs; do
+		case $p in *-dev) ;; *) continue ;; esac
+		[ "$p" = libc6-dev ] && continue
+		grep -qE "^ +$p( |,|\$)" "$SRCDIR/debian/control" || fail "debian/control's Build-Depends lacks $p"
+	done
+}
+
 run_tests

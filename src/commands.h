@@ -57,8 +57,9 @@ struct state {
 	/* NEED_LEVEL, without --program: the config's `also` programs (state_side.c) */
 	struct side_program side[CONFIG_MAX_ALSO];
 	int nside;
-	/* what the long run moved: one line for each program (state_side.c) */
-	char moves[CONFIG_MAX_ALSO + 1][PLAN_NOTE_MAX];
+	/* what the long run and heavy calf work moved: a line a day moved (state_side.c) */
+	char moves[(CONFIG_MAX_ALSO + 1) * 7][PLAN_NOTE_MAX];
+	char no_running[64];      /* the program to finish before running; "": running allowed */
 	int nmoves;
 };
 

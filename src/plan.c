@@ -398,6 +398,11 @@ void plan_print_runs(FILE *out, const struct plan_request *req, int width)
 	plan_run_days_line(req->run_days, req->long_run_day, req->week_start, line, sizeof(line));
 	if (line[0])
 		plan_put_wrapped(out, width, 0, 2, line);
+	if (req->no_running) {
+		snprintf(line, sizeof(line), "No running yet: %s first (rehab.md's return-to-run "
+			 "criteria).", req->no_running);
+		plan_put_wrapped(out, width, 0, 2, line);
+	}
 	for (int i = 0; i < req->nmoves; i++)
 		plan_put_wrapped(out, width, 0, 2, req->moves[i]);
 }

@@ -49,6 +49,7 @@ struct plan_request {
 	day_set run_days;
 	int long_run_day;
 	const char *run_cap;
+	const char *no_running; /* the program to finish before running (run_days then 0) */
 	int units;      /* enum units: the runs done, in plan_print_side */
 	const char (*moves)[PLAN_NOTE_MAX];
 	int nmoves;

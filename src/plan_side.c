@@ -13,7 +13,8 @@
 
 #define MAX_COLUMNS (1 + CONFIG_MAX_ALSO + 1) /* the programs, and the runs */
 #define DATE_COL 12                             /* "Mon 23 Nov  " */
-#define TODAY_MARK " <- today" /* one space: three columns and the long run fit 80 */
+#define TODAY_MARK " <- today" /* after every column, so it reads as the row's; one
+				 * space after the last: three columns and the long run fit 80 */
 
 /* The first program and the sides, as one list. */
 static int programs(const struct plan_request *req, struct plan_side *out)
@@ -103,13 +104,32 @@ static void cells(const struct plan_request *req, const struct grid *g, day_t d,
 			      sizeof(text[0]));
 }
 
+/* The last column a row fills: today's row every column, for its mark after them. */
+static int last_column(const struct grid *g, char text[MAX_COLUMNS][80], bool today)
+{
+	int last = g->nprog + g->runs - 1;
+
+	while (!today && last > 0 && !text[last][0])
+		last--;
+	return last;
+}
+
 /* The length of a row: the cells before the last one padded, today's mark after. */
+static int sum_widths(const struct grid *g, int n)
+{
+	int sum = 0;
+
+	for (int i = 0; i < n; i++)
+		sum += g->width[i];
+	return sum;
+}
+
 static int row_length(const struct grid *g, char text[MAX_COLUMNS][80], bool today)
 {
-	int last = g->nprog + g->runs - 1, len = DATE_COL;
+	int last = last_column(g, text, today), len = DATE_COL;
 
-	while (last > 0 && !text[last][0])
-		last--;
+	if (today)
+		return len + sum_widths(g, last + 1) + 2 * last + (int)strlen(TODAY_MARK);
 	for (int i = 0; i < last; i++)
 		len += g->width[i] + 2;
 	return len + text_width(text[last]) + (today ? (int)strlen(TODAY_MARK) : 0);
@@ -143,21 +163,20 @@ static bool measure(const struct plan_request *req, struct grid *g, day_t first,
 static void put_row(FILE *out, const struct grid *g, const char *date, char text[MAX_COLUMNS][80],
 		    bool today)
 {
-	int ncol = g->nprog + g->runs, last = ncol - 1;
+	int last = last_column(g, text, today);
 	struct strbuf sb;
 
-	while (last > 0 && !text[last][0])
-		last--;
 	sb_init(&sb);
 	sb_printf(&sb, "%-*s", DATE_COL, date);
 	for (int i = 0; i <= last; i++) {
 		sb_puts(&sb, text[i]);
-		if (i < last)
-			for (int pad = text_width(text[i]); pad < g->width[i] + 2; pad++)
+		if (i < last || today)
+			for (int pad = text_width(text[i]); pad < g->width[i] + 2 * (i < last); pad++)
 				sb_putc(&sb, ' ');
 	}
-	while (sb.len && sb.buf[sb.len - 1] == ' ')
-		sb.buf[--sb.len] = '\0';
+	if (!today)
+		while (sb.len && sb.buf[sb.len - 1] == ' ')
+			sb.buf[--sb.len] = '\0';
 	fprintf(out, "%s%s\n", sb.buf, today ? TODAY_MARK : "");
 	sb_free(&sb);
 }

@@ -68,46 +68,91 @@ static int load_one(struct state *st, const struct also_program *a)
 	return 0;
 }
 
-/* The days of the other heavy programs than the nth (0 the active one, then the sides):
- * a moved day lands on one of them last (hops 48 h after heavy calf work, rehab.md). */
-static day_set heavy_days_but(const struct state *st, int nth)
+/* The nth program (0 the active one, then the sides), its level and days. */
+static const struct program *nth_program(struct state *st, int nth, int *level, day_set **days)
 {
-	day_set days = 0;
-
-	if (nth != 0 && plan_heavy_kind(&st->prog, st->progress.level) != HEAVY_NONE)
-		days |= st->days;
-	for (int i = 0; i < st->nside; i++)
-		if (nth != i + 1 && plan_heavy_kind(&st->side[i].prog, st->side[i].progress.level) != HEAVY_NONE)
-			days |= st->side[i].days;
-	return days;
+	if (nth == 0) {
+		*level = st->progress.level;
+		*days = &st->days;
+		return &st->prog;
+	}
+	*level = st->side[nth - 1].progress.level;
+	*days = &st->side[nth - 1].days;
+	return &st->side[nth - 1].prog;
 }
 
-/* A heavy program's days kept off the day before the long run, and the line that
- * says so. */
-static day_set move_days(struct state *st, int nth, const struct program *prog, int level,
-			 day_set days)
+/* The days of the programs other than the nth whose heavy kind is kind (HEAVY_NONE:
+ * any heavy one). */
+static day_set heavy_days_but(struct state *st, int nth, enum heavy_kind kind)
 {
-	enum heavy_kind heavy = plan_heavy_kind(prog, level);
-	struct day_move m;
+	day_set all = 0, *days;
+	int level;
 
-	days = plan_move_days(days, heavy, st->cfg.long_run_day, heavy_days_but(st, nth), &m);
-	if (m.from >= 0)
-		plan_move_note(&m, heavy, prog->name, st->cfg.long_run_day, st->moves[st->nmoves++],
+	for (int i = 0; i <= st->nside; i++) {
+		const struct program *p = nth_program(st, i, &level, &days);
+		enum heavy_kind h = plan_heavy_kind(p, level);
+		if (i != nth && h != HEAVY_NONE && (kind == HEAVY_NONE || h == kind))
+			all |= *days;
+	}
+	return all;
+}
+
+/* A heavy program's days moved off the days plan_move_why refuses, and the lines that
+ * say so. */
+static void move_days(struct state *st, int nth, int long_day)
+{
+	struct day_move m[7];
+	day_set *days;
+	int level, n;
+	const struct program *prog = nth_program(st, nth, &level, &days);
+	enum heavy_kind heavy = plan_heavy_kind(prog, level);
+
+	*days = plan_move_days(*days, heavy, long_day, heavy_days_but(st, nth, HEAVY_CALF),
+			       heavy_days_but(st, nth, HEAVY_NONE), m, &n);
+	for (int i = 0; i < n && st->nmoves < (int)ARRAY_SIZE(st->moves); i++)
+		plan_move_note(&m[i], heavy, prog->name, long_day, st->moves[st->nmoves++],
 			       sizeof(st->moves[0]));
-	return days;
+}
+
+/* No running yet while a program is before the return-to-run exit and none is a
+ * walk/run one: st->no_running names the program to finish first. */
+static void running_gate(struct state *st)
+{
+	enum run_stage stages[1 + CONFIG_MAX_ALSO];
+	char gate[64] = "";
+	day_set *days;
+	int level;
+
+	for (int i = 0; i <= st->nside; i++) {
+		char g[64] = "";
+		stages[i] = plan_run_stage(nth_program(st, i, &level, &days), state_load_program, st,
+					   g, sizeof(g));
+		if (stages[i] == RUN_STAGE_BEFORE && !gate[0])
+			copy_str(gate, sizeof(gate), g);
+	}
+	copy_str(st->no_running, sizeof(st->no_running),
+		 st->cfg.run_days && !plan_running_allowed(stages, st->nside + 1) ? gate : "");
 }
 
 int state_load_side(struct state *st)
 {
-	int status;
+	int status, long_day;
 
 	for (int i = 0; !st->opt->program && i < st->cfg.nalso; i++)
 		if ((status = load_one(st, &st->cfg.also[i])) != 0)
 			return status;
-	st->days = move_days(st, 0, &st->prog, st->progress.level, st->days);
-	for (int i = 0; i < st->nside; i++)
-		st->side[i].days = move_days(st, i + 1, &st->side[i].prog,
-					     st->side[i].progress.level, st->side[i].days);
+	running_gate(st);
+	/* no long run to keep days off before running is allowed */
+	long_day = st->no_running[0] ? -1 : st->cfg.long_run_day;
+	/* heavy calf work first: hops then keep 48 h after where it ended up */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i <= st->nside; i++) {
+			day_set *days;
+			int level;
+			const struct program *p = nth_program(st, i, &level, &days);
+			if ((plan_heavy_kind(p, level) == HEAVY_HOPS) == (pass == 1))
+				move_days(st, i, long_day);
+		}
 	return 0;
 }
 
@@ -122,7 +167,10 @@ void state_plan_runs(const struct state *st, struct plan_request *req, char *cap
 {
 	struct run_cap rc;
 
-	req->run_days = st->cfg.run_days;
+	req->run_days = st->no_running[0] ? 0 : st->cfg.run_days;
+	req->no_running = st->no_running[0] ? st->no_running : NULL;
+	if (req->no_running)
+		req->runs = NULL; /* no cap on the next run before running is allowed */
 	req->long_run_day = st->cfg.long_run_day;
 	req->units = st->cfg.units;
 	run_cap(&st->log, st->today, state_now(st), &rc);

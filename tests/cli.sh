@@ -122,10 +122,16 @@ test_plan_shows_programs_side_by_side() {
 	expect_golden plan-side-by-side.txt
 	expect_out_has "Ankle foundations (ankle-foundations): level 2 of 8"
 	expect_out_has "Return to run (return-to-run): level 1 of 6"
-	# hops go neither to Wed, the other program's heavy day, nor to Thu after it (48 h
-	# after heavy calf work), nor next to Tue
-	expect_out_has "Fri, the day before Saturday's long run: hops (return-to-run) moved to Sun."
-	expect_out_has "Sat 28 Nov  rest               rest             long run <= 11.0 km"
+	# hops at level 1 are before the return-to-run criteria (rehab.md): no run days, no
+	# cap, said once
+	expect_out_has "No running yet: return-to-run first (rehab.md's return-to-run criteria)."
+	case "$out" in *"run <="*|*"Next run"*|*"long run"*) fail "runs offered before hops are done: $out" ;; esac
+	# hops 48 h after heavy calf work (rehab.md): Tue follows Mon's, Fri is one
+	expect_out_has "Tue, 24 h after Monday's heavy calf work (48 h wanted): hops (return-to-run)
+  moved to Sun."
+	expect_out_has "Fri, a day of heavy calf work: hops (return-to-run) left out, no other day free."
+	# today's mark after every column, not in the second program's
+	expect_out_has "Mon 23 Nov  level 2, 26 min    rest            <- today"
 	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 	# narrower (a terminal, or COLUMNS for a pipe): each day's programs under it
 	COLUMNS=50 talus --programs "$PROGRAMS" --plan --date $DATE
@@ -135,47 +141,88 @@ test_plan_shows_programs_side_by_side() {
 	expect_out_has "Sat 28 Nov
   ankle-foundations: rest
   return-to-run: rest
-  long run <= 11.0 km"
+Sun 29 Nov"
 	# stacked, each program's exercises are still listed
 	expect_out_has "
 ankle-foundations, level 2, from Mon 23 Nov:
   warm-up: Ankle circles, 12 reps each side"
+	talus --programs "$PROGRAMS" --plan --weeks 2 --full --date $DATE
+	expect_out_has "ankle-foundations, level 3, from Fri 27 Nov:"
+	expect_out_has "return-to-run, level 1, from Sun 29 Nov:"
+	# --program shows the one program, still before the hops: no runs either
+	talus --programs "$PROGRAMS" --program ankle-strength --plan --date $DATE
+	expect_status 0
+	expect_golden plan-long-run.txt
+	expect_out_has "No running yet: return-to-run first"
+	expect_out_has "Fri 27 Nov  training"
+}
+
+# The setup a physio found: achilles-midportion (heavy calf work Mon/Wed/Fri) and hops
+# Tue/Sat, run days Tue/Thu/Sat. Hops never 24 h after heavy calf work nor on it, nor on
+# the long run's day; at hop level 1 no runs are offered.
+test_plan_hops_48h_after_heavy_calf_work() {
+	mkdir -p "$XDG_CONFIG_HOME/talus" "$XDG_DATA_HOME/talus"
+	printf 'program = "achilles-midportion"\nalso "return-to-run" {\n  days = {tue, sat}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-16
+	expect_status 0
+	expect_golden plan-side-by-side-hops.txt
+	expect_out_has "Training days: Sun"
+	expect_out_has "Tue, 24 h after Monday's heavy calf work (48 h wanted): hops (return-to-run)
+  left out, no other day free."
+	expect_out_has "No running yet: return-to-run first"
+	expect_out_has "Mon 16 Nov  level 1, 28 min      rest            <- today"
+	case "$out" in *"Sat 21 Nov  rest                 level"*) fail "hops on the long run's day" ;; esac
+	case "$out" in *"run <="*) fail "runs offered at hop level 1" ;; esac
+	# long run on Sunday: Sat, the day before, never goes onto Friday's heavy calf work
+	sed -i 's/{tue, thu, sat}/{tue, thu, sun}/; s/= sat$/= sun/' "$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-16
+	expect_status 0
+	case "$out" in *"moved to Fri"*|*"Fri 20 Nov  level 2, 25 min      level"*) fail "hops on heavy calf day: $out" ;; esac
+}
+
+# A walk/run program on: the run days are runs, with the cap; the long run keeps heavy
+# days off the day before it, and the walk/run (impact) off its own day and 48 h after
+# heavy calf work.
+test_plan_side_by_side_with_running() {
+	side_by_side_config
+	printf 'also "walk-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+	talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_status 0
+	expect_golden plan-side-by-side-running.txt
+	expect_out_has "Run days: Tue, Thu, Sat; the long run on Sat."
+	expect_out_has "Fri, the day before Saturday's long run: heavy calf work (ankle-foundations)"
+	expect_out_has "Sat 28 Nov  rest               rest             long run <= 11.0 km"
+	case "$out" in *"No running yet"*) fail "running held back: $out" ;; esac
+	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
+	COLUMNS=50 talus --programs "$PROGRAMS" --plan --date $DATE
+	expect_out_has "Sat 28 Nov
+  ankle-foundations: rest
+  walk-run: rest
+  long run <= 11.0 km"
 	# the same day after day, and two weeks fit 80 columns
 	talus --programs "$PROGRAMS" --plan --weeks 2 --since 2026-11-20 --date $DATE
 	expect_status 0
 	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
-	expect_out_has "Sat 21 Nov  rest               rest             ran 10.0 km
-Sun 22 Nov  rest               missed"
+	expect_out_has "Sat 21 Nov  rest               rest             ran 10.0 km"
 	expect_out_has "ankle-foundations, level 2, from Mon 23 Nov:"
 	case "$out" in *"ankle-foundations, level 3, from"*) fail "a later level without --full" ;; esac
-	talus --programs "$PROGRAMS" --plan --weeks 2 --full --date $DATE
-	expect_out_has "ankle-foundations, level 3, from Mon 30 Nov:"
-	expect_out_has "return-to-run, level 1, from Tue 24 Nov:"
-	# --program shows the one program, with the run days under its days
-	talus --programs "$PROGRAMS" --program ankle-strength --plan --date $DATE
-	expect_status 0
-	expect_golden plan-long-run.txt
-	# Thu would follow Wed's heavy calf work, Sun would come before Mon's: left out
-	expect_out_has "Fri, the day before Saturday's long run: heavy calf work (ankle-strength) left
-  out, no other day free."
-	expect_out_has "Thu 26 Nov  rest"
-	expect_out_has "Sat 28 Nov  rest
-  long run, at most 11.0 km"
 }
 
-# The longest program name shipped beside return-to-run, a long run of 33 km to come,
-# today the long run's day: the table still fits 80 columns (COLUMNS wider changes
-# nothing), and each program's exercises follow it.
+# The longest program name shipped beside walk/run, a long run of 33 km to come, today
+# the long run's day: the table still fits 80 columns (COLUMNS wider changes nothing),
+# and each program's exercises follow it.
 test_plan_side_by_side_long_names_fit_80_columns() {
 	mkdir -p "$XDG_CONFIG_HOME/talus" "$XDG_DATA_HOME/talus"
-	printf 'program = "achilles-midportion"\nalso "return-to-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+	printf 'program = "achilles-midportion"\nalso "walk-run-distance" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
 		>"$XDG_CONFIG_HOME/talus/talus.conf"
 	printf '# talus history v1\n2026-11-21T09:00:00+01:00\trun\tmetres=30000\tsecs=9000\n' \
 		>"$XDG_DATA_HOME/talus/history.tsv"
 	COLUMNS=200 talus --programs "$PROGRAMS" --plan --date 2026-11-28
 	expect_status 0
 	expect_golden plan-side-by-side-long-names.txt
-	expect_out_has "Sat 28 Nov  rest                 rest             long run <= 33.0 km <- today"
+	expect_out_has "Sat 28 Nov  rest                 rest               long run <= 33.0 km <- today"
 	expect_out_has "achilles-midportion, level 1, from Mon 30 Nov:"
 	printf '%s\n' "$out" | awk 'length > 80 { exit 1 }' || fail "a line over 80 columns"
 }

@@ -49,6 +49,38 @@ static bool write_file(const char *path, const char *text, size_t len)
 	return ok;
 }
 
+/* The calendar's runs: the run days with the cap, and the cap line on the training
+ * days (rehab.md: no running before the return-to-run criteria, said instead). */
+static void ics_runs(const struct state *st, struct ics_request *req, char *runs, size_t len,
+		     char *cap_text, size_t caplen)
+{
+	struct run_cap cap;
+	bool impact = st->prog.impact;
+
+	if (st->no_running[0]) {
+		snprintf(runs, len, "No running yet: %s first (rehab.md's return-to-run criteria).",
+			 st->no_running);
+		req->runs = runs;
+		return;
+	}
+	run_cap(&st->log, st->today, req->now, &cap);
+	req->run_days = st->cfg.run_days;
+	req->long_run_day = st->cfg.long_run_day;
+	for (int i = 0; i < st->nside; i++)
+		impact = impact || st->side[i].prog.impact;
+	if (cap.metres > 0) {
+		format_distance(cap.metres, (enum units)st->cfg.units, cap_text, caplen);
+		req->run_cap = cap_text;
+		snprintf(runs, len, "Run cap: at most %s (%d%% of your longest run in %d days).",
+			 cap_text, RUN_CAP_PERCENT, RUN_CAP_DAYS);
+		req->runs = runs;
+	} else if (impact) {
+		snprintf(runs, len, "Run cap: no run in %d days to set one; start short.",
+			 RUN_CAP_DAYS);
+		req->runs = runs;
+	}
+}
+
 int cmd_plan_ics(struct state *st)
 {
 	struct ics_request req;
@@ -57,7 +89,7 @@ int cmd_plan_ics(struct state *st)
 	int *levels = xmalloc((size_t)(1 + CONFIG_MAX_ALSO) * (size_t)ndays * sizeof(*levels));
 	int *side_levels = levels + ndays;
 	struct ics_program others[CONFIG_MAX_ALSO];
-	char runs[300];
+	char runs[300], cap[32];
 
 	if (st->opt->format && strcmp(st->opt->format, "ics") != 0) {
 		say("--plan takes --format ics, got '%s'", st->opt->format);
@@ -93,27 +125,7 @@ int cmd_plan_ics(struct state *st)
 	}
 	req.others = others;
 	req.nothers = st->nside;
-	{
-		struct runs_request rr;
-		struct run_cap cap;
-		state_runs_request(st, &rr);
-		run_cap(&st->log, st->today, req.now, &cap);
-		bool impact = st->prog.impact;
-		for (int i = 0; i < st->nside; i++)
-			impact = impact || st->side[i].prog.impact;
-		if (cap.metres > 0 || impact) {
-			char d[32];
-			if (cap.metres > 0) {
-				format_distance(cap.metres, (enum units)st->cfg.units, d, sizeof(d));
-				snprintf(runs, sizeof(runs), "Run cap: at most %s (%d%% of your longest "
-					 "run in %d days).", d, RUN_CAP_PERCENT, RUN_CAP_DAYS);
-			} else {
-				snprintf(runs, sizeof(runs), "Run cap: no run in %d days to set one; "
-					 "start short.", RUN_CAP_DAYS);
-			}
-			req.runs = runs;
-		}
-	}
+	ics_runs(st, &req, runs, sizeof(runs), cap, sizeof(cap));
 	sb_init(&out);
 	ics_plan(&out, &req);
 	if (st->opt->ics_file)

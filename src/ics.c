@@ -114,6 +114,40 @@ static void event(struct strbuf *out, const struct ics_request *req,
 	sb_free(&text);
 }
 
+/* A run day: "Long run, at most 8.8 km", its UID the date and "run" or "long-run". */
+static void run_event(struct strbuf *out, const struct ics_request *req, day_t d,
+		      const char *stamp)
+{
+	struct strbuf text;
+	char date[16], next[16];
+	bool long_run = weekday(d) == req->long_run_day;
+
+	ymd(d, date, sizeof(date));
+	ymd(d + 1, next, sizeof(next));
+	sb_init(&text);
+	ics_put_line(out, "BEGIN:VEVENT");
+	sb_printf(&text, "UID:%s-%s@talus", date, long_run ? "long-run" : "run");
+	ics_put_line(out, text.buf);
+	sb_reset(&text);
+	sb_printf(&text, "DTSTAMP:%s", stamp);
+	ics_put_line(out, text.buf);
+	sb_reset(&text);
+	sb_printf(&text, "DTSTART;VALUE=DATE:%s", date);
+	ics_put_line(out, text.buf);
+	sb_reset(&text);
+	sb_printf(&text, "DTEND;VALUE=DATE:%s", next);
+	ics_put_line(out, text.buf);
+	sb_reset(&text);
+	sb_puts(&text, long_run ? "Long run" : "Run");
+	if (req->run_cap)
+		sb_printf(&text, ", at most %s", req->run_cap);
+	put_prop(out, "SUMMARY", text.buf);
+	put_prop(out, "DESCRIPTION", req->runs ? req->runs : "");
+	ics_put_line(out, "TRANSP:TRANSPARENT");
+	ics_put_line(out, "END:VEVENT");
+	sb_free(&text);
+}
+
 void ics_plan(struct strbuf *out, const struct ics_request *req)
 {
 	char stamp[32];
@@ -138,6 +172,8 @@ void ics_plan(struct strbuf *out, const struct ics_request *req)
 				event(out, req, o->program, d,
 				      o->day_levels ? o->day_levels[i] : o->level, stamp);
 		}
+		if (day_set_has_day(req->run_days, d))
+			run_event(out, req, d, stamp);
 	}
 	ics_put_line(out, "END:VCALENDAR");
 }

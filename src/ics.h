@@ -37,6 +37,9 @@ struct ics_request {
 	day_set days;          /* training days */
 	int64_t now;           /* for DTSTAMP */
 	const char *runs;      /* the cap on the next run (a line), or NULL */
+	day_set run_days;      /* an event each (0: none, or no running yet) */
+	int long_run_day;      /* a weekday, -1 for none */
+	const char *run_cap;   /* "8.8 km", or NULL: no run sets one yet */
 	const struct ics_program *others;
 	int nothers;
 };

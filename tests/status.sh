@@ -95,20 +95,25 @@ two_programs() {
 
 test_status_session_of_the_second_program() {
 	two_programs
-	st --status --date 2026-11-24 # Tue: return-to-run's day only
+	# hops 48 h after heavy calf work (rehab.md): Tue, after Monday's, moved to Sun;
+	# Fri, a heavy calf day, left out
+	st --status --date 2026-11-29 # Sun: return-to-run's day only
 	expect_status 0
 	expect_out "talus: session 15 min"
-	st --status --date 2026-11-22 --format '%s %p %l' # Sun: the day its Fri moved to
+	st --status --date 2026-11-22 --format '%s %p %l'
 	expect_out "15 min return-to-run 1/6"
-	st --status --date 2026-11-27 # Fri: moved off for both
+	st --status --date 2026-11-24 --format '%s'
 	expect_out ""
+	st --status --date 2026-11-27 # Fri: strength only
+	expect_out "talus: session 23 min"
 	st --status --date 2026-11-23 --format '%s %p'
 	expect_out "23 min ankle-foundations"
-	# a session of the first program done today does not answer for the second
-	printf 'also "return-to-run" {\n  days = {mon}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	# a session of the first program done today does not answer for the second (not
+	# hops: they never share a day with heavy calf work)
+	printf 'also "maintenance" {\n  days = {mon}\n}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
 	printf '# talus history v1\n2026-11-23T07:30:00+01:00\tstart\tsession=20261123T073000-1234\tprogram=ankle-foundations\tlevel=1\tplanned=6\n2026-11-23T07:51:00+01:00\tend\tsession=20261123T073000-1234\tstatus=done\tpain-during=2\tpain-after=1\tsecs=1260\n' >h.tsv
 	st --status --date 2026-11-23 --format '%s %p'
-	expect_out "15 min return-to-run"
+	expect_out "17 min maintenance"
 }
 
 units() { echo "$XDG_CONFIG_HOME/systemd/user/talus-reminder.$1"; }
@@ -148,8 +153,8 @@ test_reminder_days_of_every_program_after_the_moves() {
 	two_programs
 	talus --programs "$PROGRAMS" --install-reminder --date 2026-11-22
 	expect_status 0
-	expect_out_has "(Mon,Tue,Wed,Sun *-*-* 08:00:00)"
-	grep -qx 'OnCalendar=Mon,Tue,Wed,Sun \*-\*-\* 08:00:00' "$(units timer)" || fail "timer: $(cat "$(units timer)")"
+	expect_out_has "(Mon,Wed,Fri,Sun *-*-* 08:00:00)"
+	grep -qx 'OnCalendar=Mon,Wed,Fri,Sun \*-\*-\* 08:00:00' "$(units timer)" || fail "timer: $(cat "$(units timer)")"
 }
 
 test_reminder_default_time_and_program_days() {
@@ -263,18 +268,18 @@ test_ics_events_of_each_program() {
 	two_programs
 	st --plan --date 2026-11-22 --format ics
 	expect_status 0
-	got=$(grep -E '^(UID|SUMMARY)' <<<"$out" | tr -d '\r')
+	got=$(grep -E '^(UID|SUMMARY)' <<<"$out" | tr -d '\r' | head -6)
 	want='UID:20261122-return-to-run@talus
 SUMMARY:Return to run\, level 1 of 6\, about 15 min
 UID:20261123-ankle-foundations@talus
 SUMMARY:Ankle foundations\, level 1 of 8\, about 23 min
-UID:20261124-return-to-run@talus
-SUMMARY:Return to run\, level 1 of 6\, about 15 min
 UID:20261125-ankle-foundations@talus
 SUMMARY:Ankle foundations\, level 1 of 8\, about 23 min'
 	[ "$got" = "$want" ] || fail "events: $got"
-	# return-to-run is an impact program: its days carry the run advice
-	expect_out_has "Run cap: no run in"
+	# hops at level 1: no run events and no cap, the reason instead (rehab.md)
+	unfolded=$(tr -d '\r' <<<"$out" | sed ':a;N;$!ba;s/\n //g')
+	case "$unfolded" in *"No running yet: return-to-run first"*) ;; *) fail "no reason: $out" ;; esac
+	case "$unfolded" in *"-long-run@talus"*|*[0-9]"-run@talus"*|*"Run cap"*) fail "runs before the hops: $out" ;; esac
 }
 
 test_ics_run_cap_on_impact_days() {
@@ -287,6 +292,37 @@ test_ics_run_cap_on_impact_days() {
 	ics_check cal.ics '
 for e in events:
     assert "Run cap: at most 5.5 km" in str(e["description"]), e["description"]'
+}
+
+# With a walk/run program on, each run day is an all-day event with the cap, its UID
+# the date and "run" or "long-run"; none once running is not allowed yet.
+test_ics_run_days_are_events() {
+	command -v "$PY" >/dev/null && "$PY" -c 'import icalendar' 2>/dev/null ||
+		{ echo "python3-icalendar missing: skipped"; return 0; }
+	sample
+	printf '2026-11-21T18:00:00+01:00\trun\tmetres=5000\n' >>h.tsv
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'also "walk-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+		>"$XDG_CONFIG_HOME/talus/talus.conf"
+	st --plan --weeks 2 --date 2026-11-23 --ics cal.ics
+	expect_status 0
+	ics_check cal.ics '
+import datetime
+runs = [e for e in events if str(e["uid"]).endswith("run@talus") and "walk" not in str(e["uid"])]
+assert [str(e["uid"]) for e in runs] == ["20261124-run@talus", "20261126-run@talus",
+    "20261128-long-run@talus", "20261201-run@talus", "20261203-run@talus",
+    "20261205-long-run@talus"], [str(e["uid"]) for e in runs]
+for e in runs:
+    assert isinstance(e.decoded("dtstart"), datetime.date) and not isinstance(e.decoded("dtstart"), datetime.datetime)
+    assert e.decoded("dtend") - e.decoded("dtstart") == datetime.timedelta(days=1)
+    assert "at most 5.5 km" in str(e["summary"]), e["summary"]
+assert str(runs[2]["summary"]) == "Long run, at most 5.5 km", runs[2]["summary"]
+assert str(runs[0]["summary"]) == "Run, at most 5.5 km", runs[0]["summary"]
+assert len(set(str(e["uid"]) for e in events)) == len(events)'
+	st --plan --weeks 2 --date 2026-11-23 --format ics
+	grep UID <<<"$out" >a
+	st --plan --weeks 2 --date 2026-11-23 --format ics
+	grep UID <<<"$out" | cmp -s a - || fail "UIDs changed"
 }
 
 test_ics_never_overwrites_the_history_or_another_file() {

@@ -567,6 +567,27 @@ START_TEST(ics_plan_events)
 	ck_assert(strstr(sb.buf, "Run cap: at most 5.5 km."));
 	ck_assert(strstr(sb.buf, "END:VCALENDAR\r\n"));
 	ck_assert_uint_eq(strlen(sb.buf), sb.len);
+	ck_assert_ptr_null(strstr(sb.buf, "run@talus"));
+	/* run days Tue and Sat, the long run on Sat: an all-day event each, with the cap */
+	r.run_days = (day_set)((1u << 1) | (1u << 5));
+	r.long_run_day = 5;
+	r.run_cap = "5.5 km";
+	sb_reset(&sb);
+	ics_plan(&sb, &r);
+	events = 0;
+	for (p = sb.buf; (p = strstr(p, "BEGIN:VEVENT\r\n")); p++)
+		events++;
+	ck_assert_int_eq(events, 10);
+	ck_assert(strstr(sb.buf, "\r\nUID:20261103-run@talus\r\nDTSTAMP:20261102T090507Z\r\n"
+				 "DTSTART;VALUE=DATE:20261103\r\nDTEND;VALUE=DATE:20261104\r\n"
+				 "SUMMARY:Run\\, at most 5.5 km\r\n"));
+	ck_assert(strstr(sb.buf, "\r\nUID:20261114-long-run@talus\r\n"));
+	ck_assert(strstr(sb.buf, "SUMMARY:Long run\\, at most 5.5 km\r\n"));
+	/* no cap yet: the run alone */
+	r.run_cap = NULL;
+	sb_reset(&sb);
+	ics_plan(&sb, &r);
+	ck_assert(strstr(sb.buf, "SUMMARY:Long run\r\n"));
 	sb_free(&sb);
 }
 END_TEST

@@ -79,7 +79,8 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 	}
 }
 
-/* The first pair in use past the first mark, by its last run. */
+/* The pair last run in, when it is past the first mark and not retired: another worn
+ * pair left in the cupboard is not the runner's concern today (README). */
 static void worn_shoes(const struct status_request *req, char *buf, size_t len)
 {
 	const struct session_log *log = req->log;
@@ -88,20 +89,16 @@ static void worn_shoes(const struct status_request *req, char *buf, size_t len)
 	buf[0] = '\0';
 	for (size_t i = log->nruns; i-- > 0;) {
 		const struct run *r = &log->runs[i];
-		bool later = false, retired;
+		bool retired;
 		long m;
 
 		if (!r->shoes[0] || r->when > req->now)
 			continue;
-		for (size_t j = i + 1; j < log->nruns && !later; j++)
-			later = log->runs[j].when <= req->now && strcmp(log->runs[j].shoes, r->shoes) == 0;
-		if (later)
-			continue;
 		m = shoes_distance(log, r->shoes, req->now, &retired);
-		if (retired || m < SHOE_WARN_METRES)
-			continue;
-		format_distance(m, (enum units)req->units, d, sizeof(d));
-		snprintf(buf, len, "%s (%s)", r->shoes, d);
+		if (!retired && m >= SHOE_WARN_METRES) {
+			format_distance(m, (enum units)req->units, d, sizeof(d));
+			snprintf(buf, len, "%s (%s)", r->shoes, d);
+		}
 		return;
 	}
 }

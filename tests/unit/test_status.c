@@ -291,6 +291,24 @@ START_TEST(worn_shoes_from_the_first_mark)
 }
 END_TEST
 
+/* Only the pair last run in: a worn pair run in before it is not named (it was). */
+START_TEST(worn_shoes_only_the_pair_last_run_in)
+{
+	char a[40];
+
+	ts(-40, 18, 0, a);
+	add_line("%s\trun\tmetres=515000\tshoes=old", a);
+	ts(-5, 18, 0, a);
+	add_line("%s\trun\tmetres=8000\tshoes=peg", a);
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.shoes, "");
+	ts(-4, 18, 0, a);
+	add_line("%s\trun\tmetres=8000\tshoes=old", a);
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.shoes, "old (523.0 km)");
+}
+END_TEST
+
 START_TEST(format_fields)
 {
 	struct status_fields g;
@@ -586,6 +604,7 @@ Suite *status_suite(void)
 	tcase_add_test(tc, flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand);
 	tcase_add_test(tc, cap_alone_is_not_due);
 	tcase_add_test(tc, worn_shoes_from_the_first_mark);
+	tcase_add_test(tc, worn_shoes_only_the_pair_last_run_in);
 	tcase_add_test(tc, format_fields);
 	tcase_add_test(tc, fast_read_counts_what_the_whole_read_parses);
 	tcase_add_test(tc, reminder_calendar_edges);

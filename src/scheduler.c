@@ -147,20 +147,20 @@ static void repeat(struct replay *r, enum level_reason why, int pain, day_t day)
 	r->p->ready_for_next = false;
 }
 
-/* 14-27 days away: one level back; 28-55: two; 56 or more: level 1 (layoff-days 14). */
+/* 14-27 days away: one level back; 28-55: two; 56 or more: level 1 (layoff-days 14).
+ * Never below level 1: the protective level 0 is for severe pain, not for time off. */
 static void layoff(struct replay *r, day_t day, const struct program *prog)
 {
 	struct progress *p = r->p;
 	int gap = p->last_active >= 0 ? (int)(day - p->last_active) : 0;
-	int days = r->rules->layoff_days;
+	int days = r->rules->layoff_days, lowest = p->level < 1 ? p->level : 1;
+	int level = gap >= LAYOFF_RESTART * days ? lowest
+		    : p->level - (gap >= LAYOFF_TWO_LEVELS * days ? 2 : 1);
 
 	(void)prog;
 	if (gap < days)
 		return;
-	if (gap >= LAYOFF_RESTART * days)
-		new_level(r, p->level < 1 ? p->level : 1, LR_LAYOFF, day);
-	else
-		step_back(r, LR_LAYOFF, day, gap >= LAYOFF_TWO_LEVELS * days ? 2 : 1);
+	new_level(r, level < lowest ? lowest : level, LR_LAYOFF, day);
 	p->gap_days = gap;
 	p->last_active = day;
 }

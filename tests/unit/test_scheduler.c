@@ -521,6 +521,27 @@ START_TEST(layoffs_scale_with_the_time_away)
 }
 END_TEST
 
+/* A layoff is not pain: with a protective level 0 it still stops at level 1 (two levels
+ * back from 2 at 28 and 35 days, one from 1 at 14), and level 0 stays 0. */
+START_TEST(a_layoff_never_reaches_the_protective_level)
+{
+	struct progress p;
+
+	prog.protective_level = true;
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=2");
+	session_at(0, 1, 1);
+	ck_assert_int_eq(level_on(13).level, 2);
+	ck_assert_int_eq(level_on(14).level, 1);
+	ck_assert_int_eq(level_on(28).level, 1);
+	p = level_on(35);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_ptr_null(strstr(why(&p), "Protective"));
+	ck_assert_int_eq(level_on(56).level, 1);
+	add_line("2026-12-01T09:00:00Z\tlevel\tprogram=p\tlevel=0");
+	ck_assert_int_eq(level_on(29 + 28).level, 0);
+}
+END_TEST
+
 START_TEST(a_level_set_by_hand_restarts_the_layoff_clock)
 {
 	char t[48];
@@ -1188,6 +1209,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, other_programs_do_not_count);
 	tcase_add_test(tc, manual_level_counts_from_then_on);
 	tcase_add_test(tc, layoffs_scale_with_the_time_away);
+	tcase_add_test(tc, a_layoff_never_reaches_the_protective_level);
 	tcase_add_test(tc, a_level_set_by_hand_restarts_the_layoff_clock);
 	tcase_add_test(tc, the_last_level_asks_the_entry_test);
 	tcase_add_test(tc, a_stall_three_weeks_or_three_failed_tests);

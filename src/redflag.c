@@ -274,6 +274,27 @@ void red_flag_due(const struct session_log *log, const struct flag_lookup *find,
 	}
 }
 
+bool red_flags_answered_no(const struct session_log *log, int64_t since, int64_t now)
+{
+	bool no = false;
+
+	for (size_t i = 0; i < log->nflag_answers; i++) {
+		const struct flag_answer *a = &log->flag_answers[i];
+		if (a->when >= since && a->when <= now && (a->yes || ends_round(a)))
+			no = !a->yes && a->trigger != TRIG_IMPACT; /* the weekly check is one question */
+	}
+	return no;
+}
+
+void red_flags_warning(const struct red_flags *f, char *buf, size_t len)
+{
+	if (f->answered_no)
+		snprintf(buf, len, "No red flags reported after %s. " FLAG_UNSETTLED_ADVICE, f->reason);
+	else
+		snprintf(buf, len, "See a clinician: %s. talus is a coach, not a diagnosis; the red "
+			 "flags are in its README.", f->reason);
+}
+
 /* A red flag answered yes stays in force until a clinician has seen the ankle, which
  * the runner tells talus by setting a level by hand (talus --set-level N). */
 int red_flag_in_force(const struct session_log *log, int64_t now, int64_t *when)

@@ -143,6 +143,7 @@ struct red_flags {
 	enum red_flag flag;
 	day_t since;         /* the episode began (the first event that raised it) */
 	bool already_shown;  /* an advice record covers this episode */
+	bool answered_no;    /* RF_SEVERE: a round of the questions since, every answer no */
 	char reason[240];
 };
 

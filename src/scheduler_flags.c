@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redflag.h"
 #include "util.h"
 
 const char *const red_flag_key[5] = { "", "flares", "not-settling", "severe", "stall" };
@@ -103,6 +104,7 @@ static bool severe_rating(const struct session_log *log, const struct progressio
 		return false;
 	out->flag = RF_SEVERE;
 	out->already_shown = advice_given(log, RF_SEVERE, latest, now);
+	out->answered_no = red_flags_answered_no(log, latest, now);
 	return true;
 }
 

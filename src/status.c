@@ -60,7 +60,7 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 	buf[0] = '\0';
 	/* the advice in force, or a red-flag question answered yes (until a level set by hand
 	 * says a clinician has seen the ankle) */
-	if ((req->flags && req->flags->flag != RF_NONE) ||
+	if ((req->flags && req->flags->flag != RF_NONE && !req->flags->answered_no) ||
 	    red_flag_in_force(req->log, req->now, &when) >= 0) {
 		copy_str(buf, len, "see a clinician");
 		return;

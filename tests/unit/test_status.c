@@ -239,6 +239,21 @@ START_TEST(flare_is_a_step_back_or_a_red_flag)
 }
 END_TEST
 
+/* A rating of 8 whose red-flag questions were all answered no: the coach's advice is
+ * conditional then, so the line says the step back, not "see a clinician". */
+START_TEST(flare_after_an_8_answered_no_is_the_step_back)
+{
+	flags.flag = RF_SEVERE;
+	progress.reason = LR_SEVERE;
+	progress.level = 0;
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.flare, "see a clinician");
+	flags.answered_no = true;
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.flare, "back to level 0");
+}
+END_TEST
+
 START_TEST(flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand)
 {
 	char a[40];
@@ -601,6 +616,7 @@ Suite *status_suite(void)
 	tcase_add_test(tc, session_done_or_quit_today_is_not_due_interrupted_is);
 	tcase_add_test(tc, morning_due_until_rated_within_72_hours);
 	tcase_add_test(tc, flare_is_a_step_back_or_a_red_flag);
+	tcase_add_test(tc, flare_after_an_8_answered_no_is_the_step_back);
 	tcase_add_test(tc, flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand);
 	tcase_add_test(tc, cap_alone_is_not_due);
 	tcase_add_test(tc, worn_shoes_from_the_first_mark);

@@ -150,6 +150,9 @@ static void level_reason(struct strbuf *sb, const struct progress *p,
 	case LR_PAIN:
 		sb_printf(sb, "back: pain %d", p->pain);
 		break;
+	case LR_RUN_PAIN:
+		sb_printf(sb, "back: pain %d on a run", p->pain);
+		break;
 	case LR_MORNING:
 		sb_printf(sb, "back: the morning after at %d", p->pain);
 		break;

@@ -55,6 +55,8 @@ struct replay {
 	day_t last_step_back; /* for the deload guard */
 	bool walk_run;        /* the walk/run rules hold (scheduler_run.c) */
 	day_t advanced[RUN_LEVELS_PER_WEEK]; /* the last steps up, the latest first */
+	bool run_held;        /* a run hurt: no step up until a settled morning after it */
+	day_t run_day;
 };
 
 /* Mornings are sorted by time, so (but for a traveller's) by day too: the first one on
@@ -170,8 +172,13 @@ static void easy(struct replay *r, const struct program *prog, day_t day)
 	struct progress *p = r->p;
 
 	if (++p->easy_streak < r->rules->advance_sessions) {
-		if (p->reason != LR_ADVANCED)
+		if (p->reason != LR_ADVANCED && !r->run_held)
 			p->reason = LR_BUILDING;
+		return;
+	}
+	if (r->run_held) { /* moves up after the settled morning, with the next easy one */
+		p->easy_streak = r->rules->advance_sessions;
+		p->reason = LR_RUN_HOLD;
 		return;
 	}
 	if (p->level < prog->levels && r->walk_run && walk_run_week_full(r->advanced, day)) {
@@ -254,10 +261,16 @@ static void on_morning(struct replay *r, const struct morning_rating *m, const s
 		p->pain = m->pain;
 		return;
 	}
+	base = morning_baseline(r->log, rules, m->when);
+	if (r->run_held && m->day > r->run_day && m->pain <= rules->advance_max_pain &&
+	    (base < 0 || m->pain <= base)) {
+		r->run_held = false;
+		if (p->reason == LR_RUN_HOLD)
+			p->reason = LR_BUILDING;
+	}
 	if (!r->pending || m->day <= r->pending_day ||
 	    m->when > r->pending_end + MORNING_AFTER_HOURS * 3600)
 		return;
-	base = morning_baseline(r->log, rules, m->when);
 	r->pending = false;
 	p->baseline = base;
 	if (m->pain > rules->repeat_max_pain || (base >= 0 && m->pain >= base + 2) ||
@@ -272,6 +285,32 @@ static void on_morning(struct replay *r, const struct morning_rating *m, const s
 	} else if (r->pending_easy) {
 		easy(r, prog, m->day);
 	}
+}
+
+/* A run's pain (run_pain_effect): no easy session before it counts any more (the count
+ * starts over, as for a session's pain in the middle band), and none moves the runner
+ * up before a settled morning after it. */
+static void on_run(struct replay *r, const struct run *run, const struct program *prog)
+{
+	struct progress *p = r->p;
+
+	switch (run_pain_effect(prog, r->rules, run->pain)) {
+	case RUN_PAIN_NONE:
+		return;
+	case RUN_PAIN_SEVERE:
+		new_level(r, p->first_level, LR_SEVERE, run->day);
+		break;
+	case RUN_PAIN_STEP_BACK:
+		step_back(r, LR_RUN_PAIN, run->day, 1);
+		break;
+	case RUN_PAIN_HOLD:
+		repeat(r, LR_RUN_HOLD, run->pain, run->day);
+		r->pending_easy = false;
+		break;
+	}
+	p->pain = run->pain;
+	r->run_held = true;
+	r->run_day = run->day;
 }
 
 /* The next session of prog at or after *si that enters the rules and is not after now,
@@ -308,8 +347,8 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		    struct progress *out)
 {
 	struct replay r = { out, log, rules, false, false, false, 0, 0, -100000,
-			    program_is_walk_run(prog), { -100000, -100000 } };
-	size_t si = 0, mi = 0, li = 0, ti = 0;
+			    program_is_walk_run(prog), { -100000, -100000 }, false, 0 };
+	size_t si = 0, mi = 0, li = 0, ti = 0, ri = 0;
 	struct day_sessions g;
 	bool have_g;
 
@@ -342,9 +381,13 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		if (mi < log->nmornings && log->mornings[mi].when <= now && log->mornings[mi].when < when) {
 			m = NULL;
 			t = NULL;
-			mr = &log->mornings[mi];
+			when = (mr = &log->mornings[mi])->when;
 		}
-		if (mr) {
+		while (ri < log->nruns && (log->runs[ri].of_session || log->runs[ri].pain < 0))
+			ri++;
+		if (ri < log->nruns && log->runs[ri].when <= now && log->runs[ri].when < when) {
+			on_run(&r, &log->runs[ri++], prog);
+		} else if (mr) {
 			on_morning(&r, mr, prog);
 			mi++;
 		} else if (m) {

@@ -100,6 +100,15 @@ static bool severe_rating(const struct session_log *log, const struct progressio
 			snprintf(out->reason, sizeof(out->reason), "a morning pain of %d", m->pain);
 		}
 	}
+	for (size_t i = 0; i < log->nruns; i++) { /* a walk/run session's run is its session's */
+		const struct run *r = &log->runs[i];
+		if (r->day >= window && r->day <= today && r->when <= now && !r->of_session &&
+		    r->pain >= rules->alarm_pain && r->when > latest) {
+			latest = r->when;
+			out->since = r->day;
+			snprintf(out->reason, sizeof(out->reason), "a pain rating of %d on a run", r->pain);
+		}
+	}
 	if (latest == INT64_MIN)
 		return false;
 	out->flag = RF_SEVERE;

@@ -43,6 +43,13 @@ void progress_why(const struct progress *p, const struct progression_rules *rule
 	case LR_SEVERE:
 		sb_printf(&sb, " (the easiest level: pain %d on %s)", p->pain, date);
 		break;
+	case LR_RUN_PAIN:
+		sb_printf(&sb, " (%s: pain %d on a run on %s)", back, p->pain, date);
+		break;
+	case LR_RUN_HOLD:
+		sb_printf(&sb, ": repeating, pain %d on a run on %s; no step up before a settled "
+			       "morning (at most %d)", p->pain, date, rules->advance_max_pain);
+		goto done;
 	case LR_DELOAD:
 		sb_printf(&sb, " (%s: morning pain rose two weeks running)", back);
 		break;

@@ -72,6 +72,7 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 	case LR_MORNING:
 	case LR_SEVERE:
 	case LR_DELOAD:
+	case LR_RUN_PAIN:
 		snprintf(buf, len, "back to level %d", p->level);
 		break;
 	default:

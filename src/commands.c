@@ -272,8 +272,7 @@ static int cmd_plan(struct state *st)
 		req.forecast = forecast;
 	}
 	if (st->flags.flag != RF_NONE) {
-		snprintf(warning, sizeof(warning), "See a clinician: %s. talus is a coach, not a "
-			 "diagnosis; the red flags are in its README.", st->flags.reason);
+		red_flags_warning(&st->flags, warning, sizeof(warning));
 		req.warning = warning;
 	}
 	{

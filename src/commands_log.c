@@ -80,8 +80,8 @@ static void say_cap(const struct run_cap *cap, enum units units, const char *wha
 
 	format_distance(cap->metres, units, d, sizeof(d));
 	run_cap_longest(cap, units, l, sizeof(l));
-	printf("%s: at most %s (%d%% of your longest run in %d days, %s).\n", what, d,
-	       RUN_CAP_PERCENT, RUN_CAP_DAYS, l);
+	runs_put_wrapped(stdout, "%s: at most %s (%d%% of your longest run in %d days, %s).", what,
+			 d, RUN_CAP_PERCENT, RUN_CAP_DAYS, l);
 }
 
 /* What the rehab says of running now (runs_caution). */
@@ -90,7 +90,7 @@ static void run_warnings(const struct state *st)
 	char why[300];
 
 	if (runs_caution(&st->log, state_now(st), why, sizeof(why)))
-		printf("%s\n", why);
+		runs_put_wrapped(stdout, "%s", why);
 }
 
 void say_run_saved(const struct state *st, const char *verb, long metres, long secs, int pain,
@@ -109,10 +109,18 @@ void say_run_saved(const struct state *st, const char *verb, long metres, long s
 	}
 	/* it happened, so it is recorded; the warning says by how much and why */
 	if (run_over_cap(before, metres, units, over, sizeof(over)))
-		printf("%s\n", over);
-	if (pain > RUN_PAIN_MAX)
-		printf("Pain %d on the run, above %d: it does not raise the cap.\n", pain,
-		       RUN_PAIN_MAX);
+		runs_put_wrapped(stdout, "%s", over);
+	/* a pain rating as a session's is (run_pain_effect) */
+	if (pain >= st->cfg.rules.alarm_pain)
+		runs_put_wrapped(stdout, "Pain %d on the run is severe: it does not raise the cap, "
+				 "progression pauses at the easiest level, and the coach asks the "
+				 "red-flag questions when you next open it. If one applies, see a "
+				 "clinician (talus --safety).", pain);
+	else if (pain > RUN_PAIN_MAX)
+		runs_put_wrapped(stdout, "Pain %d on the run, above %d: it does not raise the cap, "
+				 "the count of easy sessions starts over, and nothing moves up "
+				 "before a settled morning; hops and walk/run go a level down.",
+				 pain, RUN_PAIN_MAX);
 }
 
 void say_next_run(const struct state *st)
@@ -132,8 +140,11 @@ int cmd_run(struct state *st)
 	struct strbuf line;
 	struct run_cap before;
 	struct run_entry entry;
+	struct program prog;
+	char err[512];
 	long metres;
-	bool saved;
+	int was, now;
+	bool saved, loaded;
 
 	if (!parse_distance(o->run, units, &metres)) {
 		say("--run takes a distance like 8.2km, 5mi or 800m, got '%s'", o->run);
@@ -145,6 +156,9 @@ int cmd_run(struct state *st)
 		return EXIT_BAD_INPUT;
 	}
 	run_cap(&st->log, st->today, state_now(st), &before);
+	loaded = catalog_load(&st->catalog, active_program(&st->log, st->cfg.program), &prog, err,
+			      sizeof(err));
+	was = level_today(st, &prog, loaded);
 	sb_init(&line);
 	entry.metres = metres;
 	entry.secs = o->run_secs;
@@ -156,8 +170,12 @@ int cmd_run(struct state *st)
 	if (!(saved = state_save_record(st, &line)))
 		goto out;
 	say_run_saved(st, "Saved", metres, o->run_secs, o->run_pain, &before);
+	if ((now = level_today(st, &prog, loaded)) != was)
+		printf("Today at level %d, not %d: pain %d on the run.\n", now, was, o->run_pain);
 	say_next_run(st);
 out:
+	if (loaded)
+		program_free(&prog);
 	sb_free(&line);
 	return saved ? 0 : 1;
 }

@@ -90,6 +90,8 @@ bool history_read(const char *path, history_visit_fn visit, void *ctx,
 typedef bool (*history_filter_fn)(const char *line, size_t len, void *ctx);
 bool history_read_filtered(const char *path, history_visit_fn visit, history_filter_fn filter,
 			   void *ctx, struct history_report *report);
+/* Counts line lineno as damaged and skipped (a reader of the records may find one too). */
+void history_report_skip(struct history_report *report, size_t lineno);
 /* "skipped 3 damaged lines (4, 9, 12)" into buf, or "" when none. */
 void history_report_skips(const struct history_report *report, char *buf, size_t len);
 /* "3 records of a newer talus passed over" / "2 records kept in FILE.unsaved are added

@@ -15,7 +15,7 @@
 
 /* ---- reading ---- */
 
-static void skip_line(struct history_report *report, size_t lineno)
+void history_report_skip(struct history_report *report, size_t lineno)
 {
 	if (report->skipped < HISTORY_SHOWN_SKIPS)
 		report->skipped_lines[report->skipped] = lineno;
@@ -44,7 +44,7 @@ static void handle_line(char *line, size_t len, size_t lineno, history_visit_fn 
 		if (len <= HISTORY_MAX_LINE && rec.type == REC_TYPE_COUNT)
 			report->newer++; /* a type of a later version: passed over, as its keys are */
 		else
-			skip_line(report, lineno);
+			history_report_skip(report, lineno);
 		return;
 	}
 	rec.line = lineno;
@@ -91,7 +91,7 @@ static bool read_file(const char *path, history_visit_fn visit, history_filter_f
 			size_t len = (size_t)(nl - (buf + start));
 			lineno++;
 			if (overlong)
-				skip_line(report, lineno);
+				history_report_skip(report, lineno);
 			else
 				handle_line(buf + start, len, lineno, visit, filter, ctx, report);
 			overlong = false;
@@ -105,7 +105,7 @@ static bool read_file(const char *path, history_visit_fn visit, history_filter_f
 		}
 	}
 	if (ok && (have > 0 || overlong))
-		skip_line(report, ++lineno); /* no final newline: a torn write */
+		history_report_skip(report, ++lineno); /* no final newline: a torn write */
 	free(buf);
 	close(fd);
 	return ok;

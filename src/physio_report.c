@@ -129,7 +129,9 @@ static void print_pathway(FILE *out, const struct physio_request *req)
 	sb_reset(&sb);
 	format_level(req->prog, req->progress->level, level, sizeof(level));
 	sb_printf(&sb, "Now: %s (%s), %s.", req->prog->title, req->prog->name, level);
-	if (req->flags && req->flags->flag != RF_NONE)
+	if (req->flags && req->flags->flag != RF_NONE && req->flags->answered_no)
+		sb_printf(&sb, " No red flags reported after %s.", req->flags->reason);
+	else if (req->flags && req->flags->flag != RF_NONE)
 		sb_printf(&sb, " See a clinician: %s.", req->flags->reason);
 	paragraph(out, sb.buf, req->markdown);
 	sb_free(&sb);
@@ -147,6 +149,9 @@ static void level_reason(struct strbuf *sb, const struct progress *p,
 		break;
 	case LR_PAIN:
 		sb_printf(sb, "back: pain %d", p->pain);
+		break;
+	case LR_RUN_PAIN:
+		sb_printf(sb, "back: pain %d on a run", p->pain);
 		break;
 	case LR_MORNING:
 		sb_printf(sb, "back: the morning after at %d", p->pain);

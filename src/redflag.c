@@ -134,17 +134,17 @@ static bool ends_round(const struct flag_answer *a)
 	return a->flag == full_round[ARRAY_SIZE(full_round) - 1];
 }
 
-/* "today's session", "yesterday's session", "the session of Mon 23 Nov" */
-static void session_words(day_t day, day_t today, char *buf, size_t len)
+/* "today's session", "yesterday's run", "the session of Mon 23 Nov" */
+static void exercise_words(day_t day, day_t today, const char *what, char *buf, size_t len)
 {
 	char date[DATE_BUF];
 
 	if (day == today || day == today - 1) {
-		snprintf(buf, len, "%s session", day == today ? "today's" : "yesterday's");
+		snprintf(buf, len, "%s %s", day == today ? "today's" : "yesterday's", what);
 		return;
 	}
 	date_format_short(day, date);
-	snprintf(buf, len, "the session of %s", date);
+	snprintf(buf, len, "the %s of %s", what, date);
 }
 
 static void morning_words(day_t day, day_t today, char *buf, size_t len)
@@ -178,7 +178,7 @@ static void sessions_due(const struct session_log *log, const struct flag_lookup
 
 		if (s->last_when <= after || s->last_when > now || pain < 0)
 			continue;
-		session_words(s->day, today, what, sizeof(what));
+		exercise_words(s->day, today, "session", what, sizeof(what));
 		if (s->status != SESSION_DONE && pain < rules->alarm_pain)
 			limit = session_repeat_limit(s, find, rules, title, sizeof(title));
 		if (pain >= rules->alarm_pain && stronger(out, TRIG_SEVERE)) {
@@ -247,6 +247,36 @@ static void mornings_due(const struct session_log *log, const struct progression
 	}
 }
 
+/* A run typed in or imported that hurt (a walk/run session's run is its session's):
+ * alarm-pain or more asks the whole round, as a session's; on impact work, above
+ * RUN_PAIN_MAX asks about bone stress first (Vincent & Vincent 2017: at most 2/10). */
+static void runs_due(const struct session_log *log, const struct program *prog,
+		     const struct progression_rules *rules, int64_t after, int64_t now,
+		     day_t today, struct flag_due *out)
+{
+	for (size_t i = 0; i < log->nruns; i++) {
+		const struct run *r = &log->runs[i];
+		char what[64];
+
+		if (r->when <= after || r->when > now || r->of_session || r->pain <= RUN_PAIN_MAX)
+			continue;
+		exercise_words(r->day, today, "run", what, sizeof(what));
+		if (r->pain >= rules->alarm_pain && stronger(out, TRIG_SEVERE)) {
+			out->trigger = TRIG_SEVERE;
+			snprintf(out->reason, sizeof(out->reason), "You rated the pain %d on %s.",
+				 r->pain, what);
+		} else if (prog->impact && stronger(out, TRIG_IMPACT)) {
+			out->trigger = TRIG_IMPACT;
+			snprintf(out->reason, sizeof(out->reason), "Pain %d on %s, above running's "
+				 "limit of %d.", r->pain, what, RUN_PAIN_MAX);
+		} else {
+			continue;
+		}
+		out->due = true;
+		out->bone_stress_first |= prog->impact;
+	}
+}
+
 void red_flag_due(const struct session_log *log, const struct flag_lookup *find, int64_t now,
 		  struct flag_due *out)
 {
@@ -265,6 +295,7 @@ void red_flag_due(const struct session_log *log, const struct flag_lookup *find,
 	}
 	sessions_due(log, find, &rules, last, now, today, out);
 	mornings_due(log, &rules, last, now, today, out);
+	runs_due(log, prog, &rules, last, now, today, out);
 	if (!out->due && prog->impact &&
 	    (last == INT64_MIN || now - last >= (int64_t)FLAG_IMPACT_DAYS * 86400)) {
 		out->due = true;
@@ -272,6 +303,27 @@ void red_flag_due(const struct session_log *log, const struct flag_lookup *find,
 		copy_str(out->reason, sizeof(out->reason),
 			 "A weekly check while you do impact work (hops, running).");
 	}
+}
+
+bool red_flags_answered_no(const struct session_log *log, int64_t since, int64_t now)
+{
+	bool no = false;
+
+	for (size_t i = 0; i < log->nflag_answers; i++) {
+		const struct flag_answer *a = &log->flag_answers[i];
+		if (a->when >= since && a->when <= now && (a->yes || ends_round(a)))
+			no = !a->yes && a->trigger != TRIG_IMPACT; /* the weekly check is one question */
+	}
+	return no;
+}
+
+void red_flags_warning(const struct red_flags *f, char *buf, size_t len)
+{
+	if (f->answered_no)
+		snprintf(buf, len, "No red flags reported after %s. " FLAG_UNSETTLED_ADVICE, f->reason);
+	else
+		snprintf(buf, len, "See a clinician: %s. talus is a coach, not a diagnosis; the red "
+			 "flags are in its README.", f->reason);
 }
 
 /* A red flag answered yes stays in force until a clinician has seen the ankle, which

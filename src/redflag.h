@@ -90,6 +90,14 @@ void red_flag_due(const struct session_log *log, const struct flag_lookup *find,
  * since: a clinician has seen the ankle), with when it was answered; -1 when none. */
 int red_flag_in_force(const struct session_log *log, int64_t now, int64_t *when);
 
+/* A round of the questions ended at or after since (up to now) with every answer no:
+ * the advice on a rating of alarm-pain turns conditional, as the coach says it. */
+bool red_flags_answered_no(const struct session_log *log, int64_t since, int64_t now);
+#define FLAG_UNSETTLED_ADVICE \
+	"If the pain does not settle within a few days, or gets worse, see a clinician."
+/* The line --plan prints for flags: the advice, or with answered_no the conditional one. */
+void red_flags_warning(const struct red_flags *f, char *buf, size_t len);
+
 /* One round being asked. */
 struct flag_round {
 	enum flag_trigger trigger;

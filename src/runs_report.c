@@ -1,8 +1,23 @@
 #include "runs_report.h"
 
+#include <stdarg.h>
 #include <string.h>
 
+#include "plan.h"
 #include "util.h"
+
+void runs_put_wrapped(FILE *out, const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+
+	sb_init(&sb);
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	plan_put_wrapped(out, PLAN_WIDTH, 0, 2, sb.buf);
+	sb_free(&sb);
+}
 
 day_t runs_week_of(day_t day, int week_start)
 {
@@ -69,17 +84,18 @@ void runs_print(FILE *out, const struct runs_request *req)
 		long then_m = week_metres(log, this_week - 14, req->now);
 		/* this week against two weeks before: the growth Nielsen 2014 followed */
 		if (then_m > 0 && (now_m - then_m) * 100 > RUNS_GROWTH_FLAG * then_m)
-			fprintf(out, "This week is %ld%% above the week two weeks before: more than "
-				     "%d%% over two weeks went with more injuries (Nielsen 2014).\n",
+			runs_put_wrapped(out, "This week is %ld%% above the week two weeks before: "
+					 "more than %d%% over two weeks went with more injuries "
+					 "(Nielsen 2014).",
 				(now_m - then_m) * 100 / then_m, RUNS_GROWTH_FLAG);
 	}
-	fputs("The 10%-a-week rule is the familiar guide; a trial found no fewer injuries with it "
-	      "(Buist 2008).\n", out);
+	runs_put_wrapped(out, "The 10%%-a-week rule is the familiar guide; a trial found no fewer "
+			 "injuries with it (Buist 2008).");
 	run_cap(log, req->today, req->now, &cap);
 	if (cap.metres > 0) {
 		format_distance(cap.metres, req->units, d, sizeof(d));
 		run_cap_longest(&cap, req->units, t, sizeof(t));
-		fprintf(out, "Next run: at most %s (%d%% of the longest in %d days, %s).\n", d,
+		runs_put_wrapped(out, "Next run: at most %s (%d%% of the longest in %d days, %s).", d,
 			RUN_CAP_PERCENT, RUN_CAP_DAYS, t);
 	}
 }
@@ -156,11 +172,11 @@ void shoes_print(FILE *out, const struct runs_request *req)
 		return;
 	}
 	format_distance(req->shoe_limit, req->units, d, sizeof(d));
-	fprintf(out, "Limit %s (config: shoe-limit); worn from 300 mi (480 km), the source "
-		     "articles' marks.\n", d);
+	runs_put_wrapped(out, "Limit %s (config: shoe-limit); worn from 300 mi (480 km), the "
+			 "source articles' marks.", d);
 	if (in_use > 1 && !req->shoes)
-		fputs("Several pairs in rotation are fine, and went with fewer injuries (Malisoux "
-		      "2015).\n", out);
+		runs_put_wrapped(out, "Several pairs in rotation are fine, and went with fewer "
+				 "injuries (Malisoux 2015).");
 }
 
 bool runs_note(const struct runs_request *req, char *buf, size_t len)

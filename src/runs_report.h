@@ -25,6 +25,10 @@ struct runs_request {
 /* The first day of the week holding day (week_start: 0 = Monday). */
 day_t runs_week_of(day_t day, int week_start);
 
+/* One sentence or more, formatted, wrapped at PLAN_WIDTH (80) columns with a two-space
+ * indent: --runs, --shoes and --run print their prose so. */
+void runs_put_wrapped(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 void runs_print(FILE *out, const struct runs_request *req);
 void shoes_print(FILE *out, const struct runs_request *req);
 /* One line for the start screen and --plan: the cap on the next run, and the shoes in

@@ -55,6 +55,8 @@ struct replay {
 	day_t last_step_back; /* for the deload guard */
 	bool walk_run;        /* the walk/run rules hold (scheduler_run.c) */
 	day_t advanced[RUN_LEVELS_PER_WEEK]; /* the last steps up, the latest first */
+	bool run_held;        /* a run hurt: no step up until a settled morning after it */
+	day_t run_day;
 };
 
 /* Mornings are sorted by time, so (but for a traveller's) by day too: the first one on
@@ -147,20 +149,20 @@ static void repeat(struct replay *r, enum level_reason why, int pain, day_t day)
 	r->p->ready_for_next = false;
 }
 
-/* 14-27 days away: one level back; 28-55: two; 56 or more: level 1 (layoff-days 14). */
+/* 14-27 days away: one level back; 28-55: two; 56 or more: level 1 (layoff-days 14).
+ * Never below level 1: the protective level 0 is for severe pain, not for time off. */
 static void layoff(struct replay *r, day_t day, const struct program *prog)
 {
 	struct progress *p = r->p;
 	int gap = p->last_active >= 0 ? (int)(day - p->last_active) : 0;
-	int days = r->rules->layoff_days;
+	int days = r->rules->layoff_days, lowest = p->level < 1 ? p->level : 1;
+	int level = gap >= LAYOFF_RESTART * days ? lowest
+		    : p->level - (gap >= LAYOFF_TWO_LEVELS * days ? 2 : 1);
 
 	(void)prog;
 	if (gap < days)
 		return;
-	if (gap >= LAYOFF_RESTART * days)
-		new_level(r, p->level < 1 ? p->level : 1, LR_LAYOFF, day);
-	else
-		step_back(r, LR_LAYOFF, day, gap >= LAYOFF_TWO_LEVELS * days ? 2 : 1);
+	new_level(r, level < lowest ? lowest : level, LR_LAYOFF, day);
 	p->gap_days = gap;
 	p->last_active = day;
 }
@@ -170,8 +172,13 @@ static void easy(struct replay *r, const struct program *prog, day_t day)
 	struct progress *p = r->p;
 
 	if (++p->easy_streak < r->rules->advance_sessions) {
-		if (p->reason != LR_ADVANCED)
+		if (p->reason != LR_ADVANCED && !r->run_held)
 			p->reason = LR_BUILDING;
+		return;
+	}
+	if (r->run_held) { /* moves up after the settled morning, with the next easy one */
+		p->easy_streak = r->rules->advance_sessions;
+		p->reason = LR_RUN_HOLD;
 		return;
 	}
 	if (p->level < prog->levels && r->walk_run && walk_run_week_full(r->advanced, day)) {
@@ -254,10 +261,16 @@ static void on_morning(struct replay *r, const struct morning_rating *m, const s
 		p->pain = m->pain;
 		return;
 	}
+	base = morning_baseline(r->log, rules, m->when);
+	if (r->run_held && m->day > r->run_day && m->pain <= rules->advance_max_pain &&
+	    (base < 0 || m->pain <= base)) {
+		r->run_held = false;
+		if (p->reason == LR_RUN_HOLD)
+			p->reason = LR_BUILDING;
+	}
 	if (!r->pending || m->day <= r->pending_day ||
 	    m->when > r->pending_end + MORNING_AFTER_HOURS * 3600)
 		return;
-	base = morning_baseline(r->log, rules, m->when);
 	r->pending = false;
 	p->baseline = base;
 	if (m->pain > rules->repeat_max_pain || (base >= 0 && m->pain >= base + 2) ||
@@ -272,6 +285,32 @@ static void on_morning(struct replay *r, const struct morning_rating *m, const s
 	} else if (r->pending_easy) {
 		easy(r, prog, m->day);
 	}
+}
+
+/* A run's pain (run_pain_effect): no easy session before it counts any more (the count
+ * starts over, as for a session's pain in the middle band), and none moves the runner
+ * up before a settled morning after it. */
+static void on_run(struct replay *r, const struct run *run, const struct program *prog)
+{
+	struct progress *p = r->p;
+
+	switch (run_pain_effect(prog, r->rules, run->pain)) {
+	case RUN_PAIN_NONE:
+		return;
+	case RUN_PAIN_SEVERE:
+		new_level(r, p->first_level, LR_SEVERE, run->day);
+		break;
+	case RUN_PAIN_STEP_BACK:
+		step_back(r, LR_RUN_PAIN, run->day, 1);
+		break;
+	case RUN_PAIN_HOLD:
+		repeat(r, LR_RUN_HOLD, run->pain, run->day);
+		r->pending_easy = false;
+		break;
+	}
+	p->pain = run->pain;
+	r->run_held = true;
+	r->run_day = run->day;
 }
 
 /* The next session of prog at or after *si that enters the rules and is not after now,
@@ -308,8 +347,8 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		    struct progress *out)
 {
 	struct replay r = { out, log, rules, false, false, false, 0, 0, -100000,
-			    program_is_walk_run(prog), { -100000, -100000 } };
-	size_t si = 0, mi = 0, li = 0, ti = 0;
+			    program_is_walk_run(prog), { -100000, -100000 }, false, 0 };
+	size_t si = 0, mi = 0, li = 0, ti = 0, ri = 0;
 	struct day_sessions g;
 	bool have_g;
 
@@ -342,9 +381,13 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		if (mi < log->nmornings && log->mornings[mi].when <= now && log->mornings[mi].when < when) {
 			m = NULL;
 			t = NULL;
-			mr = &log->mornings[mi];
+			when = (mr = &log->mornings[mi])->when;
 		}
-		if (mr) {
+		while (ri < log->nruns && (log->runs[ri].of_session || log->runs[ri].pain < 0))
+			ri++;
+		if (ri < log->nruns && log->runs[ri].when <= now && log->runs[ri].when < when) {
+			on_run(&r, &log->runs[ri++], prog);
+		} else if (mr) {
 			on_morning(&r, mr, prog);
 			mi++;
 		} else if (m) {
@@ -383,106 +426,4 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		       (out->level_since >= 0 && out->sessions_at_level >= STALL_MIN_SESSIONS &&
 			today - out->level_since >= rules->stall_weeks * 7 &&
 			(out->level < prog->levels || prog->next));
-}
-
-static void level_name(struct strbuf *sb, int level, int levels)
-{
-	if (level == 0)
-		sb_puts(sb, "Protective level 0");
-	else
-		sb_printf(sb, "Level %d of %d", level, levels);
-}
-
-void progress_why(const struct progress *p, const struct progression_rules *rules,
-		  const struct program *prog, char *buf, size_t len)
-{
-	char date[DATE_BUF], back[48];
-	struct strbuf sb;
-	int n = p->sessions_needed;
-
-	date_format_day(p->day, date);
-	sb_init(&sb);
-	level_name(&sb, p->level, p->levels);
-	/* at the first level a step back has nowhere to go: say so, not "from 1" */
-	if (p->from_level > p->level)
-		snprintf(back, sizeof(back), "stepped back from %d", p->from_level);
-	else
-		snprintf(back, sizeof(back), "kept at the %s level", p->level ? "first" : "protective");
-	switch (p->reason) {
-	case LR_PAIN:
-		sb_printf(&sb, " (%s: pain %d on %s)", back, p->pain, date);
-		break;
-	case LR_MORNING:
-		if (p->pain > rules->repeat_max_pain || p->baseline < 0)
-			sb_printf(&sb, " (%s: morning pain %d on %s)", back, p->pain, date);
-		else
-			sb_printf(&sb, " (%s: morning pain %d on %s, your usual is %d)", back, p->pain,
-				  date, p->baseline);
-		break;
-	case LR_SEVERE:
-		sb_printf(&sb, " (the easiest level: pain %d on %s)", p->pain, date);
-		break;
-	case LR_DELOAD:
-		sb_printf(&sb, " (%s: morning pain rose two weeks running)", back);
-		break;
-	case LR_LAYOFF:
-		if (p->gap_days >= LAYOFF_RESTART * rules->layoff_days)
-			sb_printf(&sb, " (back to the start after %d days without a session: re-test "
-				       "before building up)", p->gap_days);
-		else
-			sb_printf(&sb, " (%s after %d days without a session)", back, p->gap_days);
-		break;
-	case LR_MANUAL:
-		sb_printf(&sb, " (set by hand on %s)", date);
-		break;
-	case LR_REPEAT:
-		sb_printf(&sb, ": repeating, pain was %d on %s", p->pain, date);
-		goto done;
-	case LR_MORNING_REPEAT:
-		if (p->pain > rules->advance_max_pain || p->baseline < 0)
-			sb_printf(&sb, ": repeating, the morning after was %d on %s", p->pain, date);
-		else
-			sb_printf(&sb, ": repeating, the morning after was %d on %s (your usual %d)",
-				  p->pain, date, p->baseline);
-		goto done;
-	case LR_NO_MORNING:
-		sb_printf(&sb, ": repeating, no morning rating after the session of %s", date);
-		goto done;
-	case LR_HOLD:
-		sb_printf(&sb, ": holding, morning pain rose last week (%s)", date);
-		goto done;
-	case LR_UNRATED:
-		sb_printf(&sb, ": repeating, the session on %s had no pain rating", date);
-		goto done;
-	case LR_BACK_TO_BACK:
-		sb_printf(&sb, ": repeating, %s was the day after a run; leave a day between", date);
-		goto done;
-	case LR_LEVEL_WEEK:
-		sb_printf(&sb, ": holding, two levels up in 7 days already (%s)", date);
-		goto done;
-	case LR_ADVANCED:
-		sb_printf(&sb, " (up from %d on %s)", p->from_level, date);
-		break;
-	case LR_START:
-	case LR_BUILDING:
-		break;
-	}
-	if (p->ready_for_next)
-		sb_printf(&sb, ": ready for the entry test of %s", program_next_title(prog));
-	else if (p->level == p->levels && !prog->next)
-		sb_puts(&sb, ", the last level");
-	else if (n == 0 && p->awaiting_morning)
-		sb_printf(&sb, ": %s next if tomorrow morning's pain is <= %d",
-			  p->level == p->levels ? "the entry test" : "up", rules->advance_max_pain);
-	else if (p->level == p->levels)
-		sb_printf(&sb, ": %d more session%s with pain <= %d, settled by the next morning, "
-			       "before the entry test of %s", n, n == 1 ? "" : "s",
-			  rules->advance_max_pain, program_next_title(prog));
-	else
-		sb_printf(&sb, ": %d more session%s with pain <= %d, settled by the next morning, "
-			       "to reach level %d", n, n == 1 ? "" : "s", rules->advance_max_pain,
-			  p->level + 1);
-done:
-	copy_str(buf, len, sb.buf);
-	sb_free(&sb);
 }

@@ -39,6 +39,8 @@ enum level_reason {
 	LR_UNRATED,      /* the last session had no pain rating: repeat */
 	LR_BACK_TO_BACK, /* walk/run: a session the day after another: not counted */
 	LR_LEVEL_WEEK,   /* walk/run: two levels up in the last 7 days already: held */
+	LR_RUN_HOLD,     /* a run hurt above RUN_PAIN_MAX: held until a settled morning */
+	LR_RUN_PAIN,     /* stepped back: a run hurt above an impact program's repeat limit */
 };
 
 struct progress {
@@ -133,6 +135,15 @@ void walk_run_advanced(day_t advanced[RUN_LEVELS_PER_WEEK], day_t day);
 #define WALK_RUN_PAIN_QUESTION "What was the worst the ankle hurt while you walked and ran?"
 #define WALK_RUN_PAIN_LEGEND \
 	"0-2 fine. Above 2, pain that built as you ran: next time a level down (Vincent & Vincent 2017)."
+/* What a run's pain (typed or imported; a walk/run session's run is the session's) does
+ * to prog's level. At most RUN_PAIN_MAX: nothing. Above it: no program moves up until a
+ * settled morning (running.md: impact at most 2/10 and settled by the next morning);
+ * an impact or walk/run program, whose pain limits are running's, also steps back one
+ * level above its repeat limit, as its own session would. alarm-pain or more: the
+ * easiest level, as a session's (*design*: a pain rating is a pain rating). */
+enum run_pain_effect { RUN_PAIN_NONE, RUN_PAIN_HOLD, RUN_PAIN_STEP_BACK, RUN_PAIN_SEVERE };
+enum run_pain_effect run_pain_effect(const struct program *prog,
+				     const struct progression_rules *rules, int pain);
 /* The morning after a run did not settle: above RUN_PAIN_MAX, or above the runner's
  * usual morning (baseline, -1 with none): a step back, not a repeat. */
 bool walk_run_morning_unsettled(int pain, int baseline);
@@ -143,6 +154,7 @@ struct red_flags {
 	enum red_flag flag;
 	day_t since;         /* the episode began (the first event that raised it) */
 	bool already_shown;  /* an advice record covers this episode */
+	bool answered_no;    /* RF_SEVERE: a round of the questions since, every answer no */
 	char reason[240];
 };
 

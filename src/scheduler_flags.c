@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redflag.h"
 #include "util.h"
 
 const char *const red_flag_key[5] = { "", "flares", "not-settling", "severe", "stall" };
@@ -99,10 +100,20 @@ static bool severe_rating(const struct session_log *log, const struct progressio
 			snprintf(out->reason, sizeof(out->reason), "a morning pain of %d", m->pain);
 		}
 	}
+	for (size_t i = 0; i < log->nruns; i++) { /* a walk/run session's run is its session's */
+		const struct run *r = &log->runs[i];
+		if (r->day >= window && r->day <= today && r->when <= now && !r->of_session &&
+		    r->pain >= rules->alarm_pain && r->when > latest) {
+			latest = r->when;
+			out->since = r->day;
+			snprintf(out->reason, sizeof(out->reason), "a pain rating of %d on a run", r->pain);
+		}
+	}
 	if (latest == INT64_MIN)
 		return false;
 	out->flag = RF_SEVERE;
 	out->already_shown = advice_given(log, RF_SEVERE, latest, now);
+	out->answered_no = red_flags_answered_no(log, latest, now);
 	return true;
 }
 

@@ -44,6 +44,18 @@ void walk_run_advanced(day_t advanced[RUN_LEVELS_PER_WEEK], day_t day)
 	advanced[0] = day;
 }
 
+enum run_pain_effect run_pain_effect(const struct program *prog,
+				     const struct progression_rules *rules, int pain)
+{
+	if (pain >= rules->alarm_pain)
+		return RUN_PAIN_SEVERE;
+	if (pain <= RUN_PAIN_MAX)
+		return RUN_PAIN_NONE;
+	if ((prog->impact || program_is_walk_run(prog)) && pain > rules->repeat_max_pain)
+		return RUN_PAIN_STEP_BACK;
+	return RUN_PAIN_HOLD;
+}
+
 bool walk_run_morning_unsettled(int pain, int baseline)
 {
 	return pain > RUN_PAIN_MAX || (baseline >= 0 && pain > baseline);

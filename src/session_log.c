@@ -286,6 +286,15 @@ static struct session *find_or_add(struct session_log *log, const char *id,
 	return s;
 }
 
+/* The session of id when its start record was read, else NULL. */
+static struct session *session_started(struct session_log *log, const char *id)
+{
+	if (log->nslots == 0) /* after session_log_finish */
+		rehash(log);
+	struct session *s = session_log_find(log, id);
+	return s && s->program[0] ? s : NULL;
+}
+
 void session_log_add(struct session_log *log, const struct hist_record *rec)
 {
 	const char *id = rec->known[HK_SESSION];
@@ -312,6 +321,12 @@ void session_log_add(struct session_log *log, const struct hist_record *rec)
 	case REC_SKIP:
 	case REC_END:
 		break;
+	}
+	/* an end with no start before it belongs to no session: damaged, skipped, reported */
+	if (rec->type == REC_END && !(s = session_started(log, id))) {
+		history_report_skip(&log->report, rec->line);
+		log->report.records -= log->report.records > 0;
+		return;
 	}
 	s = find_or_add(log, id, rec);
 	if (rec->when < s->start_when) {

@@ -60,7 +60,7 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 	buf[0] = '\0';
 	/* the advice in force, or a red-flag question answered yes (until a level set by hand
 	 * says a clinician has seen the ankle) */
-	if ((req->flags && req->flags->flag != RF_NONE) ||
+	if ((req->flags && req->flags->flag != RF_NONE && !req->flags->answered_no) ||
 	    red_flag_in_force(req->log, req->now, &when) >= 0) {
 		copy_str(buf, len, "see a clinician");
 		return;
@@ -72,6 +72,7 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 	case LR_MORNING:
 	case LR_SEVERE:
 	case LR_DELOAD:
+	case LR_RUN_PAIN:
 		snprintf(buf, len, "back to level %d", p->level);
 		break;
 	default:
@@ -79,7 +80,8 @@ static void flare(const struct status_request *req, char *buf, size_t len)
 	}
 }
 
-/* The first pair in use past the first mark, by its last run. */
+/* The pair last run in, when it is past the first mark and not retired: another worn
+ * pair left in the cupboard is not the runner's concern today (README). */
 static void worn_shoes(const struct status_request *req, char *buf, size_t len)
 {
 	const struct session_log *log = req->log;
@@ -88,20 +90,16 @@ static void worn_shoes(const struct status_request *req, char *buf, size_t len)
 	buf[0] = '\0';
 	for (size_t i = log->nruns; i-- > 0;) {
 		const struct run *r = &log->runs[i];
-		bool later = false, retired;
+		bool retired;
 		long m;
 
 		if (!r->shoes[0] || r->when > req->now)
 			continue;
-		for (size_t j = i + 1; j < log->nruns && !later; j++)
-			later = log->runs[j].when <= req->now && strcmp(log->runs[j].shoes, r->shoes) == 0;
-		if (later)
-			continue;
 		m = shoes_distance(log, r->shoes, req->now, &retired);
-		if (retired || m < SHOE_WARN_METRES)
-			continue;
-		format_distance(m, (enum units)req->units, d, sizeof(d));
-		snprintf(buf, len, "%s (%s)", r->shoes, d);
+		if (!retired && m >= SHOE_WARN_METRES) {
+			format_distance(m, (enum units)req->units, d, sizeof(d));
+			snprintf(buf, len, "%s (%s)", r->shoes, d);
+		}
 		return;
 	}
 }

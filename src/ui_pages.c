@@ -197,8 +197,7 @@ static void page_no_flags(const struct coach *c)
 	if (c->round.trigger == TRIG_SEVERE)
 		copy_str(line, sizeof(line), "The pain still matters: it says the ankle took more "
 			 "than it could. Progression pauses and the next session is at the "
-			 "program's easiest level. If the pain does not settle within a few days, "
-			 "or gets worse, see a clinician.");
+			 "program's easiest level. " FLAG_UNSETTLED_ADVICE);
 	else
 		snprintf(line, sizeof(line), "The pain still matters: it says the ankle took more "
 			 "than it could. The next session%s%s is a level easier. If the pain does "

@@ -760,7 +760,7 @@ test_run_logged_with_the_cap() {
 	talus --run 10km --time 55m --date 2026-11-17
 	expect_status 0
 	expect_out_has "Saved: a run of 10.0 km in 55:00 (5:30 /km)."
-	expect_out_has "Next run: at most 11.0 km (110% of your longest run in 30 days, 10.0 km on Tue 17 Nov)."
+	expect_out_flat_has "Next run: at most 11.0 km (110% of your longest run in 30 days, 10.0 km on Tue 17 Nov)."
 	grep -q $'^2026-11-17T.*\trun\tmetres=10000\tsecs=3300$' "$XDG_DATA_HOME/talus/history.tsv" ||
 		fail "no run record"
 	talus --run 11km --date 2026-11-18 # exactly the cap: no warning
@@ -769,7 +769,7 @@ test_run_logged_with_the_cap() {
 	talus --run 13.2km --pain 4 --shoes "Old pair" --surface trail --note "hilly" --date 2026-11-19
 	expect_status 0
 	expect_out_has "13.2 km against a cap of 12.1 km (9% over it)"
-	expect_out_has "Pain 4 on the run, above 2: it does not raise the cap."
+	expect_out_flat_has "Pain 4 on the run, above 2: it does not raise the cap, the count of easy sessions starts over"
 	expect_out_has "Next run: at most 12.1 km"
 	grep -q $'\trun\tmetres=13200\tpain-during=4\tshoes=Old pair\tsurface=trail\tnote=hilly$' \
 		"$XDG_DATA_HOME/talus/history.tsv" || fail "run record: $(cat "$XDG_DATA_HOME/talus/history.tsv")"
@@ -792,8 +792,8 @@ test_runs_over_the_cap_do_not_raise_it() {
 	talus --run 20km --date 2026-11-20
 	expect_status 0
 	expect_out_has "20.0 km against a cap of 8.8 km (127% over it)"
-	expect_out_has "It counts as 8.8 km: it does not raise the cap beyond 9.7 km."
-	expect_out_has "Next run: at most 9.7 km (110% of your longest run in 30 days, 20.0 km on Fri 20 Nov, counted as its cap of 8.8 km)."
+	expect_out_flat_has "It counts as 8.8 km: it does not raise the cap beyond 9.7 km."
+	expect_out_flat_has "Next run: at most 9.7 km (110% of your longest run in 30 days, 20.0 km on Fri 20 Nov, counted as its cap of 8.8 km)."
 	talus --run 30km --date 2026-11-21
 	expect_status 0
 	expect_out_has "30.0 km against a cap of 9.7 km"
@@ -839,10 +839,57 @@ test_run_after_a_red_flag_or_a_bone_spot_is_warned() {
 	printf '2026-11-20T09:00:00Z\ttriage\tsore=left\tonset=gradual\tsince=under-3-weeks\twhere=bone-spot\tgives-way=no\tpathway=peroneal\tprogram=peroneal\n' \
 		>>"$XDG_DATA_HOME/talus/history.tsv"
 	talus --run 5km --date 2026-11-21
-	expect_out_has "Pain at one spot on a bone (the triage): no running until a clinician has seen it."
+	expect_out_flat_has "Pain at one spot on a bone (the triage): no running until a clinician has seen it."
 	talus --run 5km --time 5:00
 	expect_status 2
 	expect_err "talus: --run 5km in --time 5:00 is faster than 2:00 a kilometre: check the distance and the time"
+}
+
+# A run's pain is a pain rating: 9 takes the severe path as a session's 9 (the easiest
+# level, the red flags at the next opening, --run says so); 5 holds the level.
+test_run_pain_feeds_the_pain_model() {
+	talus --programs "$PROGRAMS" --set-level 2 --date 2026-11-16
+	talus --run 5km --time 30:00 --pain 2 --date 2026-11-17
+	case "$out" in *Pain*) fail "pain 2 is within running's limit: $out" ;; esac
+	talus --programs "$PROGRAMS" --run 5km --time 30:00 --pain 5 --date 2026-11-18
+	expect_status 0
+	expect_out_flat_has "Pain 5 on the run, above 2: it does not raise the cap, the count of easy sessions starts over, and nothing moves up before a settled morning"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-19
+	expect_out_flat_has "Level 2 of 8: repeating, pain 5 on a run on Wed 18 Nov; no step up before a settled morning (at most 3)"
+	talus --programs "$PROGRAMS" --run 5km --time 30:00 --pain 9 --date 2026-11-20
+	expect_status 0
+	expect_out_flat_has "Pain 9 on the run is severe: it does not raise the cap, progression pauses at the easiest level, and the coach asks the red-flag questions when you next open it."
+	expect_out_has "Today at level 0, not 2: pain 9 on the run."
+	talus --programs "$PROGRAMS" --status --date 2026-11-21
+	expect_out_has "see a clinician"
+	talus --programs "$PROGRAMS" --plan --date 2026-11-21
+	expect_out_flat_has "See a clinician: a pain rating of 9 on a run."
+	expect_out_flat_has "Protective level 0 (the easiest level: pain 9 on Fri 20 Nov)"
+}
+
+# No line of the printed commands passes 80 columns, on a history with long names, a
+# run over the cap, a painful one, worn shoes and a red flag.
+test_no_line_passes_80_columns() {
+	local cmd long
+	talus --programs "$PROGRAMS" --set-level 3 --date 2026-10-01
+	talus --run 480km --shoes "Very long shoe name" --date 2026-10-05
+	talus --run 8km --time 45:10 --shoes "Very long shoe name" --date 2026-11-04
+	talus --run 12km --shoes Trail --pain 1 --date 2026-11-16
+	talus --run 9km --shoes Pegasus --date 2026-11-17
+	talus --morning 4 --date 2026-11-18
+	talus --programs "$PROGRAMS" --run 30km --time 3:10:00 --pain 5 --date 2026-11-19
+	long=$(printf '%s\n' "$out" | awk 'length > 80')
+	[ -z "$long" ] || fail "--run prints lines over 80 columns: $long"
+	talus --programs "$PROGRAMS" --run 5km --time 30:00 --pain 9 --date 2026-11-20
+	long=$(printf '%s\n' "$out" | awk 'length > 80')
+	[ -z "$long" ] || fail "--run prints lines over 80 columns: $long"
+	for cmd in --runs --shoes --plan --status --report; do
+		talus --programs "$PROGRAMS" "$cmd" --date 2026-11-21
+		expect_status 0
+		[ -n "$out" ] || fail "$cmd printed nothing"
+		long=$(printf '%s\n' "$out" | awk 'length > 80')
+		[ -z "$long" ] || fail "$cmd prints lines over 80 columns: $long"
+	done
 }
 
 test_runs_and_shoes() {

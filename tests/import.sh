@@ -38,11 +38,14 @@ test_import_gpx_tcx_and_a_ride() {
 	expect_status 0
 	expect_out "Imported tread.tcx (Wed 18 Nov): a run of 6.0 km in 30:00 (5:00 /km).
 Imported run.gpx (Fri 20 Nov): a run of 8.2 km in 45:10 (5:30 /km).
-8.2 km against a cap of 6.6 km (24% over it): a run over 110% of the longest of the last 30 days raised injury rates 1.64 times (Frandsen 2025). It counts as 6.6 km: it does not raise the cap beyond 7.3 km.
+8.2 km against a cap of 6.6 km (24% over it): a run over 110% of the longest of
+  the last 30 days raised injury rates 1.64 times (Frandsen 2025). It counts as
+  6.6 km: it does not raise the cap beyond 7.3 km.
 ride.tcx: not a run (Biking): skipped.
 walk.gpx: no sport named and not a run's pace: skipped.
 fast.gpx: a run faster than 2:00 a kilometre, so not a run (a ride?): skipped.
-Next run: at most 7.3 km (110% of your longest run in 30 days, 8.2 km on Fri 20 Nov, counted as its cap of 6.6 km)."
+Next run: at most 7.3 km (110% of your longest run in 30 days, 8.2 km on Fri 20
+  Nov, counted as its cap of 6.6 km)."
 	grep -q $'^2026-11-20T07:00:00+00:00\trun\tmetres=8200\tsecs=2710\telapsed=2710\thash=[0-9a-f]\\{64\\}$' "$(HIST)" ||
 		fail "gpx record: $(cat "$(HIST)")"
 	grep -q $'^2026-11-18T18:00:00+01:00\trun\tmetres=6000\tsecs=1800\telapsed=1800\thash=' "$(HIST)" ||
@@ -114,7 +117,8 @@ test_a_folder_by_name_any_case() {
 	expect_out "Imported runs/a.Tcx (Wed 18 Nov): a run of 5.0 km in 30:00 (6:00 /km).
 Imported runs/b.GPX (Thu 19 Nov): a run of 5.0 km in 30:00 (6:00 /km).
 Imported runs/e.gpx (Fri 20 Nov): a run of 4.0 km in 20:00 (5:00 /km).
-Next run: at most 5.5 km (110% of your longest run in 30 days, 5.0 km on Thu 19 Nov)."
+Next run: at most 5.5 km (110% of your longest run in 30 days, 5.0 km on Thu 19
+  Nov)."
 	talus --import runs/ runs/old/d.tcx --date 2026-11-21
 	expect_status 0
 	expect_out_has "runs/a.Tcx: already imported"

@@ -724,7 +724,7 @@ END_TEST
 START_TEST(sessions_out_of_order_and_without_start)
 {
 	static const char *const lines[] = {
-		"2026-11-20T08:00:00Z\tend\tsession=b\tstatus=done\tsecs=60",
+		"2026-11-20T08:00:00Z\tend\tsession=b\tstatus=done\tsecs=60\tpain-during=9",
 		"2026-11-20T07:59:30Z\tset\tsession=b\texercise=x\tset=1",
 		"2026-11-18T07:00:00Z\tstart\tsession=a\tprogram=p\tlevel=2",
 		"2026-11-18T07:01:00Z\tset\tsession=a\texercise=x\tset=1",
@@ -737,6 +737,7 @@ START_TEST(sessions_out_of_order_and_without_start)
 	for (size_t i = 0; i < 4; i++) {
 		copy_str(buf, sizeof(buf), lines[i]);
 		ck_assert(history_parse_line(buf, strlen(buf), &rec));
+		rec.line = i + 1;
 		session_log_add(&log, &rec);
 	}
 	session_log_finish(&log);
@@ -745,9 +746,38 @@ START_TEST(sessions_out_of_order_and_without_start)
 	ck_assert_int_eq(log.sessions[0].level, 2);
 	ck_assert_int_eq(log.sessions[0].status, SESSION_INTERRUPTED);
 	ck_assert_str_eq(log.sessions[1].program, ""); /* its start was lost */
-	ck_assert_int_eq(log.sessions[1].status, SESSION_DONE);
-	ck_assert_int_eq(log.sessions[1].secs, 60);
+	/* so its end belongs to no session: skipped and reported, its pain never counted */
+	ck_assert_int_eq(log.sessions[1].status, SESSION_INTERRUPTED);
+	ck_assert_int_eq(log.sessions[1].pain_during, -1);
+	ck_assert_uint_eq(log.report.skipped, 1);
+	ck_assert_uint_eq(log.report.skipped_lines[0], 1);
 	session_log_free(&log);
+}
+END_TEST
+
+/* An end whose session has no start at all, read from a file: skipped and reported as a
+ * damaged line, never a session (its pain 9 would ask for a clinician). */
+START_TEST(an_orphan_end_is_a_damaged_line)
+{
+	static const char data[] =
+		"2026-11-18T07:00:00Z\tstart\tsession=a\tprogram=p\tlevel=2\n"
+		"2026-11-18T08:00:00Z\tend\tsession=nosuch\tstatus=done\tpain-during=9\n"
+		"2026-11-18T08:00:00Z\tend\tsession=a\tstatus=done\tpain-during=1\n";
+	struct session_log log;
+	char msg[200];
+
+	make_dir();
+	snprintf(path, sizeof(path), "%s/h.tsv", dir);
+	spit(path, data, sizeof(data) - 1);
+	ck_assert(session_log_load(&log, path));
+	ck_assert_uint_eq(log.nsessions, 1);
+	ck_assert_str_eq(log.sessions[0].id, "a");
+	ck_assert_int_eq(log.sessions[0].pain_during, 1);
+	ck_assert_uint_eq(log.report.records, 2);
+	history_report_skips(&log.report, msg, sizeof(msg));
+	ck_assert_str_eq(msg, "skipped 1 damaged line (line 2)");
+	session_log_free(&log);
+	remove_dir();
 }
 END_TEST
 
@@ -778,6 +808,7 @@ Suite *history_suite(void)
 	tcase_add_test(io, unsaved_records_are_kept_and_merged);
 	tcase_add_test(io, one_session_at_a_time);
 	tcase_add_test(io, a_bom_and_newer_types_are_not_damage);
+	tcase_add_test(io, an_orphan_end_is_a_damaged_line);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, io);
 	return s;

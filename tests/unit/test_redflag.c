@@ -266,6 +266,87 @@ START_TEST(a_complete_round_answers_it)
 }
 END_TEST
 
+static struct red_flags advice_now(void)
+{
+	struct red_flags f;
+
+	session_log_finish(&log_);
+	check_red_flags(&log_, &rules, NULL, local_day((time_t)now), now, NULL, &f);
+	return f;
+}
+
+/* The advice on an 8 is unconditional until a whole round since it is answered no; then
+ * --plan says what the coach says. A round before it, cut off, or with a yes: not so. */
+START_TEST(an_8_answered_no_turns_the_advice_conditional)
+{
+	struct red_flags f;
+	char line[300];
+
+	round_no("2026-11-21T10:00:00Z", "severe");
+	session("2026-11-22", "quit", 8, 6);
+	f = advice_now();
+	ck_assert_int_eq(f.flag, RF_SEVERE);
+	ck_assert(!f.answered_no);
+	red_flags_warning(&f, line, sizeof(line));
+	ck_assert_str_eq(line, "See a clinician: a pain rating of 8. talus is a coach, not a "
+			       "diagnosis; the red flags are in its README.");
+	add_line("2026-11-22T10:00:00Z\tred-flag\tflag=crack\tanswer=no\ttrigger=severe");
+	ck_assert(!advice_now().answered_no); /* cut off */
+	round_no("2026-11-22T10:01:00Z", "severe");
+	f = advice_now();
+	ck_assert(f.answered_no);
+	red_flags_warning(&f, line, sizeof(line));
+	ck_assert_str_eq(line, "No red flags reported after a pain rating of 8. If the pain does "
+			       "not settle within a few days, or gets worse, see a clinician.");
+	add_line("2026-11-22T10:05:00Z\tred-flag\tflag=nerve\tanswer=yes\ttrigger=severe");
+	ck_assert(!advice_now().answered_no);
+}
+END_TEST
+
+/* A run rated 8 or more asks the whole round at the next opening, and --plan advises a
+ * clinician, as a session's 8 does; a run a walk/run session left is its session's. */
+START_TEST(a_run_of_8_is_due_as_a_sessions)
+{
+	struct flag_due d;
+	struct red_flags f;
+
+	add_line("2026-11-22T18:00:00Z\trun\tmetres=5000\tpain-during=9\tsession=w1");
+	d = due();
+	ck_assert(!d.due);
+	add_line("2026-11-22T18:00:00Z\trun\tmetres=5000\tpain-during=7");
+	ck_assert(!due().due); /* not impact work: the questions are for 8 */
+	add_line("2026-11-22T19:00:00Z\trun\tmetres=5000\tpain-during=8");
+	d = due();
+	ck_assert(d.due);
+	ck_assert_int_eq(d.trigger, TRIG_SEVERE);
+	ck_assert_str_eq(d.reason, "You rated the pain 8 on yesterday's run.");
+	f = advice_now();
+	ck_assert_int_eq(f.flag, RF_SEVERE);
+	ck_assert_str_eq(f.reason, "a pain rating of 8 on a run");
+	round_no("2026-11-23T08:00:00Z", "severe");
+	ck_assert(!due().due);
+}
+END_TEST
+
+/* On impact work a run above running's 2 asks about bone stress first. */
+START_TEST(a_painful_run_on_impact_work_asks_bone_stress)
+{
+	struct flag_due d;
+
+	prog.impact = true;
+	add_line("2026-11-22T10:00:00Z\tred-flag\tflag=bone-stress\tanswer=no\ttrigger=impact");
+	add_line("2026-11-22T18:00:00Z\trun\tmetres=5000\tpain-during=2");
+	ck_assert(!due().due);
+	add_line("2026-11-22T19:00:00Z\trun\tmetres=5000\tpain-during=3");
+	d = due();
+	ck_assert(d.due);
+	ck_assert_int_eq(d.trigger, TRIG_IMPACT);
+	ck_assert(d.bone_stress_first);
+	ck_assert_str_eq(d.reason, "Pain 3 on yesterday's run, above running's limit of 2.");
+}
+END_TEST
+
+
 START_TEST(a_yes_completes_the_round)
 {
 	session("2026-11-22", "done", 9, 4);
@@ -426,6 +507,9 @@ Suite *redflag_suite(void)
 	tcase_add_test(tc, a_morning_two_above_baseline_is_due);
 	tcase_add_test(tc, a_complete_round_answers_it);
 	tcase_add_test(tc, a_yes_completes_the_round);
+	tcase_add_test(tc, an_8_answered_no_turns_the_advice_conditional);
+	tcase_add_test(tc, a_run_of_8_is_due_as_a_sessions);
+	tcase_add_test(tc, a_painful_run_on_impact_work_asks_bone_stress);
 	tcase_add_test(tc, a_round_cut_off_asks_again);
 	tcase_add_test(tc, every_new_8_asks_again);
 	tcase_add_test(tc, a_future_round_does_not_silence);

@@ -127,6 +127,73 @@ static void easy_day(int day)
 	morning(day + 1, 0);
 }
 
+/* A run typed in on day offset `day` at 18:00 with that pain during it. */
+static void run_pain(int day, int pain)
+{
+	char t[48];
+
+	stamp(monday + day, 18, t);
+	add_line("%s\trun\tmetres=5000\tsecs=1800\tpain-during=%d", t, pain);
+}
+
+/* A run's pain is a pain rating (running's limit 2, Vincent & Vincent 2017): at 2
+ * nothing; 3 to 7 on a program that is not impact work, the count starts over and
+ * nothing moves up before a settled morning; 8, the easiest level. */
+START_TEST(a_runs_pain_at_2_3_7_8)
+{
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 2), RUN_PAIN_NONE);
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 3), RUN_PAIN_HOLD);
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 7), RUN_PAIN_HOLD);
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 8), RUN_PAIN_SEVERE);
+}
+END_TEST
+
+START_TEST(a_painful_run_restarts_the_count_until_a_settled_morning)
+{
+	struct progress p;
+
+	easy_day(0);
+	run_pain(1, 2); /* within running's limit: nothing */
+	easy_day(2);
+	ck_assert_int_eq(level_on(3).level, 2);
+	easy_day(4);
+	run_pain(5, 3);
+	p = level_on(6);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.reason, LR_RUN_HOLD);
+	ck_assert_int_eq(p.easy_streak, 0);
+	ck_assert_str_eq(why(&p), "Level 2 of 4: repeating, pain 3 on a run on Sat 7 Nov; no step up before a settled morning (at most 3)");
+	morning(6, 4); /* above the usual 0: not settled */
+	ck_assert_int_eq(level_on(6).reason, LR_RUN_HOLD);
+	session_at(6, 1, 1);
+	morning(7, 0); /* settled: the session after the run is the first of the count */
+	p = level_on(7);
+	ck_assert_int_eq(p.level, 2);
+	ck_assert_int_eq(p.reason, LR_BUILDING);
+	ck_assert_int_eq(p.sessions_needed, 1);
+	easy_day(8);
+	ck_assert_int_eq(level_on(9).level, 3);
+}
+END_TEST
+
+START_TEST(a_run_at_7_holds_at_8_goes_to_the_easiest_level)
+{
+	struct progress p;
+
+	prog.protective_level = true;
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=3");
+	run_pain(0, 7);
+	p = level_on(1);
+	ck_assert_int_eq(p.level, 3);
+	ck_assert_int_eq(p.reason, LR_RUN_HOLD);
+	run_pain(1, 8);
+	p = level_on(2);
+	ck_assert_int_eq(p.level, 0);
+	ck_assert_int_eq(p.reason, LR_SEVERE);
+	ck_assert_str_eq(why(&p), "Protective level 0 (the easiest level: pain 8 on Tue 3 Nov): 2 more sessions with pain <= 3, settled by the next morning, to reach level 1");
+}
+END_TEST
+
 START_TEST(starts_at_level_1)
 {
 	struct progress p = level_on(0);
@@ -518,6 +585,27 @@ START_TEST(layoffs_scale_with_the_time_away)
 	ck_assert_str_eq(why(&p), "Level 1 of 4 (back to the start after 56 days without a session: re-test before building up): 2 more sessions with pain <= 3, settled by the next morning, to reach level 2");
 	p = level_on(20);
 	ck_assert_str_eq(why(&p), "Level 3 of 4 (stepped back from 4 after 20 days without a session): 2 more sessions with pain <= 3, settled by the next morning, to reach level 4");
+}
+END_TEST
+
+/* A layoff is not pain: with a protective level 0 it still stops at level 1 (two levels
+ * back from 2 at 28 and 35 days, one from 1 at 14), and level 0 stays 0. */
+START_TEST(a_layoff_never_reaches_the_protective_level)
+{
+	struct progress p;
+
+	prog.protective_level = true;
+	add_line("2026-11-01T09:00:00Z\tlevel\tprogram=p\tlevel=2");
+	session_at(0, 1, 1);
+	ck_assert_int_eq(level_on(13).level, 2);
+	ck_assert_int_eq(level_on(14).level, 1);
+	ck_assert_int_eq(level_on(28).level, 1);
+	p = level_on(35);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_ptr_null(strstr(why(&p), "Protective"));
+	ck_assert_int_eq(level_on(56).level, 1);
+	add_line("2026-12-01T09:00:00Z\tlevel\tprogram=p\tlevel=0");
+	ck_assert_int_eq(level_on(29 + 28).level, 0);
 }
 END_TEST
 
@@ -1049,6 +1137,33 @@ END_TEST
 
 /* The morning after: 2 and settled (no higher than usual) stays; 3, or above the
  * runner's usual, did not settle: a level down. */
+/* On a walk/run (or hop) program a run above 2 is above its repeat limit: a level down,
+ * as its own session's would be; 8, the easiest level. A run the session left is the
+ * session's: not counted twice. */
+START_TEST(walk_run_a_run_above_2_steps_back)
+{
+	struct progress p;
+
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 2), RUN_PAIN_NONE);
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 3), RUN_PAIN_STEP_BACK);
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 7), RUN_PAIN_STEP_BACK);
+	ck_assert_int_eq(run_pain_effect(&prog, &rules, 8), RUN_PAIN_SEVERE);
+	easy_day(0);
+	easy_day(2);
+	run_pain(3, 2);
+	ck_assert_int_eq(level_on(4).level, 2);
+	add_line("2026-11-06T09:00:00Z\trun\tsecs=1200\tpain-during=5\tsession=s1");
+	ck_assert_int_eq(level_on(4).level, 2);
+	run_pain(4, 3);
+	p = level_on(5);
+	ck_assert_int_eq(p.level, 1);
+	ck_assert_int_eq(p.reason, LR_RUN_PAIN);
+	ck_assert_str_eq(why(&p), "Level 1 of 6 (stepped back from 2: pain 3 on a run on Fri 6 Nov): 2 more sessions with pain <= 2, settled by the next morning, to reach level 2");
+	run_pain(5, 8);
+	ck_assert_int_eq(level_on(6).reason, LR_SEVERE);
+}
+END_TEST
+
 START_TEST(walk_run_unsettled_morning_drops)
 {
 	struct progress p;
@@ -1158,6 +1273,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(wr, walk_run_at_most_two_levels_in_seven_days);
 	tcase_add_test(wr, walk_run_pain_during_2_stays_3_drops);
 	tcase_add_test(wr, walk_run_unsettled_morning_drops);
+	tcase_add_test(wr, walk_run_a_run_above_2_steps_back);
 	tcase_add_test(wr, walk_run_morning_2_settled_stays);
 	tcase_add_test(wr, walk_run_skipped_through_does_not_count);
 	tcase_add_test(wr, walk_run_flares_use_each_programs_own_limit);
@@ -1181,6 +1297,9 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, quit_before_half_counts_for_pain_only);
 	tcase_add_test(tc, finished_with_fewer_than_half_done_never_advances);
 	tcase_add_test(tc, severe_pain_goes_to_the_easiest_level);
+	tcase_add_test(tc, a_runs_pain_at_2_3_7_8);
+	tcase_add_test(tc, a_painful_run_restarts_the_count_until_a_settled_morning);
+	tcase_add_test(tc, a_run_at_7_holds_at_8_goes_to_the_easiest_level);
 	tcase_add_test(tc, no_set_done_is_never_easy);
 	tcase_add_test(tc, two_sessions_one_day_count_once);
 	tcase_add_test(tc, a_travellers_sessions_count_by_instant);
@@ -1188,6 +1307,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, other_programs_do_not_count);
 	tcase_add_test(tc, manual_level_counts_from_then_on);
 	tcase_add_test(tc, layoffs_scale_with_the_time_away);
+	tcase_add_test(tc, a_layoff_never_reaches_the_protective_level);
 	tcase_add_test(tc, a_level_set_by_hand_restarts_the_layoff_clock);
 	tcase_add_test(tc, the_last_level_asks_the_entry_test);
 	tcase_add_test(tc, a_stall_three_weeks_or_three_failed_tests);

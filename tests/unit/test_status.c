@@ -239,6 +239,21 @@ START_TEST(flare_is_a_step_back_or_a_red_flag)
 }
 END_TEST
 
+/* A rating of 8 whose red-flag questions were all answered no: the coach's advice is
+ * conditional then, so the line says the step back, not "see a clinician". */
+START_TEST(flare_after_an_8_answered_no_is_the_step_back)
+{
+	flags.flag = RF_SEVERE;
+	progress.reason = LR_SEVERE;
+	progress.level = 0;
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.flare, "see a clinician");
+	flags.answered_no = true;
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.flare, "back to level 0");
+}
+END_TEST
+
 START_TEST(flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand)
 {
 	char a[40];
@@ -288,6 +303,24 @@ START_TEST(worn_shoes_from_the_first_mark)
 	add_line("%s\tretire-shoes\tshoes=old", a);
 	compute(1, 9, 0, 0);
 	ck_assert_str_eq(f.shoes, "");
+}
+END_TEST
+
+/* Only the pair last run in: a worn pair run in before it is not named (it was). */
+START_TEST(worn_shoes_only_the_pair_last_run_in)
+{
+	char a[40];
+
+	ts(-40, 18, 0, a);
+	add_line("%s\trun\tmetres=515000\tshoes=old", a);
+	ts(-5, 18, 0, a);
+	add_line("%s\trun\tmetres=8000\tshoes=peg", a);
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.shoes, "");
+	ts(-4, 18, 0, a);
+	add_line("%s\trun\tmetres=8000\tshoes=old", a);
+	compute(1, 9, 0, 0);
+	ck_assert_str_eq(f.shoes, "old (523.0 km)");
 }
 END_TEST
 
@@ -604,9 +637,11 @@ Suite *status_suite(void)
 	tcase_add_test(tc, session_done_or_quit_today_is_not_due_interrupted_is);
 	tcase_add_test(tc, morning_due_until_rated_within_72_hours);
 	tcase_add_test(tc, flare_is_a_step_back_or_a_red_flag);
+	tcase_add_test(tc, flare_after_an_8_answered_no_is_the_step_back);
 	tcase_add_test(tc, flare_is_a_red_flag_answered_yes_until_a_level_set_by_hand);
 	tcase_add_test(tc, cap_alone_is_not_due);
 	tcase_add_test(tc, worn_shoes_from_the_first_mark);
+	tcase_add_test(tc, worn_shoes_only_the_pair_last_run_in);
 	tcase_add_test(tc, format_fields);
 	tcase_add_test(tc, fast_read_counts_what_the_whole_read_parses);
 	tcase_add_test(tc, reminder_calendar_edges);

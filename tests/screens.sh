@@ -50,6 +50,7 @@ keys_golden() {
 	done
 }
 test_triage_down() { keys_golden triage-down triage down; }
+test_triage_first_down() { keys_golden triage-first-down triage-first down; }
 test_triage_down_twice() { keys_golden triage-down-twice triage down,down; }
 test_red_flag_down() { keys_golden red-flag-down red-flag down; }
 test_red_flag_n_reads_on() { keys_golden red-flag-n red-flag n; }

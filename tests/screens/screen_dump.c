@@ -123,11 +123,16 @@ static void started(void)
 }
 
 static void sc_safety(void) { open_visit(); }
-static void sc_triage(void)
+static void sc_triage_first(void)
 {
 	acknowledged();
 	triage = true;
 	open_visit();
+	ui.choice = -1;
+}
+static void sc_triage(void)
+{
+	sc_triage_first();
 	visit_answer_triage(&visit, SORE_LEFT);
 	ui.choice = -1; /* a new question: nothing marked */
 }
@@ -407,6 +412,7 @@ static const struct scenario {
 	void (*setup)(void);
 } scenarios[] = {
 	{ "safety", sc_safety },
+	{ "triage-first", sc_triage_first },
 	{ "start", sc_start },
 	{ "start-runs", sc_start_runs },
 	{ "triage", sc_triage },

@@ -62,6 +62,7 @@ static void program_reason(struct strbuf *sb, const struct session_log *log, con
 struct change {
 	day_t day;
 	int order; /* a new program before its level changes of that day */
+	size_t seq; /* then as replayed: qsort is not stable */
 	char *text;
 };
 
@@ -78,7 +79,8 @@ struct changes {
 static void add_change(struct changes *c, day_t day, int order, struct strbuf *sb)
 {
 	c->v = xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
-	c->v[c->n++] = (struct change){ day, order, xstrdup(sb->buf ? sb->buf : "") };
+	c->v[c->n] = (struct change){ day, order, c->n, xstrdup(sb->buf ? sb->buf : "") };
+	c->n++;
 	sb_reset(sb);
 }
 
@@ -113,7 +115,9 @@ static int by_day(const void *a, const void *b)
 
 	if (x->day != y->day)
 		return x->day < y->day ? -1 : 1;
-	return x->order - y->order;
+	if (x->order != y->order)
+		return x->order - y->order;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* The program called name, loaded (to free when *loaded), or NULL when not found. */

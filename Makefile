@@ -52,7 +52,7 @@ MODEL_SRCS = src/util.c src/text.c src/clock.c src/confdoc.c src/program.c src/p
 	     src/config.c src/routine.c src/plan.c src/paths.c src/record.c src/record_write.c src/history.c src/history_read.c \
 	     src/session_log.c src/session_log_notes.c src/triage.c src/entry_test.c src/runs.c src/runs_report.c src/runs_chart.c src/run_form.c src/activity.c src/fit.c src/report.c src/engine.c src/coach.c src/coach_triage.c src/coach_test.c src/coach_flags.c src/coach_runs.c src/visit.c src/safety.c \
 	     src/scheduler.c src/scheduler_why.c src/scheduler_flags.c src/forecast.c src/redflag.c src/safefile.c \
-	     src/status.c src/status_read.c src/reminder.c src/ics.c src/physio_report.c src/physio_weeks.c \
+	     src/status.c src/status_read.c src/reminder.c src/ics.c src/physio_report.c src/physio_levels.c src/physio_weeks.c \
 	     src/intervals.c src/coach_run.c src/scheduler_run.c \
 	     src/sha256.c src/import.c src/import_xml.c src/import_gpx.c src/import_tcx.c
 MODEL_SRCS += src/plan_moves.c src/plan_side.c src/coach_next.c

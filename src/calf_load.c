@@ -38,7 +38,9 @@ static int growing_line(const struct program *prog, int level)
 static void warn(struct strbuf *out, const struct program *prog, int line, int level,
 		 long from, long to, const char *to_program, int to_level)
 {
-	sb_printf(out, "%s:%d: warning: the per-leg calf load rises %ld%% from level %d (%ld) "
+	/* the numbers are computed, not the file's: say how, so they can be checked */
+	sb_printf(out, "%s:%d: warning: the per-leg calf load (sets x reps x calf-load / 100, "
+		  "summed over the calf work) rises %ld%% from level %d (%ld) "
 		  "to %s%slevel %d (%ld); keep a step within %d%%\n",
 		  prog->path, line, (to * 100 + from / 2) / from - 100, level, (from + 50) / 100,
 		  to_program ? to_program : "", to_program ? " " : "", to_level, (to + 50) / 100,

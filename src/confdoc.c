@@ -76,6 +76,7 @@ static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	sanitize_text(msg);
 	current_error_line = cfg ? cfg->line : 0;
+	current_doc->err_line = current_error_line;
 	snprintf(current_doc->err, sizeof(current_doc->err), "%s:%d: %s", current_doc->path,
 		 current_error_line, msg);
 }
@@ -92,6 +93,7 @@ bool conf_error(struct conf_doc *doc, int line, const char *fmt, ...)
 	va_end(ap);
 	sanitize_text(msg);
 	snprintf(doc->err, sizeof(doc->err), "%s:%d: %s", doc->path, line, msg);
+	doc->err_line = line;
 	return false;
 }
 

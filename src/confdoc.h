@@ -31,6 +31,7 @@ struct conf_doc {
 	struct conf_section *sections;
 	size_t nsections;
 	char err[512];
+	int err_line; /* of err */
 };
 
 /* Reads a whole file; refuses a missing file, a directory, one over CONF_MAX_BYTES or

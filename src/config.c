@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,21 +65,48 @@ static int pick(const char *value, const char *const *names, size_t n)
 	return -1;
 }
 
+/* One candidate error of the progression keys: the one on the lowest line is reported,
+ * as the file is read top down. */
+static void rule_problem(char *msg, size_t len, int *best, int line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void rule_problem(char *msg, size_t len, int *best, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (*best && line >= *best)
+		return;
+	*best = line;
+	va_start(ap, fmt);
+	vsnprintf(msg, len, fmt, ap);
+	va_end(ap);
+}
+
 static bool load_rules(struct conf_doc *doc, cfg_t *sec, struct progression_rules *rules)
 {
+	char msg[300];
+	int best = 0;
+
 	for (size_t i = 0; i < ARRAY_SIZE(rule_keys); i++) {
 		const struct rule_key *k = &rule_keys[i];
 		long v = cfg_getint(sec, k->key);
 		if (v < k->min || v > k->max)
-			return conf_error(doc, conf_key_line(doc, "progression", 0, k->key),
-					  "%s must be %d-%d, got %ld", k->key, k->min, k->max, v);
-		*rule_field(rules, k) = (int)v;
+			rule_problem(msg, sizeof(msg), &best, conf_key_line(doc, "progression", 0, k->key),
+				     "%s must be %d-%d, got %ld", k->key, k->min, k->max, v);
+		else
+			*rule_field(rules, k) = (int)v;
 	}
+	if (best)
+		return conf_error(doc, best, "%s", msg);
 	if (rules->advance_max_pain > rules->repeat_max_pain)
-		return conf_error(doc, conf_key_line(doc, "progression", 0, "advance-max-pain"),
-				  "advance-max-pain (%d) is above repeat-max-pain (%d)",
-				  rules->advance_max_pain, rules->repeat_max_pain);
-	return true;
+		rule_problem(msg, sizeof(msg), &best, conf_key_line(doc, "progression", 0, "advance-max-pain"),
+			     "advance-max-pain (%d) is above repeat-max-pain (%d)",
+			     rules->advance_max_pain, rules->repeat_max_pain);
+	/* alarm pain drops to the easiest level: a pain the rules would repeat cannot be it */
+	if (rules->alarm_pain <= rules->repeat_max_pain)
+		rule_problem(msg, sizeof(msg), &best, conf_key_line(doc, "progression", 0, "alarm-pain"),
+			     "alarm-pain (%d) must be above repeat-max-pain (%d)",
+			     rules->alarm_pain, rules->repeat_max_pain);
+	return best ? conf_error(doc, best, "%s", msg) : true;
 }
 
 /* A command and its words, split at spaces: something besides spaces, valid UTF-8,
@@ -292,7 +320,26 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 		return false;
 	if (!load_also(doc, cfg) || !load_run_days(doc, cfg))
 		return false;
-	return load_rules(doc, cfg_getsec(c, "progression"), &cfg->rules);
+	return true;
+}
+
+/* The top-level keys and the progression section each stop at their first error; of
+ * the two, the one on the lower line is reported. */
+static bool load_all(struct conf_doc *doc, struct user_config *cfg)
+{
+	char first[sizeof(doc->err)];
+	int line;
+	bool ok = load_config(doc, cfg), rules_ok;
+
+	snprintf(first, sizeof(first), "%s", doc->err);
+	line = doc->err_line;
+	doc->err[0] = '\0';
+	rules_ok = load_rules(doc, cfg_getsec(doc->cfg, "progression"), &cfg->rules);
+	if (!ok && (rules_ok || line <= doc->err_line)) {
+		snprintf(doc->err, sizeof(doc->err), "%s", first);
+		doc->err_line = line;
+	}
+	return ok && rules_ok;
 }
 
 bool config_parse(struct user_config *cfg, const char *path, const char *buf, char *err,
@@ -336,7 +383,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 
 	config_defaults(cfg);
 	cfg->path = xstrdup(path);
-	ok = conf_doc_parse(&doc, opts, path, buf) && load_config(&doc, cfg);
+	ok = conf_doc_parse(&doc, opts, path, buf) && load_all(&doc, cfg);
 	if (!ok)
 		snprintf(err, errlen, "%s", doc.err);
 	conf_doc_free(&doc);

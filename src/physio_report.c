@@ -34,7 +34,7 @@ static void free_lines(struct lines *l)
 
 /* Text from the history as one line: tabs and breaks as spaces, the unprintable as '?';
  * in Markdown, the characters that would format it escaped. */
-static void put_text(struct strbuf *sb, const char *text, bool md)
+void physio_put_text(struct strbuf *sb, const char *text, bool md)
 {
 	char *shown = xstrdup(text);
 
@@ -137,138 +137,11 @@ static void print_pathway(FILE *out, const struct physio_request *req)
 	sb_free(&sb);
 }
 
-/* ---- programs and levels ---- */
-
-static void level_reason(struct strbuf *sb, const struct progress *p,
-			 const struct progression_rules *rules)
-{
-	switch (p->reason) {
-	case LR_ADVANCED:
-		sb_printf(sb, "up: %d easy sessions (pain <= %d)",
-			  rules->advance_sessions, rules->advance_max_pain);
-		break;
-	case LR_PAIN:
-		sb_printf(sb, "back: pain %d", p->pain);
-		break;
-	case LR_RUN_PAIN:
-		sb_printf(sb, "back: pain %d on a run", p->pain);
-		break;
-	case LR_MORNING:
-		sb_printf(sb, "back: the morning after at %d", p->pain);
-		break;
-	case LR_SEVERE:
-		sb_printf(sb, "to the easiest level: pain %d", p->pain);
-		break;
-	case LR_DELOAD:
-		sb_puts(sb, "back: morning pain rose two weeks running");
-		break;
-	case LR_LAYOFF:
-		sb_printf(sb, "back: %d days without a session", p->gap_days);
-		break;
-	case LR_MANUAL:
-		sb_puts(sb, "set by hand");
-		break;
-	default:
-		sb_puts(sb, "as the history stood");
-		break;
-	}
-}
-
-/* Why a session's program was new: the last program's entry test, or the triage. */
-static void program_reason(struct strbuf *sb, const struct session_log *log, const char *prev,
-			   const struct session *s)
-{
-	for (size_t i = log->ntests; i-- > 0;)
-		if (log->tests[i].when <= s->start_when && log->tests[i].passed &&
-		    strcmp(log->tests[i].next, s->program) == 0) {
-			sb_printf(sb, "new program: %s's entry test passed", log->tests[i].program);
-			return;
-		}
-	for (size_t i = log->ntriages; i-- > 0;)
-		if (log->triages[i].when <= s->start_when && strcmp(log->triages[i].program, s->program) == 0) {
-			sb_puts(sb, "new program: chosen at the triage");
-			return;
-		}
-	sb_puts(sb, prev ? "new program" : "the first session");
-}
-
-static void session_reason(struct strbuf *sb, const struct physio_request *req,
-			   const struct session *s)
-{
-	struct program other, *prog = NULL;
-	struct progression_rules rules;
-	struct progress p;
-
-	if (strcmp(s->program, req->prog->name) == 0)
-		prog = (struct program *)req->prog;
-	else if (req->load_program && req->load_program(req->load_ctx, s->program, &other))
-		prog = &other;
-	if (!prog) {
-		sb_puts(sb, "its program is not found");
-		return;
-	}
-	program_rules(prog, req->base_rules, &rules);
-	schedule_level(req->log, prog, &rules, s->day, s->start_when - 1, &p);
-	level_reason(sb, &p, &rules);
-	if (prog == &other)
-		program_free(&other);
-}
+/* ---- programs and levels (physio_levels.c) ---- */
 
 static void collect_levels(const struct physio_request *req, struct lines *l)
 {
-	const struct session_log *log = req->log;
-	const char *prog = NULL;
-	int level = -1;
-	size_t m = 0;
-	bool started = false;
-	struct strbuf sb;
-	char date[DATE_BUF];
-
-	sb_init(&sb);
-	for (size_t i = 0; i <= log->nsessions; i++) {
-		const struct session *s = i < log->nsessions ? &log->sessions[i] : NULL;
-		/* the levels set by hand up to this session, in the order of time */
-		for (; m < log->nlevels && (!s || log->levels[m].when <= s->start_when) &&
-		       log->levels[m].when <= req->now; m++) {
-			const struct manual_level *ml = &log->levels[m];
-			if (ml->day >= req->since) {
-				date_format_iso(ml->day, date);
-				sb_printf(&sb, "%s  ", date);
-				put_text(&sb, ml->program, req->markdown);
-				sb_printf(&sb, " level %d: set by hand", ml->level);
-				add_line(l, &sb);
-				started = true;
-			}
-			prog = ml->program;
-			level = ml->level;
-		}
-		if (!s || s->start_when > req->now || s->day > req->today)
-			break;
-		if (s->level < 0 || !s->program[0])
-			continue;
-		if (s->day >= req->since && !started && prog) {
-			date_format_iso(req->since, date);
-			sb_printf(&sb, "%s  ", date);
-			put_text(&sb, prog, req->markdown);
-			sb_printf(&sb, " level %d at the start of these weeks", level);
-			add_line(l, &sb);
-		}
-		if (s->day >= req->since && (!prog || strcmp(prog, s->program) != 0 || level != s->level)) {
-			date_format_iso(s->day, date);
-			sb_printf(&sb, "%s  ", date);
-			put_text(&sb, s->program, req->markdown);
-			sb_printf(&sb, " level %d: ", s->level);
-			if (!prog || strcmp(prog, s->program) != 0)
-				program_reason(&sb, log, prog, s);
-			else
-				session_reason(&sb, req, s);
-			add_line(l, &sb);
-		}
-		started |= s->day >= req->since;
-		prog = s->program;
-		level = s->level;
-	}
-	sb_free(&sb);
+	l->v = physio_level_lines(req, &l->n);
 }
 
 /* ---- entry tests, red flags, notes ---- */
@@ -287,7 +160,7 @@ static void collect_tests(const struct physio_request *req, struct lines *l)
 			continue;
 		date_format_iso(t->day, date);
 		sb_printf(&sb, "%s  ", date);
-		put_text(&sb, t->program, req->markdown);
+		physio_put_text(&sb, t->program, req->markdown);
 		if (t->left >= 0 && t->right >= 0) {
 			int a = t->left, b = t->right; /* the sore side over the other */
 			if (sore == SORE_RIGHT || (sore == SORE_BOTH && t->right < t->left)) {
@@ -339,7 +212,8 @@ static void collect_flags(const struct physio_request *req, struct lines *l)
 				sb_printf(&sb, "yes to %s (%s)", flag_question_name[yes],
 					  flag_urgency_text[red_flag_questions[yes].urgency]);
 			else
-				sb_printf(&sb, "%d answered no", asked);
+				sb_printf(&sb, asked == 1 ? "1 question, answered no"
+							  : "%d questions, all answered no", asked);
 			add_line(l, &sb);
 		}
 		i = j;
@@ -348,7 +222,7 @@ static void collect_flags(const struct physio_request *req, struct lines *l)
 		if (log->advice[i].day >= req->since && log->advice[i].when <= req->now) {
 			date_format_iso(log->advice[i].day, date);
 			sb_printf(&sb, "%s  advised to see a clinician: ", date);
-			put_text(&sb, log->advice[i].reason, req->markdown);
+			physio_put_text(&sb, log->advice[i].reason, req->markdown);
 			add_line(l, &sb);
 		}
 	sb_free(&sb);
@@ -367,7 +241,7 @@ static void collect_notes(const struct physio_request *req, struct lines *l)
 			continue;
 		date_format_iso(s->day, date);
 		sb_printf(&sb, "%s  ", date);
-		put_text(&sb, s->note, req->markdown);
+		physio_put_text(&sb, s->note, req->markdown);
 		add_line(l, &sb);
 	}
 	sb_free(&sb);

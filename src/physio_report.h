@@ -15,6 +15,7 @@
 #include "program.h"
 #include "scheduler.h"
 #include "session_log.h"
+#include "util.h"
 
 /* Each list is cut to its most recent lines so the whole fits a page (*design*). */
 #define PREPORT_CHANGES 16
@@ -42,6 +43,11 @@ struct physio_request {
 };
 
 void physio_report(FILE *out, const struct physio_request *req);
+/* Its lines of "Programs and levels" (physio_levels.c), oldest first, each and the
+ * array to free; their number in *n. */
+char **physio_level_lines(const struct physio_request *req, size_t *n);
+/* Text from the history as one line (escaped in Markdown). */
+void physio_put_text(struct strbuf *sb, const char *text, bool md);
 /* Its table of weeks (physio_weeks.c), from req->since to req->today. */
 void physio_print_weeks(FILE *out, const struct physio_request *req);
 

@@ -1,5 +1,5 @@
 /* --report's table of weeks: sessions done of those planned, pain during, after and
- * the next morning, and runs against the cap on the day. */
+ * the next morning, and runs (with the most one hurt) against the cap on the day. */
 #include "physio_report.h"
 
 #include <string.h>
@@ -12,7 +12,7 @@ struct week {
 	int during_sum, during_n, during_max;
 	int after_sum, after_n, after_max;
 	int morning_sum, morning_n, morning_max;
-	int runs, over;
+	int runs, over, run_pain; /* the most a run hurt, -1 with none rated */
 	long metres, longest, cap;
 };
 
@@ -33,7 +33,7 @@ static void fill_week(const struct physio_request *req, day_t from, struct week 
 	struct run_cap cap;
 
 	memset(w, 0, sizeof(*w));
-	w->during_max = w->after_max = w->morning_max = -1;
+	w->during_max = w->after_max = w->morning_max = w->run_pain = -1;
 	for (day_t d = from; d <= to; d++) {
 		bool done = false;
 		for (size_t i = 0; i < log->nsessions; i++) {
@@ -65,6 +65,8 @@ static void fill_week(const struct physio_request *req, day_t from, struct week 
 		if (r->day < from || r->day > to || r->when > req->now)
 			continue;
 		w->runs++;
+		if (r->pain > w->run_pain)
+			w->run_pain = r->pain;
 		w->metres += r->metres;
 		if (r->metres > w->longest)
 			w->longest = r->metres;
@@ -94,20 +96,20 @@ void physio_print_weeks(FILE *out, const struct physio_request *req)
 	static const char *const head[] = { "Week of", "Done", "During", "After", "Morning",
 					    "Runs", "Total", "Longest", "Cap" };
 	const char *row = req->markdown ? "| %s | %s | %s | %s | %s | %s | %s | %s | %s%s |\n"
-					: "%-10s  %-5s %-8s %-8s %-8s%4s %8s %8s %8s%s\n";
+					: "%-10s  %-5s %-8s %-8s %-8s%7s %7s %7s %7s%s\n";
 	struct week all;
 	int total_runs = 0, total_over = 0;
 
 	memset(&all, 0, sizeof(all));
 	fprintf(out, req->markdown ? "\n## %s\n\n" : "\n%s\n",
-		"Weeks: pain 0-10 as mean (highest); sessions done of days planned");
+		"Weeks: pain 0-10 as mean (highest); done of days planned; runs (most pain)");
 	fprintf(out, row, head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
 		head[8], "");
 	if (req->markdown)
 		fputs("|---|---|---|---|---|---:|---:|---:|---:|\n", out);
 	for (day_t from = req->since; from <= req->today; from += 7) {
 		struct week w;
-		char date[DATE_BUF], done[16], during[16], after[16], morning[16], runs[8];
+		char date[DATE_BUF], done[16], during[16], after[16], morning[16], runs[24];
 		char total[32], longest[32], cap[32];
 
 		fill_week(req, from, &w);
@@ -116,7 +118,10 @@ void physio_print_weeks(FILE *out, const struct physio_request *req)
 		pain_cell(during, sizeof(during), w.during_sum, w.during_n, w.during_max);
 		pain_cell(after, sizeof(after), w.after_sum, w.after_n, w.after_max);
 		pain_cell(morning, sizeof(morning), w.morning_sum, w.morning_n, w.morning_max);
-		snprintf(runs, sizeof(runs), "%d", w.runs);
+		if (w.run_pain >= 0)
+			snprintf(runs, sizeof(runs), "%d (%d)", w.runs, w.run_pain);
+		else
+			snprintf(runs, sizeof(runs), "%d", w.runs);
 		distance_cell(total, sizeof(total), w.metres, req->units);
 		distance_cell(longest, sizeof(longest), w.longest, req->units);
 		distance_cell(cap, sizeof(cap), w.cap, req->units);

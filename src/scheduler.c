@@ -342,13 +342,14 @@ static bool next_day_sessions(const struct session_log *log, const struct progra
 	return true;
 }
 
-void schedule_level(const struct session_log *log, const struct program *prog,
-		    const struct progression_rules *rules, day_t today, int64_t now,
-		    struct progress *out)
+void schedule_level_changes(const struct session_log *log, const struct program *prog,
+			    const struct progression_rules *rules, day_t today, int64_t now,
+			    struct progress *out, level_hook hook, void *ctx)
 {
 	struct replay r = { out, log, rules, false, false, false, 0, 0, -100000,
 			    program_is_walk_run(prog), { -100000, -100000 }, false, 0 };
 	size_t si = 0, mi = 0, li = 0, ti = 0, ri = 0;
+	int was;
 	struct day_sessions g;
 	bool have_g;
 
@@ -366,6 +367,8 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		const struct entry_test *t = NULL;
 		const struct morning_rating *mr = NULL;
 		int64_t when = have_g ? g.end_when : INT64_MAX;
+		bool set_by_hand = false;
+		was = out->level;
 
 		while (li < log->nlevels && strcmp(log->levels[li].program, prog->name) != 0)
 			li++;
@@ -396,6 +399,7 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 			new_level(&r, level, LR_MANUAL, m->day);
 			out->level_since = out->last_active = m->day; /* the clocks start anew */
 			out->sessions_at_level = 0;
+			set_by_hand = true;
 			li++;
 		} else if (t) {
 			/* the test was not passed: build up again before asking anew */
@@ -411,6 +415,8 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		} else {
 			break;
 		}
+		if (hook && (out->level != was || set_by_hand))
+			hook(ctx, out);
 	}
 	if (r.pending && r.pending_easy) {
 		if (now > r.pending_end + MORNING_AFTER_HOURS * 3600)
@@ -418,7 +424,10 @@ void schedule_level(const struct session_log *log, const struct program *prog,
 		else
 			out->awaiting_morning = true;
 	}
+	was = out->level;
 	layoff(&r, today, prog);
+	if (hook && out->level != was)
+		hook(ctx, out);
 	out->sessions_needed = rules->advance_sessions - out->easy_streak - out->awaiting_morning;
 	if (out->sessions_needed < 0)
 		out->sessions_needed = 0;

@@ -80,10 +80,19 @@ int morning_baseline(const struct session_log *log, const struct progression_rul
 bool last_exercise(const struct session_log *log, int64_t now, int64_t *end, day_t *day);
 
 /* Replays the history of prog: every record up to the moment now, in the order of
- * time (not of local dates: a traveller's), and the layoff rule as of today. */
-void schedule_level(const struct session_log *log, const struct program *prog,
-		    const struct progression_rules *rules, day_t today, int64_t now,
-		    struct progress *out);
+ * time (not of local dates: a traveller's), and the layoff rule as of today. hook (may
+ * be NULL) gets the progress after each event that changed the level or set it by hand
+ * (its reason, pain and day say why): the report lists them as --plan explains the last. */
+typedef void (*level_hook)(void *ctx, const struct progress *p);
+void schedule_level_changes(const struct session_log *log, const struct program *prog,
+			    const struct progression_rules *rules, day_t today, int64_t now,
+			    struct progress *out, level_hook hook, void *ctx);
+static inline void schedule_level(const struct session_log *log, const struct program *prog,
+				  const struct progression_rules *rules, day_t today, int64_t now,
+				  struct progress *out)
+{
+	schedule_level_changes(log, prog, rules, today, now, out, NULL, NULL);
+}
 
 /* One line: "Level 3 of 6: 1 more session with pain <= 3 to reach level 4". */
 void progress_why(const struct progress *p, const struct progression_rules *rules,

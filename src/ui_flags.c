@@ -23,7 +23,11 @@ static void draw_flag(struct ui *ui, int64_t now)
 	page_text("These questions rule out what needs a clinician first.", A_NORMAL);
 	page_draw(ui);
 	draw_status_line(ui);
-	draw_key_bar(KM_FLAG);
+	/* y and n answer only once the end is read: until then the bar says how to get there */
+	if (ui->more_below)
+		draw_read_on_bar(false);
+	else
+		draw_key_bar(KM_FLAG);
 }
 
 static unsigned flag_key(struct ui *ui, int code, wint_t wc, int64_t now)

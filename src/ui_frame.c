@@ -104,6 +104,16 @@ void draw_key_bar(enum keymap map)
 	}
 }
 
+void draw_read_on_bar(bool quit)
+{
+	draw_text(LINES - 1, 1, COLS - 1, "Down", A_BOLD);
+	draw_text(LINES - 1, 6, COLS - 6, "reads on", A_DIM);
+	if (quit && COLS >= 23) {
+		draw_text(LINES - 1, 16, COLS - 16, "q", A_BOLD);
+		draw_text(LINES - 1, 18, COLS - 18, "quit", A_DIM);
+	}
+}
+
 void draw_key_bar_choices(enum keymap map, int choices)
 {
 	bar_choices = choices;
@@ -122,12 +132,20 @@ static struct page_line {
 	size_t lead;
 	attr_t lead_attr, attr;
 	int x;
+	bool focus; /* the marked option: always shown */
 } page[PAGE_LINES];
 static int page_n;
+static bool focusing;
 
 void page_begin(void)
 {
 	page_n = 0;
+	focusing = false;
+}
+
+void page_focus(bool on)
+{
+	focusing = on;
 }
 
 static void page_line(int x, const char *lead, attr_t lead_attr, int indent, const char *text,
@@ -144,6 +162,7 @@ static void page_line(int x, const char *lead, attr_t lead_attr, int indent, con
 	l->lead_attr = lead_attr;
 	l->attr = attr;
 	l->x = x;
+	l->focus = focusing;
 }
 
 int page_count(void)
@@ -189,6 +208,38 @@ void page_text(const char *text, attr_t attr)
 		page_hanging("", A_NORMAL, 0, text, attr);
 }
 
+static int view_top(int s, int rows);
+
+/* Scrolls so the focused lines show between the "more" rows: a mark moved by Down on
+ * a small screen takes the page along, so the option marked is the one read. */
+static void scroll_to_focus(struct ui *ui, int rows)
+{
+	int first = -1, last = -1;
+
+	for (int i = 0; i < page_n; i++)
+		if (page[i].focus) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	for (int guard = 0; first >= 0 && guard < page_n; guard++) {
+		int s = ui->scroll;
+		if (first < view_top(s, rows) && s > 0)
+			ui->scroll--;
+		else if (last > s + rows - 1 - (s + rows < page_n) && s + rows < page_n &&
+			 first >= view_top(s + 1, rows))
+			ui->scroll++;
+		else
+			break;
+	}
+}
+
+/* The first line of text shown from scroll s: below the "more above" row. */
+static int view_top(int s, int rows)
+{
+	return s + (s > 0 && rows > 2);
+}
+
 void page_draw(struct ui *ui)
 {
 	int top = LINES >= 8 ? 2 : LINES >= 6 ? 1 : 0;
@@ -204,6 +255,7 @@ void page_draw(struct ui *ui)
 				page[kept++] = page[i];
 		page_n = kept;
 	}
+	scroll_to_focus(ui, rows);
 	if (ui->scroll > page_n - rows)
 		ui->scroll = page_n - rows;
 	if (ui->scroll < 0)

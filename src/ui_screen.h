@@ -97,7 +97,11 @@ void page_text(const char *text, attr_t attr);
  * lead (a label), padded to indent. */
 void page_hanging(const char *lead, attr_t lead_attr, int indent, const char *text, attr_t attr);
 void page_gap(void);
+/* Lines added while on are kept in view by page_draw (the option marked). */
+void page_focus(bool on);
 void page_draw(struct ui *ui);
+/* In place of the key bar while the page has more below: "Down reads on" (and q). */
+void draw_read_on_bar(bool quit);
 /* The lines the page holds so far (where the next one goes). */
 int page_count(void);
 /* The scrolling actions (a line or a page, up or down); 0 for any other action. */

@@ -6,16 +6,19 @@
 #include "ui_screen.h"
 #include "util.h"
 
-/* The options as a list, numbered, the chosen one marked (which reads on any terminal). */
-static void page_options(const char *const *option, int n, int chosen)
+/* The options as a list, numbered, the chosen one marked (which reads on any terminal);
+ * with follow, the page scrolls to keep the marked one in view. */
+static void page_options(const char *const *option, int n, int chosen, bool follow)
 {
 	char lead[16];
 
 	for (int i = 0; i < n; i++) {
 		attr_t attr = i == chosen ? A_BOLD : A_NORMAL;
 		snprintf(lead, sizeof(lead), "%s%d", i == chosen ? "> " : "  ", i + 1);
+		page_focus(follow && i == chosen);
 		page_hanging(lead, attr, 6, option[i], attr); /* a long option wraps under itself */
 	}
+	page_focus(false);
 }
 
 static void draw_triage(struct ui *ui, int64_t now)
@@ -30,10 +33,14 @@ static void draw_triage(struct ui *ui, int64_t now)
 	page_text(head, A_DIM);
 	page_text(triage_questions[q].question, A_BOLD);
 	page_gap();
-	page_options(triage_questions[q].option, triage_questions[q].noptions, ui->choice);
+	page_options(triage_questions[q].option, triage_questions[q].noptions, ui->choice, true);
 	page_draw(ui);
 	draw_status_line(ui);
-	draw_key_bar_choices(KM_TRIAGE, triage_questions[q].noptions);
+	/* on a small screen the options are below: Down marks them and takes the page along */
+	if (ui->more_below)
+		draw_read_on_bar(true);
+	else
+		draw_key_bar_choices(KM_TRIAGE, triage_questions[q].noptions);
 }
 
 /* Up and Down move the mark, a number chooses at once, Enter takes the marked one. */
@@ -93,7 +100,9 @@ static void draw_pathway(struct ui *ui, int64_t now)
 	page_text(c->triage_why, A_NORMAL);
 	page_gap();
 	page_text("A coach, not a diagnosis: if it is not this, choose another.", A_DIM);
-	page_options(title, PATHWAY_COUNT, ui->choice);
+	/* the proposal is marked from the start: the page follows the mark once it moves */
+	page_options(title, PATHWAY_COUNT, ui->choice,
+		     ui->scroll > 0 || ui->choice != (int)c->proposed);
 	page_draw(ui);
 	draw_status_line(ui);
 	draw_key_bar_choices(KM_PATHWAY, PATHWAY_COUNT);

@@ -361,8 +361,8 @@ test_check_warns_when_a_step_raises_the_calf_load_over_20_percent() {
 	talus --programs progs --program a --check
 	expect_status 0
 	expect_out "talus: config (built-in defaults) ok; 2 programs ok"
-	expect_err "talus: progs/a.conf:6: warning: the per-leg calf load rises 30% from level 1 (10) to level 2 (13); keep a step within 20%
-talus: progs/a.conf:2: warning: the per-leg calf load rises 54% from level 2 (13) to b level 1 (20); keep a step within 20%"
+	expect_err "talus: progs/a.conf:6: warning: the per-leg calf load (sets x reps x calf-load / 100, summed over the calf work) rises 30% from level 1 (10) to level 2 (13); keep a step within 20%
+talus: progs/a.conf:2: warning: the per-leg calf load (sets x reps x calf-load / 100, summed over the calf work) rises 54% from level 2 (13) to b level 1 (20); keep a step within 20%"
 	talus --programs "$PROGRAMS" --config "$SRCDIR/config/talus.conf" --check
 	expect_status 0
 	expect_err ""

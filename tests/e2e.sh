@@ -433,10 +433,20 @@ history_with() { # lines appended after the header and the safety note
 }
 
 answer_no_red_flags() { # each red-flag question of a round answered no, one at a time
-	# (on a small screen the first n reads a long question on to its end)
-	for _ in $(seq 30); do
-		shows "y yes" 3 || return 0
-		keys n
+	# (on a small screen the bar says "Down reads on" until the question's end shows)
+	local i
+	for _ in $(seq 60); do
+		for ((i = 0; i < 30; i++)); do
+			screen | grep -qE "Down reads on|y yes" && break
+			sleep 0.1
+		done
+		if screen | grep -qF "Down reads on"; then
+			keys NPage
+		elif screen | grep -qF "y yes"; then
+			keys n
+		else
+			return 0
+		fi
 		sleep 0.3
 	done
 }

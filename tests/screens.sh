@@ -36,6 +36,32 @@ for scenario in warm-up-walk walk-long; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/programs/walk-run.conf'; }"
 done
 
+# Keys pressed on the small screens, where a page scrolls: golden name, scenario, keys.
+# The triage's Down marks an option and takes the page along; a red-flag question's
+# bar says "Down reads on" until its end shows, then y and n.
+keys_golden() {
+	local size
+	for size in 40x12 20x5; do
+		out=$("$SCREEN_DUMP" "$TINY" "$size" "$2" "$3" 2>"$TMP_ROOT/stderr")
+		status=$?
+		err=$(cat "$TMP_ROOT/stderr")
+		expect_status 0
+		expect_golden "screens/$1-$size.txt"
+	done
+}
+test_triage_down() { keys_golden triage-down triage down; }
+test_triage_first_down() { keys_golden triage-first-down triage-first down; }
+test_triage_down_twice() { keys_golden triage-down-twice triage down,down; }
+test_red_flag_down() { keys_golden red-flag-down red-flag down; }
+test_red_flag_n_reads_on() { keys_golden red-flag-n red-flag n; }
+test_red_flag_end() { keys_golden red-flag-end red-flag pgdn,pgdn,pgdn,pgdn,pgdn,pgdn,pgdn,pgdn,pgdn,pgdn; }
+
+# At the end of a red-flag question, n answers it: the next question shows.
+test_red_flag_answered_at_the_end() {
+	out=$("$SCREEN_DUMP" "$TINY" 40x12 red-flag pgdn,pgdn,pgdn,pgdn,n)
+	case "$out" in *"Question 5 of 8."*) ;; *) fail "n at the end did not answer: $out" ;; esac
+}
+
 test_too_small() {
 	out=$("$SCREEN_DUMP" "$TINY" 19x12 start)
 	case "$out" in "Terminal too small"*) ;; *) fail "19x12 drew: $out" ;; esac

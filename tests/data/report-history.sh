@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Writes twelve weeks of rehab (2026-08-31 to 2026-11-22) to the history file $1, each
 # session at the level talus itself gives that day ($TALUS, programs in $2): a triage,
-# sessions Mon/Wed/Fri with pain and notes, mornings after, two missed days, a painful
-# session and its step back, a rating of 8 with its red-flag round and the advice, a
+# sessions Mon/Wed/Fri with pain and notes, mornings after, two missed days, two painful
+# sessions and their step back, a rating of 8 with its red-flag round and the advice, a
 # level set by hand, an entry test measured on both sides, and runs in one pair of
-# shoes growing to one over the cap. For --report's golden test. Each session has one
+# shoes growing to one over the cap, some of them painful. Two start records carry a
+# level other than the replay's (the report must take the scheduler's, as --plan does).
+# For --report's golden test. Each session has one
 # set of the two planned: half, enough to count.
 set -eu
 hist=$1
@@ -27,19 +29,24 @@ for w in $(seq 0 11); do
 		[ "$n" = 25 ] || [ "$n" = 65 ] && continue
 		during=2 after=1 note=""
 		[ "$n" = 35 ] && during=6 after=5 note=$'\tnote=sharp on the outer side | stopped hopping'
+		[ "$n" = 42 ] && during=6 after=5
 		[ "$n" = 44 ] && during=8 after=6
 		[ "$n" = 9 ] && note=$'\tnote=felt\\tsteady today'
 		if [ "$n" = 56 ]; then
 			rec "$d" "06:50:00" $'level\tprogram=ankle-foundations\tlevel=2'
 		fi
 		lv=$(level_on "$d")
+		# the level before the flare of day 42, and one never set or reached
+		[ "$n" = 44 ] && lv=$prev_lv
+		[ "$n" = 63 ] && lv=2
+		prev_lv=$lv
 		id="${d//-/}T0730-$n"
 		rec "$d" "07:30:00" $'start\tsession='"$id"$'\tprogram=ankle-foundations\tlevel='"$lv"$'\tplanned=2'
 		rec "$d" "07:40:00" $'set\tsession='"$id"$'\texercise=calf-raise\tset=1\treps=10\ttarget=10\tsecs=50'
 		rec "$d" "07:55:00" $'end\tsession='"$id"$'\tstatus=done\tpain-during='"$during"$'\tpain-after='"$after"$'\tsecs=1500'"$note"
 		morning=1
 		[ "$n" = 35 ] && morning=3
-		[ "$n" = 44 ] && morning=4
+		[ "$n" = 44 ] || [ "$n" = 42 ] && morning=4
 		rec "$(day $((n + 1)))" "07:00:00" $'morning\tpain='"$morning"$'\thours=23'
 		if [ "$n" = 44 ]; then
 			for f in crack infection rupture fracture clot bone-stress nerve medicine; do
@@ -51,10 +58,12 @@ for w in $(seq 0 11); do
 	# runs on Tuesdays and Saturdays from week 3, 5% longer each week; week 9's Saturday
 	# is 30% over the longest
 	if [ "$w" -ge 3 ]; then
-		rec "$(day $((w * 7 + 1)))" "18:00:00" $'run\tmetres='"$metres"$'\tsecs=1200\tpain-during=1\tshoes=pegasus\tsurface=road'
+		rp=1
+		[ "$w" = 5 ] && rp=2
+		rec "$(day $((w * 7 + 1)))" "18:00:00" $'run\tmetres='"$metres"$'\tsecs=1200\tpain-during='"$rp"$'\tshoes=pegasus\tsurface=road'
 		long=$metres
-		[ "$w" = 9 ] && long=$((metres * 13 / 10))
-		rec "$(day $((w * 7 + 5)))" "09:00:00" $'run\tmetres='"$long"$'\tsecs=1500\tpain-during=1\tshoes=pegasus\tsurface=trail'
+		[ "$w" = 9 ] && long=$((metres * 13 / 10)) rp=3
+		rec "$(day $((w * 7 + 5)))" "09:00:00" $'run\tmetres='"$long"$'\tsecs=1500\tpain-during='"$rp"$'\tshoes=pegasus\tsurface=trail'
 		metres=$((metres * 105 / 100))
 	fi
 done

@@ -123,11 +123,16 @@ static void started(void)
 }
 
 static void sc_safety(void) { open_visit(); }
-static void sc_triage(void)
+static void sc_triage_first(void)
 {
 	acknowledged();
 	triage = true;
 	open_visit();
+	ui.choice = -1;
+}
+static void sc_triage(void)
+{
+	sc_triage_first();
 	visit_answer_triage(&visit, SORE_LEFT);
 	ui.choice = -1; /* a new question: nothing marked */
 }
@@ -407,6 +412,7 @@ static const struct scenario {
 	void (*setup)(void);
 } scenarios[] = {
 	{ "safety", sc_safety },
+	{ "triage-first", sc_triage_first },
 	{ "start", sc_start },
 	{ "start-runs", sc_start_runs },
 	{ "triage", sc_triage },
@@ -453,6 +459,26 @@ static const struct scenario {
 	{ "walk-long", sc_walk_long },
 };
 
+/* Keys pressed after the first draw, each followed by a draw, as the coach does: down,
+ * up, pgdn, or a character. A new screen starts unmarked and at its top. */
+static void press(const char *keys)
+{
+	char buf[200], *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", keys);
+	for (char *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+		int code = strcmp(k, "down") == 0 ? KEYCODE(KEY_DOWN)
+			   : strcmp(k, "up") == 0 ? KEYCODE(KEY_UP)
+			   : strcmp(k, "pgdn") == 0 ? KEYCODE(KEY_NPAGE) : (unsigned char)k[0];
+		unsigned what = screen_for(visit.screen)->key(&ui, code, (wint_t)(code & 0xffff), now);
+		if (what & VISIT_SCREEN) {
+			ui.choice = -1;
+			ui.scroll = 0;
+		}
+		ui_draw(&ui, now);
+	}
+}
+
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */
 static void dump(void)
 {
@@ -491,8 +517,8 @@ int main(int argc, char **argv)
 	FILE *out, *in;
 	SCREEN *scr;
 
-	if (argc != 4 || sscanf(argv[2], "%dx%d", &w, &h) != 2) {
-		fputs("usage: screen-dump PROGRAM.conf WxH SCENARIO\n", stderr);
+	if ((argc != 4 && argc != 5) || sscanf(argv[2], "%dx%d", &w, &h) != 2) {
+		fputs("usage: screen-dump PROGRAM.conf WxH SCENARIO [KEY,...]\n", stderr);
 		return 2;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(scenarios); i++)
@@ -526,6 +552,8 @@ int main(int argc, char **argv)
 	ui.c = &coach;
 	ui.too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 	ui_draw(&ui, now);
+	if (argc == 5)
+		press(argv[4]);
 	dump();
 	endwin();
 	delscreen(scr);

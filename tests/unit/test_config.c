@@ -67,6 +67,11 @@ START_TEST(reads_values)
 				   sizeof(err)), "%s", err);
 	ck_assert_int_eq(c.treadmill_speed, 8047);
 	config_free(&c);
+	/* alarm-pain one above repeat-max-pain is the lowest it may be */
+	ck_assert_msg(config_parse(&c, "c.conf", "progression {\n  alarm-pain = 6\n}\n", err,
+				   sizeof(err)), "%s", err);
+	ck_assert_int_eq(c.rules.alarm_pain, 6);
+	config_free(&c);
 }
 END_TEST
 
@@ -99,6 +104,16 @@ static const struct {
 	{ "progression {\n  alarm-pain = 11\n}\n", "c.conf:2: alarm-pain must be 1-10, got 11" },
 	{ "progression {\n  advance-max-pain = 6\n}\n", "c.conf:2: advance-max-pain (6) is above repeat-max-pain (5)" },
 	{ "progression {\n  layoff-days = 0\n", "c.conf:1: '{' opened here is never closed" },
+	/* two bad keys: the first line's, not the first in the table of keys */
+	{ "progression {\n  alarm-pain = 11\n  layoff-days = 0\n}\n", "c.conf:2: alarm-pain must be 1-10, got 11" },
+	{ "progression {\n  layoff-days = 0\n  alarm-pain = 11\n}\n", "c.conf:2: layoff-days must be 1-365, got 0" },
+	/* a progression error above a top-level one */
+	{ "progression {\n  alarm-pain = 11\n}\nsound = loud\n", "c.conf:2: alarm-pain must be 1-10, got 11" },
+	{ "sound = loud\nprogression {\n  alarm-pain = 11\n}\n", "c.conf:1: sound must be bell, flash or off, got 'loud'" },
+	/* alarm pain at its edge: above repeat-max-pain (5 by default) */
+	{ "progression {\n  alarm-pain = 3\n}\n", "c.conf:2: alarm-pain (3) must be above repeat-max-pain (5)" },
+	{ "progression {\n  alarm-pain = 5\n}\n", "c.conf:2: alarm-pain (5) must be above repeat-max-pain (5)" },
+	{ "progression {\n  repeat-max-pain = 8\n}\n", "c.conf:1: alarm-pain (8) must be above repeat-max-pain (8)" },
 	{ "progression {\n  speed = 3\n}\n", "c.conf:2: no such option 'speed'" },
 	{ "\ntreadmill-speed = \"fast\"\n",
 	  "c.conf:2: treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), got 'fast'" },

@@ -72,7 +72,8 @@ START_TEST(a_step_over_20_percent_is_warned)
 	parse_ok(&p, "t", climbing);
 	sb_init(&out);
 	ck_assert_int_eq(calf_load_warnings(&p, NULL, &out), 1);
-	ck_assert_str_eq(out.buf, "t.conf:11: warning: the per-leg calf load rises 50% from "
+	ck_assert_str_eq(out.buf, "t.conf:11: warning: the per-leg calf load (sets x reps x calf-load / 100, "
+			 "summed over the calf work) rises 50% from "
 			 "level 3 (12) to level 4 (18); keep a step within 20%\n");
 	/* 18 to 21.6 is 20%: no warning; to 22 is 22% */
 	sb_reset(&out);
@@ -82,7 +83,8 @@ START_TEST(a_step_over_20_percent_is_warned)
 	sb_reset(&out);
 	parse_ok(&next, "after", "exercise x {\n  sets = 2\n  reps = 11\n  calf-load = 100\n}\n");
 	ck_assert_int_eq(calf_load_warnings(&p, &next, &out), 2);
-	ck_assert_msg(strstr(out.buf, "t.conf:2: warning: the per-leg calf load rises 22% from "
+	ck_assert_msg(strstr(out.buf, "t.conf:2: warning: the per-leg calf load (sets x reps x calf-load / 100, "
+			     "summed over the calf work) rises 22% from "
 			     "level 4 (18) to after level 1 (22); keep a step within 20%\n"),
 		      "%s", out.buf);
 	program_free(&next);
@@ -91,6 +93,19 @@ START_TEST(a_step_over_20_percent_is_warned)
 	parse_ok(&next, "after", "exercise x {\n  reps = 18\n}\n");
 	ck_assert_int_eq(calf_load_warnings(&p, &next, &out), 1);
 	program_free(&next);
+	sb_free(&out);
+	program_free(&p);
+	/* numbers not in the file (15 and 33 from calf-load 50 and 100) say how they are got */
+	parse_ok(&p, "u", "levels = 3\nexercise raise {\n  sets = 3\n  reps = {10, 11, 11}\n"
+			  "  calf-load = {50, 100, 200}\n}\n");
+	sb_init(&out);
+	ck_assert_int_eq(calf_load_warnings(&p, NULL, &out), 2);
+	ck_assert_str_eq(out.buf, "t.conf:5: warning: the per-leg calf load (sets x reps x calf-load "
+			 "/ 100, summed over the calf work) rises 120% from level 1 (15) to level 2 (33); "
+			 "keep a step within 20%\n"
+			 "t.conf:5: warning: the per-leg calf load (sets x reps x calf-load / 100, "
+			 "summed over the calf work) rises 100% from level 2 (33) to level 3 (66); "
+			 "keep a step within 20%\n");
 	sb_free(&out);
 	program_free(&p);
 }

@@ -295,6 +295,49 @@ START_TEST(pain_above_5_steps_back)
 }
 END_TEST
 
+/* The hook the report reads: each change with the day and reason --plan gives, and a
+ * level set by hand even when it is the level already. */
+struct seen {
+	int n, level[8], reason[8];
+	day_t day[8];
+};
+
+static void seen_change(void *ctx, const struct progress *p)
+{
+	struct seen *s = ctx;
+
+	if (s->n < 8) {
+		s->level[s->n] = p->level;
+		s->reason[s->n] = p->reason;
+		s->day[s->n++] = p->day;
+	}
+}
+
+START_TEST(each_change_reaches_the_hook)
+{
+	struct progress p;
+	struct seen s = { 0 };
+
+	easy_day(0);
+	easy_day(2);          /* level 2 the morning after day 2 */
+	session_at(4, 3, 6);  /* pain 6: back to 1 on day 4 */
+	add_line("2026-11-09T06:00:00Z\tlevel\tprogram=p\tlevel=1"); /* day 7, no change */
+	session_log_finish(&log_);
+	schedule_level_changes(&log_, &prog, &rules, monday + 8, (int64_t)(monday + 8) * 86400,
+			       &p, seen_change, &s);
+	ck_assert_int_eq(s.n, 3);
+	ck_assert_int_eq(s.level[0], 2);
+	ck_assert_int_eq(s.reason[0], LR_ADVANCED);
+	ck_assert_int_eq(s.day[0], monday + 3);
+	ck_assert_int_eq(s.level[1], 1);
+	ck_assert_int_eq(s.reason[1], LR_PAIN);
+	ck_assert_int_eq(s.day[1], monday + 4);
+	ck_assert_int_eq(s.level[2], 1);
+	ck_assert_int_eq(s.reason[2], LR_MANUAL);
+	ck_assert_int_eq(s.day[2], monday + 7);
+}
+END_TEST
+
 START_TEST(never_below_the_first_level)
 {
 	struct progress p;
@@ -1287,6 +1330,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(tc, a_morning_past_72_hours_is_not_the_morning_after);
 	tcase_add_test(tc, pain_5_repeats_and_resets_the_count);
 	tcase_add_test(tc, pain_above_5_steps_back);
+	tcase_add_test(tc, each_change_reaches_the_hook);
 	tcase_add_test(tc, never_below_the_first_level);
 	tcase_add_test(tc, level_0_is_below_level_1);
 	tcase_add_test(tc, the_morning_after_above_5_steps_back);

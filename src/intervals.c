@@ -230,6 +230,23 @@ void format_interval(const struct interval *iv, enum units units, char *buf, siz
 	snprintf(buf, len, "%s %s", stride_word[iv->stride], amount);
 }
 
+bool intervals_next_text(const struct routine *r, size_t i, char *buf, size_t len)
+{
+	const struct step *n = i + 1 < r->nsteps ? &r->steps[i + 1] : NULL;
+	struct interval iv;
+	char what[48];
+
+	/* from an interval, or from the get-ready before the first: not the cool-down */
+	if (!n || !n->stride || (!r->steps[i].stride && r->steps[i].kind != STEP_GET_READY))
+		return false;
+	iv = (struct interval){ n->stride, n->secs, n->metres, n->miles };
+	if (iv.metres && !n->by_hand) /* on a treadmill: its time */
+		iv.metres = 0;
+	format_interval(&iv, UNITS_KM, what, sizeof(what));
+	snprintf(buf, len, "Next: %s (%s %d of %d)", what, stride_word[iv.stride], n->nth, n->of);
+	return true;
+}
+
 void format_intervals(const struct exercise *ex, int level, char *buf, size_t len)
 {
 	struct interval iv[INTERVALS_MAX];

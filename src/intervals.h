@@ -58,6 +58,10 @@ void intervals_add_steps(struct routine *r, size_t *cap, size_t e, int level);
 /* On a treadmill: every distance step becomes a timed one at the speed. */
 void routine_at_speed(struct routine *r, long metres_per_hour);
 
+/* "Next: run 1:00 (run 1 of 3)": the interval after step i, when step i is an interval
+ * or the get-ready before the first one; false otherwise. */
+bool intervals_next_text(const struct routine *r, size_t i, char *buf, size_t len);
+
 /* "3 x walk 4:00 / run 1:00" (the dose of an interval exercise) */
 void format_intervals(const struct exercise *ex, int level, char *buf, size_t len);
 /* "run 400 m", "walk 4:00" (one interval) */

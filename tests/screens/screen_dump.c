@@ -393,6 +393,7 @@ static void sc_warm_up_walk(void)
 	run_for(500);
 	visit_pause(&visit, now);
 }
+static void sc_walk_get_ready(void) { impact_checked(); started(); run_to(STEP_GET_READY, "walk-run"); run_for(200); visit_pause(&visit, now); }
 static void sc_walk_long(void) { impact_checked(); started(); run_to(STEP_WORK, "walk-run"); run_for(3000); visit_pause(&visit, now); }
 
 /* The start screen of a distance level off a treadmill: Enter ends each distance. */
@@ -451,6 +452,7 @@ static const struct scenario {
 	{ "walk-run-start", sc_run_distance_start },
 	{ "warm-up-walk", sc_warm_up_walk },
 	{ "walk-long", sc_walk_long },
+	{ "walk-get-ready", sc_walk_get_ready },
 };
 
 /* The screen as text: one line a row, line-drawing as + - |, trailing blanks cut. */

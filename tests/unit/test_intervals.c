@@ -103,6 +103,12 @@ START_TEST(steps_of_a_level)
 	ck_assert_int_eq(r.total_secs, 5 + 3 * 300);
 	format_dose(&p.exercises[0], 1, dose, sizeof(dose));
 	ck_assert_str_eq(dose, "3 x walk 4:00 / run 1:00");
+	/* the get-ready names the first walk, not what follows the intervals */
+	ck_assert(intervals_next_text(&r, 0, dose, sizeof(dose)));
+	ck_assert_str_eq(dose, "Next: walk 4:00 (walk 1 of 3)");
+	ck_assert(intervals_next_text(&r, 1, dose, sizeof(dose)));
+	ck_assert_str_eq(dose, "Next: run 1:00 (run 1 of 3)");
+	ck_assert(!intervals_next_text(&r, 6, dose, sizeof(dose))); /* the last interval */
 	routine_free(&r);
 
 	/* distances: by hand off a treadmill, timed on one */

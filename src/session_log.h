@@ -117,6 +117,7 @@ struct run {
 	long elapsed;                     /* start to end, -1 when not given (imported) */
 	char hash[REC_NAME_MAX + 1];      /* the imported file's SHA-256, "" when typed */
 	long counted;                     /* what the cap counts of it (runs_count_toward_cap) */
+	bool walk_run;                    /* left by a walk/run session: the ladder's, no free run */
 };
 
 /* A pair of shoes retired by hand. */

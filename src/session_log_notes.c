@@ -81,6 +81,7 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 		copy_str(r->shoes, sizeof(r->shoes), shoes ? shoes : "");
 		r->elapsed = rec_get_int(rec, HK_ELAPSED, -1);
 		copy_str(r->hash, sizeof(r->hash), rec->known[HK_HASH] ? rec->known[HK_HASH] : "");
+		r->walk_run = rec->known[HK_SESSION] != NULL;
 		return;
 	}
 	case REC_RETIRE: {

@@ -336,6 +336,15 @@ test_report_markdown() {
 	expect_golden report.md
 }
 
+# A walk/run session's run follows its ladder: never "over the cap" of free runs.
+test_report_walk_run_is_never_over_the_cap() {
+	printf '%s\n' $'2026-11-17T08:00:00Z\trun\tmetres=3219\tsecs=1800' \
+		$'2026-11-19T08:00:00Z\trun\tmetres=4023\tsecs=2400\tpain-during=0\tsession=s1\tnote=walk/run: walk-run-distance level 6' >h.tsv
+	st --report --date 2026-11-22
+	expect_status 0
+	expect_out_has "Runs: 2, 0 over the cap on the day"
+}
+
 test_report_empty_history() {
 	talus --programs "$PROGRAMS" --history-file none.tsv --report --date 2026-11-22
 	expect_status 0

@@ -121,6 +121,7 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	copy_str(c->runs_note, sizeof(c->runs_note), setup->runs_note);
 	c->run_settings = setup->runs;
 	c->speed = setup->speed;
+	c->walk_speed = setup->walk_speed;
 	c->units = setup->units;
 	coach_build_routine(c);
 	engine_init(&c->engine, &c->routine, now);

@@ -200,16 +200,29 @@ void intervals_add_steps(struct routine *r, size_t *cap, size_t e, int level)
 	}
 }
 
+long stride_speed(enum stride stride, long run_m_per_h, long walk_m_per_h)
+{
+	/* a walk at 8 km/h would overstate its distance; one faster than the run is no walk */
+	if (stride == STRIDE_WALK && walk_m_per_h > 0 && walk_m_per_h < run_m_per_h)
+		return walk_m_per_h;
+	return run_m_per_h;
+}
+
 void routine_at_speed(struct routine *r, long metres_per_hour)
 {
-	if (metres_per_hour <= 0)
+	routine_at_speeds(r, metres_per_hour, 0);
+}
+
+void routine_at_speeds(struct routine *r, long run_m_per_h, long walk_m_per_h)
+{
+	if (run_m_per_h <= 0)
 		return;
 	for (size_t i = 0; i < r->nsteps; i++) {
 		struct step *s = &r->steps[i];
 		if (!s->stride || !s->metres)
 			continue;
 		r->total_secs -= s->secs;
-		s->secs = interval_secs_at(s->metres, metres_per_hour);
+		s->secs = interval_secs_at(s->metres, stride_speed(s->stride, run_m_per_h, walk_m_per_h));
 		s->by_hand = false;
 		r->total_secs += s->secs;
 	}

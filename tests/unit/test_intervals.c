@@ -23,6 +23,12 @@ START_TEST(patterns_as_written)
 	ck_assert_int_eq(iv[0].secs, 240);
 	ck_assert_int_eq(iv[1].stride, STRIDE_RUN);
 	ck_assert_int_eq(iv[1].secs, 60);
+	/* on a treadmill the walks at their speed, never faster than the run */
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 8000, 5000), 5000);
+	ck_assert_int_eq(stride_speed(STRIDE_RUN, 8000, 5000), 8000);
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 5000, 5000), 5000);
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 4000, 5000), 4000);
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 8000, 0), 8000);
 	ck_assert(intervals_parse("walk 0.1mi,run 400m", iv, &n, err, sizeof(err)));
 	ck_assert_int_eq(iv[0].metres, 161);
 	ck_assert(iv[0].miles);
@@ -234,9 +240,15 @@ START_TEST(walk_run_adds_up)
 END_TEST
 
 /* A whole walk/run session on a treadmill, coached with made-up time: its run record
- * holds the intervals' distance and time, and the cap on the next run counts it. */
+ * holds the intervals' distance and time. The walks at the run's speed (_i 0), or at
+ * treadmill-walk-speed's 5 km/h (_i 1): 400 m is then 288 s, not 180. */
 START_TEST(a_walk_run_session_leaves_a_run)
 {
+	static const int walk_secs[] = { 180, 288 };
+	static const char *const summary[] = { "Recorded as a run: 1.1 km in 8:24.",
+					       "Recorded as a run: 1.1 km in 12:00." };
+	static const char *const note[] = { "On a treadmill at 8.0 km/h: WALK and RUN are timed.",
+					    "On a treadmill: RUN at 8.0 km/h, WALK at 5.0 km/h; both are timed." };
 	char dir[] = "/tmp/talus-walkrun-XXXXXX", path[128], err[256];
 	struct program p;
 	struct user_config cfg;
@@ -270,8 +282,12 @@ START_TEST(a_walk_run_session_leaves_a_run)
 	setup.rules = &cfg.rules;
 	setup.flags = &flags;
 	setup.speed = 8000;
+	setup.walk_speed = _i ? cfg.treadmill_walk_speed : 0;
+	ck_assert_int_eq(cfg.treadmill_walk_speed, 5000);
 	coach_init(&c, &setup, now);
-	ck_assert_int_eq(c.routine.steps[1].secs, 180); /* 400 m at 8 km/h */
+	ck_assert(coach_walk_run_note(&c, err, sizeof(err)));
+	ck_assert_str_eq(err, note[_i]);
+	ck_assert_int_eq(c.routine.steps[1].secs, walk_secs[_i]); /* 400 m */
 	ck_assert_int_eq(c.routine.steps[2].secs, 72);  /* 0.1 mi */
 	ck_assert(coach_start(&c, wall, now));
 	for (; !c.engine.finished; now += 1000) {
@@ -281,14 +297,14 @@ START_TEST(a_walk_run_session_leaves_a_run)
 	c.pain_during = 1;
 	ck_assert(coach_finish(&c, SESSION_DONE, wall + 600, now));
 	ck_assert(coach_run_summary(&c, err, sizeof(err)));
-	ck_assert_str_eq(err, "Recorded as a run: 1.1 km in 8:24.");
+	ck_assert_str_eq(err, summary[_i]);
 	coach_free(&c);
 
 	memset(&log, 0, sizeof(log));
 	ck_assert(session_log_load(&log, path));
 	ck_assert_uint_eq(log.nruns, 1);
 	ck_assert_int_eq(log.runs[0].metres, 2 * (400 + 161));
-	ck_assert_int_eq(log.runs[0].secs, 2 * (180 + 72));
+	ck_assert_int_eq(log.runs[0].secs, 2 * (walk_secs[_i] + 72));
 	ck_assert_int_eq(log.runs[0].pain, 1);
 	ck_assert_int_eq(log.runs[0].surface, SURFACE_TREADMILL);
 	/* the ladder's session: counted in the totals, but no longest run for the cap */
@@ -348,7 +364,7 @@ Suite *intervals_suite(void)
 	tcase_add_test(tc, engine_times_intervals);
 	tcase_add_test(tc, an_interval_cut_short_is_not_done);
 	tcase_add_test(tc, walk_run_adds_up);
-	tcase_add_test(tc, a_walk_run_session_leaves_a_run);
+	tcase_add_loop_test(tc, a_walk_run_session_leaves_a_run, 0, 2);
 	tcase_add_loop_test(tc, bad_intervals_named_at_their_line, 0,
 			    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	suite_add_tcase(s, tc);

@@ -61,6 +61,7 @@ struct coach {
 	struct red_flags flags;    /* to show, unless already shown this episode */
 	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
 	char runs_note[300];       /* the start screen's line on running, or "" */
+	char rest_note[200];       /* walk/run the day after a run (walk_run_rest_note) */
 	struct runs_settings run_settings;
 	struct coach_runs *runs;   /* the runs screen's state while it is open (coach_runs.c) */
 	long speed;                /* a treadmill's, metres an hour; 0: not on one */

@@ -27,7 +27,7 @@ for scenario in safety start start-runs triage pathway get-ready get-ready-side 
 done
 
 # walk/run: WALK or RUN with the countdown, or a distance ended by Enter
-for scenario in walk run-distance walk-run-pain walk-run-start; do
+for scenario in walk run-distance walk-run-pain walk-run-start walk-run-day-after; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/tests/data/programs/walkrun.conf'; }"
 done
 

@@ -403,6 +403,15 @@ static void sc_run_distance_start(void)
 	sc_start();
 }
 
+/* The day after a walk/run session: the start screen says it will not count. */
+static void sc_walk_run_day_after(void)
+{
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=w1\tprogram=walkrun\tlevel=1\tplanned=6");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=w1\tstatus=done\tpain-during=0\tsecs=300");
+	history_line("2026-11-23T07:00:00Z\tmorning\tpain=0");
+	sc_start();
+}
+
 static const struct scenario {
 	const char *name;
 	void (*setup)(void);
@@ -450,6 +459,7 @@ static const struct scenario {
 	{ "run-distance", sc_run_distance },
 	{ "walk-run-pain", sc_pain_during },
 	{ "walk-run-start", sc_run_distance_start },
+	{ "walk-run-day-after", sc_walk_run_day_after },
 	{ "warm-up-walk", sc_warm_up_walk },
 	{ "walk-long", sc_walk_long },
 	{ "walk-get-ready", sc_walk_get_ready },

@@ -121,12 +121,14 @@ void state_side_free(struct state *st)
 void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen)
 {
 	struct run_cap rc;
+	struct runs_request rr;
 
 	req->run_days = st->cfg.run_days;
 	req->long_run_day = st->cfg.long_run_day;
 	req->units = st->cfg.units;
 	run_cap(&st->log, st->today, state_now(st), &rc);
-	if (rc.metres > 0) {
+	state_runs_request(st, &rr);
+	if (rc.metres > 0 && !rr.walk_run) { /* the walk/run ladder sets the runs */
 		format_distance(rc.metres, (enum units)st->cfg.units, cap, caplen);
 		req->run_cap = cap;
 	}

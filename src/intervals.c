@@ -290,7 +290,10 @@ void walk_run_add(struct walk_run_total *t, const struct step *s, int secs, long
 		return;
 	t->intervals++;
 	t->secs += secs;
-	if (s->metres)
+	/* a timed distance ended early covered its share only: what was done */
+	if (s->metres && !s->by_hand && s->secs > 0 && secs < s->secs)
+		t->metres += (s->metres * secs + s->secs / 2) / s->secs;
+	else if (s->metres)
 		t->metres += s->metres;
 	else if (metres_per_hour > 0)
 		t->metres += ((long)secs * metres_per_hour + 1800) / 3600;

@@ -236,6 +236,14 @@ START_TEST(walk_run_adds_up)
 	walk_run_add(&t, &run400, 150, 0); /* off a treadmill: the distance as set */
 	ck_assert(t.metres_known);
 	ck_assert_int_eq(t.metres, 400);
+
+	/* on a treadmill (timed, 180 s) ended at 90 s: half the distance was run */
+	run400.secs = 180;
+	walk_run_begin(&t);
+	walk_run_add(&t, &run400, 90, 8000);
+	ck_assert_int_eq(t.metres, 200);
+	walk_run_add(&t, &run400, 180, 8000); /* in full: all of it */
+	ck_assert_int_eq(t.metres, 600);
 }
 END_TEST
 

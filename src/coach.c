@@ -119,8 +119,11 @@ void coach_init(struct coach *c, const struct coach_setup *setup, int64_t now)
 	c->sore = setup->sore_known ? setup->sore : SORE_BOTH;
 	c->test_reps[0] = c->test_reps[1] = -1;
 	copy_str(c->runs_note, sizeof(c->runs_note), setup->runs_note);
+	walk_run_rest_note(setup->log, c->program, c->today, coach_wall(c), c->rest_note,
+			   sizeof(c->rest_note));
 	c->run_settings = setup->runs;
 	c->speed = setup->speed;
+	c->walk_speed = setup->walk_speed;
 	c->units = setup->units;
 	coach_build_routine(c);
 	engine_init(&c->engine, &c->routine, now);

@@ -61,9 +61,11 @@ struct coach {
 	struct red_flags flags;    /* to show, unless already shown this episode */
 	enum sore_side sore;       /* the triage's, or SORE_BOTH when none was done */
 	char runs_note[300];       /* the start screen's line on running, or "" */
+	char rest_note[200];       /* walk/run the day after a run (walk_run_rest_note) */
 	struct runs_settings run_settings;
 	struct coach_runs *runs;   /* the runs screen's state while it is open (coach_runs.c) */
 	long speed;                /* a treadmill's, metres an hour; 0: not on one */
+	long walk_speed;           /* its walks', metres an hour; 0: the run's */
 	int units;                 /* enum units: how the summary shows a distance */
 	struct walk_run_total walk_run; /* the walk/run intervals done, for the run record */
 	/* the measured entry test, run as a session of its own */
@@ -116,6 +118,7 @@ struct coach_setup {
 	char runs_note[300];           /* the cap on the next run, worn shoes; "" for none */
 	struct runs_settings runs;     /* the config's units, week-start and shoe-limit */
 	long speed;                    /* --speed or treadmill-speed, metres an hour; 0: none */
+	long walk_speed;               /* treadmill-walk-speed: the walks' on the treadmill */
 	int units;                     /* the config's (enum units) */
 	bool triage;                   /* --triage, or no session yet: ask it */
 	bool sore_known;               /* a triage said which side is sore: */

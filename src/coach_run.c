@@ -7,28 +7,37 @@
 void coach_build_routine(struct coach *c)
 {
 	routine_build_sided(&c->routine, c->program, c->level, c->sore);
-	routine_at_speed(&c->routine, c->speed);
+	routine_at_speeds(&c->routine, c->speed, c->walk_speed);
 	walk_run_begin(&c->walk_run); /* a resumed session counts from where it resumes */
 }
 
 void coach_count_interval(struct coach *c, const struct set_event *ev)
 {
+	const struct step *s;
+
 	/* a redone interval replaces one already counted */
 	if (ev->again || ev->step >= c->routine.nsteps)
 		return;
-	walk_run_add(&c->walk_run, &c->routine.steps[ev->step], ev->secs, c->speed);
+	s = &c->routine.steps[ev->step];
+	walk_run_add(&c->walk_run, s, ev->secs, stride_speed(s->stride, c->speed, c->walk_speed));
 }
 
 bool coach_walk_run_note(const struct coach *c, char *buf, size_t len)
 {
-	char speed[32];
+	char speed[32], walk[32];
 	bool by_hand = false;
+	long walk_speed = stride_speed(STRIDE_WALK, c->speed, c->walk_speed);
 
 	for (size_t i = 0; i < c->routine.nsteps; i++)
 		by_hand |= c->routine.steps[i].by_hand;
 	if (c->speed > 0 && program_is_walk_run(c->program)) {
 		format_speed(c->speed, (enum units)c->units, speed, sizeof(speed));
-		snprintf(buf, len, "On a treadmill at %s: WALK and RUN are timed.", speed);
+		format_speed(walk_speed, (enum units)c->units, walk, sizeof(walk));
+		if (walk_speed != c->speed)
+			snprintf(buf, len, "On a treadmill: RUN at %s, WALK at %s; both are timed.",
+				 speed, walk);
+		else
+			snprintf(buf, len, "On a treadmill at %s: WALK and RUN are timed.", speed);
 		return true;
 	}
 	if (!by_hand)

@@ -17,6 +17,7 @@ void coach_runs_request(const struct coach *c, const struct session_log *log, ti
 	req->shoe_limit = c->run_settings.shoe_limit > 0 ? c->run_settings.shoe_limit
 							 : SHOE_LIMIT_METRES;
 	req->shoes = NULL;
+	req->walk_run = program_is_walk_run(c->program);
 }
 
 /* The chart and the list from the history as now written. */

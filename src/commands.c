@@ -98,6 +98,7 @@ static int cmd_session(struct state *st)
 	setup.load_ctx = st;
 	setup.config_days = st->cfg.days;
 	setup.speed = st->cfg.treadmill_speed;
+	setup.walk_speed = st->cfg.treadmill_walk_speed;
 	setup.units = st->cfg.units;
 	if (st->opt->speed)
 		parse_speed(st->opt->speed, (enum units)st->cfg.units, &setup.speed);

@@ -60,6 +60,7 @@ struct state {
 	/* what the long run and heavy calf work moved: a line a day moved (state_side.c) */
 	char moves[(CONFIG_MAX_ALSO + 1) * 7][PLAN_NOTE_MAX];
 	char no_running[64];      /* the program to finish before running; "": running allowed */
+	bool ladder;              /* a walk/run program is on: its ladder is the running */
 	int nmoves;
 };
 

@@ -63,6 +63,11 @@ static void ics_runs(const struct state *st, struct ics_request *req, char *runs
 		req->runs = runs;
 		return;
 	}
+	if (st->ladder) {
+		snprintf(runs, len, "Runs outside the walk/run ladder: none until it is done.");
+		req->runs = runs;
+		return;
+	}
 	run_cap(&st->log, st->today, req->now, &cap);
 	req->run_days = st->cfg.run_days;
 	req->long_run_day = st->cfg.long_run_day;

@@ -49,6 +49,7 @@ void config_defaults(struct user_config *cfg)
 	cfg->program = xstrdup(DEFAULT_PROGRAM);
 	cfg->week_start = 0;
 	cfg->sound = SOUND_BELL;
+	cfg->treadmill_walk_speed = WALK_SPEED_DEFAULT;
 	cfg->color = COLOR_AUTO;
 	cfg->long_run_day = -1;
 	cfg->shoe_limit = 804672; /* 500 mi, the source articles' replace-by */
@@ -314,6 +315,11 @@ static bool load_config(struct conf_doc *doc, struct user_config *cfg)
 		return conf_error(doc, conf_key_line(doc, NULL, 0, "treadmill-speed"),
 				  "treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), "
 				  "got '%s'", s);
+	s = cfg_getstr(c, "treadmill-walk-speed");
+	if (s && !parse_speed(s, (enum units)cfg->units, &cfg->treadmill_walk_speed))
+		return conf_error(doc, conf_key_line(doc, NULL, 0, "treadmill-walk-speed"),
+				  "treadmill-walk-speed must be a speed like 5kmh or 3mph (1-30 km/h), "
+				  "got '%s'", s);
 
 	s = cfg_getstr(c, "history-file");
 	if (s && !(cfg->history_file = resolve_history_file(doc, s)))
@@ -363,6 +369,7 @@ bool config_parse(struct user_config *cfg, const char *path, const char *buf, ch
 		CFG_STR("voice", "off", CFGF_NONE),
 		CFG_STR("voice-command", NULL, CFGF_NONE),
 		CFG_STR("treadmill-speed", NULL, CFGF_NONE),
+		CFG_STR("treadmill-walk-speed", NULL, CFGF_NONE),
 		CFG_SEC("progression", rule_opts, CFGF_NONE),
 		CFG_SEC("also", also_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 		CFG_STR_LIST("run-days", NULL, CFGF_NONE),

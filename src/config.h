@@ -48,6 +48,7 @@ struct user_config {
 	bool voice;         /* spoken cues in the session (voice = on) */
 	char *voice_command; /* voice-command: its words, the text after them; NULL: espeak-ng */
 	long treadmill_speed; /* metres an hour (treadmill-speed); 0: walk/run off a treadmill */
+	long treadmill_walk_speed; /* metres an hour for the walks on it (treadmill-walk-speed) */
 	struct progression_rules rules;
 	struct also_program also[CONFIG_MAX_ALSO];
 	int nalso;

@@ -225,6 +225,11 @@ unsigned engine_command(struct engine *e, enum engine_cmd cmd, int64_t now)
 		return go_to(e, e->step, now); /* the countdown cut short */
 	switch (cmd) {
 	case CMD_DONE:
+		/* an interval cut short is skipped, not done: Enter through a walk/run
+		 * session must not count it as full */
+		if (s->kind == STEP_WORK && s->stride && !s->by_hand &&
+		    engine_elapsed_ms(e, now) * 100 < (int64_t)s->secs * 1000 * INTERVAL_DONE_PERCENT)
+			return go_to(e, e->step + 1, now);
 		if (s->kind == STEP_WORK)
 			push_set(e, now, true);
 		else

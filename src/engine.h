@@ -12,6 +12,9 @@
 
 #define NO_DEADLINE INT64_MAX
 #define REST_ADJUST_MS 15000
+/* A timed walk/run interval ended with Enter before this share of its time was not
+ * done: it counts as skipped (design: half, as a session needs half its sets). */
+#define INTERVAL_DONE_PERCENT 50
 
 enum engine_cmd {
 	CMD_PAUSE,         /* pause, or resume */

@@ -200,16 +200,29 @@ void intervals_add_steps(struct routine *r, size_t *cap, size_t e, int level)
 	}
 }
 
+long stride_speed(enum stride stride, long run_m_per_h, long walk_m_per_h)
+{
+	/* a walk at 8 km/h would overstate its distance; one faster than the run is no walk */
+	if (stride == STRIDE_WALK && walk_m_per_h > 0 && walk_m_per_h < run_m_per_h)
+		return walk_m_per_h;
+	return run_m_per_h;
+}
+
 void routine_at_speed(struct routine *r, long metres_per_hour)
 {
-	if (metres_per_hour <= 0)
+	routine_at_speeds(r, metres_per_hour, 0);
+}
+
+void routine_at_speeds(struct routine *r, long run_m_per_h, long walk_m_per_h)
+{
+	if (run_m_per_h <= 0)
 		return;
 	for (size_t i = 0; i < r->nsteps; i++) {
 		struct step *s = &r->steps[i];
 		if (!s->stride || !s->metres)
 			continue;
 		r->total_secs -= s->secs;
-		s->secs = interval_secs_at(s->metres, metres_per_hour);
+		s->secs = interval_secs_at(s->metres, stride_speed(s->stride, run_m_per_h, walk_m_per_h));
 		s->by_hand = false;
 		r->total_secs += s->secs;
 	}
@@ -228,6 +241,23 @@ void format_interval(const struct interval *iv, enum units units, char *buf, siz
 	else
 		format_duration(iv->secs, amount, sizeof(amount));
 	snprintf(buf, len, "%s %s", stride_word[iv->stride], amount);
+}
+
+bool intervals_next_text(const struct routine *r, size_t i, char *buf, size_t len)
+{
+	const struct step *n = i + 1 < r->nsteps ? &r->steps[i + 1] : NULL;
+	struct interval iv;
+	char what[48];
+
+	/* from an interval, or from the get-ready before the first: not the cool-down */
+	if (!n || !n->stride || (!r->steps[i].stride && r->steps[i].kind != STEP_GET_READY))
+		return false;
+	iv = (struct interval){ n->stride, n->secs, n->metres, n->miles };
+	if (iv.metres && !n->by_hand) /* on a treadmill: its time */
+		iv.metres = 0;
+	format_interval(&iv, UNITS_KM, what, sizeof(what));
+	snprintf(buf, len, "Next: %s (%s %d of %d)", what, stride_word[iv.stride], n->nth, n->of);
+	return true;
 }
 
 void format_intervals(const struct exercise *ex, int level, char *buf, size_t len)
@@ -260,7 +290,10 @@ void walk_run_add(struct walk_run_total *t, const struct step *s, int secs, long
 		return;
 	t->intervals++;
 	t->secs += secs;
-	if (s->metres)
+	/* a timed distance ended early covered its share only: what was done */
+	if (s->metres && !s->by_hand && s->secs > 0 && secs < s->secs)
+		t->metres += (s->metres * secs + s->secs / 2) / s->secs;
+	else if (s->metres)
 		t->metres += s->metres;
 	else if (metres_per_hour > 0)
 		t->metres += ((long)secs * metres_per_hour + 1800) / 3600;

@@ -20,6 +20,9 @@
 /* The time a distance interval is expected to take off a treadmill, for the session's
  * estimate only (design: walking 5 km/h, running 8 km/h, running.md's example speed). */
 #define WALK_ESTIMATE_M_PER_H 5000
+/* On a treadmill the walks go at their own speed, not the run's (design: 5 km/h, an
+ * easy walk; the config's treadmill-walk-speed sets it). */
+#define WALK_SPEED_DEFAULT 5000
 #define RUN_ESTIMATE_M_PER_H 8000
 
 struct interval {
@@ -57,6 +60,14 @@ bool load_interval_keys(struct conf_doc *doc, cfg_t *sec, int nth, int levels,
 void intervals_add_steps(struct routine *r, size_t *cap, size_t e, int level);
 /* On a treadmill: every distance step becomes a timed one at the speed. */
 void routine_at_speed(struct routine *r, long metres_per_hour);
+/* The same, the walk steps at walk_m_per_h (never faster than the run; 0: the run's). */
+void routine_at_speeds(struct routine *r, long run_m_per_h, long walk_m_per_h);
+/* The speed of a stride on a treadmill at run_m_per_h, its walks at walk_m_per_h. */
+long stride_speed(enum stride stride, long run_m_per_h, long walk_m_per_h);
+
+/* "Next: run 1:00 (run 1 of 3)": the interval after step i, when step i is an interval
+ * or the get-ready before the first one; false otherwise. */
+bool intervals_next_text(const struct routine *r, size_t i, char *buf, size_t len);
 
 /* "3 x walk 4:00 / run 1:00" (the dose of an interval exercise) */
 void format_intervals(const struct exercise *ex, int level, char *buf, size_t len);

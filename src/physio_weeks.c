@@ -71,7 +71,8 @@ static void fill_week(const struct physio_request *req, day_t from, struct week 
 		if (r->metres > w->longest)
 			w->longest = r->metres;
 		run_cap(log, r->day, r->when - 1, &then);
-		w->over += then.metres > 0 && r->metres > then.metres;
+		/* a walk/run session follows its ladder, not the cap */
+		w->over += !r->walk_run && then.metres > 0 && r->metres > then.metres;
 	}
 }
 

@@ -258,7 +258,7 @@ static void runs_due(const struct session_log *log, const struct program *prog,
 		const struct run *r = &log->runs[i];
 		char what[64];
 
-		if (r->when <= after || r->when > now || r->of_session || r->pain <= RUN_PAIN_MAX)
+		if (r->when <= after || r->when > now || r->walk_run || r->pain <= RUN_PAIN_MAX)
 			continue;
 		exercise_words(r->day, today, "run", what, sizeof(what));
 		if (r->pain >= rules->alarm_pain && stronger(out, TRIG_SEVERE)) {

@@ -132,7 +132,7 @@ static long cap_at(const struct run *runs, size_t i)
 	long longest = 0;
 
 	for (size_t j = i; j-- > 0 && runs[j].day >= runs[i].day - RUN_CAP_DAYS;)
-		if (runs[j].pain <= RUN_PAIN_MAX && runs[j].counted > longest)
+		if (!runs[j].walk_run && runs[j].pain <= RUN_PAIN_MAX && runs[j].counted > longest)
 			longest = runs[j].counted;
 	return longest > 0 ? longest * RUN_CAP_PERCENT / 100 : -1;
 }
@@ -161,6 +161,10 @@ void run_cap(const struct session_log *log, day_t today, int64_t now, struct run
 			out->held_day = r->day;
 			continue;
 		}
+		/* a walk/run session is paced by its ladder: its walks and its short runs are
+		 * no longest run, and would shrink the cap on free runs to nonsense (design) */
+		if (r->walk_run)
+			continue;
 		if (r->counted > out->longest) {
 			out->longest = r->counted;
 			out->longest_ran = r->metres;

@@ -188,7 +188,11 @@ bool runs_note(const struct runs_request *req, char *buf, size_t len)
 
 	sb_init(&sb);
 	run_cap(log, req->today, req->now, &cap);
-	if (cap.metres > 0) {
+	/* the walk/run ladder, pain-gated, is the running until it is done (running.md):
+	 * a cap beside it would contradict the session it prescribes */
+	if (req->walk_run)
+		sb_printf(&sb, "Runs outside the walk/run ladder: none until it is done.");
+	else if (cap.metres > 0) {
 		format_distance(cap.metres, req->units, d, sizeof(d));
 		sb_printf(&sb, "Next run: at most %s (%d%% of your longest in %d days).", d,
 			  RUN_CAP_PERCENT, RUN_CAP_DAYS);

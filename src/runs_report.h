@@ -20,6 +20,7 @@ struct runs_request {
 	enum units units;
 	long shoe_limit;    /* metres */
 	const char *shoes;  /* shoes_print: this pair alone; NULL: every pair */
+	bool walk_run;      /* a walk/run program is the runner's: its ladder sets the runs */
 };
 
 /* The first day of the week holding day (week_start: 0 = Monday). */

@@ -386,7 +386,7 @@ void schedule_level_changes(const struct session_log *log, const struct program 
 			t = NULL;
 			when = (mr = &log->mornings[mi])->when;
 		}
-		while (ri < log->nruns && (log->runs[ri].of_session || log->runs[ri].pain < 0))
+		while (ri < log->nruns && (log->runs[ri].walk_run || log->runs[ri].pain < 0))
 			ri++;
 		if (ri < log->nruns && log->runs[ri].when <= now && log->runs[ri].when < when) {
 			on_run(&r, &log->runs[ri++], prog);

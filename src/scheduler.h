@@ -156,6 +156,10 @@ enum run_pain_effect run_pain_effect(const struct program *prog,
 /* The morning after a run did not settle: above RUN_PAIN_MAX, or above the runner's
  * usual morning (baseline, -1 with none): a step back, not a repeat. */
 bool walk_run_morning_unsettled(int pain, int baseline);
+/* The start screen's line when a walk/run session today would follow one of prog
+ * yesterday (it will not count), or a free run today or yesterday; false otherwise. */
+bool walk_run_rest_note(const struct session_log *log, const struct program *prog, day_t today,
+			int64_t now, char *buf, size_t len);
 
 enum red_flag { RF_NONE, RF_FLARES, RF_NOT_SETTLING, RF_SEVERE, RF_STALL };
 

@@ -102,7 +102,7 @@ static bool severe_rating(const struct session_log *log, const struct progressio
 	}
 	for (size_t i = 0; i < log->nruns; i++) { /* a walk/run session's run is its session's */
 		const struct run *r = &log->runs[i];
-		if (r->day >= window && r->day <= today && r->when <= now && !r->of_session &&
+		if (r->day >= window && r->day <= today && r->when <= now && !r->walk_run &&
 		    r->pain >= rules->alarm_pain && r->when > latest) {
 			latest = r->when;
 			out->since = r->day;

@@ -4,6 +4,9 @@
  * replay in scheduler.c calls these for a program with walk/run intervals. */
 #include "scheduler.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "intervals.h"
 
 bool program_is_walk_run(const struct program *prog)
@@ -59,4 +62,34 @@ enum run_pain_effect run_pain_effect(const struct program *prog,
 bool walk_run_morning_unsettled(int pain, int baseline)
 {
 	return pain > RUN_PAIN_MAX || (baseline >= 0 && pain > baseline);
+}
+
+bool walk_run_rest_note(const struct session_log *log, const struct program *prog, day_t today,
+			int64_t now, char *buf, size_t len)
+{
+	bool session = false;
+	int ran = -1; /* the day of a free run today or yesterday: 0 today, 1 yesterday */
+
+	buf[0] = '\0';
+	if (!program_is_walk_run(prog))
+		return false;
+	for (size_t i = 0; i < log->nsessions; i++) {
+		const struct session *s = &log->sessions[i];
+		session |= s->day == today - 1 && s->start_when <= now &&
+			   strcmp(s->program, prog->name) == 0;
+	}
+	for (size_t i = 0; i < log->nruns; i++) {
+		const struct run *r = &log->runs[i];
+		if (!r->walk_run && r->when <= now && (r->day == today || r->day == today - 1) &&
+		    (ran < 0 || today - r->day < ran))
+			ran = (int)(today - r->day);
+	}
+	/* the scheduler does not count the session after one (walk_run_back_to_back) */
+	if (session)
+		snprintf(buf, len, "Walk/run never two days in a row (running.md): you walked and "
+			 "ran yesterday; this session will not count toward the next level.");
+	else if (ran >= 0)
+		snprintf(buf, len, "Walk/run never two days in a row (running.md): you ran %s; a "
+			 "rest day comes first.", ran == 0 ? "today" : "yesterday");
+	return buf[0] != '\0';
 }

@@ -117,7 +117,8 @@ struct run {
 	long elapsed;                     /* start to end, -1 when not given (imported) */
 	char hash[REC_NAME_MAX + 1];      /* the imported file's SHA-256, "" when typed */
 	long counted;                     /* what the cap counts of it (runs_count_toward_cap) */
-	bool of_session;                  /* left by a walk/run session: its pain is the session's */
+	bool walk_run;                    /* left by a walk/run session: the ladder's, no free run;
+					     its pain is the session's */
 };
 
 /* A pair of shoes retired by hand. */

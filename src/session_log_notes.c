@@ -80,8 +80,8 @@ void session_log_add_note(struct session_log *log, const struct hist_record *rec
 		r->surface = rec_get_enum(rec, HK_SURFACE, -1);
 		copy_str(r->shoes, sizeof(r->shoes), shoes ? shoes : "");
 		r->elapsed = rec_get_int(rec, HK_ELAPSED, -1);
-		r->of_session = rec->known[HK_SESSION] && rec->known[HK_SESSION][0];
 		copy_str(r->hash, sizeof(r->hash), rec->known[HK_HASH] ? rec->known[HK_HASH] : "");
+		r->walk_run = rec->known[HK_SESSION] != NULL;
 		return;
 	}
 	case REC_RETIRE: {

@@ -132,6 +132,11 @@ static void running_gate(struct state *st)
 	}
 	copy_str(st->no_running, sizeof(st->no_running),
 		 st->cfg.run_days && !plan_running_allowed(stages, st->nside + 1) ? gate : "");
+	/* the walk/run ladder, pain-gated, is the running until it is done (running.md):
+	 * no free runs and no long run beside it */
+	st->ladder = false;
+	for (int i = 0; i <= st->nside; i++)
+		st->ladder = st->ladder || stages[i] == RUN_STAGE_RUNNING;
 }
 
 int state_load_side(struct state *st)
@@ -142,8 +147,8 @@ int state_load_side(struct state *st)
 		if ((status = load_one(st, &st->cfg.also[i])) != 0)
 			return status;
 	running_gate(st);
-	/* no long run to keep days off before running is allowed */
-	long_day = st->no_running[0] ? -1 : st->cfg.long_run_day;
+	/* no long run to keep days off before running is allowed, nor during the ladder */
+	long_day = st->no_running[0] || st->ladder ? -1 : st->cfg.long_run_day;
 	/* heavy calf work first: hops then keep 48 h after where it ended up */
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i <= st->nside; i++) {
@@ -166,15 +171,17 @@ void state_side_free(struct state *st)
 void state_plan_runs(const struct state *st, struct plan_request *req, char *cap, size_t caplen)
 {
 	struct run_cap rc;
+	struct runs_request rr;
 
-	req->run_days = st->no_running[0] ? 0 : st->cfg.run_days;
+	req->run_days = st->no_running[0] || st->ladder ? 0 : st->cfg.run_days;
 	req->no_running = st->no_running[0] ? st->no_running : NULL;
 	if (req->no_running)
 		req->runs = NULL; /* no cap on the next run before running is allowed */
 	req->long_run_day = st->cfg.long_run_day;
 	req->units = st->cfg.units;
 	run_cap(&st->log, st->today, state_now(st), &rc);
-	if (rc.metres > 0) {
+	state_runs_request(st, &rr);
+	if (rc.metres > 0 && !rr.walk_run) { /* the walk/run ladder sets the runs */
 		format_distance(rc.metres, (enum units)st->cfg.units, cap, caplen);
 		req->run_cap = cap;
 	}

@@ -87,6 +87,8 @@ static void draw_start(struct ui *ui, int64_t now)
 					     "Enter trains anyway.", date);
 		page_text(line, A_BOLD);
 	}
+	if (c->rest_note[0])
+		page_text(c->rest_note, A_NORMAL);
 	if (coach_next_due(c)) { /* several programs at once: the next after this one */
 		snprintf(line, sizeof(line), "Due today too: %s, after this one.",
 			 coach_next_due(c)->title);

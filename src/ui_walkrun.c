@@ -70,19 +70,5 @@ void interval_clock(const struct ui *ui, int64_t at, char *big, size_t big_len, 
 
 bool interval_next_text(const struct ui *ui, char *buf, size_t len)
 {
-	const struct routine *r = &ui->c->routine;
-	size_t i = ui->c->engine.step;
-	char what[48];
-	struct interval iv;
-
-	if (!r->steps[i].stride || i + 1 >= r->nsteps || !r->steps[i + 1].stride)
-		return false;
-	iv = (struct interval){ r->steps[i + 1].stride, r->steps[i + 1].secs,
-				r->steps[i + 1].metres, r->steps[i + 1].miles };
-	if (iv.metres && !r->steps[i + 1].by_hand) /* on a treadmill: its time */
-		iv.metres = 0;
-	format_interval(&iv, UNITS_KM, what, sizeof(what));
-	snprintf(buf, len, "Next: %s (%s %d of %d)", what, stride_low[iv.stride], r->steps[i + 1].nth,
-		 r->steps[i + 1].of);
-	return true;
+	return intervals_next_text(&ui->c->routine, ui->c->engine.step, buf, len);
 }

@@ -27,12 +27,13 @@ for scenario in safety start start-runs triage pathway get-ready get-ready-side 
 done
 
 # walk/run: WALK or RUN with the countdown, or a distance ended by Enter
-for scenario in walk run-distance walk-run-pain walk-run-start; do
+for scenario in walk run-distance walk-run-pain walk-run-start walk-run-day-after; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/tests/data/programs/walkrun.conf'; }"
 done
 
-# the shipped walk-run: the warm-up walk says WALK; a walk of minutes at 40 columns
-for scenario in warm-up-walk walk-long; do
+# the shipped walk-run: the warm-up walk says WALK; a walk of minutes at 40 columns; the
+# get-ready before the intervals names the first walk
+for scenario in warm-up-walk walk-long walk-get-ready; do
 	eval "test_${scenario//-/_}() { screen_golden $scenario '$SRCDIR/programs/walk-run.conf'; }"
 done
 

@@ -302,7 +302,8 @@ test_ics_run_days_are_events() {
 	sample
 	printf '2026-11-21T18:00:00+01:00\trun\tmetres=5000\n' >>h.tsv
 	mkdir -p "$XDG_CONFIG_HOME/talus"
-	printf 'also "walk-run" {\n  days = {tue, fri}\n}\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
+	# maintenance: past the walk/run ladder, free runs under the cap
+	printf 'program = "maintenance"\nrun-days = {tue, thu, sat}\nlong-run-day = sat\n' \
 		>"$XDG_CONFIG_HOME/talus/talus.conf"
 	st --plan --weeks 2 --date 2026-11-23 --ics cal.ics
 	expect_status 0
@@ -370,6 +371,15 @@ test_report_markdown() {
 	st --report --format md --date 2026-11-22
 	expect_status 0
 	expect_golden report.md
+}
+
+# A walk/run session's run follows its ladder: never "over the cap" of free runs.
+test_report_walk_run_is_never_over_the_cap() {
+	printf '%s\n' $'2026-11-17T08:00:00Z\trun\tmetres=3219\tsecs=1800' \
+		$'2026-11-19T08:00:00Z\trun\tmetres=4023\tsecs=2400\tpain-during=0\tsession=s1\tnote=walk/run: walk-run-distance level 6' >h.tsv
+	st --report --date 2026-11-22
+	expect_status 0
+	expect_out_has "Runs: 2, 0 over the cap on the day"
 }
 
 test_report_empty_history() {

@@ -398,12 +398,22 @@ static void sc_warm_up_walk(void)
 	run_for(500);
 	visit_pause(&visit, now);
 }
+static void sc_walk_get_ready(void) { impact_checked(); started(); run_to(STEP_GET_READY, "walk-run"); run_for(200); visit_pause(&visit, now); }
 static void sc_walk_long(void) { impact_checked(); started(); run_to(STEP_WORK, "walk-run"); run_for(3000); visit_pause(&visit, now); }
 
 /* The start screen of a distance level off a treadmill: Enter ends each distance. */
 static void sc_run_distance_start(void)
 {
 	history_line("2026-11-16T10:00:00Z\tlevel\tprogram=walkrun\tlevel=2");
+	sc_start();
+}
+
+/* The day after a walk/run session: the start screen says it will not count. */
+static void sc_walk_run_day_after(void)
+{
+	history_line("2026-11-22T10:00:00Z\tstart\tsession=w1\tprogram=walkrun\tlevel=1\tplanned=6");
+	history_line("2026-11-22T10:05:00Z\tend\tsession=w1\tstatus=done\tpain-during=0\tsecs=300");
+	history_line("2026-11-23T07:00:00Z\tmorning\tpain=0");
 	sc_start();
 }
 
@@ -455,8 +465,10 @@ static const struct scenario {
 	{ "run-distance", sc_run_distance },
 	{ "walk-run-pain", sc_pain_during },
 	{ "walk-run-start", sc_run_distance_start },
+	{ "walk-run-day-after", sc_walk_run_day_after },
 	{ "warm-up-walk", sc_warm_up_walk },
 	{ "walk-long", sc_walk_long },
+	{ "walk-get-ready", sc_walk_get_ready },
 };
 
 /* Keys pressed after the first draw, each followed by a draw, as the coach does: down,

@@ -61,6 +61,7 @@ START_TEST(reads_values)
 	ck_assert(!c.voice);
 	ck_assert_ptr_null(c.voice_command);
 	ck_assert_int_eq(c.treadmill_speed, 0); /* none: walk/run off a treadmill */
+	ck_assert_int_eq(c.treadmill_walk_speed, 5000); /* the walks on one: 5 km/h */
 	config_free(&c);
 	/* a bare speed is in the config's units, as a bare distance is */
 	ck_assert_msg(config_parse(&c, "c.conf", "units = mi\ntreadmill-speed = 5\n", err,
@@ -71,6 +72,9 @@ START_TEST(reads_values)
 	ck_assert_msg(config_parse(&c, "c.conf", "progression {\n  alarm-pain = 6\n}\n", err,
 				   sizeof(err)), "%s", err);
 	ck_assert_int_eq(c.rules.alarm_pain, 6);
+	ck_assert_msg(config_parse(&c, "c.conf", "treadmill-walk-speed = \"4.5kmh\"\n", err,
+				   sizeof(err)), "%s", err);
+	ck_assert_int_eq(c.treadmill_walk_speed, 4500);
 	config_free(&c);
 }
 END_TEST
@@ -119,6 +123,8 @@ static const struct {
 	  "c.conf:2: treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), got 'fast'" },
 	{ "treadmill-speed = \"31kmh\"\n",
 	  "c.conf:1: treadmill-speed must be a speed like 8kmh or 5mph (1-30 km/h), got '31kmh'" },
+	{ "treadmill-walk-speed = \"0.5kmh\"\n",
+	  "c.conf:1: treadmill-walk-speed must be a speed like 5kmh or 3mph (1-30 km/h), got '0.5kmh'" },
 	{ "sound = bell\nsound = off\n", "c.conf:2: sound is set twice (first at line 1)" },
 	{ "also \"a/b\" {\n}\n", "c.conf:1: also must name a program, got 'a/b'" },
 	{ "program = \"rice\"\n\nalso \"rice\" {\n}\n", "c.conf:3: also \"rice\" is the program itself" },

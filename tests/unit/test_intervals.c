@@ -23,6 +23,12 @@ START_TEST(patterns_as_written)
 	ck_assert_int_eq(iv[0].secs, 240);
 	ck_assert_int_eq(iv[1].stride, STRIDE_RUN);
 	ck_assert_int_eq(iv[1].secs, 60);
+	/* on a treadmill the walks at their speed, never faster than the run */
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 8000, 5000), 5000);
+	ck_assert_int_eq(stride_speed(STRIDE_RUN, 8000, 5000), 8000);
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 5000, 5000), 5000);
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 4000, 5000), 4000);
+	ck_assert_int_eq(stride_speed(STRIDE_WALK, 8000, 0), 8000);
 	ck_assert(intervals_parse("walk 0.1mi,run 400m", iv, &n, err, sizeof(err)));
 	ck_assert_int_eq(iv[0].metres, 161);
 	ck_assert(iv[0].miles);
@@ -103,6 +109,12 @@ START_TEST(steps_of_a_level)
 	ck_assert_int_eq(r.total_secs, 5 + 3 * 300);
 	format_dose(&p.exercises[0], 1, dose, sizeof(dose));
 	ck_assert_str_eq(dose, "3 x walk 4:00 / run 1:00");
+	/* the get-ready names the first walk, not what follows the intervals */
+	ck_assert(intervals_next_text(&r, 0, dose, sizeof(dose)));
+	ck_assert_str_eq(dose, "Next: walk 4:00 (walk 1 of 3)");
+	ck_assert(intervals_next_text(&r, 1, dose, sizeof(dose)));
+	ck_assert_str_eq(dose, "Next: run 1:00 (run 1 of 3)");
+	ck_assert(!intervals_next_text(&r, 6, dose, sizeof(dose))); /* the last interval */
 	routine_free(&r);
 
 	/* distances: by hand off a treadmill, timed on one */
@@ -159,6 +171,45 @@ START_TEST(engine_times_intervals)
 }
 END_TEST
 
+/* Enter through a timed interval before half its time skips it: no set done, nothing
+ * for the run record; from half its time on, it is done (and counts what was done). */
+START_TEST(an_interval_cut_short_is_not_done)
+{
+	struct program p;
+	struct routine r;
+	struct engine e;
+	char err[256];
+	int64_t t = 5000;
+
+	ck_assert(program_parse(&p, "wr", "wr.conf", walk_run_conf, err, sizeof(err)));
+	routine_build(&r, &p, 1);
+	engine_init(&e, &r, 0);
+	engine_tick(&e, t);
+	ck_assert(engine_command(&e, CMD_DONE, t + 119999) & ENG_NEW_STEP); /* walk 4:00 */
+	ck_assert_int_eq(engine_stride(&e), STRIDE_RUN);
+	ck_assert_uint_eq(e.nsets, 0);
+	t += 119999;
+	ck_assert(engine_command(&e, CMD_DONE, t + 30000) & ENG_NEW_STEP); /* run 1:00, half */
+	ck_assert_uint_eq(e.nsets, 1);
+	ck_assert_int_eq(e.sets[0].secs, 30);
+	t += 30000;
+	ck_assert(engine_command(&e, CMD_DONE, t + 4000) & ENG_NEW_STEP);
+	ck_assert_uint_eq(e.nsets, 1);
+	engine_free(&e);
+	routine_free(&r);
+
+	/* by hand (off a treadmill) Enter is the end of the distance: always done */
+	routine_build(&r, &p, 2);
+	engine_init(&e, &r, 0);
+	engine_tick(&e, 5000);
+	engine_command(&e, CMD_DONE, 6000);
+	ck_assert_uint_eq(e.nsets, 1);
+	engine_free(&e);
+	routine_free(&r);
+	program_free(&p);
+}
+END_TEST
+
 /* What the run record holds: distance when every interval had one, time always. */
 START_TEST(walk_run_adds_up)
 {
@@ -185,13 +236,27 @@ START_TEST(walk_run_adds_up)
 	walk_run_add(&t, &run400, 150, 0); /* off a treadmill: the distance as set */
 	ck_assert(t.metres_known);
 	ck_assert_int_eq(t.metres, 400);
+
+	/* on a treadmill (timed, 180 s) ended at 90 s: half the distance was run */
+	run400.secs = 180;
+	walk_run_begin(&t);
+	walk_run_add(&t, &run400, 90, 8000);
+	ck_assert_int_eq(t.metres, 200);
+	walk_run_add(&t, &run400, 180, 8000); /* in full: all of it */
+	ck_assert_int_eq(t.metres, 600);
 }
 END_TEST
 
 /* A whole walk/run session on a treadmill, coached with made-up time: its run record
- * holds the intervals' distance and time, and the cap on the next run counts it. */
+ * holds the intervals' distance and time. The walks at the run's speed (_i 0), or at
+ * treadmill-walk-speed's 5 km/h (_i 1): 400 m is then 288 s, not 180. */
 START_TEST(a_walk_run_session_leaves_a_run)
 {
+	static const int walk_secs[] = { 180, 288 };
+	static const char *const summary[] = { "Recorded as a run: 1.1 km in 8:24.",
+					       "Recorded as a run: 1.1 km in 12:00." };
+	static const char *const note[] = { "On a treadmill at 8.0 km/h: WALK and RUN are timed.",
+					    "On a treadmill: RUN at 8.0 km/h, WALK at 5.0 km/h; both are timed." };
 	char dir[] = "/tmp/talus-walkrun-XXXXXX", path[128], err[256];
 	struct program p;
 	struct user_config cfg;
@@ -225,8 +290,12 @@ START_TEST(a_walk_run_session_leaves_a_run)
 	setup.rules = &cfg.rules;
 	setup.flags = &flags;
 	setup.speed = 8000;
+	setup.walk_speed = _i ? cfg.treadmill_walk_speed : 0;
+	ck_assert_int_eq(cfg.treadmill_walk_speed, 5000);
 	coach_init(&c, &setup, now);
-	ck_assert_int_eq(c.routine.steps[1].secs, 180); /* 400 m at 8 km/h */
+	ck_assert(coach_walk_run_note(&c, err, sizeof(err)));
+	ck_assert_str_eq(err, note[_i]);
+	ck_assert_int_eq(c.routine.steps[1].secs, walk_secs[_i]); /* 400 m */
 	ck_assert_int_eq(c.routine.steps[2].secs, 72);  /* 0.1 mi */
 	ck_assert(coach_start(&c, wall, now));
 	for (; !c.engine.finished; now += 1000) {
@@ -236,18 +305,20 @@ START_TEST(a_walk_run_session_leaves_a_run)
 	c.pain_during = 1;
 	ck_assert(coach_finish(&c, SESSION_DONE, wall + 600, now));
 	ck_assert(coach_run_summary(&c, err, sizeof(err)));
-	ck_assert_str_eq(err, "Recorded as a run: 1.1 km in 8:24.");
+	ck_assert_str_eq(err, summary[_i]);
 	coach_free(&c);
 
 	memset(&log, 0, sizeof(log));
 	ck_assert(session_log_load(&log, path));
 	ck_assert_uint_eq(log.nruns, 1);
 	ck_assert_int_eq(log.runs[0].metres, 2 * (400 + 161));
-	ck_assert_int_eq(log.runs[0].secs, 2 * (180 + 72));
+	ck_assert_int_eq(log.runs[0].secs, 2 * (walk_secs[_i] + 72));
 	ck_assert_int_eq(log.runs[0].pain, 1);
 	ck_assert_int_eq(log.runs[0].surface, SURFACE_TREADMILL);
+	/* the ladder's session: counted in the totals, but no longest run for the cap */
+	ck_assert(log.runs[0].walk_run);
 	run_cap(&log, day + 2, (int64_t)(day + 2) * 86400, &cap);
-	ck_assert_int_eq(cap.longest, 1122);
+	ck_assert_int_eq(cap.longest, -1);
 	session_log_free(&log);
 	program_free(&p);
 	config_free(&cfg);
@@ -299,8 +370,9 @@ Suite *intervals_suite(void)
 	tcase_add_test(tc, treadmill_speed_makes_distance_time);
 	tcase_add_test(tc, steps_of_a_level);
 	tcase_add_test(tc, engine_times_intervals);
+	tcase_add_test(tc, an_interval_cut_short_is_not_done);
 	tcase_add_test(tc, walk_run_adds_up);
-	tcase_add_test(tc, a_walk_run_session_leaves_a_run);
+	tcase_add_loop_test(tc, a_walk_run_session_leaves_a_run, 0, 2);
 	tcase_add_loop_test(tc, bad_intervals_named_at_their_line, 0,
 			    (int)(sizeof(bad_cases) / sizeof(bad_cases[0])));
 	suite_add_tcase(s, tc);

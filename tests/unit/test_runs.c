@@ -151,6 +151,38 @@ START_TEST(runs_over_the_cap_do_not_raise_it)
 }
 END_TEST
 
+static void walk_run_on(const char *date, long metres, int pain)
+{
+	char line[200];
+	struct hist_record rec;
+
+	snprintf(line, sizeof(line), "%sT08:00:00Z\trun\tmetres=%ld\tsecs=900\tpain-during=%d"
+		 "\tsession=s1", date, metres, pain);
+	ck_assert(history_parse_line(line, strlen(line), &rec));
+	session_log_add(&log_, &rec);
+	session_log_finish(&log_);
+}
+
+/* A walk/run session's record (it has a session) is paced by its ladder: it is no
+ * longest run of the cap, neither a 51 m one cut short that would shrink it, nor a long
+ * one that would raise it; a free run over it is not over anything. Its pain still holds. */
+START_TEST(walk_run_records_are_not_the_longest_run)
+{
+	memset(&log_, 0, sizeof(log_));
+	walk_run_on("2026-11-01", 51, 0);
+	ck_assert_int_eq(cap_on("2026-11-02").metres, -1);   /* alone: no cap */
+	run_on("2026-11-03", 3000, -1);                      /* not 5257% over 51 m */
+	ck_assert_int_eq(log_.runs[1].counted, 3000);
+	ck_assert_int_eq(cap_on("2026-11-04").metres, 3300);
+	walk_run_on("2026-11-05", 4800, 1);                  /* longer: raises nothing */
+	ck_assert_int_eq(cap_on("2026-11-06").metres, 3300);
+	ck_assert_int_eq(cap_on("2026-11-06").longest_ran, 3000);
+	walk_run_on("2026-11-07", 2000, 3);                  /* one that hurt holds the cap */
+	ck_assert(cap_on("2026-11-08").held);
+	session_log_free(&log_);
+}
+END_TEST
+
 /* The record --run and the coach's form both write: what the reader takes back. */
 START_TEST(a_run_record_reads_back)
 {
@@ -192,6 +224,7 @@ Suite *runs_suite(void)
 	tcase_add_test(tc, durations_as_runners_write_them);
 	tcase_add_test(tc, the_cap_at_its_edges);
 	tcase_add_test(tc, runs_over_the_cap_do_not_raise_it);
+	tcase_add_test(tc, walk_run_records_are_not_the_longest_run);
 	tcase_add_test(tc, a_run_record_reads_back);
 	suite_add_tcase(s, tc);
 	return s;

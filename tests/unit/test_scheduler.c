@@ -1139,6 +1139,42 @@ START_TEST(walk_run_back_to_back_days_do_not_count)
 }
 END_TEST
 
+/* The start screen says it: the day after a session of the program (it will not count),
+ * or the day of or after a free run; two days after, or after a walk/run session's own
+ * run record, nothing; a program without intervals, nothing. */
+START_TEST(walk_run_rest_note_the_day_after)
+{
+	char buf[200], at[64];
+	int64_t noon = (int64_t)monday * 86400 + 12 * 3600, day = 86400;
+
+	easy_day(0);
+	session_log_finish(&log_);
+	ck_assert(!walk_run_rest_note(&log_, &prog, monday, noon, buf, sizeof(buf)));
+	ck_assert(walk_run_rest_note(&log_, &prog, monday + 1, noon + day, buf, sizeof(buf)));
+	ck_assert_str_eq(buf, "Walk/run never two days in a row (running.md): you walked and ran "
+			 "yesterday; this session will not count toward the next level.");
+	ck_assert(!walk_run_rest_note(&log_, &prog, monday + 2, noon + 2 * day, buf, sizeof(buf)));
+	stamp(monday + 2, 8, at);
+	add_line("%s\trun\tmetres=5000", at);
+	stamp(monday + 5, 8, at);
+	add_line("%s\trun\tmetres=900\tsecs=900\tsession=x", at); /* a walk/run's own */
+	session_log_finish(&log_);
+	ck_assert(!walk_run_rest_note(&log_, &prog, monday + 2, noon - 6 * 3600 + 2 * day, buf,
+				      sizeof(buf))); /* 06:00, before the run */
+	ck_assert(walk_run_rest_note(&log_, &prog, monday + 2, noon + 2 * day, buf, sizeof(buf)));
+	ck_assert_str_eq(buf, "Walk/run never two days in a row (running.md): you ran today; a "
+			 "rest day comes first.");
+	ck_assert(walk_run_rest_note(&log_, &prog, monday + 3, noon + 3 * day, buf, sizeof(buf)));
+	ck_assert_ptr_nonnull(strstr(buf, "you ran yesterday;"));
+	ck_assert(!walk_run_rest_note(&log_, &prog, monday + 4, noon + 4 * day, buf, sizeof(buf)));
+	ck_assert(!walk_run_rest_note(&log_, &prog, monday + 6, noon + 6 * day, buf, sizeof(buf)));
+	program_free(&prog);
+	ck_assert(program_parse(&prog, "p", "p.conf", "exercise a {\n  reps = 5\n}\n", buf,
+				sizeof(buf)));
+	ck_assert(!walk_run_rest_note(&log_, &prog, monday + 1, noon + day, buf, sizeof(buf)));
+}
+END_TEST
+
 /* At most two levels in seven days: the third step up waits until the older of the
  * two before it is 7 days back (days 0 and 3: held on 6, allowed on 7). */
 START_TEST(walk_run_at_most_two_levels_in_seven_days)
@@ -1313,6 +1349,7 @@ Suite *scheduler_suite(void)
 	tcase_add_test(wr, walk_run_rules_from_running_md);
 	tcase_add_test(wr, walk_run_two_sessions_a_day_apart_move_up);
 	tcase_add_test(wr, walk_run_back_to_back_days_do_not_count);
+	tcase_add_test(wr, walk_run_rest_note_the_day_after);
 	tcase_add_test(wr, walk_run_at_most_two_levels_in_seven_days);
 	tcase_add_test(wr, walk_run_pain_during_2_stays_3_drops);
 	tcase_add_test(wr, walk_run_unsettled_morning_drops);

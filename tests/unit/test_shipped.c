@@ -209,6 +209,11 @@ START_TEST(hops_start_at_80_to_100_contacts_and_climb_slowly)
 			      foot_contacts(&p, level - 1));
 	ck_assert_int_eq(foot_contacts(&p, 0), 0); /* level 0: no hops */
 	ck_assert_ptr_nonnull(strstr(p.summary, "48 h after heavy calf work"));
+	/* rehab.md, return to running: the exit test asks 3 x 20 pogo hops; the last level
+	 * trains them, not 3 x 15 */
+	ck_assert_ptr_nonnull(strstr(p.entry_test, "3 x 20 pogo hops"));
+	ck_assert_int_ge(level_value(&find_exercise(&p, "pogo-hops")->sets, p.levels), 3);
+	ck_assert_int_ge(level_value(&find_exercise(&p, "pogo-hops")->reps, p.levels), 20);
 	program_free(&p);
 	catalog_free(&shipped);
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "intervals.h"
+#include "scheduler.h"
 #include "util.h"
 
 static const char *const weekday_name[7] = { "Monday", "Tuesday", "Wednesday", "Thursday",
@@ -154,13 +155,6 @@ void plan_run_cell(day_set run_days, int long_day, day_t d, const char *cap, boo
 		copy_str(buf, len, what);
 }
 
-static bool walk_run(const struct program *prog)
-{
-	for (size_t i = 0; i < prog->nexercises; i++)
-		if (is_interval_exercise(&prog->exercises[i]))
-			return true;
-	return false;
-}
 
 enum run_stage plan_run_stage(const struct program *prog, plan_load_fn load, void *ctx,
 			      char *gate, size_t len)
@@ -169,7 +163,7 @@ enum run_stage plan_run_stage(const struct program *prog, plan_load_fn load, voi
 	char next[128];
 	enum run_stage stage = RUN_STAGE_OTHER;
 
-	if (walk_run(prog))
+	if (program_is_walk_run(prog))
 		return RUN_STAGE_RUNNING;
 	if (prog->impact) {
 		copy_str(gate, len, prog->name);
@@ -179,7 +173,7 @@ enum run_stage plan_run_stage(const struct program *prog, plan_load_fn load, voi
 	 * return-to-run criteria are that exit test) */
 	copy_str(next, sizeof(next), prog->next ? prog->next : "");
 	for (int hops = 0; next[0] && hops < 16 && load(ctx, next, &p); hops++) {
-		bool running = walk_run(&p);
+		bool running = program_is_walk_run(&p);
 		if (!running && p.impact) {
 			copy_str(gate, len, p.name);
 			stage = RUN_STAGE_BEFORE;

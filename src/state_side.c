@@ -124,9 +124,16 @@ static void running_gate(struct state *st)
 	int level;
 
 	for (int i = 0; i <= st->nside; i++) {
+		const struct program *p = nth_program(st, i, &level, &days);
 		char g[64] = "";
-		stages[i] = plan_run_stage(nth_program(st, i, &level, &days), state_load_program, st,
-					   g, sizeof(g));
+		/* following `next` reads program files: only when there are run days to gate
+		 * (--status stays fast) */
+		if (program_is_walk_run(p))
+			stages[i] = RUN_STAGE_RUNNING;
+		else if (!st->cfg.run_days)
+			stages[i] = RUN_STAGE_OTHER;
+		else
+			stages[i] = plan_run_stage(p, state_load_program, st, g, sizeof(g));
 		if (stages[i] == RUN_STAGE_BEFORE && !gate[0])
 			copy_str(gate, sizeof(gate), g);
 	}

@@ -230,7 +230,8 @@ char **physio_level_lines(const struct physio_request *req, size_t *n)
 				}
 		replay_program(&c, names[k], until, day);
 	}
-	qsort(c.v, c.n, sizeof(*c.v), by_day);
+	if (c.n > 1) /* qsort wants a real array, even of none */
+		qsort(c.v, c.n, sizeof(*c.v), by_day);
 	lines = xmalloc((c.n + 1) * sizeof(*lines));
 	*n = 0;
 	if (before) {

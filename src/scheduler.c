@@ -328,6 +328,7 @@ static bool next_day_sessions(const struct session_log *log, const struct progra
 	}
 	if (*si >= log->nsessions)
 		return false;
+	s = &log->sessions[*si];
 	*g = (struct day_sessions){ s->day, s->last_when, session_pain(s), counted(s, rules) };
 	for (++*si; *si < log->nsessions && log->sessions[*si].day == g->day; ++*si) {
 		const struct session *o = &log->sessions[*si];

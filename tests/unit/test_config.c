@@ -72,6 +72,7 @@ START_TEST(reads_values)
 	ck_assert_msg(config_parse(&c, "c.conf", "progression {\n  alarm-pain = 6\n}\n", err,
 				   sizeof(err)), "%s", err);
 	ck_assert_int_eq(c.rules.alarm_pain, 6);
+	config_free(&c);
 	ck_assert_msg(config_parse(&c, "c.conf", "treadmill-walk-speed = \"4.5kmh\"\n", err,
 				   sizeof(err)), "%s", err);
 	ck_assert_int_eq(c.treadmill_walk_speed, 4500);

@@ -17,7 +17,8 @@ void coach_runs_request(const struct coach *c, const struct session_log *log, ti
 	req->shoe_limit = c->run_settings.shoe_limit > 0 ? c->run_settings.shoe_limit
 							 : SHOE_LIMIT_METRES;
 	req->shoes = NULL;
-	req->walk_run = program_is_walk_run(c->program);
+	req->walk_run = c->run_settings.ladder || program_is_walk_run(c->program);
+	req->no_running = c->run_settings.no_running;
 }
 
 /* The chart and the list from the history as now written. */

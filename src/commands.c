@@ -88,6 +88,8 @@ static int cmd_session(struct state *st)
 		setup.runs.units = rr.units;
 		setup.runs.week_start = rr.week_start;
 		setup.runs.shoe_limit = rr.shoe_limit;
+		setup.runs.no_running = rr.no_running;
+		setup.runs.ladder = rr.walk_run;
 	}
 	/* the first start (no session, no triage yet), or asked for */
 	setup.triage = st->opt->triage || (st->log.nsessions == 0 && st->log.ntriages == 0 &&

@@ -189,9 +189,10 @@ void state_runs_request(const struct state *st, struct runs_request *req)
 	req->units = (enum units)st->cfg.units;
 	req->shoe_limit = st->cfg.shoe_limit;
 	req->shoes = NULL;
-	req->walk_run = program_is_walk_run(&st->prog);
+	req->walk_run = st->ladder || program_is_walk_run(&st->prog);
 	for (int i = 0; i < st->nside; i++)
 		req->walk_run |= program_is_walk_run(&st->side[i].prog);
+	req->no_running = st->no_running[0] ? st->no_running : NULL;
 }
 
 int cmd_runs(struct state *st)

@@ -38,6 +38,9 @@ int cmd_status(struct state *st)
 						     st->side[i].days };
 	req.others = others;
 	req.nothers = st->nside;
+	req.no_free_runs = st->no_running[0] || st->ladder || program_is_walk_run(&st->prog);
+	for (int i = 0; i < st->nside; i++)
+		req.no_free_runs |= program_is_walk_run(&st->side[i].prog);
 	status_compute(&req, &f);
 	if (st->opt->format) {
 		if (!status_format(&f, st->opt->format, line, sizeof(line), &bad)) {

@@ -11,6 +11,8 @@ struct runs_settings {
 	enum units units;
 	int week_start;   /* 0 = Monday */
 	long shoe_limit;  /* metres; 0: SHOE_LIMIT_METRES */
+	const char *no_running; /* the program to finish before running, or NULL */
+	bool ladder;      /* a walk/run program is on: its ladder is the running */
 };
 
 struct chart_week {

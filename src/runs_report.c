@@ -190,7 +190,10 @@ bool runs_note(const struct runs_request *req, char *buf, size_t len)
 	run_cap(log, req->today, req->now, &cap);
 	/* the walk/run ladder, pain-gated, is the running until it is done (running.md):
 	 * a cap beside it would contradict the session it prescribes */
-	if (req->walk_run)
+	if (req->no_running)
+		sb_printf(&sb, "No running yet: %s first (rehab.md's return-to-run criteria).",
+			  req->no_running);
+	else if (req->walk_run)
 		sb_printf(&sb, "Runs outside the walk/run ladder: none until it is done.");
 	else if (cap.metres > 0) {
 		format_distance(cap.metres, req->units, d, sizeof(d));

@@ -21,6 +21,7 @@ struct runs_request {
 	long shoe_limit;    /* metres */
 	const char *shoes;  /* shoes_print: this pair alone; NULL: every pair */
 	bool walk_run;      /* a walk/run program is the runner's: its ladder sets the runs */
+	const char *no_running; /* the program to finish before running (rehab.md), or NULL */
 };
 
 /* The first day of the week holding day (week_start: 0 = Monday). */

@@ -132,7 +132,7 @@ void status_compute(const struct status_request *req, struct status_fields *out)
 	flare(req, out->flare, sizeof(out->flare));
 	worn_shoes(req, out->shoes, sizeof(out->shoes));
 	run_cap(req->log, req->today, req->now, &cap);
-	if (cap.metres > 0)
+	if (cap.metres > 0 && !req->no_free_runs)
 		format_distance(cap.metres, (enum units)req->units, out->cap, sizeof(out->cap));
 	snprintf(out->level, sizeof(out->level), "%d/%d", level, shown->levels);
 	copy_str(out->program, sizeof(out->program), shown->name);

@@ -33,6 +33,8 @@ struct status_request {
 	long shoe_limit;                 /* metres */
 	const struct status_program *others; /* the programs beside prog */
 	int nothers;
+	bool no_free_runs;               /* before the return-to-run criteria, or on the
+					    walk/run ladder: no cap to tell */
 };
 
 /* Each field as --status --format shows it; "" when it has nothing to say. */

@@ -62,6 +62,25 @@ test_status_flare_cap_and_worn_shoes() {
 	expect_out "talus: session 12 min; back to level 0; worn shoes old-pair (500.0 km); next run <= 550.0 km"
 }
 
+# The cap is not news before the return-to-run criteria (run-days set, a program that
+# leads to hops: "No running yet"), nor on the walk/run ladder; it is once past them.
+test_status_no_cap_before_running_is_allowed() {
+	sample
+	printf '2026-11-26T18:00:00+01:00\trun\tmetres=5000\n' >>h.tsv
+	mkdir -p "$XDG_CONFIG_HOME/talus"
+	printf 'run-days = {tue, thu, sat}\n' >"$XDG_CONFIG_HOME/talus/talus.conf"
+	st --status --date 2026-11-27
+	expect_status 0
+	case "$out" in *"next run"*) fail "a cap before running is allowed: $out" ;; esac
+	st --plan --date 2026-11-27
+	expect_out_has "No running yet: "
+	case "$out" in *"Next run: at most"*) fail "a cap in the plan: $out" ;; esac
+	st --program walk-run --status --date 2026-11-27
+	case "$out" in *"next run"*) fail "a cap beside the ladder: $out" ;; esac
+	st --program maintenance --status --date 2026-11-27
+	expect_out_has "next run <= 5.5 km"
+}
+
 test_status_is_read_only() {
 	command -v strace >/dev/null || { echo "strace missing: skipped"; return 0; }
 	sample

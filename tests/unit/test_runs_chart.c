@@ -22,7 +22,7 @@ static void line(const char *text)
 
 static void chart_on(const char *date, int week_start, enum units units, struct runs_chart *c)
 {
-	struct runs_request req = { &log_, 0, 0, week_start, units, SHOE_LIMIT_METRES, NULL, false };
+	struct runs_request req = { &log_, 0, 0, week_start, units, SHOE_LIMIT_METRES, NULL, false, NULL };
 
 	ck_assert(date_parse(date, &req.today));
 	req.now = (int64_t)req.today * 86400 + 12 * 3600;

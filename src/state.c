@@ -109,16 +109,24 @@ static bool load_history(const char *path, struct session_log *log, bool fast, d
 	return true;
 }
 
-/* Now, or with --date, that date at the current time of day. */
+/* Now, or with --date, that date at the current time of day. TALUS_TIME_OF_DAY=HH:MM
+ * pins that time of day, so the tests say the same at any hour they are run. */
 time_t state_now(const struct state *st)
 {
 	time_t now = time(NULL);
+	const char *pin = getenv("TALUS_TIME_OF_DAY");
 	struct tm tm;
 	struct civil_date c;
 
 	if (!st->opt->have_date)
 		return now;
 	localtime_r(&now, &tm);
+	if (pin && strlen(pin) == 5 && pin[2] == ':' && strspn(pin, "0123456789:") == 5 &&
+	    (pin[0] - '0') * 10 + (pin[1] - '0') < 24 && (pin[3] - '0') * 10 + (pin[4] - '0') < 60) {
+		tm.tm_hour = (pin[0] - '0') * 10 + (pin[1] - '0');
+		tm.tm_min = (pin[3] - '0') * 10 + (pin[4] - '0');
+		tm.tm_sec = 0;
+	}
 	c = civil_from_days(st->opt->date);
 	tm.tm_year = c.year - 1900;
 	tm.tm_mon = c.month - 1;

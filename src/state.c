@@ -110,11 +110,13 @@ static bool load_history(const char *path, struct session_log *log, bool fast, d
 }
 
 /* Now, or with --date, that date at the current time of day. TALUS_TIME_OF_DAY=HH:MM
- * pins that time of day, so the tests say the same at any hour they are run. */
+ * pins that time of day, so the tests say the same at any hour they are run; with
+ * TALUS_TIME_FROM (seconds since the epoch, when the tests began) the clock still runs
+ * from there, so each run comes after the one before. */
 time_t state_now(const struct state *st)
 {
 	time_t now = time(NULL);
-	const char *pin = getenv("TALUS_TIME_OF_DAY");
+	const char *pin = getenv("TALUS_TIME_OF_DAY"), *from;
 	struct tm tm;
 	struct civil_date c;
 
@@ -126,6 +128,9 @@ time_t state_now(const struct state *st)
 		tm.tm_hour = (pin[0] - '0') * 10 + (pin[1] - '0');
 		tm.tm_min = (pin[3] - '0') * 10 + (pin[4] - '0');
 		tm.tm_sec = 0;
+		if ((from = getenv("TALUS_TIME_FROM")) && strspn(from, "0123456789") == strlen(from) &&
+		    *from && strlen(from) < 19 && now > (time_t)strtoll(from, NULL, 10))
+			tm.tm_sec = (int)(now - (time_t)strtoll(from, NULL, 10)); /* mktime carries it */
 	}
 	c = civil_from_days(st->opt->date);
 	tm.tm_year = c.year - 1900;

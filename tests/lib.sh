@@ -16,7 +16,7 @@ set_home() {
 set_home none
 export TZ=UTC LC_ALL=C.UTF-8
 # --date keeps the real time of day; the tests pin it (late, so a day's records count)
-export TALUS_TIME_OF_DAY=23:00
+export TALUS_TIME_OF_DAY=23:00 TALUS_TIME_FROM=${TALUS_TIME_FROM:-$(date +%s)}
 unset NO_COLOR
 PROGRAMS="$SRCDIR/programs"
 passed=0

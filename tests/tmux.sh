@@ -38,7 +38,7 @@ run_in_tmux() {
 	# remain-on-exit in the same command, before a quick exit could end the session
 	tm -f /dev/null new-session -d -s t -x "${1%x*}" -y "${1#*x}" \
 		"exec env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
-		TZ=UTC LC_ALL=C.UTF-8 TALUS_TIME_OF_DAY=$TALUS_TIME_OF_DAY TERM=xterm-256color ASAN_OPTIONS=$ASAN_OPTIONS ${EXTRA_ENV:-} $2" \; \
+		TZ=UTC LC_ALL=C.UTF-8 TALUS_TIME_OF_DAY=$TALUS_TIME_OF_DAY TALUS_TIME_FROM=$TALUS_TIME_FROM TERM=xterm-256color ASAN_OPTIONS=$ASAN_OPTIONS ${EXTRA_ENV:-} $2" \; \
 		set-option -t t remain-on-exit on >/dev/null
 }
 
